@@ -1,0 +1,26 @@
+# ---- build ----
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# Node.js/npm: the publish step runs npm to fetch the browser JS client.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends nodejs npm \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props FlashMentoring.sln ./
+COPY src/ src/
+COPY wwwroot/ wwwroot/
+COPY samples/ samples/
+RUN dotnet publish src/FlashMentoring.Web -c Release -o /app
+
+# ---- runtime ----
+# The ASP.NET image has no SDK and no Node: only the published output ships.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app .
+# Event data lives outside the container; the image's non-root "app" user must own it.
+RUN mkdir -p /data && chown "$APP_UID" /data
+USER $APP_UID
+ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \
+    Storage__DataFolder=/data
+VOLUME /data
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "FlashMentoring.Web.dll"]

@@ -1,0 +1,214 @@
+using System.Numerics;
+
+namespace FlashMentoring.Core.Planning;
+
+/// <summary>Who is there when, in absolute rounds (bit r-1 for round r).</summary>
+/// <param name="Mentees">Per mentee.</param>
+/// <param name="Mentors">Per mentor.</param>
+public sealed record Attendance(IReadOnlyList<ulong> Mentees, IReadOnlyList<ulong> Mentors)
+{
+    /// <summary>Everyone in every round, except mentors' listed breaks.</summary>
+    public static Attendance FromRoster(Rotation rotation) => FromPeople(rotation.Mentees, rotation.Mentors, rotation.Rounds);
+
+    internal static Attendance FromPeople(IReadOnlyList<Roster.Person> mentees, IReadOnlyList<Roster.Person> mentors, int rounds)
+    {
+        var all = rounds >= 64 ? ulong.MaxValue : (1UL << rounds) - 1;
+        return new Attendance(
+            mentees.Select(_ => all).ToArray(),
+            mentors.Select(p => (p.RoundsOff ?? []).Aggregate(all, (mask, round) => mask & ~(1UL << (round - 1)))).ToArray());
+    }
+
+    /// <summary>True when the mentee is there in the round (1-based).</summary>
+    public bool MenteeThere(int mentee, int round) => (Mentees[mentee] & (1UL << (round - 1))) != 0;
+
+    /// <summary>True when the mentor hosts in the round (1-based).</summary>
+    public bool MentorThere(int mentor, int round) => (Mentors[mentor] & (1UL << (round - 1))) != 0;
+}
+
+/// <summary>
+/// Measures a rotation and checks every hard rule, knowing nothing of how the rotation was made. Tests, the
+/// benchmark's clockwise baseline and the API all go through here, so the engine is judged by the same ruler.
+/// </summary>
+public static class PlanEvaluator
+{
+    /// <summary>Figures and violations for a rotation.</summary>
+    public static PlanQuality Evaluate(Rotation rotation, PairScorer scorer, Attendance attendance, PlanConstraints? constraints = null, long? upperBound = null)
+    {
+        ArgumentNullException.ThrowIfNull(rotation);
+        ArgumentNullException.ThrowIfNull(scorer);
+        ArgumentNullException.ThrowIfNull(attendance);
+        constraints ??= PlanConstraints.None;
+        var m = rotation.Mentees.Count;
+        var n = rotation.Mentors.Count;
+        var violations = new List<string>();
+        var menteeScore = new long[m];
+        var met = new Dictionary<long, int>();
+        var together = new Dictionary<long, int>();
+        int meetings = 0, rests = 0, spread = 0, crossAgency = 0, needs = 0;
+        var restsOf = new int[m];
+        var menteeIndex = rotation.Mentees.Select((p, i) => (p.Key, i)).ToDictionary(x => x.Key, x => x.i);
+        var mentorIndex = rotation.Mentors.Select((p, i) => (p.Key, i)).ToDictionary(x => x.Key, x => x.i);
+
+        for (var round = 1; round <= rotation.Rounds; round++)
+        {
+            var tables = rotation.Tables(round);
+            var sizes = new List<int>();
+            for (var j = 0; j < n; j++)
+            {
+                var table = tables[j];
+                if (!attendance.MentorThere(j, round))
+                {
+                    if (table.Count > 0)
+                    {
+                        violations.Add($"Round {round}: {rotation.Mentors[j].Name} is on a break but has {table.Count} mentee(s).");
+                    }
+
+                    continue;
+                }
+
+                sizes.Add(table.Count);
+                if (table.Count > rotation.SeatsPerTable)
+                {
+                    violations.Add($"Round {round}: table {j + 1} has {table.Count} mentees; the most is {rotation.SeatsPerTable}.");
+                }
+
+                foreach (var i in table)
+                {
+                    meetings++;
+                    var w = scorer.Score(i, j);
+                    menteeScore[i] += w;
+                    var key = Pack(i, j);
+                    met[key] = met.GetValueOrDefault(key) + 1;
+                    if (met[key] == 2)
+                    {
+                        violations.Add($"{rotation.Mentees[i].Name} meets {rotation.Mentors[j].Name} twice.");
+                    }
+
+                    if (scorer.Avoids(i, j))
+                    {
+                        violations.Add($"Round {round}: {rotation.Mentees[i].Name} is seated with {rotation.Mentors[j].Name}, whom one of them avoids.");
+                    }
+
+                    if (!attendance.MenteeThere(i, round))
+                    {
+                        violations.Add($"Round {round}: {rotation.Mentees[i].Name} is seated but not there.");
+                    }
+
+                    if (!string.Equals(rotation.Mentees[i].Agency.Trim(), rotation.Mentors[j].Agency.Trim(), StringComparison.OrdinalIgnoreCase))
+                    {
+                        crossAgency++;
+                    }
+
+                    if (rotation.Mentees[i].Needs.Any(need => rotation.Mentors[j].Expertise.Contains(need, StringComparer.OrdinalIgnoreCase)))
+                    {
+                        needs++;
+                    }
+                }
+
+                for (var x = 0; x < table.Count; x++)
+                {
+                    for (var y = x + 1; y < table.Count; y++)
+                    {
+                        var key = Pack(Math.Min(table[x], table[y]), Math.Max(table[x], table[y]));
+                        together[key] = together.GetValueOrDefault(key) + 1;
+                        if (rotation.Mentees[table[x]].Avoid.Contains(rotation.Mentees[table[y]].Key) ||
+                            rotation.Mentees[table[y]].Avoid.Contains(rotation.Mentees[table[x]].Key))
+                        {
+                            violations.Add($"Round {round}: {rotation.Mentees[table[x]].Name} and {rotation.Mentees[table[y]].Name} share a table though one avoids the other.");
+                        }
+                    }
+                }
+            }
+
+            if (sizes.Count > 0)
+            {
+                var roundSpread = sizes.Max() - sizes.Min();
+                spread = Math.Max(spread, roundSpread);
+                if (roundSpread > 1)
+                {
+                    violations.Add($"Round {round}: table sizes range from {sizes.Min()} to {sizes.Max()}.");
+                }
+            }
+
+            for (var i = 0; i < m; i++)
+            {
+                if (rotation.MentorOf(round, i) >= 0 || !attendance.MenteeThere(i, round))
+                {
+                    continue;
+                }
+
+                rests++;
+                restsOf[i]++;
+                // A seat that would not unbalance the room: one at a smallest table.
+                var smallest = sizes.DefaultIfEmpty(0).Min();
+                var open = Enumerable.Range(0, n).FirstOrDefault(j =>
+                    attendance.MentorThere(j, round) && tables[j].Count == smallest && smallest < rotation.SeatsPerTable && !scorer.Avoids(i, j) &&
+                    !Enumerable.Range(1, rotation.Rounds).Any(rr => rotation.MentorOf(rr, i) == j) &&
+                    !constraints.Forbids.Contains((rotation.Mentees[i].Key, rotation.Mentors[j].Key)), -1);
+                if (open >= 0)
+                {
+                    violations.Add($"Round {round}: {rotation.Mentees[i].Name} rests while table {open + 1} has a seat and they have not met.");
+                }
+            }
+        }
+
+        // Rests spread evenly among mentees who are there for the same rounds and are not held back by few options.
+        foreach (var group in Enumerable.Range(0, m).GroupBy(i => attendance.Mentees[i]))
+        {
+            var rounds = BitOperations.PopCount(group.Key & (rotation.Rounds >= 64 ? ulong.MaxValue : (1UL << rotation.Rounds) - 1));
+            var free = group.Where(i => Enumerable.Range(0, n).Count(j => !scorer.Avoids(i, j)) >= rounds).Select(i => restsOf[i]).ToList();
+            if (free.Count > 1 && free.Max() - free.Min() > 1)
+            {
+                violations.Add($"Rests are uneven: some mentees rest {free.Max()} rounds, others {free.Min()}.");
+            }
+        }
+
+        foreach (var (mentee, mentor) in constraints.Forbids)
+        {
+            if (menteeIndex.TryGetValue(mentee, out var i) && mentorIndex.TryGetValue(mentor, out var j) && met.ContainsKey(Pack(i, j)))
+            {
+                violations.Add($"{rotation.Mentees[i].Name} meets {rotation.Mentors[j].Name}, a pair the host forbade.");
+            }
+        }
+
+        foreach (var (mentee, mentor) in constraints.Pins)
+        {
+            if (menteeIndex.TryGetValue(mentee, out var i) && mentorIndex.TryGetValue(mentor, out var j) && !met.ContainsKey(Pack(i, j)))
+            {
+                violations.Add($"{rotation.Mentees[i].Name} never meets {rotation.Mentors[j].Name}, a pair the host pinned.");
+            }
+        }
+
+        int asked = 0, satisfiable = 0, metPreferences = 0;
+        for (var i = 0; i < m; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                if (scorer.PreferenceRank(i, j) == 0)
+                {
+                    continue;
+                }
+
+                asked++;
+                if (!scorer.Avoids(i, j) && !constraints.Forbids.Contains((rotation.Mentees[i].Key, rotation.Mentors[j].Key)))
+                {
+                    satisfiable++;
+                }
+
+                if (met.ContainsKey(Pack(i, j)))
+                {
+                    metPreferences++;
+                }
+            }
+        }
+
+        var score = menteeScore.Sum();
+        var seatedScores = Enumerable.Range(0, m).Where(i => menteeScore[i] > 0).Select(i => menteeScore[i]).ToList();
+        double? gap = upperBound is > 0 ? Math.Max(0, (upperBound.Value - score) / (double)upperBound.Value) : upperBound is null ? null : 0;
+        return new PlanQuality(score, upperBound, gap, meetings, rests, asked, satisfiable, metPreferences, spread,
+            together.Values.Sum(c => c - 1), seatedScores.DefaultIfEmpty(0).Min(), m == 0 ? 0 : score / (double)m,
+            crossAgency, needs, violations);
+    }
+
+    private static long Pack(int a, int b) => ((long)a << 32) | (uint)b;
+}

@@ -1,0 +1,300 @@
+using FlashMentoring.Core.Roster;
+
+namespace FlashMentoring.Core.Planning;
+
+/// <summary>Something that happened at the event, taking effect from a round on (1-based).</summary>
+/// <param name="FromRound">The first round the change applies to.</param>
+public abstract record RosterChange(int FromRound);
+
+/// <summary>A mentee on the roster is not there before <paramref name="FromRound"/>.</summary>
+public sealed record MenteeArrivesLate(string Key, int FromRound) : RosterChange(FromRound);
+
+/// <summary>A mentee leaves (or never showed up) from <paramref name="FromRound"/> on.</summary>
+public sealed record MenteeLeaves(string Key, int FromRound) : RosterChange(FromRound);
+
+/// <summary>Someone not on the roster joins from <paramref name="FromRound"/>; a mentor gets a new table.</summary>
+public sealed record WalkIn(Person Person, int FromRound) : RosterChange(FromRound);
+
+/// <summary>A mentor stops hosting from <paramref name="FromRound"/> on; their table closes.</summary>
+public sealed record MentorDropsOut(string Key, int FromRound) : RosterChange(FromRound);
+
+/// <summary>A mentor's table opens only at <paramref name="FromRound"/>.</summary>
+public sealed record MentorArrivesLate(string Key, int FromRound) : RosterChange(FromRound);
+
+/// <summary>One person's table in one round before and after a re-plan (null: resting, or not hosting).</summary>
+/// <param name="Key">The person's identity key.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Round">1-based round.</param>
+/// <param name="FromTable">Table before.</param>
+/// <param name="ToTable">Table after.</param>
+public sealed record SeatChange(string Key, string Name, int Round, int? FromTable, int? ToTable);
+
+/// <summary>The new plan and, per person and round, what moved.</summary>
+/// <param name="Plan">The re-planned event.</param>
+/// <param name="Changes">Every seat that differs from the old plan, in round order.</param>
+public sealed record ReplanResult(PlanResult Plan, IReadOnlyList<SeatChange> Changes);
+
+/// <summary>
+/// Re-plans the rounds still to come. Rounds held stay as they were. In the next round nobody moves unless their
+/// table closed, they are new, or the tables would otherwise differ by more than one (then the fewest move);
+/// later rounds are solved again with a bonus for every pair the old plan had, and matched back to the old
+/// rounds so that as many people as possible keep their old table.
+/// </summary>
+public static class Replanner
+{
+    /// <summary>Applies the changes after <paramref name="roundsHeld"/> rounds.</summary>
+    public static ReplanResult Replan(PlanResult current, int roundsHeld, IReadOnlyList<RosterChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(changes);
+        var rounds = current.Settings.Rounds;
+        ArgumentOutOfRangeException.ThrowIfNegative(roundsHeld);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(roundsHeld, rounds);
+        foreach (var change in changes)
+        {
+            if (change.FromRound <= roundsHeld || change.FromRound > rounds + 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(changes), $"A change from round {change.FromRound} cannot apply after {roundsHeld} round(s) held of {rounds}.");
+            }
+        }
+
+        var old = current.Rotation;
+        var mentees = old.Mentees.Concat(changes.OfType<WalkIn>().Where(w => !w.Person.CanMentor).Select(w => w.Person)).ToList();
+        var mentors = old.Mentors.Concat(changes.OfType<WalkIn>().Where(w => w.Person.CanMentor).Select(w => w.Person)).ToList();
+        var menteeMask = current.Attendance.Mentees.Concat(Enumerable.Repeat(0UL, mentees.Count - old.Mentees.Count)).ToArray();
+        var mentorMask = current.Attendance.Mentors.Concat(Enumerable.Repeat(0UL, mentors.Count - old.Mentors.Count)).ToArray();
+        var menteeIndex = mentees.Select((p, i) => (p.Key, i)).ToDictionary(x => x.Key, x => x.i);
+        var mentorIndex = mentors.Select((p, i) => (p.Key, i)).ToDictionary(x => x.Key, x => x.i);
+        var all = rounds >= 64 ? ulong.MaxValue : (1UL << rounds) - 1;
+        foreach (var change in changes)
+        {
+            // Held rounds are history: a change only touches rounds from the next one on.
+            var from = change.FromRound - 1;
+            var fromOn = all & ~((1UL << from) - 1);
+            var notYet = all & ~((1UL << roundsHeld) - 1) & ~fromOn;
+            switch (change)
+            {
+                case MenteeArrivesLate late:
+                    menteeMask[Find(menteeIndex, late.Key)] &= ~notYet;
+                    break;
+                case MenteeLeaves leaves:
+                    menteeMask[Find(menteeIndex, leaves.Key)] &= ~fromOn;
+                    break;
+                case MentorDropsOut drop:
+                    mentorMask[Find(mentorIndex, drop.Key)] &= ~fromOn;
+                    break;
+                case MentorArrivesLate late:
+                    mentorMask[Find(mentorIndex, late.Key)] &= ~notYet;
+                    break;
+                case WalkIn walkIn when walkIn.Person.CanMentor:
+                    mentorMask[Find(mentorIndex, walkIn.Person.Key)] = fromOn;
+                    break;
+                case WalkIn walkIn:
+                    menteeMask[Find(menteeIndex, walkIn.Person.Key)] = fromOn;
+                    break;
+            }
+        }
+
+        var m = mentees.Count;
+        var attendance = new Attendance(menteeMask, mentorMask);
+        var scorer = new PairScorer(mentees, mentors, current.Settings);
+        var oldSeats = old.CopySeats();
+        var seats = new int[rounds * m];
+        Array.Fill(seats, -1);
+        for (var c = 0; c < rounds; c++)
+        {
+            Array.Copy(oldSeats, c * old.Mentees.Count, seats, c * m, old.Mentees.Count);
+        }
+
+        PlanResult plan;
+        if (roundsHeld >= rounds)
+        {
+            plan = RotationEngine.Solve(scorer, current.Settings, current.Constraints, attendance, seats, rounds, null);
+        }
+        else
+        {
+            KeepNextRound(seats, roundsHeld, scorer, attendance, current.Settings.SeatsPerTable, current.Constraints);
+            var previous = new Dictionary<long, int>();
+            for (var c = roundsHeld + 1; c < rounds; c++)
+            {
+                for (var i = 0; i < old.Mentees.Count; i++)
+                {
+                    if (oldSeats[(c * old.Mentees.Count) + i] >= 0)
+                    {
+                        previous[PlanningProblem.Pack(i, oldSeats[(c * old.Mentees.Count) + i])] = c;
+                    }
+                }
+            }
+
+            plan = RotationEngine.Solve(scorer, current.Settings, current.Constraints, attendance, seats, roundsHeld + 1, previous);
+            plan = MatchOldRounds(plan, oldSeats, old.Mentees.Count, roundsHeld + 1);
+        }
+
+        return new ReplanResult(plan, Diff(old, plan.Rotation, roundsHeld));
+    }
+
+    private static int Find(Dictionary<string, int> index, string key) =>
+        index.TryGetValue(key, out var i) ? i : throw new ArgumentException($"Nobody with key {key} is on the plan.", nameof(key));
+
+    /// <summary>The next round: drop who is gone, seat who is new or lost their table, then even out with the fewest moves.</summary>
+    private static void KeepNextRound(int[] seats, int round, PairScorer scorer, Attendance attendance, int capacity, PlanConstraints constraints)
+    {
+        var m = scorer.Mentees.Count;
+        var n = scorer.Mentors.Count;
+        var number = round + 1;
+        var met = new HashSet<long>();
+        for (var c = 0; c < round; c++)
+        {
+            for (var i = 0; i < m; i++)
+            {
+                if (seats[(c * m) + i] >= 0)
+                {
+                    met.Add(PlanningProblem.Pack(i, seats[(c * m) + i]));
+                }
+            }
+        }
+
+        var forbids = constraints.Forbids.ToHashSet();
+        bool Legal(int i, int j) =>
+            attendance.MentorThere(j, number) && !met.Contains(PlanningProblem.Pack(i, j)) && !scorer.Avoids(i, j) &&
+            !forbids.Contains((scorer.Mentees[i].Key, scorer.Mentors[j].Key));
+
+        var size = new int[n];
+        var moved = new List<int>();
+        var waiting = new List<int>();
+        for (var i = 0; i < m; i++)
+        {
+            ref var seat = ref seats[(round * m) + i];
+            if (!attendance.MenteeThere(i, number))
+            {
+                seat = -1;
+            }
+            else if (seat >= 0 && !attendance.MentorThere(seat, number))
+            {
+                seat = -1;
+                moved.Add(i); // Their table closed.
+            }
+            else if (seat >= 0)
+            {
+                size[seat]++;
+            }
+            else
+            {
+                waiting.Add(i); // New, late, or resting in the old plan.
+            }
+        }
+
+        var open = Enumerable.Range(0, n).Where(j => attendance.MentorThere(j, number)).ToList();
+        if (open.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var i in moved.Concat(waiting))
+        {
+            var best = open.Where(j => size[j] < capacity && Legal(i, j))
+                           .OrderBy(j => size[j]).ThenByDescending(j => scorer.Score(i, j)).FirstOrDefault(-1);
+            if (best >= 0 && size[best] == open.Min(j => size[j]))
+            {
+                seats[(round * m) + i] = best;
+                size[best]++;
+            }
+        }
+
+        // Even out: move one mentee at a time from a fullest to an emptiest table.
+        for (var guard = 0; guard < m && open.Max(j => size[j]) - open.Min(j => size[j]) > 1; guard++)
+        {
+            var min = open.Min(j => size[j]);
+            var max = open.Max(j => size[j]);
+            var move = Enumerable.Range(0, m)
+                .Where(i => seats[(round * m) + i] is var j && j >= 0 && size[j] == max)
+                .SelectMany(i => open.Where(j => size[j] == min && Legal(i, j)).Select(j => (Mentee: i, To: j)))
+                .OrderByDescending(x => scorer.Score(x.Mentee, x.To))
+                .FirstOrDefault((Mentee: -1, To: -1));
+            if (move.Mentee < 0)
+            {
+                break;
+            }
+
+            size[seats[(round * m) + move.Mentee]]--;
+            seats[(round * m) + move.Mentee] = move.To;
+            size[move.To]++;
+        }
+    }
+
+    /// <summary>
+    /// The solver numbers later rounds freely; give each new round the old round number it shares the most seats
+    /// with, among rounds where exactly the same people are there (so no break or arrival is crossed).
+    /// </summary>
+    private static PlanResult MatchOldRounds(PlanResult plan, int[] oldSeats, int oldMentees, int firstFree)
+    {
+        var rotation = plan.Rotation;
+        var m = rotation.Mentees.Count;
+        var rounds = rotation.Rounds;
+        var seats = rotation.CopySeats();
+        var attendance = plan.Attendance;
+        string Signature(int c) =>
+            string.Concat(attendance.Mentees.Select(a => (a >> c) & 1)) + "|" + string.Concat(attendance.Mentors.Select(a => (a >> c) & 1));
+
+        var result = (int[])seats.Clone();
+        foreach (var group in Enumerable.Range(firstFree, rounds - firstFree).GroupBy(Signature))
+        {
+            var slots = group.ToList();
+            var pairs = from x in slots
+                        from y in slots
+                        let same = Enumerable.Range(0, oldMentees).Count(i => seats[(x * m) + i] >= 0 && seats[(x * m) + i] == oldSeats[(y * oldMentees) + i])
+                        orderby same descending, x, y
+                        select (New: x, Old: y);
+            var usedNew = new HashSet<int>();
+            var usedOld = new HashSet<int>();
+            foreach (var (x, y) in pairs)
+            {
+                if (!usedNew.Contains(x) && !usedOld.Contains(y))
+                {
+                    usedNew.Add(x);
+                    usedOld.Add(y);
+                    Array.Copy(seats, x * m, result, y * m, m);
+                }
+            }
+        }
+
+        var matched = new Rotation(rotation.Mentees, rotation.Mentors, rounds, rotation.SeatsPerTable, result);
+        var quality = PlanEvaluator.Evaluate(matched, plan.Scorer, attendance, plan.Constraints);
+        return plan with { Rotation = matched, Quality = quality };
+    }
+
+    private static List<SeatChange> Diff(Rotation before, Rotation after, int roundsHeld)
+    {
+        var changes = new List<SeatChange>();
+        var oldMentee = before.Mentees.Select((p, i) => (p.Key, i)).ToDictionary(x => x.Key, x => x.i);
+        var oldMentor = before.Mentors.Select((p, i) => (p.Key, i)).ToDictionary(x => x.Key, x => x.i);
+        for (var round = roundsHeld + 1; round <= after.Rounds; round++)
+        {
+            var oldTables = before.Tables(round);
+            var newTables = after.Tables(round);
+            for (var i = 0; i < after.Mentees.Count; i++)
+            {
+                var person = after.Mentees[i];
+                int? was = oldMentee.TryGetValue(person.Key, out var k) && before.MentorOf(round, k) is var j && j >= 0 ? j + 1 : null;
+                int? now = after.MentorOf(round, i) is var t && t >= 0 ? t + 1 : null;
+                if (was != now)
+                {
+                    changes.Add(new SeatChange(person.Key, person.Name, round, was, now));
+                }
+            }
+
+            for (var j = 0; j < after.Mentors.Count; j++)
+            {
+                var person = after.Mentors[j];
+                var hadTable = oldMentor.TryGetValue(person.Key, out var k) && oldTables[k].Count > 0;
+                var hasTable = newTables[j].Count > 0;
+                if (hadTable != hasTable)
+                {
+                    changes.Add(new SeatChange(person.Key, person.Name, round, hadTable ? k + 1 : null, hasTable ? j + 1 : null));
+                }
+            }
+        }
+
+        return changes;
+    }
+}

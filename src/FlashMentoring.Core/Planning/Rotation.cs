@@ -1,0 +1,79 @@
+using FlashMentoring.Core.Roster;
+
+namespace FlashMentoring.Core.Planning;
+
+/// <summary>
+/// Who sits where in every round. Mentors stay at their tables (table <c>k</c> is <c>Mentors[k - 1]</c>);
+/// mentees move. Rounds are numbered from 1 in this API.
+/// </summary>
+public sealed class Rotation
+{
+    private readonly int[] seat;
+
+    internal Rotation(IReadOnlyList<Person> mentees, IReadOnlyList<Person> mentors, int rounds, int seatsPerTable, int[] seat)
+    {
+        Mentees = mentees;
+        Mentors = mentors;
+        Rounds = rounds;
+        SeatsPerTable = seatsPerTable;
+        this.seat = seat;
+    }
+
+    /// <summary>People who move between tables.</summary>
+    public IReadOnlyList<Person> Mentees { get; }
+
+    /// <summary>Table hosts; index + 1 is the table number.</summary>
+    public IReadOnlyList<Person> Mentors { get; }
+
+    /// <summary>Number of rounds.</summary>
+    public int Rounds { get; }
+
+    /// <summary>Most mentees at a table.</summary>
+    public int SeatsPerTable { get; }
+
+    /// <summary>The mentor (index into <see cref="Mentors"/>) the mentee sits with in the round, or -1 when resting.</summary>
+    public int MentorOf(int round, int mentee)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(round, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(round, Rounds);
+        return seat[((round - 1) * Mentees.Count) + mentee];
+    }
+
+    /// <summary>Mentee indices at a mentor's table in the round, in mentee order.</summary>
+    public IReadOnlyList<int> MenteesAt(int round, int mentor)
+    {
+        var list = new List<int>();
+        for (var i = 0; i < Mentees.Count; i++)
+        {
+            if (MentorOf(round, i) == mentor)
+            {
+                list.Add(i);
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>All tables of a round: for each mentor, the mentees seated there.</summary>
+    public IReadOnlyList<IReadOnlyList<int>> Tables(int round)
+    {
+        var tables = Enumerable.Range(0, Mentors.Count).Select(_ => new List<int>()).ToArray();
+        for (var i = 0; i < Mentees.Count; i++)
+        {
+            var j = MentorOf(round, i);
+            if (j >= 0)
+            {
+                tables[j].Add(i);
+            }
+        }
+
+        return tables;
+    }
+
+    /// <summary>Mentees who rest in the round.</summary>
+    public IReadOnlyList<int> Resting(int round) =>
+        Enumerable.Range(0, Mentees.Count).Where(i => MentorOf(round, i) < 0).ToList();
+
+    /// <summary>A copy of the raw seating: index <c>(round - 1) * Mentees.Count + mentee</c>.</summary>
+    internal int[] CopySeats() => (int[])seat.Clone();
+}

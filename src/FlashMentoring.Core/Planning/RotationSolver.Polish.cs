@@ -1,0 +1,379 @@
+namespace FlashMentoring.Core.Planning;
+
+/// <summary>Step 4 of the solver: polish that keeps (Kempe) or nearly keeps (fairness) the score.</summary>
+internal sealed partial class RotationSolver
+{
+    /// <summary>
+    /// Fairness: the flow maximises the sum, which can leave one mentee with only weak matches. Swap two mentees'
+    /// seats within a round when it lifts the worse-off of the two, spending at most a small share of the score.
+    /// </summary>
+    private void RaiseWorstOff(WeightTable weights)
+    {
+        var total = new long[m];
+        long sum = 0;
+        for (var e = 0; e < emMentee.Count; e++)
+        {
+            if (emColour[e] >= 0)
+            {
+                var w = weights[emMentee[e], seatMentor[emSeat[e]]];
+                total[emMentee[e]] += w;
+                sum += w;
+            }
+        }
+
+        var budget = (long)(sum * FairnessBudget);
+        var stuck = new HashSet<int>();
+        for (var iteration = 0; iteration < 500 + (m / 10) && budget > 0; iteration++)
+        {
+            var worst = -1;
+            for (var i = 0; i < m; i++)
+            {
+                if (menteeUsed[i] != 0 && !stuck.Contains(i) && (worst < 0 || total[i] < total[worst]))
+                {
+                    worst = i;
+                }
+            }
+
+            if (worst < 0)
+            {
+                break;
+            }
+
+            (int E1, int E2, long Gain, long Loss) best = (-1, -1, 0, 0);
+            for (var c = 0; c < r; c++)
+            {
+                var e1 = atMentee[(worst * r) + c];
+                if (e1 < 0)
+                {
+                    continue;
+                }
+
+                var j1 = seatMentor[emSeat[e1]];
+                if (p.Pinned.Contains(PlanningProblem.Pack(worst, j1)))
+                {
+                    continue;
+                }
+
+                // Only mentors the worst-off mentee would rather meet can lift them; look at who sits there.
+                for (var j2 = 0; j2 < n; j2++)
+                {
+                    if (weights[worst, j2] <= weights[worst, j1])
+                    {
+                        continue;
+                    }
+
+                    foreach (var s2 in seatsOf[j2])
+                    {
+                        var e2 = atSeat[(s2 * r) + c];
+                        if (e2 < 0)
+                        {
+                            continue;
+                        }
+
+                        var k = emMentee[e2];
+                        var newWorst = total[worst] - weights[worst, j1] + weights[worst, j2];
+                        var newOther = total[k] - weights[k, j2] + weights[k, j1];
+                        var floor = Math.Min(newWorst, newOther);
+                        var loss = (total[worst] + total[k]) - (newWorst + newOther);
+                        if (floor <= total[worst] || loss > budget || floor - total[worst] <= best.Gain)
+                        {
+                            continue; // Cheap tests first: most swaps do not help.
+                        }
+
+                        if (!p.Pinned.Contains(PlanningProblem.Pack(k, j2)) && CanMeet(worst, j2, c) && CanMeet(k, j1, c))
+                        {
+                            best = (e1, e2, floor - total[worst], loss);
+                        }
+                    }
+                }
+            }
+
+            if (best.E1 < 0)
+            {
+                stuck.Add(worst);
+                continue;
+            }
+
+            var a = seatMentor[emSeat[best.E1]];
+            var b = seatMentor[emSeat[best.E2]];
+            var other = emMentee[best.E2];
+            total[worst] += weights[worst, b] - weights[worst, a];
+            total[other] += weights[other, a] - weights[other, b];
+            SwapSeats(best.E1, best.E2);
+            budget -= Math.Max(0, best.Loss);
+            stuck.Clear();
+        }
+    }
+
+    private void SwapSeats(int e1, int e2)
+    {
+        var i1 = emMentee[e1];
+        var i2 = emMentee[e2];
+        var c = emColour[e1];
+        planned.Remove(PlanningProblem.Pack(i1, seatMentor[emSeat[e1]]));
+        planned.Remove(PlanningProblem.Pack(i2, seatMentor[emSeat[e2]]));
+        Uncolour(e1);
+        Uncolour(e2);
+        (emSeat[e1], emSeat[e2]) = (emSeat[e2], emSeat[e1]);
+        SetColour(e1, c);
+        SetColour(e2, c);
+        planned.Add(PlanningProblem.Pack(i1, seatMentor[emSeat[e1]]));
+        planned.Add(PlanningProblem.Pack(i2, seatMentor[emSeat[e2]]));
+    }
+
+    /// <summary>
+    /// Mentees like meeting new peers. Swapping the two colours of a Kempe chain (the a/b-coloured component
+    /// holding a mentee) keeps every pair, and so the score, and keeps each seat at one mentee a round; it moves
+    /// a group of mentees between two rounds. Swaps that lower the repeat count (and never seat two mentees who
+    /// avoid each other together) are kept.
+    /// </summary>
+    private void CutMenteeRepeats()
+    {
+        const int MaxChain = 16;
+        var attemptBudget = Math.Max(5_000, 8 * m); // Deterministic work cap: large rooms get proportionally fewer tries.
+        const int AvoidPenalty = 1000;
+        var tables = new List<int>[n * r];
+        for (var t = 0; t < tables.Length; t++)
+        {
+            tables[t] = [];
+        }
+
+        for (var e = 0; e < emMentee.Count; e++)
+        {
+            if (emColour[e] >= 0)
+            {
+                tables[(seatMentor[emSeat[e]] * r) + emColour[e]].Add(emMentee[e]);
+            }
+        }
+
+        var together = new Dictionary<long, int>();
+        foreach (var table in tables)
+        {
+            AddTable(table, +1);
+        }
+
+        var menteeAvoid = MenteeAvoidPairs();
+        var chain = new List<int>();
+        var touched = new List<int>();
+        var pending = new Stack<int>();
+        var edgeStamp = new int[emMentee.Count];
+        var tableStamp = new int[tables.Length];
+        var stamp = 0;
+        var random = new Random(p.Seed);
+        var order = Enumerable.Range(0, m).OrderBy(_ => random.Next()).ToArray();
+        int attempts = 0, collected = 0, kept = 0;
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var improved = false;
+            for (var a = 0; a < r; a++)
+            {
+                for (var b = a + 1; b < r; b++)
+                {
+                    foreach (var i in order)
+                    {
+                        var e0 = atMentee[(i * r) + a];
+                        if (attempts >= attemptBudget || e0 < 0 || TablePenalty((seatMentor[emSeat[e0]] * r) + a) == 0)
+                        {
+                            continue;
+                        }
+
+                        stamp++;
+                        attempts++;
+                        if (!Collect(i, a, b, out var seatsKeepBoth))
+                        {
+                            continue;
+                        }
+
+                        collected++;
+
+                        var before = 0;
+                        foreach (var t in touched)
+                        {
+                            before += TablePenalty(t);
+                        }
+
+                        Swap(a, b);
+                        var after = 0;
+                        foreach (var t in touched)
+                        {
+                            after += TablePenalty(t);
+                        }
+
+                        if (after >= before || (!seatsKeepBoth && !(Balanced(a) && Balanced(b))))
+                        {
+                            Swap(a, b);
+                        }
+                        else
+                        {
+                            improved = true;
+                            kept++;
+                        }
+                    }
+                }
+            }
+
+            if (Environment.GetEnvironmentVariable("FM_TRACE") is not null)
+            {
+                Console.Error.WriteLine($"pass {pass}: attempts {attempts} collected {collected} kept {kept} repeats {together.Values.Sum(v => Math.Max(0, v - 1))}");
+            }
+
+            if (!improved)
+            {
+                break;
+            }
+        }
+
+        bool Collect(int mentee, int a, int b, out bool seatsKeepBoth)
+        {
+            chain.Clear();
+            touched.Clear();
+            pending.Clear();
+            seatsKeepBoth = true;
+            var both = (1UL << a) | (1UL << b);
+            PushEdges(atMentee, mentee);
+            while (pending.Count > 0)
+            {
+                var e = pending.Pop();
+                if (edgeStamp[e] == stamp)
+                {
+                    continue;
+                }
+
+                edgeStamp[e] = stamp;
+                chain.Add(e);
+                if (chain.Count > MaxChain || (EdgeAllowed(emMentee[e], emSeat[e]) & both) != both)
+                {
+                    return false;
+                }
+
+                var seat = emSeat[e];
+                seatsKeepBoth &= (seatUsed[seat] & both) == both;
+                foreach (var t in new[] { (seatMentor[seat] * r) + a, (seatMentor[seat] * r) + b })
+                {
+                    if (tableStamp[t] != stamp)
+                    {
+                        tableStamp[t] = stamp;
+                        touched.Add(t);
+                    }
+                }
+
+                PushEdges(atMentee, emMentee[e]);
+                PushEdges(atSeat, seat);
+            }
+
+            return true;
+
+            void PushEdges(IList<int> at, int node)
+            {
+                foreach (var c in new[] { a, b })
+                {
+                    var e = at[(node * r) + c];
+                    if (e >= 0 && edgeStamp[e] != stamp)
+                    {
+                        pending.Push(e);
+                    }
+                }
+            }
+        }
+
+        void Swap(int a, int b)
+        {
+            foreach (var t in touched)
+            {
+                AddTable(tables[t], -1);
+            }
+
+            foreach (var e in chain)
+            {
+                tables[(seatMentor[emSeat[e]] * r) + emColour[e]].Remove(emMentee[e]);
+            }
+
+            var colours = chain.Select(e => emColour[e]).ToArray();
+            foreach (var e in chain)
+            {
+                Uncolour(e);
+            }
+
+            for (var k = 0; k < chain.Count; k++)
+            {
+                var e = chain[k];
+                var c = colours[k] == a ? b : a;
+                SetColour(e, c);
+                tables[(seatMentor[emSeat[e]] * r) + c].Add(emMentee[e]);
+            }
+
+            foreach (var t in touched)
+            {
+                AddTable(tables[t], +1);
+            }
+        }
+
+        bool Balanced(int c)
+        {
+            int min = int.MaxValue, max = int.MinValue;
+            for (var j = 0; j < n; j++)
+            {
+                if ((p.MentorAvailable[j] & (1UL << c)) != 0)
+                {
+                    min = Math.Min(min, tables[(j * r) + c].Count);
+                    max = Math.Max(max, tables[(j * r) + c].Count);
+                }
+            }
+
+            return max - min <= 1;
+        }
+
+        int TablePenalty(int t)
+        {
+            var list = tables[t];
+            var penalty = 0;
+            for (var x = 0; x < list.Count; x++)
+            {
+                for (var y = x + 1; y < list.Count; y++)
+                {
+                    var key = PairKey(list[x], list[y]);
+                    penalty += together[key] - 1 + (menteeAvoid.Contains(key) ? AvoidPenalty : 0);
+                }
+            }
+
+            return penalty;
+        }
+
+        void AddTable(List<int> list, int delta)
+        {
+            for (var x = 0; x < list.Count; x++)
+            {
+                for (var y = x + 1; y < list.Count; y++)
+                {
+                    var key = PairKey(list[x], list[y]);
+                    together[key] = together.GetValueOrDefault(key) + delta;
+                }
+            }
+        }
+    }
+
+    private HashSet<long> MenteeAvoidPairs()
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < m; i++)
+        {
+            index[p.Scorer.Mentees[i].Key] = i;
+        }
+
+        var set = new HashSet<long>();
+        for (var i = 0; i < m; i++)
+        {
+            foreach (var key in p.Scorer.Mentees[i].Avoid)
+            {
+                if (index.TryGetValue(key, out var k))
+                {
+                    set.Add(PairKey(i, k));
+                }
+            }
+        }
+
+        return set;
+    }
+
+    private static long PairKey(int x, int y) => x < y ? ((long)x << 32) | (uint)y : ((long)y << 32) | (uint)x;
+}

@@ -1,0 +1,107 @@
+using FlashMentoring.Core.Planning;
+using FlashMentoring.Core.Roster;
+
+namespace FlashMentoring.Core.Tests.Planning;
+
+public class ReplannerTests
+{
+    private static readonly RosterImport Sample = RosterParser.Parse(File.ReadAllText(Path.Combine("samples", "roster-100x25.csv")));
+    private static readonly PlanResult Original = RotationEngine.Plan(Sample, new PlanSettings(8, 4));
+
+    [Fact]
+    public void RoundsAlreadyHeldNeverChange()
+    {
+        var mentee = Original.Rotation.Mentees[5].Key;
+
+        var result = Replanner.Replan(Original, 3, [new MenteeLeaves(mentee, 4), new MentorDropsOut(Original.Rotation.Mentors[2].Key, 4)]);
+
+        for (var round = 1; round <= 3; round++)
+        {
+            for (var i = 0; i < Original.Rotation.Mentees.Count; i++)
+            {
+                result.Plan.Rotation.MentorOf(round, i).Should().Be(Original.Rotation.MentorOf(round, i));
+            }
+        }
+
+        result.Changes.Should().OnlyContain(c => c.Round > 3);
+        HardRules.ShouldHold(result.Plan);
+    }
+
+    [Fact]
+    public void LateArrivalJoinsFromTheNextRoundWithoutMovingAnyoneElse()
+    {
+        var walkIn = Person.WalkIn("Rosa Parks", Role.Mentee, "rosa@opm.gov", "OPM", "GS-9");
+        var late = Original.Rotation.Mentees[10].Key;
+
+        var result = Replanner.Replan(Original, 2, [new MenteeArrivesLate(late, 4), new WalkIn(walkIn, 3)]);
+
+        var plan = result.Plan.Rotation;
+        var next = result.Changes.Where(c => c.Round == 3).ToList();
+        next.Should().OnlyContain(c => c.Key == late || c.Key == walkIn.Key, "in the next round only the late mentee and the walk-in are affected");
+        plan.MentorOf(3, plan.Mentees.Count - 1).Should().BeGreaterThanOrEqualTo(0, "the walk-in is seated in the next round");
+        plan.MentorOf(3, 10).Should().Be(-1, "the late mentee is not there yet");
+        plan.MentorOf(4, 10).Should().BeGreaterThanOrEqualTo(0, "they join once they arrive");
+        HardRules.ShouldHold(result.Plan);
+    }
+
+    [Fact]
+    public void AMentorWhoDropsOutClosesTheirTableAndOnlyItsMenteesMoveInTheNextRound()
+    {
+        var mentor = Original.Rotation.Mentors[7];
+        var atTable = Original.Rotation.MenteesAt(4, 7).Select(i => Original.Rotation.Mentees[i].Key).ToHashSet();
+
+        var result = Replanner.Replan(Original, 3, [new MentorDropsOut(mentor.Key, 4)]);
+
+        result.Plan.Rotation.MenteesAt(4, 7).Should().BeEmpty();
+        result.Changes.Where(c => c.Round == 4 && c.Key != mentor.Key).Select(c => c.Key).Should().BeSubsetOf(atTable);
+        result.Changes.Should().Contain(c => c.Key == mentor.Key && c.ToTable == null);
+        HardRules.ShouldHold(result.Plan);
+    }
+
+    [Fact]
+    public void WhenAMentorIsOutBeforeTheStartTheRestsAreSpreadSoNobodyRestsTwice()
+    {
+        var plan6 = RotationEngine.Plan(Sample, new PlanSettings(6, 4));
+
+        var result = Replanner.Replan(plan6, 0, [new MentorDropsOut(plan6.Rotation.Mentors[0].Key, 1)]);
+
+        HardRules.ShouldHold(result.Plan);
+        for (var round = 1; round <= 6; round++)
+        {
+            result.Plan.Rotation.Resting(round).Should().HaveCount(4, "24 tables of four seat 96 of 100");
+        }
+
+        HardRules.RestsPerMentee(result.Plan.Rotation).Should().OnlyContain(r => r <= 1);
+    }
+
+    [Fact]
+    public void AfterSeveralChangesLaterRoundsKeepMostOfTheirOldSeats()
+    {
+        var changes = new RosterChange[]
+        {
+            new MenteeArrivesLate(Original.Rotation.Mentees[1].Key, 5),
+            new MenteeArrivesLate(Original.Rotation.Mentees[2].Key, 5),
+            new MenteeLeaves(Original.Rotation.Mentees[3].Key, 4),
+            new MenteeLeaves(Original.Rotation.Mentees[4].Key, 4),
+            new MenteeLeaves(Original.Rotation.Mentees[6].Key, 4),
+            new WalkIn(Person.WalkIn("Walk In One", Role.Mentee), 4),
+            new WalkIn(Person.WalkIn("Walk In Two", Role.Mentee), 4),
+            new MentorDropsOut(Original.Rotation.Mentors[4].Key, 4),
+        };
+
+        var result = Replanner.Replan(Original, 3, changes);
+
+        HardRules.ShouldHold(result.Plan);
+        var laterSeats = 5 * 100;
+        var moved = result.Changes.Count(c => c.Round > 4);
+        moved.Should().BeLessThan(laterSeats / 2, "most people keep the tables their printed itinerary shows");
+    }
+
+    [Fact]
+    public void AChangeThatReachesIntoAHeldRoundIsRefused()
+    {
+        var act = () => Replanner.Replan(Original, 3, [new MenteeLeaves(Original.Rotation.Mentees[0].Key, 2)]);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*round 2*");
+    }
+}
