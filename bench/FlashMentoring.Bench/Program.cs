@@ -1,1 +1,39 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Diagnostics;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using FlashMentoring.Bench;
+using FlashMentoring.Core.Planning;
+
+// `quality` prints the quality table (engine beside clockwise) and one timed run per case;
+// anything else goes to BenchmarkDotNet, e.g. `--filter *PlanBenchmarks*`.
+if (args is ["quality", .. var only])
+{
+    Console.WriteLine("| case | planner | ms (1 run) | score | bound | gap | prefs met/asked | spread | mentee repeats | worst-off | violations |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+    var steps = new List<string>();
+    foreach (var name in Rosters.Cases.Where(c => only.Length == 0 || only.Contains(c)))
+    {
+        var (roles, settings) = Rosters.Case(name);
+        foreach (var (planner, run) in new (string, Func<PlanResult>)[] { ("engine", () => RotationEngine.Plan(roles, settings)), ("clockwise", () => ClockwiseRotation.Plan(roles, settings)) })
+        {
+            var sw = Stopwatch.StartNew();
+            var planned = run();
+            var q = planned.Quality;
+            var ms = sw.Elapsed.TotalMilliseconds;
+            steps.Add($"{name}: " + string.Join(", ", planned.Timings.Select(t => $"{t.Step} {t.Milliseconds:F0} ms")));
+            Console.WriteLine($"| {name} | {planner} | {ms:F0} | {q.Score} | {q.UpperBound?.ToString() ?? "-"} | {(q.Gap is { } g ? $"{g:P2}" : "-")} | {q.PreferencesMet}/{q.PreferencesAsked} | {q.TableSizeSpread} | {q.MenteeRepeats} | {q.WorstOffMenteeScore} | {q.Violations.Count} |");
+        }
+    }
+
+    Console.WriteLine();
+    steps.Where(x => !x.EndsWith(": ", StringComparison.Ordinal)).ToList().ForEach(Console.WriteLine);
+    var (plan, changes) = Rosters.ReplanCase();
+    var result = Replanner.Replan(plan, 3, changes);
+    Console.WriteLine();
+    Console.WriteLine($"re-plan 100x25x8 after round 3: {result.Changes.Count} seat changes ({result.Changes.Count(c => c.Round == 4)} in round 4), violations {result.Plan.Quality.Violations.Count}");
+    return;
+}
+
+var config = DefaultConfig.Instance.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(7).AsDefault());
+BenchmarkSwitcher.FromAssembly(typeof(PlanBenchmarks).Assembly).Run(args, config);

@@ -22,8 +22,9 @@ internal sealed class MinCostFlow
 
     public MinCostFlow(int nodeCount)
     {
-        this.nodeCount = nodeCount;
-        Potential = new long[nodeCount];
+        // Two spare nodes: the super source and sink that Reoptimize routes imbalances through.
+        this.nodeCount = nodeCount + 2;
+        Potential = new long[this.nodeCount];
     }
 
     public long[] Potential { get; }
@@ -42,10 +43,18 @@ internal sealed class MinCostFlow
     /// <summary>Flow on an arc after <see cref="Solve"/>.</summary>
     public int Flow(int arc) => arcs[arc].Cap - cap[positionOf[arc]];
 
-    private void Freeze()
+    /// <summary>Builds the compressed adjacency of the problem arcs plus auxiliary ones, with the given flows.</summary>
+    private void Freeze(int[]? flows = null, IReadOnlyList<(int From, int To, int Cap, long Cost, int Flow)>? auxiliary = null)
     {
+        auxiliary ??= [];
         var degree = new int[nodeCount + 1];
         foreach (var (from, toNode, _, _) in arcs)
+        {
+            degree[from]++;
+            degree[toNode]++;
+        }
+
+        foreach (var (from, toNode, _, _, _) in auxiliary)
         {
             degree[from]++;
             degree[toNode]++;
@@ -57,7 +66,7 @@ internal sealed class MinCostFlow
             first[v + 1] = first[v] + degree[v];
         }
 
-        var size = arcs.Count * 2;
+        var size = (arcs.Count + auxiliary.Count) * 2;
         to = new int[size];
         cap = new int[size];
         cost = new long[size];
@@ -67,17 +76,27 @@ internal sealed class MinCostFlow
         for (var id = 0; id < arcs.Count; id++)
         {
             var (from, toNode, capacity, arcCost) = arcs[id];
+            positionOf[id] = Place(from, toNode, capacity, arcCost, flows?[id] ?? 0);
+        }
+
+        foreach (var (from, toNode, capacity, arcCost, flow) in auxiliary)
+        {
+            Place(from, toNode, capacity, arcCost, flow);
+        }
+
+        int Place(int from, int toNode, int capacity, long arcCost, int flow)
+        {
             var forward = fill[from]++;
             var backward = fill[toNode]++;
             to[forward] = toNode;
-            cap[forward] = capacity;
+            cap[forward] = capacity - flow;
             cost[forward] = arcCost;
             twin[forward] = backward;
             to[backward] = from;
-            cap[backward] = 0;
+            cap[backward] = flow;
             cost[backward] = -arcCost;
             twin[backward] = forward;
-            positionOf[id] = forward;
+            return forward;
         }
     }
 
@@ -91,7 +110,76 @@ internal sealed class MinCostFlow
         return total;
     }
 
-    private long Augment(int source, int sink)
+    /// <summary>
+    /// Adds arcs to a solved network and restores optimality without starting over: every new arc that would
+    /// lower the cost is saturated, and the imbalance that leaves is routed at least cost from the nodes with
+    /// too much flow to those with too little, through the residual graph closed by a sink-to-source return arc.
+    /// Returns the new arcs' ids.
+    /// </summary>
+    public int[] Reoptimize(int source, int sink, IReadOnlyList<(int From, int To, int Cap, long Cost)> added)
+    {
+        var flows = new int[arcs.Count + added.Count];
+        long total = 0;
+        for (var id = 0; id < arcs.Count; id++)
+        {
+            flows[id] = Flow(id);
+            if (arcs[id].From == source)
+            {
+                total += flows[id];
+            }
+        }
+
+        var excess = new int[nodeCount];
+        var ids = new int[added.Count];
+        for (var k = 0; k < added.Count; k++)
+        {
+            var (from, toNode, capacity, arcCost) = added[k];
+            ids[k] = AddArc(from, toNode, capacity, arcCost);
+            if (ReducedCost(from, toNode, arcCost) < 0)
+            {
+                flows[ids[k]] = capacity;
+                excess[toNode] += capacity;
+                excess[from] -= capacity;
+            }
+        }
+
+        var superSource = nodeCount - 2;
+        var superSink = nodeCount - 1;
+        var auxiliary = new List<(int, int, int, long, int)> { (sink, source, int.MaxValue / 4, 0, (int)total) };
+        long toRoute = 0;
+        for (var v = 0; v < superSource; v++)
+        {
+            if (excess[v] > 0)
+            {
+                auxiliary.Add((superSource, v, excess[v], 0, 0));
+                toRoute += excess[v];
+            }
+            else if (excess[v] < 0)
+            {
+                auxiliary.Add((v, superSink, -excess[v], 0, 0));
+            }
+        }
+
+        Freeze(flows, auxiliary);
+        if (toRoute == 0)
+        {
+            return ids;
+        }
+
+        // Potentials that keep every auxiliary arc's reduced cost non-negative.
+        Potential[superSource] = Enumerable.Range(0, superSource).Where(v => excess[v] > 0).Max(v => Potential[v]);
+        Potential[superSink] = Enumerable.Range(0, superSource).Where(v => excess[v] < 0).Min(v => Potential[v]);
+        var routed = Augment(superSource, superSink, routeAll: true);
+        if (routed != toRoute)
+        {
+            throw new InvalidOperationException($"Re-optimisation routed {routed} of {toRoute} units; the network is inconsistent.");
+        }
+
+        AlignPotentials(source, sink, total);
+        return ids;
+    }
+
+    private long Augment(int source, int sink, bool routeAll = false)
     {
         var dist = new long[nodeCount];
         var done = new bool[nodeCount];
@@ -149,7 +237,7 @@ internal sealed class MinCostFlow
                 Potential[v] += done[v] ? dist[v] : reach;
             }
 
-            if (Potential[sink] - Potential[source] >= 0)
+            if (!routeAll && Potential[sink] - Potential[source] >= 0)
             {
                 break; // The cheapest path no longer pays for itself.
             }

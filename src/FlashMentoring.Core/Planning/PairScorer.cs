@@ -130,6 +130,9 @@ public sealed class PairScorer
     /// <summary>True when either person lists the other under avoid.</summary>
     public bool Avoids(int mentee, int mentor) => avoided[mentee]?.Contains(mentor) == true;
 
+    /// <summary>True when the mentee avoids, or is avoided by, some mentor.</summary>
+    public bool HasAvoids(int mentee) => avoided[mentee] is not null;
+
     /// <summary>The mentee's rank for the mentor (1 = first choice), or 0 when not asked for.</summary>
     public int PreferenceRank(int mentee, int mentor) =>
         preferenceRank[mentee].Count == 0 ? 0 : preferenceRank[mentee].GetValueOrDefault(mentor);

@@ -106,14 +106,19 @@ public static class Replanner
             Array.Copy(oldSeats, c * old.Mentees.Count, seats, c * m, old.Mentees.Count);
         }
 
-        PlanResult plan;
-        if (roundsHeld >= rounds)
+        // First the least disruptive answer: every later round keeps its old seating and only the people whose
+        // table closed, who are new, or who rested take the free seats. If that breaks a hard rule (someone
+        // cannot be seated while seats suffice, rests pile up on one person), re-solve the later rounds.
+        var repaired = (int[])seats.Clone();
+        for (var c = roundsHeld; c < rounds; c++)
         {
-            plan = RotationEngine.Solve(scorer, current.Settings, current.Constraints, attendance, seats, rounds, null);
+            RepairRound(repaired, c, scorer, attendance, current.Settings.SeatsPerTable, current.Constraints);
         }
-        else
+
+        var plan = RotationEngine.Solve(scorer, current.Settings, current.Constraints, attendance, repaired, rounds, null);
+        if (plan.Quality.Violations.Count > 0 && roundsHeld + 1 < rounds)
         {
-            KeepNextRound(seats, roundsHeld, scorer, attendance, current.Settings.SeatsPerTable, current.Constraints);
+            RepairRound(seats, roundsHeld, scorer, attendance, current.Settings.SeatsPerTable, current.Constraints, laterRoundsFixed: false);
             var previous = new Dictionary<long, int>();
             for (var c = roundsHeld + 1; c < rounds; c++)
             {
@@ -136,20 +141,35 @@ public static class Replanner
     private static int Find(Dictionary<string, int> index, string key) =>
         index.TryGetValue(key, out var i) ? i : throw new ArgumentException($"Nobody with key {key} is on the plan.", nameof(key));
 
-    /// <summary>The next round: drop who is gone, seat who is new or lost their table, then even out with the fewest moves.</summary>
-    private static void KeepNextRound(int[] seats, int round, PairScorer scorer, Attendance attendance, int capacity, PlanConstraints constraints)
+    /// <summary>
+    /// One round: drop who is gone, seat who is new, lost their table or was resting (those who rested most first),
+    /// then even the tables out with the fewest moves. A pair may not repeat one from an earlier round, nor, when
+    /// <paramref name="laterRoundsFixed"/>, one the later rounds still hold.
+    /// </summary>
+    private static void RepairRound(int[] seats, int round, PairScorer scorer, Attendance attendance, int capacity, PlanConstraints constraints, bool laterRoundsFixed = true)
     {
         var m = scorer.Mentees.Count;
         var n = scorer.Mentors.Count;
+        var rounds = seats.Length / Math.Max(1, m);
         var number = round + 1;
         var met = new HashSet<long>();
-        for (var c = 0; c < round; c++)
+        var restsSoFar = new int[m];
+        for (var c = 0; c < (laterRoundsFixed ? rounds : round); c++)
         {
+            if (c == round)
+            {
+                continue;
+            }
+
             for (var i = 0; i < m; i++)
             {
                 if (seats[(c * m) + i] >= 0)
                 {
                     met.Add(PlanningProblem.Pack(i, seats[(c * m) + i]));
+                }
+                else if (c < round && attendance.MenteeThere(i, c + 1))
+                {
+                    restsSoFar[i]++;
                 }
             }
         }
@@ -190,7 +210,7 @@ public static class Replanner
             return;
         }
 
-        foreach (var i in moved.Concat(waiting))
+        foreach (var i in moved.Concat(waiting).OrderByDescending(i => restsSoFar[i]))
         {
             var best = open.Where(j => size[j] < capacity && Legal(i, j))
                            .OrderBy(j => size[j]).ThenByDescending(j => scorer.Score(i, j)).FirstOrDefault(-1);

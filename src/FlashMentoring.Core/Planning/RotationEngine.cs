@@ -17,7 +17,11 @@ public sealed record PlanResult(
     PlanSettings Settings,
     PlanConstraints Constraints,
     Attendance Attendance,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>Where the engine spent its time, step by step (empty for plans it did not make).</summary>
+    public IReadOnlyList<StepTiming> Timings { get; init; } = [];
+}
 
 /// <summary>Makes rotations. Deterministic: the same roster, settings and seed give the same plan.</summary>
 public static class RotationEngine
@@ -93,6 +97,7 @@ public static class RotationEngine
         var local = settings.Rounds - heldRounds;
         var notes = new List<string>();
         long? bound = null;
+        IReadOnlyList<StepTiming> timings = [];
         if (local > 0)
         {
             var problem = new PlanningProblem
@@ -113,11 +118,12 @@ public static class RotationEngine
             Array.Copy(result.Seats, 0, seats, heldRounds * m, local * m);
             notes.AddRange(result.Notes);
             bound = heldRounds == 0 ? result.UpperBound : null;
+            timings = result.Timings;
         }
 
         var rotation = new Rotation(scorer.Mentees, scorer.Mentors, settings.Rounds, settings.SeatsPerTable, seats);
         var quality = PlanEvaluator.Evaluate(rotation, scorer, attendance, constraints, bound);
-        return new PlanResult(rotation, quality, scorer, settings, constraints, attendance, notes);
+        return new PlanResult(rotation, quality, scorer, settings, constraints, attendance, notes) { Timings = timings };
     }
 
     /// <summary>Per mentee: the share of rests that fell to them in held rounds, minus the rests they took.</summary>
@@ -148,3 +154,8 @@ public static class RotationEngine
         return index;
     }
 }
+
+/// <summary>How long one step of the solver took, for the performance page.</summary>
+/// <param name="Step">The step's name.</param>
+/// <param name="Milliseconds">Its duration.</param>
+public sealed record StepTiming(string Step, double Milliseconds);

@@ -122,15 +122,17 @@ internal sealed partial class RotationSolver
     }
 
     /// <summary>
-    /// Mentees like meeting new peers. Swapping the two colours of a Kempe chain (the a/b-coloured component
-    /// holding a mentee) keeps every pair, and so the score, and keeps each seat at one mentee a round; it moves
-    /// a group of mentees between two rounds. Swaps that lower the repeat count (and never seat two mentees who
-    /// avoid each other together) are kept.
+    /// Swapping the two colours of a Kempe chain (the a/b-coloured component holding a mentee) keeps every pair,
+    /// and so the score, and keeps each seat at one mentee a round; it moves a group of mentees between two rounds.
+    /// A fresh plan uses such swaps to cut mentee-mentee repeats (people like meeting new peers); a re-plan uses
+    /// them to put kept pairs back into the rounds the old plan (and the printed itineraries) had them in.
+    /// Either way a swap never seats two mentees who avoid each other together, nor unbalances a round.
     /// </summary>
-    private void CutMenteeRepeats()
+    private void KempeSwaps(bool restoreOldRounds)
     {
-        const int MaxChain = 16;
-        var attemptBudget = Math.Max(5_000, 8 * m); // Deterministic work cap: large rooms get proportionally fewer tries.
+        var maxChain = restoreOldRounds ? 64 : 16;
+        var attemptBudget = Math.Max(5_000, 4 * m); // Deterministic work cap: large rooms get proportionally fewer tries.
+        var repeatWeight = restoreOldRounds ? 0 : 1;
         const int AvoidPenalty = 1000;
         var tables = new List<int>[n * r];
         for (var t = 0; t < tables.Length; t++)
@@ -161,10 +163,60 @@ internal sealed partial class RotationSolver
         var stamp = 0;
         var random = new Random(p.Seed);
         var order = Enumerable.Range(0, m).OrderBy(_ => random.Next()).ToArray();
-        int attempts = 0, collected = 0, kept = 0;
+        var attempts = 0;
         for (var pass = 0; pass < 3; pass++)
         {
             var improved = false;
+            foreach (var (i, a, b) in Starts())
+            {
+                if (attempts >= attemptBudget)
+                {
+                    break;
+                }
+
+                stamp++;
+                attempts++;
+                if (!Collect(i, a, b, out var seatsKeepBoth))
+                {
+                    continue;
+                }
+
+                var before = Objective();
+                Swap(a, b);
+                if (Objective() >= before || (!seatsKeepBoth && !(Balanced(a) && Balanced(b))))
+                {
+                    Swap(a, b);
+                }
+                else
+                {
+                    improved = true;
+                }
+            }
+
+            if (!improved)
+            {
+                break;
+            }
+        }
+
+        // Where to try a swap: a mentee at a table with a repeat (every pair of rounds), or a kept pair that sits
+        // in another round than it used to (its current round and its old one).
+        IEnumerable<(int Mentee, int A, int B)> Starts()
+        {
+            if (restoreOldRounds)
+            {
+                for (var e = 0; e < emMentee.Count; e++)
+                {
+                    var old = OldRound(e);
+                    if (emColour[e] >= 0 && old >= 0 && old != emColour[e])
+                    {
+                        yield return (emMentee[e], emColour[e], old);
+                    }
+                }
+
+                yield break;
+            }
+
             for (var a = 0; a < r; a++)
             {
                 for (var b = a + 1; b < r; b++)
@@ -172,55 +224,35 @@ internal sealed partial class RotationSolver
                     foreach (var i in order)
                     {
                         var e0 = atMentee[(i * r) + a];
-                        if (attempts >= attemptBudget || e0 < 0 || TablePenalty((seatMentor[emSeat[e0]] * r) + a) == 0)
+                        if (e0 >= 0 && TablePenalty((seatMentor[emSeat[e0]] * r) + a) > 0)
                         {
-                            continue;
-                        }
-
-                        stamp++;
-                        attempts++;
-                        if (!Collect(i, a, b, out var seatsKeepBoth))
-                        {
-                            continue;
-                        }
-
-                        collected++;
-
-                        var before = 0;
-                        foreach (var t in touched)
-                        {
-                            before += TablePenalty(t);
-                        }
-
-                        Swap(a, b);
-                        var after = 0;
-                        foreach (var t in touched)
-                        {
-                            after += TablePenalty(t);
-                        }
-
-                        if (after >= before || (!seatsKeepBoth && !(Balanced(a) && Balanced(b))))
-                        {
-                            Swap(a, b);
-                        }
-                        else
-                        {
-                            improved = true;
-                            kept++;
+                            yield return (i, a, b);
                         }
                     }
                 }
             }
+        }
 
-            if (Environment.GetEnvironmentVariable("FM_TRACE") is not null)
+        int OldRound(int e) =>
+            p.Previous is not null && p.Previous.TryGetValue(PlanningProblem.Pack(emMentee[e], seatMentor[emSeat[e]]), out var old) && old < r ? old : -1;
+
+        int Objective()
+        {
+            var total = 0;
+            foreach (var t in touched)
             {
-                Console.Error.WriteLine($"pass {pass}: attempts {attempts} collected {collected} kept {kept} repeats {together.Values.Sum(v => Math.Max(0, v - 1))}");
+                total += TablePenalty(t);
             }
 
-            if (!improved)
+            if (restoreOldRounds)
             {
-                break;
+                foreach (var e in chain)
+                {
+                    total += OldRound(e) is var old && old >= 0 && old != emColour[e] ? 1 : 0;
+                }
             }
+
+            return total;
         }
 
         bool Collect(int mentee, int a, int b, out bool seatsKeepBoth)
@@ -241,7 +273,7 @@ internal sealed partial class RotationSolver
 
                 edgeStamp[e] = stamp;
                 chain.Add(e);
-                if (chain.Count > MaxChain || (EdgeAllowed(emMentee[e], emSeat[e]) & both) != both)
+                if (chain.Count > maxChain || (EdgeAllowed(emMentee[e], emSeat[e]) & both) != both)
                 {
                     return false;
                 }
@@ -332,7 +364,7 @@ internal sealed partial class RotationSolver
                 for (var y = x + 1; y < list.Count; y++)
                 {
                     var key = PairKey(list[x], list[y]);
-                    penalty += together[key] - 1 + (menteeAvoid.Contains(key) ? AvoidPenalty : 0);
+                    penalty += (repeatWeight * (together[key] - 1)) + (menteeAvoid.Contains(key) ? AvoidPenalty : 0);
                 }
             }
 

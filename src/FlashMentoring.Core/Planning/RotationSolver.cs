@@ -1,9 +1,10 @@
+using System.Diagnostics;
 using System.Numerics;
 
 namespace FlashMentoring.Core.Planning;
 
 /// <summary>What the solver found, in local rounds.</summary>
-internal sealed record SolverResult(int[] Seats, long Score, long? UpperBound, IReadOnlyList<string> Notes);
+internal sealed record SolverResult(int[] Seats, long Score, long? UpperBound, IReadOnlyList<string> Notes, IReadOnlyList<StepTiming> Timings);
 
 /// <summary>
 /// The rotation engine's core, in four steps:
@@ -59,29 +60,42 @@ internal sealed partial class RotationSolver
     {
         if (m == 0 || n == 0)
         {
-            return new SolverResult(Enumerable.Repeat(-1, m * r).ToArray(), 0, 0, notes);
+            return new SolverResult(Enumerable.Repeat(-1, m * r).ToArray(), 0, 0, notes, []);
         }
 
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        var trace = Environment.GetEnvironmentVariable("FM_TRACE") is not null;
-        void Mark(string what) { if (trace) { Console.Error.WriteLine($"{what}: {sw.Elapsed.TotalMilliseconds:F1} ms"); } sw.Restart(); }
+        var clock = Stopwatch.StartNew();
+        var timings = new List<StepTiming>();
+        void Mark(string step)
+        {
+            timings.Add(new StepTiming(step, clock.Elapsed.TotalMilliseconds));
+            clock.Restart();
+        }
+
         var weights = new WeightTable(p);
-        Mark("weights");
+        Mark("score pairs");
         var (pairs, bound) = ChoosePairs(weights);
-        Mark($"flow ({pairs.Count} pairs, weight {pairs.Sum(x => weights[x.Mentee, x.Mentor])}, bound {bound})");
+        Mark("choose pairs (min-cost flow)");
         Colour(pairs);
-        Mark("colour");
+        Mark("assign rounds (edge colouring)");
         Fill(weights);
         Balance(weights);
         Mark("repair");
-        RaiseWorstOff(weights);
-        Mark("fair");
-        if (p.Seats > 1)
+        // A fresh plan is polished for fairness and new peers. A re-plan keeps the old seats instead: the issue is
+        // "later rounds change as little as the hard rules allow" (printed itineraries are out there).
+        var fresh = p.Previous is null;
+        if (fresh)
         {
-            CutMenteeRepeats();
+            RaiseWorstOff(weights);
+        }
+
+        Mark("fairness swaps");
+        if (!fresh || p.Seats > 1)
+        {
+            KempeSwaps(restoreOldRounds: !fresh);
             Fill(weights); // A Kempe swap can free a seat for someone an availability gap left resting.
         }
-        Mark("kempe");
+
+        Mark("Kempe swaps");
 
         var seats = new int[m * r];
         Array.Fill(seats, -1);
@@ -96,7 +110,7 @@ internal sealed partial class RotationSolver
             }
         }
 
-        return new SolverResult(seats, score, bound, notes);
+        return new SolverResult(seats, score, bound, notes, timings);
     }
 
     // ---- Step 1: which pairs meet -------------------------------------------------------------------------
@@ -175,62 +189,54 @@ internal sealed partial class RotationSolver
         var span = Math.Min(m, n) + 2L;
         long pinBonus = (maxWeight * span) + 1;
         long big = (pinBonus * span) + 1;
-        var tc = System.Diagnostics.Stopwatch.GetTimestamp();
         var candidates = weights.Candidates(p.CandidatesPerMentee);
-        if (Environment.GetEnvironmentVariable("FM_TRACE") is not null)
+        var maxBonus = (p.Pinned.Count > 0 ? pinBonus : 0) + (p.Previous is null ? 0 : PlanningProblem.StabilityBonus);
+        var source = 0;
+        var sink = m + n + 1;
+        var flow = new MinCostFlow(m + n + 2);
+        for (var i = 0; i < m; i++)
         {
-            Console.Error.WriteLine($"  candidates {System.Diagnostics.Stopwatch.GetElapsedTime(tc).TotalMilliseconds:F1} ms");
+            if (menteeLo[i] > 0)
+            {
+                flow.AddArc(source, 1 + i, menteeLo[i], -big);
+            }
+
+            if (menteeHi[i] > menteeLo[i])
+            {
+                flow.AddArc(source, 1 + i, menteeHi[i] - menteeLo[i], 0);
+            }
         }
 
+        var pairArcs = new List<(int Arc, int Mentee, int Mentor)>();
+        for (var i = 0; i < m; i++)
+        {
+            foreach (var j in candidates[i])
+            {
+                pairArcs.Add((flow.AddArc(1 + i, 1 + m + j, 1, -ArcWeight(i, j)), i, j));
+            }
+        }
+
+        for (var j = 0; j < n; j++)
+        {
+            if (mentorLo[j] > 0)
+            {
+                flow.AddArc(1 + m + j, sink, mentorLo[j], -big);
+            }
+
+            if (mentorHi[j] > mentorLo[j])
+            {
+                flow.AddArc(1 + m + j, sink, mentorHi[j] - mentorLo[j], 0);
+            }
+        }
+
+        flow.Solve(source, sink);
+        // Price every pair left out of the candidate lists; those that would improve the flow join it and the
+        // flow is re-optimised from where it stands. At the end no left-out pair can improve it, so it is optimal
+        // over all pairs and its dual bounds every rotation.
         while (true)
         {
-            var source = 0;
-            var sink = m + n + 1;
-            var flow = new MinCostFlow(m + n + 2);
-            for (var i = 0; i < m; i++)
-            {
-                if (menteeLo[i] > 0)
-                {
-                    flow.AddArc(source, 1 + i, menteeLo[i], -big);
-                }
-
-                if (menteeHi[i] > menteeLo[i])
-                {
-                    flow.AddArc(source, 1 + i, menteeHi[i] - menteeLo[i], 0);
-                }
-            }
-
-            var pairArcs = new List<(int Arc, int Mentee, int Mentor)>();
-            for (var i = 0; i < m; i++)
-            {
-                foreach (var j in candidates[i])
-                {
-                    pairArcs.Add((flow.AddArc(1 + i, 1 + m + j, 1, -ArcWeight(i, j)), i, j));
-                }
-            }
-
-            for (var j = 0; j < n; j++)
-            {
-                if (mentorLo[j] > 0)
-                {
-                    flow.AddArc(1 + m + j, sink, mentorLo[j], -big);
-                }
-
-                if (mentorHi[j] > mentorLo[j])
-                {
-                    flow.AddArc(1 + m + j, sink, mentorHi[j] - mentorLo[j], 0);
-                }
-            }
-
-            var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-            flow.Solve(source, sink);
-            if (Environment.GetEnvironmentVariable("FM_TRACE") is not null)
-            {
-                Console.Error.WriteLine($"  flow solve: {flow.ArcCount} arcs, {flow.Phases} phases, {System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds:F1} ms");
-            }
-
-            // Price every pair left out; any that would improve the flow joins the candidates and we solve again.
-            var added = 0;
+            var added = new List<(int Mentee, int Mentor)>();
+            var mark = new int[n];
             for (var i = 0; i < m; i++)
             {
                 if (candidates[i].Count == weights.AllowedCount(i))
@@ -238,67 +244,74 @@ internal sealed partial class RotationSolver
                     continue;
                 }
 
-                var have = candidates[i].ToHashSet();
+                foreach (var j in candidates[i])
+                {
+                    mark[j] = i + 1;
+                }
+
+                // The plain score plus the largest bonus filters out almost every pair before the exact test.
+                var slack = flow.Potential[1 + i] - maxBonus;
                 foreach (var j in weights.AllowedMentors(i))
                 {
-                    if (!have.Contains(j) && flow.ReducedCost(1 + i, 1 + m + j, -ArcWeight(i, j)) < 0)
+                    if (mark[j] != i + 1 && slack - weights[i, j] - flow.Potential[1 + m + j] < 0 &&
+                        flow.ReducedCost(1 + i, 1 + m + j, -ArcWeight(i, j)) < 0)
                     {
-                        candidates[i].Add(j);
-                        added++;
+                        added.Add((i, j));
                     }
                 }
             }
 
-            if (Environment.GetEnvironmentVariable("FM_TRACE") is not null)
+            foreach (var (i, j) in added)
             {
-                Console.Error.WriteLine($"  priced: {System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds:F1} ms since solve start");
+                candidates[i].Add(j);
             }
 
-            if (added > 0)
+            if (added.Count == 0)
             {
-                continue;
+                break;
             }
 
-            var pairs = new List<(int, int)>();
-            long withBonus = 0;
-            var pinsMet = 0;
-            foreach (var (arc, i, j) in pairArcs)
-            {
-                if (flow.Flow(arc) > 0)
-                {
-                    pairs.Add((i, j));
-                    withBonus += ArcWeight(i, j);
-                    if (p.Pinned.Contains(PlanningProblem.Pack(i, j)))
-                    {
-                        pinsMet++;
-                    }
-                }
-            }
-
-            foreach (var pin in p.Pinned)
-            {
-                var (i, j) = ((int)(pin >> 32), (int)(uint)pin);
-                if (!pairs.Contains((i, j)))
-                {
-                    notes.Add($"The pin {p.Scorer.Mentees[i].Name} with {p.Scorer.Mentors[j].Name} cannot be met without breaking a hard rule.");
-                }
-            }
-
-            long? bound = null;
-            if (p.Previous is null)
-            {
-                // Weak duality on the whole pair set (left-out pairs included). Subtract the bonuses every rotation
-                // in the same class (as many people seated, the same pins met) earns, leaving the score's bound.
-                var saturatedBonus = SaturatedBonus(pairs, menteeLo, mentorLo);
-                var lower = flow.LowerBound(source, sink, menteeHi.Sum());
-                bound = -lower - (big * saturatedBonus) - (pinBonus * pinsMet);
-            }
-
-            return (pairs, bound);
-
-            long ArcWeight(int i, int j) =>
-                weights[i, j] + (p.Pinned.Contains(PlanningProblem.Pack(i, j)) ? pinBonus : 0) + p.Stability(i, j);
+            var ids = flow.Reoptimize(source, sink, added.Select(x => (1 + x.Mentee, 1 + m + x.Mentor, 1, -ArcWeight(x.Mentee, x.Mentor))).ToList());
+            pairArcs.AddRange(ids.Select((id, k) => (id, added[k].Mentee, added[k].Mentor)));
         }
+
+        var pairs = new List<(int, int)>();
+        var pinsMet = 0;
+        foreach (var (arc, i, j) in pairArcs)
+        {
+            if (flow.Flow(arc) > 0)
+            {
+                pairs.Add((i, j));
+                if (p.Pinned.Contains(PlanningProblem.Pack(i, j)))
+                {
+                    pinsMet++;
+                }
+            }
+        }
+
+        foreach (var pin in p.Pinned)
+        {
+            var (i, j) = ((int)(pin >> 32), (int)(uint)pin);
+            if (!pairs.Contains((i, j)))
+            {
+                notes.Add($"The pin {p.Scorer.Mentees[i].Name} with {p.Scorer.Mentors[j].Name} cannot be met without breaking a hard rule.");
+            }
+        }
+
+        long? bound = null;
+        if (p.Previous is null)
+        {
+            // Weak duality on the whole pair set (left-out pairs included). Subtract the bonuses every rotation
+            // in the same class (as many people seated, the same pins met) earns, leaving the score's bound.
+            var saturatedBonus = SaturatedBonus(pairs, menteeLo, mentorLo);
+            var lower = flow.LowerBound(source, sink, menteeHi.Sum());
+            bound = -lower - (big * saturatedBonus) - (pinBonus * pinsMet);
+        }
+
+        return (pairs, bound);
+
+        long ArcWeight(int i, int j) =>
+            weights[i, j] + (p.Pinned.Contains(PlanningProblem.Pack(i, j)) ? pinBonus : 0) + p.Stability(i, j);
 
         long SaturatedBonus(List<(int Mentee, int Mentor)> pairs, int[] lo, int[] mlo)
         {
@@ -416,49 +429,68 @@ internal sealed partial class RotationSolver
             return true;
         }
 
-        // Flip an a/b alternating path from the seat so that a becomes free there (König's argument).
+        // Flip an alternating path so that a colour becomes free at both ends (König's argument): from the seat
+        // along a, b, a, ... frees a there; from the mentee along b, a, b, ... frees b there. A fresh plan takes
+        // the first path found; a re-plan takes the shortest, since every flipped edge moves someone's round.
+        (List<int> Path, int First, int Other, int Colour)? best = null;
         for (var fu = freeU; fu != 0; fu &= fu - 1)
         {
             var a = BitOperations.TrailingZeroCount(fu);
             for (var fv = freeV; fv != 0; fv &= fv - 1)
             {
                 var b = BitOperations.TrailingZeroCount(fv);
-                var path = AlternatingPath(v, isSeat: true, a, b);
-                if (path is not null)
+                foreach (var (start, isSeat, first, other) in new[] { (v, true, a, b), (u, false, b, a) })
                 {
-                    foreach (var pe in path)
+                    var path = AlternatingPath(start, isSeat, first, other);
+                    if (path is not null && (best is null || path.Count < best.Value.Path.Count))
                     {
-                        Uncolour(pe);
+                        best = (path, first, other, first);
                     }
+                }
 
-                    foreach (var pe in path)
-                    {
-                        // Path edges alternate a, b, a, ... starting from the seat; swap each.
-                        var was = pathColours[pe];
-                        SetColour(pe, was == a ? b : a);
-                    }
-
-                    SetColour(e, a);
-                    return true;
+                if (best is not null && p.Previous is null)
+                {
+                    break;
                 }
             }
+
+            if (best is not null && p.Previous is null)
+            {
+                break;
+            }
+        }
+
+        if (best is { } flip)
+        {
+            foreach (var pe in flip.Path)
+            {
+                Uncolour(pe);
+            }
+
+            for (var k = 0; k < flip.Path.Count; k++)
+            {
+                SetColour(flip.Path[k], k % 2 == 0 ? flip.Other : flip.First);
+            }
+
+            SetColour(e, flip.Colour);
+            return true;
         }
 
         return false;
     }
 
-    private readonly Dictionary<int, int> pathColours = [];
+    private readonly HashSet<int> onPath = [];
 
     /// <summary>The maximal path from a node along edges coloured a, b, a, ...; null when an edge on it cannot take the other colour.</summary>
     private List<int>? AlternatingPath(int node, bool isSeat, int a, int b)
     {
-        pathColours.Clear();
+        onPath.Clear();
         var path = new List<int>();
         var colour = a;
         while (true)
         {
             var e = isSeat ? atSeat[(node * r) + colour] : atMentee[(node * r) + colour];
-            if (e < 0 || pathColours.ContainsKey(e))
+            if (e < 0 || onPath.Contains(e))
             {
                 return path;
             }
@@ -469,7 +501,7 @@ internal sealed partial class RotationSolver
                 return null;
             }
 
-            pathColours[e] = colour;
+            onPath.Add(e);
             path.Add(e);
             node = isSeat ? emMentee[e] : emSeat[e];
             isSeat = !isSeat;
@@ -628,7 +660,8 @@ internal sealed partial class RotationSolver
                     foreach (var from in live.Where(j => sizes[j] == sizes[big]))
                     {
                         var e = Enumerable.Range(0, emMentee.Count)
-                            .Where(x => emColour[x] == c && seatMentor[emSeat[x]] == from && CanMeet(emMentee[x], to, c))
+                            .Where(x => emColour[x] == c && seatMentor[emSeat[x]] == from && CanMeet(emMentee[x], to, c) &&
+                                        !p.Pinned.Contains(PlanningProblem.Pack(emMentee[x], from)))
                             .OrderByDescending(x => weights[emMentee[x], to])
                             .FirstOrDefault(-1);
                         if (e >= 0)
@@ -653,7 +686,8 @@ internal sealed partial class RotationSolver
                     // a hard rule, so the mentee at the fullest table with the fewest rests sits this round out.
                     var rest = Enumerable.Range(0, emMentee.Count)
                         .Where(x => emColour[x] == c && seatMentor[emSeat[x]] == big)
-                        .OrderBy(x => BitOperations.PopCount(menteeUsed[emMentee[x]]) - BitOperations.PopCount(p.MenteeAvailable[emMentee[x]] & p.AllRounds))
+                        .OrderBy(x => p.Pinned.Contains(PlanningProblem.Pack(emMentee[x], big)))
+                        .ThenBy(x => BitOperations.PopCount(menteeUsed[emMentee[x]]) - BitOperations.PopCount(p.MenteeAvailable[emMentee[x]] & p.AllRounds))
                         .ThenBy(x => weights[emMentee[x], big])
                         .First();
                     notes.Add($"Round {c + 1}: {p.Scorer.Mentees[emMentee[rest]].Name} rests to keep tables within one of each other; nobody else could move to table {small + 1}.");

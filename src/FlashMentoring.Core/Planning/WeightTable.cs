@@ -10,37 +10,48 @@ internal sealed class WeightTable
     private readonly PlanningProblem p;
     private readonly short[] weights;
     private readonly int[][] allowed;
+    private readonly int n; // Cached: the indexer runs millions of times and the count is an interface call.
 
     public WeightTable(PlanningProblem problem)
     {
         p = problem;
         var m = problem.MenteeCount;
-        var n = problem.MentorCount;
+        n = problem.MentorCount;
         weights = new short[m * n];
         allowed = new int[m][];
-        var list = new List<int>(n);
-        for (var i = 0; i < m; i++)
+
+        // Mentees are independent, so large rosters score on every core; the result does not depend on the split.
+        var maxima = new int[m];
+        var mentors = n;
+        var everyone = Enumerable.Range(0, n).ToArray();
+        var mentorsAlwaysThere = problem.MentorAvailable.All(a => (a & problem.AllRounds) == problem.AllRounds);
+        Parallel.For(0, m, new ParallelOptions { MaxDegreeOfParallelism = m * mentors >= 1_000_000 ? -1 : 1 }, i =>
         {
-            list.Clear();
-            for (var j = 0; j < n; j++)
+            // Most mentees may meet every mentor: share one list instead of building 10,000 copies of it.
+            var unrestricted = mentorsAlwaysThere && problem.Forbidden.Count == 0 && !problem.Scorer.HasAvoids(i) &&
+                               problem.MenteeAvailable[i] != 0;
+            var list = unrestricted ? null : new List<int>(mentors);
+            var max = 0;
+            for (var j = 0; j < mentors; j++)
             {
                 var w = Math.Min(short.MaxValue, problem.Scorer.Score(i, j));
-                weights[(i * n) + j] = (short)w;
-                Max = Math.Max(Max, w);
-                if (problem.Allowed(i, j))
+                weights[(i * mentors) + j] = (short)w;
+                max = Math.Max(max, w);
+                if (list is not null && problem.Allowed(i, j))
                 {
                     list.Add(j);
                 }
             }
 
-            allowed[i] = [.. list];
-        }
-
+            allowed[i] = list is null ? everyone : [.. list];
+            maxima[i] = max;
+        });
+        Max = maxima.DefaultIfEmpty(0).Max();
     }
 
     public int Max { get; }
 
-    public int this[int mentee, int mentor] => weights[(mentee * p.MentorCount) + mentor];
+    public int this[int mentee, int mentor] => weights[(mentee * n) + mentor];
 
     public int AllowedCount(int mentee) => allowed[mentee].Length;
 
@@ -91,7 +102,13 @@ internal sealed class WeightTable
                 }
             }
 
-            random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tied));
+            // A partial Fisher-Yates draws just the ties needed.
+            for (var k = 0; k < half - best.Count && k < tied.Count; k++)
+            {
+                var pick = random.Next(k, tied.Count);
+                (tied[k], tied[pick]) = (tied[pick], tied[k]);
+            }
+
             best.AddRange(tied.Take(half - best.Count));
             var chosen = best.ToHashSet();
             for (var tries = 0; chosen.Count < perMentee && tries < perMentee * 8; tries++)

@@ -92,9 +92,9 @@ public class ReplannerTests
         var result = Replanner.Replan(Original, 3, changes);
 
         HardRules.ShouldHold(result.Plan);
-        var laterSeats = 5 * 100;
+        var laterSeats = 4 * 100;
         var moved = result.Changes.Count(c => c.Round > 4);
-        moved.Should().BeLessThan(laterSeats / 2, "most people keep the tables their printed itinerary shows");
+        moved.Should().BeLessThan(laterSeats / 8, "beyond the 9 people the changes touch, everyone keeps the tables their printed itinerary shows");
     }
 
     [Fact]

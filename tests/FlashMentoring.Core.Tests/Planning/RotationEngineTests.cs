@@ -94,7 +94,7 @@ public class RotationEngineTests
         var mentee = Sample.Mentees.First().Key;
         var unlikely = Sample.Mentors.Last().Key;
         var first = RotationEngine.Plan(Sample, new PlanSettings(6, 4));
-        var metMentor = Sample.Mentors.ToList()[first.Rotation.MentorOf(1, 0)].Key;
+        var metMentor = Enumerable.Range(1, 6).Select(r => first.Rotation.Mentors[first.Rotation.MentorOf(r, 0)].Key).First(k => k != unlikely);
 
         var plan = RotationEngine.Plan(Sample, new PlanSettings(6, 4), new PlanConstraints([(mentee, unlikely)], [(mentee, metMentor)]));
 
@@ -197,6 +197,18 @@ public class RotationEngineTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void PricingTheLeftOutPairsReachesTheSameOptimumAsOfferingEveryPair()
+    {
+        var import = RosterParser.Parse(RosterGenerator.Csv(new RosterGenerator.Options(120, 30, Seed: 11, PreferShare: 0.8, PopularMentors: 2)));
+
+        var everyPair = RotationEngine.Plan(import, new PlanSettings(6, 4) { CandidatesPerMentee = 0 });
+        var fewCandidates = RotationEngine.Plan(import, new PlanSettings(6, 4) { CandidatesPerMentee = 4 });
+
+        fewCandidates.Quality.UpperBound.Should().Be(everyPair.Quality.UpperBound, "a pruned flow re-optimised after pricing is optimal over all pairs");
+        HardRules.ShouldHold(fewCandidates);
     }
 
     [Fact]
