@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
@@ -35,5 +36,8 @@ if (args is ["quality", .. var only])
     return;
 }
 
-var config = DefaultConfig.Instance.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(7).AsDefault());
+// Medians: the machine is shared and noisy. Ratios compare with the clockwise rotation measured in the same run.
+var config = DefaultConfig.Instance
+    .AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(9).AsDefault())
+    .AddColumn(StatisticColumn.Median);
 BenchmarkSwitcher.FromAssembly(typeof(PlanBenchmarks).Assembly).Run(args, config);

@@ -48,8 +48,9 @@ internal sealed partial class RotationSolver
                     continue;
                 }
 
+                // Never trade away a pin or a met preference: the host and the mentee would both notice.
                 var j1 = seatMentor[emSeat[e1]];
-                if (p.Pinned.Contains(PlanningProblem.Pack(worst, j1)))
+                if (p.Pinned.Contains(PlanningProblem.Pack(worst, j1)) || p.Scorer.PreferenceRank(worst, j1) > 0)
                 {
                     continue;
                 }
@@ -80,7 +81,8 @@ internal sealed partial class RotationSolver
                             continue; // Cheap tests first: most swaps do not help.
                         }
 
-                        if (!p.Pinned.Contains(PlanningProblem.Pack(k, j2)) && CanMeet(worst, j2, c) && CanMeet(k, j1, c))
+                        if (!p.Pinned.Contains(PlanningProblem.Pack(k, j2)) && p.Scorer.PreferenceRank(k, j2) == 0 &&
+                            CanMeet(worst, j2, c) && CanMeet(k, j1, c))
                         {
                             best = (e1, e2, floor - total[worst], loss);
                         }

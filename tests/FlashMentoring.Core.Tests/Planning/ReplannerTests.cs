@@ -98,6 +98,35 @@ public class ReplannerTests
     }
 
     [Fact]
+    public void AWalkInMentorOpensATableAndTheRoomStaysBalanced()
+    {
+        var mentor = Person.WalkIn("Frances Perkins", Role.Mentor, "frances@dol.gov", "DOL", "SES");
+
+        var result = Replanner.Replan(Original, 2, [new WalkIn(mentor, 3)]);
+
+        var rotation = result.Plan.Rotation;
+        var table = rotation.Mentors.Count - 1;
+        rotation.Mentors[table].Name.Should().Be("Frances Perkins");
+        rotation.MenteesAt(2, table).Should().BeEmpty("the table did not exist in round 2");
+        rotation.MenteesAt(3, table).Should().HaveCount(3, "100 mentees at 26 tables sit 3 or 4 to a table");
+        result.Changes.Where(c => c.Round == 3).Should().HaveCount(4, "the three who move to the new table, and the new host");
+        HardRules.ShouldHold(result.Plan);
+    }
+
+    [Fact]
+    public void AMentorArrivingLateHostsFromTheirFirstRoundOn()
+    {
+        var late = Original.Rotation.Mentors[0].Key;
+
+        var result = Replanner.Replan(Original, 0, [new MentorArrivesLate(late, 3)]);
+
+        result.Plan.Rotation.MenteesAt(1, 0).Should().BeEmpty();
+        result.Plan.Rotation.MenteesAt(2, 0).Should().BeEmpty();
+        result.Plan.Rotation.MenteesAt(3, 0).Should().NotBeEmpty();
+        HardRules.ShouldHold(result.Plan);
+    }
+
+    [Fact]
     public void AChangeThatReachesIntoAHeldRoundIsRefused()
     {
         var act = () => Replanner.Replan(Original, 3, [new MenteeLeaves(Original.Rotation.Mentees[0].Key, 2)]);
