@@ -133,7 +133,7 @@ internal sealed partial class RotationSolver
     private void KempeSwaps(bool restoreOldRounds)
     {
         var maxChain = restoreOldRounds ? 64 : 16;
-        var attemptBudget = Math.Max(5_000, 4 * m); // Deterministic work cap: large rooms get proportionally fewer tries.
+        var attemptBudget = Math.Max(1_500, 4 * m); // Deterministic work cap: large rooms get proportionally fewer tries.
         var repeatWeight = restoreOldRounds ? 0 : 1;
         const int AvoidPenalty = 1000;
         var tables = new List<int>[n * r];
