@@ -29,10 +29,6 @@ internal sealed class MinCostFlow
 
     public long[] Potential { get; }
 
-    public int Phases { get; private set; }
-
-    public int ArcCount => arcs.Count;
-
     /// <summary>Adds an arc; returns its id.</summary>
     public int AddArc(int from, int toNode, int capacity, long arcCost)
     {
@@ -243,7 +239,6 @@ internal sealed class MinCostFlow
             }
 
             total += BlockingFlows(source, sink, level, iter, queue, stackNode, stackArc);
-            Phases++;
         }
 
         return total;
@@ -431,12 +426,13 @@ internal sealed class MinCostFlow
     /// <summary>
     /// Weak duality: for any potentials, every flow (of any value up to <paramref name="maxFlow"/>) costs at least
     /// the sum over arcs of capacity times the negative part of the reduced cost, plus the same for a return arc
-    /// from sink to source. It reads the arcs as added, not the solver's state, so a solver bug cannot flatter it.
+    /// from sink to source. It reads the arcs as added, not the solver's state, so a solver bug cannot flatter it;
+    /// <paramref name="extraArcs"/> widen the network to capacities every valid rotation respects for certain.
     /// </summary>
-    public long LowerBound(int source, int sink, long maxFlow)
+    public long LowerBound(int source, int sink, long maxFlow, IEnumerable<(int From, int To, int Cap, long Cost)> extraArcs)
     {
         long bound = 0;
-        foreach (var (from, toNode, capacity, arcCost) in arcs)
+        foreach (var (from, toNode, capacity, arcCost) in arcs.Concat(extraArcs))
         {
             var reduced = arcCost + Potential[from] - Potential[toNode];
             if (reduced < 0)

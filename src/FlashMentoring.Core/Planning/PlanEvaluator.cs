@@ -46,8 +46,8 @@ public static class PlanEvaluator
         var together = new Dictionary<long, int>();
         int meetings = 0, rests = 0, spread = 0, crossAgency = 0, needs = 0;
         var restsOf = new int[m];
-        var menteeIndex = rotation.Mentees.Select((p, i) => (p.Key, i)).ToDictionary(x => x.Key, x => x.i);
-        var mentorIndex = rotation.Mentors.Select((p, i) => (p.Key, i)).ToDictionary(x => x.Key, x => x.i);
+        var menteeIndex = rotation.Mentees.Select((p, i) => (p.Key, i)).DistinctBy(x => x.Key).ToDictionary(x => x.Key, x => x.i);
+        var mentorIndex = rotation.Mentors.Select((p, i) => (p.Key, i)).DistinctBy(x => x.Key).ToDictionary(x => x.Key, x => x.i);
 
         for (var round = 1; round <= rotation.Rounds; round++)
         {
@@ -152,14 +152,21 @@ public static class PlanEvaluator
             }
         }
 
-        // Rests spread evenly among mentees who are there for the same rounds and are not held back by few options.
-        foreach (var group in Enumerable.Range(0, m).GroupBy(i => attendance.Mentees[i]))
+        // Rests spread evenly: nobody sits out a round while someone seated in it has rested two fewer times.
+        // Mentees held back by few possible mentors (avoid lists, host forbids, breaks) rest more by force.
+        var all = rotation.Rounds >= 64 ? ulong.MaxValue : (1UL << rotation.Rounds) - 1;
+        var free = Enumerable.Range(0, m).Select(i => Enumerable.Range(0, n).Count(j =>
+                !scorer.Avoids(i, j) && (attendance.Mentors[j] & attendance.Mentees[i]) != 0 &&
+                !constraints.Forbids.Contains((rotation.Mentees[i].Key, rotation.Mentors[j].Key))) >= BitOperations.PopCount(attendance.Mentees[i] & all))
+            .ToArray();
+        for (var round = 1; round <= rotation.Rounds; round++)
         {
-            var rounds = BitOperations.PopCount(group.Key & (rotation.Rounds >= 64 ? ulong.MaxValue : (1UL << rotation.Rounds) - 1));
-            var free = group.Where(i => Enumerable.Range(0, n).Count(j => !scorer.Avoids(i, j)) >= rounds).Select(i => restsOf[i]).ToList();
-            if (free.Count > 1 && free.Max() - free.Min() > 1)
+            var present = Enumerable.Range(0, m).Where(i => free[i] && attendance.MenteeThere(i, round)).ToList();
+            var seatedFewest = present.Where(i => rotation.MentorOf(round, i) >= 0).Select(i => restsOf[i]).DefaultIfEmpty(int.MaxValue).Min();
+            var restingMost = present.Where(i => rotation.MentorOf(round, i) < 0).Select(i => restsOf[i]).DefaultIfEmpty(int.MinValue).Max();
+            if (restingMost > seatedFewest + 1)
             {
-                violations.Add($"Rests are uneven: some mentees rest {free.Max()} rounds, others {free.Min()}.");
+                violations.Add($"Round {round}: rests are uneven: a mentee who rests {restingMost} rounds sits out while one who rests {seatedFewest} is seated.");
             }
         }
 
@@ -204,7 +211,8 @@ public static class PlanEvaluator
 
         var score = menteeScore.Sum();
         var seatedScores = Enumerable.Range(0, m).Where(i => menteeScore[i] > 0).Select(i => menteeScore[i]).ToList();
-        double? gap = upperBound is > 0 ? Math.Max(0, (upperBound.Value - score) / (double)upperBound.Value) : upperBound is null ? null : 0;
+        // Not clamped: a negative gap would mean a wrong bound, and it should show.
+        double? gap = upperBound is > 0 ? (upperBound.Value - score) / (double)upperBound.Value : upperBound is null ? null : 0;
         return new PlanQuality(score, upperBound, gap, meetings, rests, asked, satisfiable, metPreferences, spread,
             together.Values.Sum(c => c - 1), seatedScores.DefaultIfEmpty(0).Min(), m == 0 ? 0 : score / (double)m,
             crossAgency, needs, violations);

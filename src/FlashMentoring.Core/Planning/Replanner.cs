@@ -63,10 +63,22 @@ public static class Replanner
         var mentors = old.Mentors.Concat(changes.OfType<WalkIn>().Where(w => w.Person.CanMentor).Select(w => w.Person)).ToList();
         var menteeMask = current.Attendance.Mentees.Concat(Enumerable.Repeat(0UL, mentees.Count - old.Mentees.Count)).ToArray();
         var mentorMask = current.Attendance.Mentors.Concat(Enumerable.Repeat(0UL, mentors.Count - old.Mentors.Count)).ToArray();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var person in mentees.Concat(mentors))
+        {
+            if (!keys.Add(person.Key))
+            {
+                throw new ArgumentException($"{person.Name} ({person.Key}) is already on the plan; a walk-in needs a new name or email.", nameof(changes));
+            }
+        }
+
         var menteeIndex = mentees.Select((p, i) => (p.Key, i)).ToDictionary(x => x.Key, x => x.i);
         var mentorIndex = mentors.Select((p, i) => (p.Key, i)).ToDictionary(x => x.Key, x => x.i);
         var all = rounds >= 64 ? ulong.MaxValue : (1UL << rounds) - 1;
-        foreach (var change in changes)
+
+        // Walk-ins first: their attendance is set, everything else only narrows it, so the order the host
+        // entered the changes in does not matter.
+        foreach (var change in changes.OrderBy(c => c is WalkIn ? 0 : 1))
         {
             // Held rounds are history: a change only touches rounds from the next one on.
             var from = change.FromRound - 1;
@@ -87,7 +99,8 @@ public static class Replanner
                     mentorMask[Find(mentorIndex, late.Key)] &= ~notYet;
                     break;
                 case WalkIn walkIn when walkIn.Person.CanMentor:
-                    mentorMask[Find(mentorIndex, walkIn.Person.Key)] = fromOn;
+                    mentorMask[Find(mentorIndex, walkIn.Person.Key)] =
+                        (walkIn.Person.RoundsOff ?? []).Aggregate(fromOn, (mask, off) => mask & ~(1UL << (off - 1)));
                     break;
                 case WalkIn walkIn:
                     menteeMask[Find(menteeIndex, walkIn.Person.Key)] = fromOn;
@@ -138,6 +151,8 @@ public static class Replanner
         return new ReplanResult(plan, Diff(old, plan.Rotation, roundsHeld));
     }
 
+    private static bool AvoidEachOther(Person a, Person b) => a.Avoid.Contains(b.Key) || b.Avoid.Contains(a.Key);
+
     private static int Find(Dictionary<string, int> index, string key) =>
         index.TryGetValue(key, out var i) ? i : throw new ArgumentException($"Nobody with key {key} is on the plan.", nameof(key));
 
@@ -177,7 +192,8 @@ public static class Replanner
         var forbids = constraints.Forbids.ToHashSet();
         bool Legal(int i, int j) =>
             attendance.MentorThere(j, number) && !met.Contains(PlanningProblem.Pack(i, j)) && !scorer.Avoids(i, j) &&
-            !forbids.Contains((scorer.Mentees[i].Key, scorer.Mentors[j].Key));
+            !forbids.Contains((scorer.Mentees[i].Key, scorer.Mentors[j].Key)) &&
+            !Enumerable.Range(0, m).Any(k => k != i && seats[(round * m) + k] == j && AvoidEachOther(scorer.Mentees[i], scorer.Mentees[k]));
 
         var size = new int[n];
         var moved = new List<int>();

@@ -82,7 +82,7 @@ internal sealed partial class RotationSolver
                         }
 
                         if (!p.Pinned.Contains(PlanningProblem.Pack(k, j2)) && p.Scorer.PreferenceRank(k, j2) == 0 &&
-                            CanMeet(worst, j2, c) && CanMeet(k, j1, c))
+                            CanMeet(worst, j2, c, leaving: k) && CanMeet(k, j1, c, leaving: worst))
                         {
                             best = (e1, e2, floor - total[worst], loss);
                         }
@@ -156,7 +156,6 @@ internal sealed partial class RotationSolver
             AddTable(table, +1);
         }
 
-        var menteeAvoid = MenteeAvoidPairs();
         var chain = new List<int>();
         var touched = new List<int>();
         var pending = new Stack<int>();
@@ -382,6 +381,53 @@ internal sealed partial class RotationSolver
                     var key = PairKey(list[x], list[y]);
                     together[key] = together.GetValueOrDefault(key) + delta;
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Two mentees who avoid each other never share a table: the Kempe pass steers clear of it, and whatever is left
+    /// (one round, or a chain too long to swap) is split here by swapping one of them with someone at another
+    /// table of the same round; failing that, they sit the round out.
+    /// </summary>
+    private void SeparateAvoiders()
+    {
+        if (menteeAvoid.Count == 0)
+        {
+            return;
+        }
+
+        for (var e = 0; e < emMentee.Count; e++)
+        {
+            var c = emColour[e];
+            var y = emMentee[e];
+            var j1 = c >= 0 ? seatMentor[emSeat[e]] : -1;
+            if (j1 < 0 || !Clashes(y, j1, c, -1))
+            {
+                continue;
+            }
+
+            var swap = -1;
+            for (var e2 = 0; e2 < emMentee.Count && swap < 0; e2++)
+            {
+                var z = emMentee[e2];
+                var j2 = emColour[e2] == c ? seatMentor[emSeat[e2]] : -1;
+                if (j2 >= 0 && j2 != j1 && !p.Pinned.Contains(PlanningProblem.Pack(y, j1)) && !p.Pinned.Contains(PlanningProblem.Pack(z, j2)) &&
+                    CanMeet(y, j2, c, leaving: z) && CanMeet(z, j1, c, leaving: y))
+                {
+                    swap = e2;
+                }
+            }
+
+            if (swap >= 0)
+            {
+                SwapSeats(e, swap);
+            }
+            else
+            {
+                notes.Add($"Round {c + 1}: {p.Scorer.Mentees[y].Name} rests; every other table either has someone they avoid or someone they met.");
+                planned.Remove(PlanningProblem.Pack(y, j1));
+                Uncolour(e);
             }
         }
     }

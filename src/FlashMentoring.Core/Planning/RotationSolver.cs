@@ -37,6 +37,7 @@ internal sealed partial class RotationSolver
     private readonly int[] atMentee;
     private readonly ulong[] menteeUsed;
     private readonly HashSet<long> planned = [];
+    private readonly HashSet<long> menteeAvoid;
 
     private RotationSolver(PlanningProblem problem)
     {
@@ -48,6 +49,7 @@ internal sealed partial class RotationSolver
         atMentee = new int[m * r];
         Array.Fill(atMentee, -1);
         menteeUsed = new ulong[m];
+        menteeAvoid = MenteeAvoidPairs();
     }
 
     public static SolverResult Solve(PlanningProblem problem)
@@ -92,8 +94,10 @@ internal sealed partial class RotationSolver
         if (!fresh || p.Seats > 1)
         {
             KempeSwaps(restoreOldRounds: !fresh);
-            Fill(weights); // A Kempe swap can free a seat for someone an availability gap left resting.
         }
+
+        SeparateAvoiders();
+        Fill(weights); // A swap can free a seat for someone an availability gap left resting.
 
         Mark("Kempe swaps");
 
@@ -151,35 +155,75 @@ internal sealed partial class RotationSolver
             }
         }
 
+        // Rests, when seats run short, are spread evenly: each mentee's share of a round's rests, except that a
+        // mentee who can meet too few mentors (avoid lists, repeats) is "held back" and rests more by force;
+        // those forced rests come off everyone else's share. Two or three passes settle who is held back.
         var menteeLo = new int[m];
         var menteeHi = new int[m];
         var allowedCount = new int[m];
+        var available = new int[m];
         for (var i = 0; i < m; i++)
         {
-            double expectedRests = 0;
-            var available = 0;
-            for (var c = 0; c < r; c++)
+            available[i] = BitOperations.PopCount(p.MenteeAvailable[i] & full);
+            allowedCount[i] = weights.AllowedCount(i);
+        }
+
+        var held = new bool[m];
+        var rests = new double[m];
+        for (var pass = 0; pass < 5; pass++)
+        {
+            var forced = new double[r];
+            var free = new int[r];
+            for (var i = 0; i < m; i++)
             {
-                if ((p.MenteeAvailable[i] & full & (1UL << c)) != 0)
+                for (var c = 0; c < r; c++)
                 {
-                    available++;
-                    expectedRests += (roundMentees[c] - seated[c]) / (double)roundMentees[c];
+                    if ((p.MenteeAvailable[i] & full & (1UL << c)) == 0)
+                    {
+                        continue;
+                    }
+
+                    if (held[i])
+                    {
+                        forced[c] += (available[i] - allowedCount[i]) / (double)available[i];
+                    }
+                    else
+                    {
+                        free[c]++;
+                    }
                 }
             }
 
-            for (var j = 0; j < n; j++)
+            var changed = false;
+            for (var i = 0; i < m; i++)
             {
-                if (p.Allowed(i, j))
+                double share = 0;
+                for (var c = 0; c < r; c++)
                 {
-                    allowedCount[i]++;
+                    if ((p.MenteeAvailable[i] & full & (1UL << c)) != 0 && free[c] > 0)
+                    {
+                        share += Math.Max(0, roundMentees[c] - seated[c] - forced[c]) / free[c];
+                    }
                 }
+
+                // Rounding guard: 3.9999999 rests is 4.
+                rests[i] = Math.Max(0, Math.Round(share + (p.RestCredit?[i] ?? 0), 9));
+                var nowHeld = allowedCount[i] < available[i] - Math.Ceiling(rests[i]);
+                changed |= nowHeld != held[i];
+                held[i] = nowHeld;
             }
 
-            // Rounding guard: 3.9999999 rests is 4.
-            var rests = Math.Max(0, Math.Round(expectedRests + (p.RestCredit?[i] ?? 0), 9));
-            menteeHi[i] = Math.Min(allowedCount[i], available - (int)Math.Floor(rests));
-            menteeLo[i] = Math.Min(menteeHi[i], available - (int)Math.Ceiling(rests));
-            if (allowedCount[i] < available - Math.Ceiling(rests))
+            if (!changed)
+            {
+                break;
+            }
+        }
+
+        for (var i = 0; i < m; i++)
+        {
+            menteeHi[i] = Math.Min(allowedCount[i], available[i] - (int)Math.Floor(rests[i]));
+            menteeLo[i] = Math.Min(menteeHi[i], available[i] - (int)Math.Ceiling(rests[i]));
+            if (held[i])
             {
                 notes.Add($"{p.Scorer.Mentees[i].Name} can meet only {allowedCount[i]} mentor(s) (no repeats, avoid lists), so rests more than others.");
             }
@@ -304,7 +348,7 @@ internal sealed partial class RotationSolver
             // Weak duality on the whole pair set (left-out pairs included). Subtract the bonuses every rotation
             // in the same class (as many people seated, the same pins met) earns, leaving the score's bound.
             var saturatedBonus = SaturatedBonus(pairs, menteeLo, mentorLo);
-            var lower = flow.LowerBound(source, sink, menteeHi.Sum());
+            var lower = flow.LowerBound(source, sink, menteeHi.Sum(), []);
             bound = -lower - (big * saturatedBonus) - (pinBonus * pinsMet);
         }
 
@@ -432,15 +476,21 @@ internal sealed partial class RotationSolver
         // Flip an alternating path so that a colour becomes free at both ends (König's argument): from the seat
         // along a, b, a, ... frees a there; from the mentee along b, a, b, ... frees b there. A fresh plan takes
         // the first path found; a re-plan takes the shortest, since every flipped edge moves someone's round.
+        // The colour the edge ends up with must suit both people; the other colour of the path need not.
         (List<int> Path, int First, int Other, int Colour)? best = null;
-        for (var fu = freeU; fu != 0; fu &= fu - 1)
+        for (var fu = p.AllRounds & ~menteeUsed[u]; fu != 0; fu &= fu - 1)
         {
             var a = BitOperations.TrailingZeroCount(fu);
-            for (var fv = freeV; fv != 0; fv &= fv - 1)
+            for (var fv = p.AllRounds & ~seatUsed[v]; fv != 0; fv &= fv - 1)
             {
                 var b = BitOperations.TrailingZeroCount(fv);
                 foreach (var (start, isSeat, first, other) in new[] { (v, true, a, b), (u, false, b, a) })
                 {
+                    if ((allowed & (1UL << first)) == 0)
+                    {
+                        continue;
+                    }
+
                     var path = AlternatingPath(start, isSeat, first, other);
                     if (path is not null && (best is null || path.Count < best.Value.Path.Count))
                     {
@@ -579,9 +629,33 @@ internal sealed partial class RotationSolver
         return NewSeat(mentor);
     }
 
-    private bool CanMeet(int mentee, int mentor, int c) =>
+    /// <summary>
+    /// Whether the mentee may sit at the mentor's table in round c: allowed, not met in another round, both there,
+    /// and nobody at the table (but <paramref name="leaving"/>, who is about to go) is someone they avoid.
+    /// </summary>
+    private bool CanMeet(int mentee, int mentor, int c, int leaving = -1) =>
         p.Allowed(mentee, mentor) && !planned.Contains(PlanningProblem.Pack(mentee, mentor)) &&
-        ((p.MenteeAvailable[mentee] & p.MentorAvailable[mentor]) & (1UL << c)) != 0;
+        ((p.MenteeAvailable[mentee] & p.MentorAvailable[mentor]) & (1UL << c)) != 0 &&
+        !Clashes(mentee, mentor, c, leaving);
+
+    private bool Clashes(int mentee, int mentor, int c, int leaving)
+    {
+        if (menteeAvoid.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var s in seatsOf[mentor])
+        {
+            var e = atSeat[(s * r) + c];
+            if (e >= 0 && emMentee[e] != mentee && emMentee[e] != leaving && menteeAvoid.Contains(PairKey(mentee, emMentee[e])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private int[] Sizes(int c)
     {
@@ -607,27 +681,34 @@ internal sealed partial class RotationSolver
                 continue;
             }
 
-            for (var i = 0; i < m; i++)
+            // Again until nothing changes: a seat taken raises the smallest size, which can open a table that
+            // an earlier mentee could not use.
+            for (var changed = true; changed;)
             {
-                if ((p.MenteeAvailable[i] & bit) == 0 || (menteeUsed[i] & bit) != 0)
+                changed = false;
+                for (var i = 0; i < m; i++)
                 {
-                    continue;
-                }
-
-                var min = sizes.Where(s => s >= 0).Min();
-                var best = -1;
-                for (var j = 0; j < n; j++)
-                {
-                    if (sizes[j] == min && min < p.Seats && CanMeet(i, j, c) && (best < 0 || weights[i, j] > weights[i, best]))
+                    if ((p.MenteeAvailable[i] & bit) == 0 || (menteeUsed[i] & bit) != 0)
                     {
-                        best = j;
+                        continue;
                     }
-                }
 
-                if (best >= 0)
-                {
-                    AddEdge(i, best, c);
-                    sizes[best]++;
+                    var min = sizes.Where(s => s >= 0).Min();
+                    var best = -1;
+                    for (var j = 0; j < n; j++)
+                    {
+                        if (sizes[j] == min && min < p.Seats && CanMeet(i, j, c) && (best < 0 || weights[i, j] > weights[i, best]))
+                        {
+                            best = j;
+                        }
+                    }
+
+                    if (best >= 0)
+                    {
+                        AddEdge(i, best, c);
+                        sizes[best]++;
+                        changed = true;
+                    }
                 }
             }
         }

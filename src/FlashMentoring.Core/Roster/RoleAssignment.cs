@@ -13,6 +13,12 @@ public sealed record RoleAssignment(IReadOnlyList<Person> Mentors, IReadOnlyList
     {
         ArgumentNullException.ThrowIfNull(people);
         ArgumentOutOfRangeException.ThrowIfLessThan(seatsPerTable, 1);
+        var duplicate = people.GroupBy(p => p.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"{duplicate.First().Name} ({duplicate.Key}) appears {duplicate.Count()} times; each person needs their own name or email.", nameof(people));
+        }
+
         var n = people.Count(p => p.Role == Role.Mentor);
         var m = people.Count(p => p.Role == Role.Mentee);
         var both = people.Where(p => p.Role == Role.Both)

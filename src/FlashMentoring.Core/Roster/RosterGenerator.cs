@@ -29,7 +29,8 @@ public static class RosterGenerator
     /// <param name="PreferShare">Share of mentees who list preferences.</param>
     /// <param name="AvoidShare">Share of mentees who avoid a mentor (their supervisor).</param>
     /// <param name="PopularMentors">Mentors that a third of the preferences go to.</param>
-    public sealed record Options(int Mentees, int Mentors, int Seed = 1, double PreferShare = 0.3, double AvoidShare = 0.02, int PopularMentors = 3);
+    /// <param name="PeerAvoidShare">Share of mentees who avoid another mentee (a colleague from their own office).</param>
+    public sealed record Options(int Mentees, int Mentors, int Seed = 1, double PreferShare = 0.3, double AvoidShare = 0.02, int PopularMentors = 3, double PeerAvoidShare = 0);
 
     /// <summary>The roster as CSV text with the template header.</summary>
     public static string Csv(Options options)
@@ -40,6 +41,7 @@ public static class RosterGenerator
         var random = new Random(options.Seed);
         var sb = new StringBuilder(RosterParser.TemplateHeader).Append('\n');
         var mentorEmails = new List<string>();
+        var menteeEmails = new List<string>();
         for (var j = 0; j < options.Mentors; j++)
         {
             var name = Name(random, j);
@@ -53,6 +55,7 @@ public static class RosterGenerator
         {
             var name = Name(random, options.Mentors + i);
             var email = Email(name, "e", i);
+            menteeEmails.Add(email);
             var prefers = "";
             if (options.Mentors > 0 && random.NextDouble() < options.PreferShare)
             {
@@ -71,6 +74,11 @@ public static class RosterGenerator
             }
 
             var avoid = options.Mentors > 0 && random.NextDouble() < options.AvoidShare ? mentorEmails[random.Next(options.Mentors)] : "";
+            if (i > 0 && random.NextDouble() < options.PeerAvoidShare)
+            {
+                var peer = menteeEmails[random.Next(i)];
+                avoid = avoid.Length == 0 ? peer : avoid + ";" + peer;
+            }
             var grade = "GS-" + random.Next(5, 14).ToString(CultureInfo.InvariantCulture);
             Line(sb, "mentee", name, email, Pick(random, Agencies), "Bethesda, MD", grade, "", Some(random, 1, 3),
                 "Grow into " + Pick(random, Competencies).ToLowerInvariant(), prefers, avoid);

@@ -127,6 +127,29 @@ public class ReplannerTests
     }
 
     [Fact]
+    public void AWalkInWhoLeavesAgainIsGoneWhateverOrderTheHostEnteredItIn()
+    {
+        var walkIn = Person.WalkIn("Short Stay", Role.Mentee, "short@opm.gov");
+
+        var result = Replanner.Replan(Original, 2, [new MenteeLeaves(walkIn.Key, 6), new WalkIn(walkIn, 3)]);
+
+        var i = result.Plan.Rotation.Mentees.Count - 1;
+        Enumerable.Range(3, 3).Select(r => result.Plan.Rotation.MentorOf(r, i)).Should().Contain(j => j >= 0, "101 mentees share 100 seats, so the walk-in sits at least once while there");
+        Enumerable.Range(6, 3).Select(r => result.Plan.Rotation.MentorOf(r, i)).Should().OnlyContain(j => j == -1);
+        HardRules.ShouldHold(result.Plan);
+    }
+
+    [Fact]
+    public void AWalkInWhoseNameIsAlreadyOnThePlanIsRefused()
+    {
+        var twin = Original.Rotation.Mentees[0] with { Line = 0 };
+
+        var act = () => Replanner.Replan(Original, 1, [new WalkIn(twin, 2)]);
+
+        act.Should().Throw<ArgumentException>().WithMessage($"*{twin.Name}*already on the plan*");
+    }
+
+    [Fact]
     public void AChangeThatReachesIntoAHeldRoundIsRefused()
     {
         var act = () => Replanner.Replan(Original, 3, [new MenteeLeaves(Original.Rotation.Mentees[0].Key, 2)]);

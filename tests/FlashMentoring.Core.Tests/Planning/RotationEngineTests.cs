@@ -171,12 +171,14 @@ public class RotationEngineTests
     public void EveryHardRuleHoldsOnManyGeneratedRosters()
     {
         var random = new Random(1234);
-        for (var run = 0; run < 120; run++)
+        for (var run = 0; run < 300; run++)
         {
             var mentors = random.Next(1, 16);
             var mentees = random.Next(0, 70);
-            var options = new RosterGenerator.Options(mentees, mentors, Seed: run, PreferShare: random.NextDouble(), AvoidShare: random.Next(3) == 0 ? 0.5 : 0.05, PopularMentors: random.Next(1, 3));
+            var options = new RosterGenerator.Options(mentees, mentors, Seed: run, PreferShare: random.NextDouble(), AvoidShare: random.Next(3) == 0 ? 0.5 : 0.05,
+                PopularMentors: random.Next(1, 3), PeerAvoidShare: random.Next(3) == 0 ? 0.3 : 0);
             var import = RosterParser.Parse(RosterGenerator.Csv(options));
+            import.Warnings.Should().BeEmpty("every generated avoid and prefers entry names someone on the roster");
             if (random.Next(4) == 0)
             {
                 // Some mentors take a break.
@@ -197,6 +199,63 @@ public class RotationEngineTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void TwoMenteesWhoAvoidEachOtherNeverShareATableEvenWhenBothAskForTheSameMentor()
+    {
+        var csv = """
+            role,name,email,agency,location,grade,expertise,needs,goals,prefers,avoid
+            mentor,Mia Mentor,mia@opm.gov,OPM,,SES,Budget,,,,
+            mentor,Max Mentor,max@opm.gov,VA,,SES,Budget,,,,
+            mentee,Ann,ann@opm.gov,OPM,,GS-9,,Budget,,mia@opm.gov,bob@opm.gov
+            mentee,Bob,bob@opm.gov,OPM,,GS-9,,Budget,,mia@opm.gov,
+            mentee,Cat,cat@opm.gov,OPM,,GS-9,,Budget,,,
+            mentee,Dan,dan@opm.gov,OPM,,GS-9,,Budget,,,
+            """;
+
+        foreach (var rounds in new[] { 1, 2 })
+        {
+            var plan = RotationEngine.Plan(RosterParser.Parse(csv), new PlanSettings(rounds, 2));
+
+            HardRules.ShouldHold(plan);
+            HardRules.EveryoneSeatedWhenSeatsSuffice(plan);
+            for (var round = 1; round <= rounds; round++)
+            {
+                plan.Rotation.MentorOf(round, 0).Should().NotBe(plan.Rotation.MentorOf(round, 1), "Ann avoids Bob");
+            }
+        }
+    }
+
+    [Fact]
+    public void AMenteeWhoCanMeetNobodyDoesNotLowerTheBoundBelowWhatTheOthersScore()
+    {
+        var csv = """
+            role,name,email,agency,location,grade,expertise,needs,goals,prefers,avoid
+            mentor,Mia Mentor,mia@opm.gov,,,,,,,,
+            mentor,Max Mentor,max@opm.gov,,,,,,,,
+            mentee,Ann,ann@opm.gov,,,,,,,,mia@opm.gov;max@opm.gov
+            mentee,Bob,bob@opm.gov,,,,,,,,
+            mentee,Cat,cat@opm.gov,,,,,,,,
+            mentee,Dan,dan@opm.gov,,,,,,,,
+            """;
+
+        var plan = RotationEngine.Plan(RosterParser.Parse(csv), new PlanSettings(2, 1));
+
+        HardRules.ShouldHold(plan);
+        plan.Quality.Meetings.Should().Be(4, "two one-on-one tables for two rounds, and Ann can sit at neither");
+        plan.Quality.UpperBound.Should().BeGreaterThanOrEqualTo(plan.Quality.Score);
+        plan.Quality.Gap.Should().Be(0);
+    }
+
+    [Fact]
+    public void AHandBuiltRosterWithTheSamePersonTwiceIsRefusedWithTheirName()
+    {
+        var ann = Person.WalkIn("Ann Lee", Role.Mentee);
+
+        var act = () => RoleAssignment.From([ann, ann, Person.WalkIn("Mia", Role.Mentor)], 4);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*Ann Lee*2 times*");
     }
 
     [Fact]
