@@ -153,18 +153,35 @@ public static class PlanEvaluator
         }
 
         // Rests spread evenly: nobody sits out a round while someone seated in it has rested two fewer times.
-        // Mentees held back by few possible mentors (avoid lists, host forbids, breaks) rest more by force.
+        // Mentees held back by few possible mentors (avoid lists, host forbids, breaks) rest more by force; only
+        // mentees who rest at all are checked for it, which keeps this linear on large rosters.
         var all = rotation.Rounds >= 64 ? ulong.MaxValue : (1UL << rotation.Rounds) - 1;
-        var free = Enumerable.Range(0, m).Select(i => Enumerable.Range(0, n).Count(j =>
-                !scorer.Avoids(i, j) && (attendance.Mentors[j] & attendance.Mentees[i]) != 0 &&
-                !constraints.Forbids.Contains((rotation.Mentees[i].Key, rotation.Mentors[j].Key))) >= BitOperations.PopCount(attendance.Mentees[i] & all))
-            .ToArray();
+        var free = new Dictionary<int, bool>();
+        bool Free(int i) => free.TryGetValue(i, out var f) ? f : free[i] = Enumerable.Range(0, n).Count(j =>
+            !scorer.Avoids(i, j) && (attendance.Mentors[j] & attendance.Mentees[i]) != 0 &&
+            !constraints.Forbids.Contains((rotation.Mentees[i].Key, rotation.Mentors[j].Key))) >= BitOperations.PopCount(attendance.Mentees[i] & all);
         for (var round = 1; round <= rotation.Rounds; round++)
         {
-            var present = Enumerable.Range(0, m).Where(i => free[i] && attendance.MenteeThere(i, round)).ToList();
-            var seatedFewest = present.Where(i => rotation.MentorOf(round, i) >= 0).Select(i => restsOf[i]).DefaultIfEmpty(int.MaxValue).Min();
-            var restingMost = present.Where(i => rotation.MentorOf(round, i) < 0).Select(i => restsOf[i]).DefaultIfEmpty(int.MinValue).Max();
-            if (restingMost > seatedFewest + 1)
+            var seatedFewest = int.MaxValue;
+            var restingMost = int.MinValue;
+            for (var i = 0; i < m; i++)
+            {
+                if (!attendance.MenteeThere(i, round))
+                {
+                    continue;
+                }
+
+                if (rotation.MentorOf(round, i) >= 0)
+                {
+                    seatedFewest = Math.Min(seatedFewest, restsOf[i]);
+                }
+                else if (restsOf[i] > restingMost && Free(i))
+                {
+                    restingMost = restsOf[i];
+                }
+            }
+
+            if (restingMost != int.MinValue && seatedFewest != int.MaxValue && restingMost > seatedFewest + 1)
             {
                 violations.Add($"Round {round}: rests are uneven: a mentee who rests {restingMost} rounds sits out while one who rests {seatedFewest} is seated.");
             }

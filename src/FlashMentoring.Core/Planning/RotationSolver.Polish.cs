@@ -130,7 +130,7 @@ internal sealed partial class RotationSolver
     /// them to put kept pairs back into the rounds the old plan (and the printed itineraries) had them in.
     /// Either way a swap never seats two mentees who avoid each other together, nor unbalances a round.
     /// </summary>
-    private void KempeSwaps(bool restoreOldRounds)
+    private void KempeSwaps(bool restoreOldRounds, WeightTable weights)
     {
         var maxChain = restoreOldRounds ? 64 : 16;
         var attemptBudget = Math.Max(1_500, 4 * m); // Deterministic work cap: large rooms get proportionally fewer tries.
@@ -198,6 +198,80 @@ internal sealed partial class RotationSolver
             {
                 break;
             }
+        }
+
+        if (!restoreOldRounds)
+        {
+            SwapEqualSeats();
+        }
+
+        // Then trades within a round that keep the score exactly: two mentees swap tables when their two pairs
+        // score the same either way (no pin or asked-for mentor involved), if that cuts repeats.
+        void SwapEqualSeats()
+        {
+            var budget = Math.Max(30_000, 30 * m);
+            var byRound = Enumerable.Range(0, r).Select(c => Enumerable.Range(0, emMentee.Count).Where(e => emColour[e] == c).ToArray()).ToArray();
+            for (var pass = 0; pass < 2 && budget > 0; pass++)
+            {
+                var improved = false;
+                for (var c = 0; c < r; c++)
+                {
+                    foreach (var e1 in byRound[c])
+                    {
+                        var x = emMentee[e1];
+                        var j1 = seatMentor[emSeat[e1]];
+                        if (budget <= 0 || emColour[e1] != c || Fixed(x, j1) || TablePenalty((j1 * r) + c) == 0)
+                        {
+                            continue;
+                        }
+
+                        foreach (var e2 in byRound[c])
+                        {
+                            var y = emMentee[e2];
+                            var j2 = seatMentor[emSeat[e2]];
+                            if (--budget <= 0 || j2 == j1 || emColour[e2] != c || Fixed(y, j2) ||
+                                weights[x, j1] + weights[y, j2] != weights[x, j2] + weights[y, j1] ||
+                                !CanMeet(x, j2, c, leaving: y) || !CanMeet(y, j1, c, leaving: x))
+                            {
+                                continue;
+                            }
+
+                            var before = TablePenalty((j1 * r) + c) + TablePenalty((j2 * r) + c);
+                            Trade(e1, e2);
+                            if (TablePenalty((j1 * r) + c) + TablePenalty((j2 * r) + c) < before)
+                            {
+                                improved = true;
+                                break;
+                            }
+
+                            Trade(e1, e2);
+                        }
+                    }
+                }
+
+                if (!improved)
+                {
+                    break;
+                }
+            }
+        }
+
+        bool Fixed(int mentee, int mentor) =>
+            p.Pinned.Contains(PlanningProblem.Pack(mentee, mentor)) || p.Scorer.PreferenceRank(mentee, mentor) > 0;
+
+        void Trade(int e1, int e2)
+        {
+            var t1 = (seatMentor[emSeat[e1]] * r) + emColour[e1];
+            var t2 = (seatMentor[emSeat[e2]] * r) + emColour[e2];
+            AddTable(tables[t1], -1);
+            AddTable(tables[t2], -1);
+            tables[t1].Remove(emMentee[e1]);
+            tables[t2].Remove(emMentee[e2]);
+            SwapSeats(e1, e2);
+            tables[t1].Add(emMentee[e2]);
+            tables[t2].Add(emMentee[e1]);
+            AddTable(tables[t1], +1);
+            AddTable(tables[t2], +1);
         }
 
         // Where to try a swap: a mentee at a table with a repeat (every pair of rounds), or a kept pair that sits

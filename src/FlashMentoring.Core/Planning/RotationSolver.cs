@@ -93,7 +93,7 @@ internal sealed partial class RotationSolver
         Mark("fairness swaps");
         if (!fresh || p.Seats > 1)
         {
-            KempeSwaps(restoreOldRounds: !fresh);
+            KempeSwaps(restoreOldRounds: !fresh, weights);
         }
 
         SeparateAvoiders();
