@@ -4,7 +4,7 @@ using System.Numerics;
 namespace FlashMentoring.Core.Planning;
 
 /// <summary>What the solver found, in local rounds.</summary>
-internal sealed record SolverResult(int[] Seats, long Score, long? UpperBound, IReadOnlyList<string> Notes, IReadOnlyList<StepTiming> Timings);
+internal sealed record SolverResult(int[] Seats, long? UpperBound, IReadOnlyList<string> Notes, IReadOnlyList<StepTiming> Timings);
 
 /// <summary>
 /// The rotation engine's core, in four steps:
@@ -62,7 +62,7 @@ internal sealed partial class RotationSolver
     {
         if (m == 0 || n == 0)
         {
-            return new SolverResult(Enumerable.Repeat(-1, m * r).ToArray(), 0, 0, notes, []);
+            return new SolverResult(Enumerable.Repeat(-1, m * r).ToArray(), 0, notes, []);
         }
 
         var clock = Stopwatch.StartNew();
@@ -103,18 +103,15 @@ internal sealed partial class RotationSolver
 
         var seats = new int[m * r];
         Array.Fill(seats, -1);
-        long score = 0;
         for (var e = 0; e < emMentee.Count; e++)
         {
             if (emColour[e] >= 0)
             {
-                var j = seatMentor[emSeat[e]];
-                seats[(emColour[e] * m) + emMentee[e]] = j;
-                score += p.Scorer.Score(emMentee[e], j);
+                seats[(emColour[e] * m) + emMentee[e]] = seatMentor[emSeat[e]];
             }
         }
 
-        return new SolverResult(seats, score, bound, notes, timings);
+        return new SolverResult(seats, bound, notes, timings);
     }
 
     // ---- Step 1: which pairs meet -------------------------------------------------------------------------
