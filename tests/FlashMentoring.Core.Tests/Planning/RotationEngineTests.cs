@@ -153,6 +153,17 @@ public class RotationEngineTests
     }
 
     [Fact]
+    public void TheLargestSettingsPlanWithoutBreakingARule()
+    {
+        var csv = RosterGenerator.Csv(new RosterGenerator.Options(45, 3, Seed: 4));
+
+        var plan = RotationEngine.Plan(RosterParser.Parse(csv), new PlanSettings(PlanSettings.MaxRounds, PlanSettings.MaxSeatsPerTable));
+
+        HardRules.ShouldHold(plan);
+        plan.Quality.Meetings.Should().Be(45 * 3, "each mentee meets each of the three mentors once, then rests");
+    }
+
+    [Fact]
     public void PeopleMarkedBothHostOnlyAsManyTablesAsTheRoomNeeds()
     {
         var csv = RosterGenerator.Csv(new RosterGenerator.Options(25, 0, Seed: 2)).Replace("\nmentee,", "\nboth,", StringComparison.Ordinal);
