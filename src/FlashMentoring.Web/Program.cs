@@ -1,6 +1,9 @@
 using System.Text.Json.Serialization;
+using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Plans;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -9,9 +12,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.Services.AddProblemDetails();
+builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.AddStorage(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
 
 var app = builder.Build();
+await app.EnsureStorageAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -19,8 +25,9 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 
 app.MapPlans();
+app.MapEvents();
 
-app.Run();
+await app.RunAsync();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -2,11 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace FlashMentoring.Web.Tests.Plans;
 
-public class PlanEndpointTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public class PlanEndpointTests(TestApp factory) : IClassFixture<TestApp>
 {
     private const string Header = "role,name,email,agency,location,grade,expertise,needs,goals,prefers,avoid";
     private static readonly string Sample = File.ReadAllText(Path.Combine("samples", "roster-100x25.csv"));

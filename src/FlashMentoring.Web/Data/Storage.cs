@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlashMentoring.Web.Data;
+
+/// <summary>Where events are kept. <c>Storage:Provider</c> is <c>Sqlite</c> (default, a file) or <c>InMemory</c> (a throw-away demo).</summary>
+public sealed class StorageOptions
+{
+    [RegularExpression("^(Sqlite|InMemory)$", ErrorMessage = "Storage:Provider must be Sqlite or InMemory.")]
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Folder of the SQLite file; by default the user's application data folder.</summary>
+    public string DataFolder { get; set; } =
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "FlashMentoring");
+
+    public string SqlitePath => Path.Combine(DataFolder, "flashmentoring.db");
+}
+
+public static class StorageExtensions
+{
+    /// <summary>Registers the database on the configured provider.</summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration("Storage").ValidateDataAnnotations().ValidateOnStart();
+        var options = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        // A demo's in-memory store must live as long as the app: one name per app instance.
+        var memoryName = "flashmentoring-" + Guid.NewGuid().ToString("N");
+        services.AddDbContext<AppDb>(db =>
+        {
+            if (options.Provider == "InMemory")
+            {
+                db.UseInMemoryDatabase(memoryName);
+            }
+            else
+            {
+                db.UseSqlite($"Data Source={options.SqlitePath}");
+            }
+        });
+        return services;
+    }
+
+    /// <summary>Creates the folder and schema at start; SQLite runs in WAL mode so a crash mid-write loses nothing acknowledged.</summary>
+    public static async Task EnsureStorageAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
+        if (options.Provider == "Sqlite")
+        {
+            Directory.CreateDirectory(options.DataFolder);
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        await db.Database.EnsureCreatedAsync();
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+    }
+}

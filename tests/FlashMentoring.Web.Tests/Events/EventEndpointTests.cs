@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using FlashMentoring.Web.Events;
+
+namespace FlashMentoring.Web.Tests.Events;
+
+public sealed class EventEndpointTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("fm-events-").FullName;
+
+    private static readonly object Spring = new
+    {
+        title = "Spring Flash Mentoring",
+        startsAt = "2026-12-01T09:00:00-05:00",
+        rounds = 6,
+        roundMinutes = 15,
+        transitionMinutes = 2,
+        seatsPerTable = 4,
+        format = "open",
+    };
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public async Task CreatingAnEventReturnsASecretHostLinkAndAShortJoinCode()
+    {
+        using var app = new TestApp();
+
+        var response = await app.CreateClient().PostAsJsonAsync("/api/events", Spring);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var created = (await response.Content.ReadFromJsonAsync<CreatedEvent>())!;
+        response.Headers.Location!.ToString().Should().Be($"/api/events/{created.Id}");
+        created.HostKey.Length.Should().BeGreaterThanOrEqualTo(43, "256 random bits in base64url");
+        created.HostLink.Should().Be($"/host/{created.Id}#key={created.HostKey}", "the key rides in the fragment, which browsers never send");
+        created.JoinCode.Should().MatchRegex("^[A-HJKMNP-Z2-9]{6}$");
+    }
+
+    [Fact]
+    public async Task TheHostViewNeedsTheHostKeyAndAnUnknownEventIsNotFound()
+    {
+        using var app = new TestApp();
+        var client = app.CreateClient();
+        var created = (await (await client.PostAsJsonAsync("/api/events", Spring)).Content.ReadFromJsonAsync<CreatedEvent>())!;
+
+        var withoutKey = await client.GetAsync($"/api/events/{created.Id}/host");
+        var wrongKey = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/events/{created.Id}/host") { Headers = { { EventEndpoints.HostKeyHeader, created.HostKey[..^1] + "x" } } });
+        var rightKey = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/events/{created.Id}/host") { Headers = { { EventEndpoints.HostKeyHeader, created.HostKey } } });
+        var unknown = await client.GetAsync($"/api/events/{Guid.NewGuid()}");
+
+        withoutKey.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await withoutKey.Content.ReadAsStringAsync()).Should().Contain("host link");
+        wrongKey.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        rightKey.StatusCode.Should().Be(HttpStatusCode.OK);
+        unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task AnEventSurvivesARestartOnTheSameSqliteFile()
+    {
+        CreatedEvent created;
+        using (var before = new TestApp { DataFolder = folder })
+        {
+            created = (await (await before.CreateClient().PostAsJsonAsync("/api/events", Spring)).Content.ReadFromJsonAsync<CreatedEvent>())!;
+        }
+
+        using var after = new TestApp { DataFolder = folder };
+        var view = await after.CreateClient().GetFromJsonAsync<EventView>($"/api/events/{created.Id}");
+
+        File.Exists(Path.Combine(folder, "flashmentoring.db")).Should().BeTrue();
+        view!.Title.Should().Be("Spring Flash Mentoring");
+        view.StartsAt.Should().Be(DateTimeOffset.Parse("2026-12-01T09:00:00-05:00", System.Globalization.CultureInfo.InvariantCulture));
+        view.JoinCode.Should().Be(created.JoinCode);
+    }
+
+    [Fact]
+    public async Task MissingOrOutOfRangeSettingsComeBackFieldByField()
+    {
+        using var app = new TestApp();
+
+        var response = await app.CreateClient().PostAsJsonAsync("/api/events", new { title = " ", rounds = 0, roundMinutes = 500, format = "speed" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var errors = problem.GetProperty("errors");
+        errors.GetProperty("title")[0].GetString().Should().Contain("title");
+        errors.GetProperty("startsAt")[0].GetString().Should().Contain("start time");
+        errors.GetProperty("rounds")[0].GetString().Should().Contain("between 1 and 40");
+        errors.GetProperty("roundMinutes")[0].GetString().Should().Contain("between 1 and 120");
+        errors.GetProperty("format")[0].GetString().Should().Contain("peer-to-peer");
+    }
+}
