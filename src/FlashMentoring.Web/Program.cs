@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Hosting;
+using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Plans;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -26,6 +27,7 @@ app.UseStaticFiles();
 
 app.MapPlans();
 app.MapEvents();
+app.MapClock();
 
 await app.RunAsync();
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FlashMentoring.Web.Tests;
 
@@ -9,6 +11,17 @@ public class TestApp : WebApplicationFactory<Program>
     /// <summary>When set, SQLite in this folder: two TestApps on the same folder are the app before and after a restart.</summary>
     public string? DataFolder { get; init; }
 
+    /// <summary>When set, the app's clock: tests move time by hand instead of waiting for it.</summary>
+    public TimeProvider? Time { get; init; }
+
+    /// <summary>A client that sends the host key of an event.</summary>
+    public HttpClient HostClient(string hostKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Host-Key", hostKey);
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -16,6 +29,11 @@ public class TestApp : WebApplicationFactory<Program>
         if (DataFolder is not null)
         {
             builder.UseSetting("Storage:DataFolder", DataFolder);
+        }
+
+        if (Time is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(Time));
         }
     }
 }

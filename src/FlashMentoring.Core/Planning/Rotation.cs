@@ -74,6 +74,6 @@ public sealed class Rotation
     public IReadOnlyList<int> Resting(int round) =>
         Enumerable.Range(0, Mentees.Count).Where(i => MentorOf(round, i) < 0).ToList();
 
-    /// <summary>A copy of the raw seating: index <c>(round - 1) * Mentees.Count + mentee</c>.</summary>
-    internal int[] CopySeats() => (int[])seat.Clone();
+    /// <summary>A copy of the raw seating, for storage: index <c>(round - 1) * Mentees.Count + mentee</c>, -1 for a rest.</summary>
+    public int[] CopySeats() => (int[])seat.Clone();
 }

@@ -46,6 +46,24 @@ public static class RotationEngine
     }
 
     /// <summary>
+    /// Rebuilds a stored plan without solving anything: the same people in the same order, the seats as saved.
+    /// The quality is measured again; the bound is not stored, so it is null.
+    /// </summary>
+    public static PlanResult Restore(RoleAssignment roles, PlanSettings settings, PlanConstraints constraints, Attendance attendance, IReadOnlyList<int> seats)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(seats);
+        if (seats.Count != roles.Mentees.Count * settings.Rounds)
+        {
+            throw new ArgumentException($"Expected {roles.Mentees.Count * settings.Rounds} seats, got {seats.Count}.", nameof(seats));
+        }
+
+        var scorer = new PairScorer(roles.Mentees, roles.Mentors, settings);
+        return Solve(scorer, settings, constraints, attendance, [.. seats], settings.Rounds, previous: null);
+    }
+
+    /// <summary>
     /// Plans rounds <paramref name="heldRounds"/>+1.. on top of fixed earlier rounds. Pairs that already met are
     /// forbidden; <paramref name="previous"/> (pair to 0-based round in the old plan) steers towards the old plan.
     /// </summary>

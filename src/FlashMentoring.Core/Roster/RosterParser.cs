@@ -54,30 +54,36 @@ public static class RosterParser
     /// <summary>The header line of the blank template.</summary>
     public static string TemplateHeader => string.Join(',', Columns);
 
-    /// <summary>Decodes bytes as UTF-8 (BOM or not); falls back to Windows-1252-like Latin-1 for legacy Excel exports.</summary>
+    /// <summary>Decodes bytes as UTF-8 (BOM or not); falls back to Latin-1 for legacy Excel exports.</summary>
+    public static (string Text, bool WasLatin1) Decode(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        try
+        {
+            return (strict.GetString(bytes), false);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (Encoding.Latin1.GetString(bytes), true);
+        }
+    }
+
+    /// <summary>Reads a roster file: decodes it (see <see cref="Decode"/>) and parses it.</summary>
     public static RosterImport Parse(Stream stream, RosterLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        var bytes = buffer.ToArray();
-        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        try
-        {
-            return Parse(strict.GetString(bytes), limits);
-        }
-        catch (DecoderFallbackException)
-        {
-            var result = Parse(Encoding.Latin1.GetString(bytes), limits);
-            return result with
-            {
-                Warnings = [new RosterWarning(0, "The file is not UTF-8; it was read as Latin-1. In Excel, save as \"CSV UTF-8\" to keep accented names."), .. result.Warnings],
-            };
-        }
+        var (text, latin1) = Decode(buffer.ToArray());
+        return Parse(text, limits, latin1);
     }
 
     /// <summary>Parses roster text. Never throws for bad content: every problem becomes a rejected line or a warning.</summary>
-    public static RosterImport Parse(string text, RosterLimits? limits = null)
+    public static RosterImport Parse(string text, RosterLimits? limits = null) => Parse(text, limits, wasLatin1: false);
+
+    /// <summary>Parses decoded roster text, warning when it had to be read as Latin-1.</summary>
+    public static RosterImport Parse(string text, RosterLimits? limits, bool wasLatin1)
     {
         ArgumentNullException.ThrowIfNull(text);
         limits ??= new RosterLimits();
@@ -120,7 +126,10 @@ public static class RosterParser
             state.Reject(line, $"The file could not be read from here on ({FirstSentence(ex.Message)}). Check for an unclosed quote or a very long field near line {line}.");
         }
 
-        return state.Finish();
+        var result = state.Finish();
+        return wasLatin1
+            ? result with { Warnings = [new RosterWarning(0, "The file is not UTF-8; it was read as Latin-1. In Excel, save as \"CSV UTF-8\" to keep accented names."), .. result.Warnings] }
+            : result;
     }
 
     private static int CountLineBreaks(string raw)

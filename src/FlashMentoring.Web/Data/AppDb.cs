@@ -17,6 +17,7 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
             e.Property(x => x.Title).HasMaxLength(EventRecord.MaxTitle);
             e.Property(x => x.JoinCode).HasMaxLength(8);
             e.Property(x => x.HostKeyHash).HasMaxLength(32);
+            e.Property(x => x.ClockVersion).IsConcurrencyToken();
         });
     }
 }
@@ -54,4 +55,26 @@ public sealed class EventRecord
     public required string JoinCode { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The rotation as planned: JSON array of mentor indices per round and mentee, -1 for a rest.</summary>
+    public string? PlanSeats { get; set; }
+
+    /// <summary>Who is there when: JSON arrays of round bitmasks for mentees and mentors.</summary>
+    public string? MenteeAttendance { get; set; }
+
+    public string? MentorAttendance { get; set; }
+
+    // The round clock, saved on every transition so a restart resumes where the wall clock says.
+    public string ClockPhase { get; set; } = "Waiting";
+
+    public int ClockRound { get; set; }
+
+    public DateTimeOffset? ClockEndsAt { get; set; }
+
+    public long? ClockRemainingMs { get; set; }
+
+    public string? ClockPausedFrom { get; set; }
+
+    /// <summary>Concurrency token: two hosts saving the same version at once, one of them loses.</summary>
+    public int ClockVersion { get; set; }
 }

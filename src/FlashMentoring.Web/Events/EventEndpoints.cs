@@ -33,6 +33,8 @@ public static class EventEndpoints
         group.MapPost("/", Create);
         group.MapGet("/{id:guid}", Get);
         group.MapGet("/{id:guid}/host", GetForHost);
+        group.MapPut("/{id:guid}/roster", PutRoster);
+        group.MapGet("/{id:guid}/plan", GetPlan);
         return app;
     }
 
@@ -109,11 +111,67 @@ public static class EventEndpoints
             return TypedResults.NotFound();
         }
 
-        var key = request.Headers[HostKeyHeader].FirstOrDefault() ?? request.Query["key"].FirstOrDefault();
-        return HostKeys.Matches(key, record.HostKeyHash)
-            ? TypedResults.Ok(View(record))
-            : TypedResults.Problem(detail: "Open the event from its host link; only it controls the event.", statusCode: StatusCodes.Status403Forbidden, title: "This needs the host link");
+        return IsHost(request, record) ? TypedResults.Ok(View(record)) : NotHost();
     }
+
+    /// <summary>Uploads (or replaces) the roster and plans the event; rejected lines come back with the plan.</summary>
+    internal static async Task<Results<Ok<PlanResponse>, NotFound, ProblemHttpResult>> PutRoster(Guid id, HttpRequest request, AppDb db, CancellationToken cancellationToken)
+    {
+        var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!IsHost(request, record))
+        {
+            return NotHost();
+        }
+
+        if (record.ClockPhase != nameof(Core.Live.Phase.Waiting))
+        {
+            return TypedResults.Problem(detail: "The event is live; use late arrival, walk-in and drop-out instead of a new roster.", statusCode: StatusCodes.Status409Conflict, title: "The event has started");
+        }
+
+        var attempt = await PlanEndpoints.PlanFromBodyAsync(request, EventPlans.Settings(record), cancellationToken);
+        if (attempt.Problem is not null)
+        {
+            return attempt.Problem;
+        }
+
+        EventPlans.Save(record, attempt.Text!, attempt.Plan!);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(PlanResponse.From(attempt.Plan!, attempt.Roster!));
+    }
+
+    /// <summary>The event's current plan, for the host.</summary>
+    internal static async Task<Results<Ok<PlanResponse>, NotFound, ProblemHttpResult>> GetPlan(Guid id, HttpRequest request, AppDb db, CancellationToken cancellationToken)
+    {
+        var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!IsHost(request, record))
+        {
+            return NotHost();
+        }
+
+        var loaded = EventPlans.Load(record);
+        return loaded is { } p
+            ? TypedResults.Ok(PlanResponse.From(p.Plan, p.Roster))
+            : TypedResults.Problem(detail: "Upload the roster first (PUT /api/events/{id}/roster).", statusCode: StatusCodes.Status404NotFound, title: "No plan yet");
+    }
+
+    internal static bool IsHost(HttpRequest request, EventRecord record)
+    {
+        var key = request.Headers[HostKeyHeader].FirstOrDefault() ?? request.Query["key"].FirstOrDefault();
+        return HostKeys.Matches(key, record.HostKeyHash);
+    }
+
+    internal static ProblemHttpResult NotHost() =>
+        TypedResults.Problem(detail: "Open the event from its host link; only it controls the event.", statusCode: StatusCodes.Status403Forbidden, title: "This needs the host link");
 
     private static EventView View(EventRecord e) =>
         new(e.Id, e.Title, e.StartsAt, e.Rounds, e.RoundMinutes, e.TransitionMinutes, e.SeatsPerTable, e.Format, e.JoinCode);

@@ -33,24 +33,33 @@ public static class PlanEndpoints
             return invalid;
         }
 
-        var (roster, problem) = await RosterUpload.ReadAsync(request, cancellationToken);
+        var attempt = await PlanFromBodyAsync(request, settings!, cancellationToken);
+        return attempt.Problem is not null ? attempt.Problem : TypedResults.Ok(PlanResponse.From(attempt.Plan!, attempt.Roster!));
+    }
+
+    /// <summary>Reads the roster CSV from the body and plans it; the problem says why not (too big, not CSV, nobody to plan).</summary>
+    internal static async Task<PlanAttempt> PlanFromBodyAsync(HttpRequest request, PlanSettings settings, CancellationToken cancellationToken)
+    {
+        var (roster, text, problem) = await RosterUpload.ReadAsync(request, cancellationToken);
         if (problem is not null)
         {
-            return problem;
+            return new PlanAttempt(null, null, null, problem);
         }
 
-        var roles = RoleAssignment.From(roster!.People, settings!.SeatsPerTable);
+        var roles = RoleAssignment.From(roster!.People, settings.SeatsPerTable);
         if (roles.Mentors.Count == 0 || roles.Mentees.Count == 0)
         {
             var missing = roles.Mentors.Count == 0 ? "no mentor" : "no mentee";
-            return TypedResults.Problem(
+            return new PlanAttempt(null, roster, text, TypedResults.Problem(
                 detail: $"After import the roster has {missing} ({roles.Mentors.Count} mentor(s), {roles.Mentees.Count} mentee(s), {roster.Rejected.Count} rejected line(s)). Fix the rejected lines or add people.",
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: $"Nothing to plan: {missing} left",
-                extensions: new Dictionary<string, object?> { ["rejected"] = roster.Rejected, ["warnings"] = roster.Warnings });
+                extensions: new Dictionary<string, object?> { ["rejected"] = roster.Rejected, ["warnings"] = roster.Warnings }));
         }
 
-        var plan = RotationEngine.Plan(roles, settings);
-        return TypedResults.Ok(PlanResponse.From(plan, roster));
+        return new PlanAttempt(RotationEngine.Plan(roles, settings), roster, text, null);
     }
 }
+
+/// <summary>A plan made from a request body, or the problem that stopped it.</summary>
+internal sealed record PlanAttempt(PlanResult? Plan, RosterImport? Roster, string? Text, ProblemHttpResult? Problem);

@@ -1,0 +1,48 @@
+using FlashMentoring.Core.Live;
+using FlashMentoring.Web.Data;
+
+namespace FlashMentoring.Web.Live;
+
+/// <summary>The clock as phones and the board receive it: absolute instants in UTC milliseconds, never "seconds left".</summary>
+/// <param name="Phase">waiting, round, transition, paused or finished.</param>
+/// <param name="Round">Current round (in a transition: the one just finished).</param>
+/// <param name="Rounds">Rounds in the event.</param>
+/// <param name="EndsAtMs">When the round or transition ends (Unix ms, UTC); null when not running.</param>
+/// <param name="RemainingMs">While paused: what is left.</param>
+/// <param name="Version">Changes with every transition; commands may quote it.</param>
+/// <param name="ServerNowMs">The server's clock when this was made, for the client's offset estimate.</param>
+public sealed record ClockView(string Phase, int Round, int Rounds, long? EndsAtMs, long? RemainingMs, int Version, long ServerNowMs);
+
+/// <summary>Maps the stored clock columns to the domain's <see cref="ClockState"/> and back.</summary>
+internal static class ClockStore
+{
+    public static EventTiming Timing(EventRecord e) =>
+        new(e.Rounds, TimeSpan.FromMinutes(e.RoundMinutes), TimeSpan.FromMinutes(e.TransitionMinutes));
+
+    public static ClockState Read(EventRecord e) => new(
+        Enum.Parse<Phase>(e.ClockPhase),
+        e.ClockRound,
+        e.ClockEndsAt,
+        e.ClockRemainingMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+        e.ClockPausedFrom is { } from ? Enum.Parse<Phase>(from) : null,
+        e.ClockVersion);
+
+    public static void Write(EventRecord e, ClockState s)
+    {
+        e.ClockPhase = s.Phase.ToString();
+        e.ClockRound = s.Round;
+        e.ClockEndsAt = s.EndsAt;
+        e.ClockRemainingMs = s.Remaining is { } r ? (long)r.TotalMilliseconds : null;
+        e.ClockPausedFrom = s.PausedFrom?.ToString();
+        e.ClockVersion = s.Version;
+    }
+
+    public static ClockView View(EventRecord e, ClockState s, DateTimeOffset now) => new(
+        s.Phase.ToString().ToLowerInvariant(),
+        s.Round,
+        e.Rounds,
+        s.EndsAt?.ToUnixTimeMilliseconds(),
+        s.Remaining is { } r ? (long)r.TotalMilliseconds : null,
+        s.Version,
+        now.ToUnixTimeMilliseconds());
+}

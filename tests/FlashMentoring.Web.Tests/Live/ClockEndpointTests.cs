@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Live;
+
+namespace FlashMentoring.Web.Tests.Live;
+
+public sealed class ClockEndpointTests : IDisposable
+{
+    private static readonly DateTimeOffset Nine = new(2026, 12, 1, 14, 0, 0, TimeSpan.Zero);
+    private readonly string folder = Directory.CreateTempSubdirectory("fm-clock-").FullName;
+    private readonly FakeTime time = new(Nine);
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private static long Ms(int minutes) => Nine.AddMinutes(minutes).ToUnixTimeMilliseconds();
+
+    private static async Task<CreatedEvent> CreateEvent(HttpClient client) =>
+        (await (await client.PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = Nine, rounds = 6, roundMinutes = 15, transitionMinutes = 2 }))
+            .Content.ReadFromJsonAsync<CreatedEvent>())!;
+
+    private static async Task<ClockView> Ok(Task<HttpResponseMessage> call)
+    {
+        var response = await call;
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<ClockView>())!;
+    }
+
+    [Fact]
+    public async Task TheClockMovesThroughRoundsAndTransitionsAtTheRightInstants()
+    {
+        using var app = new TestApp { Time = time };
+        var created = await CreateEvent(app.CreateClient());
+        var host = app.HostClient(created.HostKey);
+
+        var started = await Ok(host.PostAsync($"/api/events/{created.Id}/clock/start", null));
+        time.Advance(TimeSpan.FromMinutes(16));
+        var moving = await Ok(app.CreateClient().GetAsync($"/api/events/{created.Id}/clock"));
+        time.Advance(TimeSpan.FromMinutes(1));
+        var second = await Ok(app.CreateClient().GetAsync($"/api/events/{created.Id}/clock"));
+
+        started.Should().BeEquivalentTo(new { Phase = "round", Round = 1, Rounds = 6, EndsAtMs = Ms(15) });
+        moving.Should().BeEquivalentTo(new { Phase = "transition", Round = 1, EndsAtMs = Ms(17), ServerNowMs = Ms(16) });
+        second.Should().BeEquivalentTo(new { Phase = "round", Round = 2, EndsAtMs = Ms(32) });
+    }
+
+    [Fact]
+    public async Task PauseResumeAndExtendKeepTheArithmeticRight()
+    {
+        using var app = new TestApp { Time = time };
+        var created = await CreateEvent(app.CreateClient());
+        var host = app.HostClient(created.HostKey);
+        var clock = $"/api/events/{created.Id}/clock";
+        await Ok(host.PostAsync($"{clock}/start", null));
+
+        time.Advance(TimeSpan.FromMinutes(5));
+        var paused = await Ok(host.PostAsync($"{clock}/pause", null));
+        time.Advance(TimeSpan.FromMinutes(20));
+        var resumed = await Ok(host.PostAsync($"{clock}/resume", null));
+        var extended = await Ok(host.PostAsJsonAsync($"{clock}/extend", new { minutes = 1 }));
+
+        paused.Should().BeEquivalentTo(new { Phase = "paused", RemainingMs = 10 * 60_000L, EndsAtMs = (long?)null });
+        resumed.Should().BeEquivalentTo(new { Phase = "round", Round = 1, EndsAtMs = Ms(35) });
+        extended.EndsAtMs.Should().Be(Ms(36));
+    }
+
+    [Fact]
+    public async Task TwoHostsSkippingTheSameRoundAdvanceItOnce()
+    {
+        using var app = new TestApp { Time = time };
+        var created = await CreateEvent(app.CreateClient());
+        var host = app.HostClient(created.HostKey);
+        var clock = $"/api/events/{created.Id}/clock";
+        await Ok(host.PostAsync($"{clock}/start", null));
+
+        var first = await host.PostAsJsonAsync($"{clock}/skip", new { expectedRound = 1 });
+        var second = await host.PostAsJsonAsync($"{clock}/skip", new { expectedRound = 1 });
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        second.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await second.Content.ReadAsStringAsync()).Should().Contain("Already advanced").And.Contain("round 2");
+        (await Ok(app.CreateClient().GetAsync(clock))).Round.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task ClockCommandsWithoutTheHostLinkAreRefusedAndChangeNothing()
+    {
+        using var app = new TestApp { Time = time };
+        var created = await CreateEvent(app.CreateClient());
+        var stranger = app.CreateClient();
+
+        var response = await stranger.PostAsync($"/api/events/{created.Id}/clock/start", null);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await Ok(stranger.GetAsync($"/api/events/{created.Id}/clock"))).Phase.Should().Be("waiting");
+    }
+
+    [Fact]
+    public async Task AfterARestartOnTheSameFileTheClockIsWhereTheWallClockSaysWithTheSameEndsAt()
+    {
+        CreatedEvent created;
+        ClockView before;
+        using (var first = new TestApp { DataFolder = folder, Time = time })
+        {
+            created = await CreateEvent(first.CreateClient());
+            await Ok(first.HostClient(created.HostKey).PostAsync($"/api/events/{created.Id}/clock/start", null));
+            time.Advance(TimeSpan.FromMinutes(3));
+            before = await Ok(first.CreateClient().GetAsync($"/api/events/{created.Id}/clock"));
+        }
+
+        using var second = new TestApp { DataFolder = folder, Time = time };
+        var same = await Ok(second.CreateClient().GetAsync($"/api/events/{created.Id}/clock"));
+        time.Advance(TimeSpan.FromMinutes(37)); // 9:40: round 3 runs 9:34 to 9:49.
+        var later = await Ok(second.CreateClient().GetAsync($"/api/events/{created.Id}/clock"));
+
+        same.Should().BeEquivalentTo(new { before.Phase, before.Round, before.EndsAtMs });
+        later.Should().BeEquivalentTo(new { Phase = "round", Round = 3, EndsAtMs = Ms(49) }, "the clock ran on from the schedule while the server was down");
+    }
+
+    [Fact]
+    public async Task TheHostUploadsTheRosterToTheEventAndGetsThePlanBack()
+    {
+        using var app = new TestApp { Time = time };
+        var created = await CreateEvent(app.CreateClient());
+        var csv = new StringContent(File.ReadAllText(Path.Combine("samples", "roster-100x25.csv")), System.Text.Encoding.UTF8, "text/csv");
+
+        var refused = await app.CreateClient().PutAsync($"/api/events/{created.Id}/roster", csv);
+        var uploaded = await app.HostClient(created.HostKey).PutAsync($"/api/events/{created.Id}/roster", csv);
+        var stored = await app.HostClient(created.HostKey).GetFromJsonAsync<JsonElement>($"/api/events/{created.Id}/plan");
+
+        refused.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        uploaded.StatusCode.Should().Be(HttpStatusCode.OK);
+        var planned = await uploaded.Content.ReadFromJsonAsync<JsonElement>();
+        stored.GetProperty("rounds").GetRawText().Should().Be(planned.GetProperty("rounds").GetRawText(), "the stored plan is the one the host saw");
+        stored.GetProperty("quality").GetProperty("score").GetInt64().Should().Be(planned.GetProperty("quality").GetProperty("score").GetInt64());
+    }
+}
