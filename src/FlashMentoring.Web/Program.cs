@@ -15,6 +15,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.Services.AddProblemDetails();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddSignalR();
+builder.Services.AddSingleton<ClockBroadcaster>();
+builder.Services.AddHostedService(services => services.GetRequiredService<ClockBroadcaster>());
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
 
 var app = builder.Build();
@@ -28,6 +31,7 @@ app.UseStaticFiles();
 app.MapPlans();
 app.MapEvents();
 app.MapClock();
+app.MapHub<LiveHub>("/hubs/live");
 
 await app.RunAsync();
 

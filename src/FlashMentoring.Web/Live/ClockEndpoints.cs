@@ -38,7 +38,7 @@ public static class ClockEndpoints
     }
 
     internal static async Task<Results<Ok<ClockView>, NotFound, ProblemHttpResult>> Command(
-        Guid id, string command, HttpRequest request, AppDb db, TimeProvider time, CancellationToken cancellationToken, ClockCommand? body = null)
+        Guid id, string command, HttpRequest request, AppDb db, TimeProvider time, ClockBroadcaster broadcaster, CancellationToken cancellationToken, ClockCommand? body = null)
     {
         var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (record is null)
@@ -91,9 +91,16 @@ public static class ClockEndpoints
             return TypedResults.Problem(detail: "Another host changed the clock at the same moment; look again and retry if needed.", statusCode: StatusCodes.Status409Conflict, title: "Already changed");
         }
 
-        return result.Accepted
-            ? TypedResults.Ok(ClockStore.View(record, result.State, now))
-            : TypedResults.Problem(detail: result.Refused, statusCode: StatusCodes.Status409Conflict, title: "Not done");
+        var view = ClockStore.View(record, result.State, now);
+        if (!result.Accepted)
+        {
+            return TypedResults.Problem(detail: result.Refused, statusCode: StatusCodes.Status409Conflict, title: "Not done");
+        }
+
+        // Saved first, then told: a phone never sees a state the server could lose.
+        await broadcaster.Publish(id, view);
+        broadcaster.Wake();
+        return TypedResults.Ok(view);
     }
 
     private static async Task SaveIfChanged(AppDb db, EventRecord record, ClockState state, CancellationToken cancellationToken)

@@ -1,0 +1,92 @@
+using FlashMentoring.Core.Live;
+using FlashMentoring.Web.Data;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlashMentoring.Web.Live;
+
+/// <summary>
+/// The round clock's heartbeat: sleeps until the next round or transition of any live event ends (on the app's
+/// TimeProvider, so tests move time by hand), saves the transition and pushes it to the event's group. Host
+/// commands call <see cref="Publish"/> and <see cref="Wake"/>, so a pause or an extension reschedules at once.
+/// </summary>
+public sealed class ClockBroadcaster(IServiceScopeFactory scopes, IHubContext<LiveHub, ILiveClient> hub, TimeProvider time, ILogger<ClockBroadcaster> log) : BackgroundService
+{
+    private static readonly TimeSpan Idle = TimeSpan.FromMinutes(1);
+    private CancellationTokenSource wake = new();
+
+    /// <summary>Something changed: look at the schedule again now.</summary>
+    public void Wake() => Interlocked.Exchange(ref wake, new CancellationTokenSource()).Cancel();
+
+    /// <summary>Pushes a clock to everyone in the event.</summary>
+    public Task Publish(Guid eventId, ClockView view) => hub.Clients.Group(LiveHub.Group(eventId)).Clock(view);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            // Taken before looking, so a command that lands while we look still wakes the sleep below.
+            var woken = wake.Token;
+            var next = Idle;
+            try
+            {
+                next = await AdvanceDueEvents(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A bad row must not stop every other event's clock; try again shortly.
+                log.LogError(ex, "The round clock failed to advance; retrying.");
+                next = TimeSpan.FromSeconds(1);
+            }
+
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, woken);
+            try
+            {
+                await Task.Delay(next, time, either.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Woken by a host command.
+            }
+        }
+    }
+
+    /// <summary>Saves and pushes every transition that is due; returns how long until the next one.</summary>
+    private async Task<TimeSpan> AdvanceDueEvents(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var running = new[] { nameof(Phase.Round), nameof(Phase.Transition) };
+        var live = await db.Events.Where(e => running.Contains(e.ClockPhase)).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        TimeSpan? next = null;
+        foreach (var record in live)
+        {
+            var state = RoundClock.At(ClockStore.Read(record), ClockStore.Timing(record), now);
+            if (state.Version != record.ClockVersion)
+            {
+                ClockStore.Write(record, state);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // A host command got there first; it publishes its own state.
+                    db.ChangeTracker.Clear();
+                    return TimeSpan.Zero;
+                }
+
+                await Publish(record.Id, ClockStore.View(record, state, now));
+            }
+
+            if (state.EndsAt is { } endsAt && (next is null || endsAt - now < next))
+            {
+                next = endsAt - now;
+            }
+        }
+
+        // Sleep exactly until the nearest end; with nothing running, look again now and then.
+        return next is null ? Idle : next < TimeSpan.Zero ? TimeSpan.Zero : next.Value;
+    }
+}
