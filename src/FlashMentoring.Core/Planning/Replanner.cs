@@ -21,6 +21,12 @@ public sealed record MentorDropsOut(string Key, int FromRound) : RosterChange(Fr
 /// <summary>A mentor's table opens only at <paramref name="FromRound"/>.</summary>
 public sealed record MentorArrivesLate(string Key, int FromRound) : RosterChange(FromRound);
 
+/// <summary>
+/// Someone marked absent is back after all (mentee or mentor): they take part again from <paramref name="FromRound"/>,
+/// except a mentor's planned breaks.
+/// </summary>
+public sealed record PersonReturns(string Key, int FromRound) : RosterChange(FromRound);
+
 /// <summary>One person's table in one round before and after a re-plan (null: resting, or not hosting).</summary>
 /// <param name="Key">The person's identity key.</param>
 /// <param name="Name">Display name.</param>
@@ -97,6 +103,13 @@ public static class Replanner
                     break;
                 case MentorArrivesLate late:
                     mentorMask[Find(mentorIndex, late.Key)] &= ~notYet;
+                    break;
+                case PersonReturns back when menteeIndex.TryGetValue(back.Key, out var returning):
+                    menteeMask[returning] |= fromOn;
+                    break;
+                case PersonReturns back:
+                    var mentor = Find(mentorIndex, back.Key);
+                    mentorMask[mentor] |= (mentors[mentor].RoundsOff ?? []).Aggregate(fromOn, (mask, off) => mask & ~(1UL << (off - 1)));
                     break;
                 case WalkIn walkIn when walkIn.Person.CanMentor:
                     mentorMask[Find(mentorIndex, walkIn.Person.Key)] =

@@ -45,6 +45,22 @@ public class ReplannerTests
     }
 
     [Fact]
+    public void SomeoneMarkedAbsentByMistakeIsSeatedAgainFromTheNextRound()
+    {
+        var mentee = Original.Rotation.Mentees[12].Key;
+        var mentor = Original.Rotation.Mentors[3].Key;
+        var gone = Replanner.Replan(Original, 1, [new MenteeLeaves(mentee, 2), new MentorDropsOut(mentor, 2)]).Plan;
+
+        var back = Replanner.Replan(gone, 2, [new PersonReturns(mentee, 3), new PersonReturns(mentor, 3)]).Plan;
+
+        back.Rotation.MentorOf(2, 12).Should().Be(-1, "round 2 was held without them");
+        back.Rotation.MentorOf(3, 12).Should().BeGreaterThanOrEqualTo(0);
+        back.Rotation.MenteesAt(2, 3).Should().BeEmpty();
+        back.Rotation.MenteesAt(3, 3).Should().NotBeEmpty("the mentor's table opens again");
+        HardRules.ShouldHold(back);
+    }
+
+    [Fact]
     public void AMentorWhoDropsOutClosesTheirTableAndOnlyItsMenteesMoveInTheNextRound()
     {
         var mentor = Original.Rotation.Mentors[7];
