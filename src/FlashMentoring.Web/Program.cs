@@ -17,6 +17,7 @@ builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<ClockBroadcaster>();
+builder.Services.AddSingleton<JoinLinks>();
 builder.Services.AddHostedService(services => services.GetRequiredService<ClockBroadcaster>());
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
 
@@ -31,7 +32,14 @@ app.UseStaticFiles();
 app.MapPlans();
 app.MapEvents();
 app.MapClock();
+app.MapParticipants();
 app.MapHub<LiveHub>("/hubs/live");
+
+// The pages: host console, projector board, phone view and join page (plain HTML and ES modules).
+app.MapFallbackToFile("/host/{id:guid}", "host.html");
+app.MapFallbackToFile("/board/{id:guid}", "board.html");
+app.MapFallbackToFile("/me", "me.html");
+app.MapFallbackToFile("/join", "join.html");
 
 await app.RunAsync();
 

@@ -55,8 +55,8 @@ public sealed class HubClient : IAsyncDisposable
     }
 
     /// <summary>The next push of <paramref name="target"/> (its first argument).</summary>
-    public async Task<JsonElement> NextAsync(string target) =>
-        await Pushes(target).Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+    public async Task<JsonElement> NextAsync(string target, TimeSpan? within = null) =>
+        await Pushes(target).Reader.ReadAsync().AsTask().WaitAsync(within ?? TimeSpan.FromSeconds(10));
 
     public async ValueTask DisposeAsync()
     {

@@ -7,6 +7,8 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
 {
     public DbSet<EventRecord> Events => Set<EventRecord>();
 
+    public DbSet<PersonRecord> People => Set<PersonRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -18,6 +20,14 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
             e.Property(x => x.JoinCode).HasMaxLength(8);
             e.Property(x => x.HostKeyHash).HasMaxLength(32);
             e.Property(x => x.ClockVersion).IsConcurrencyToken();
+            e.Property(x => x.PlanVersion).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<PersonRecord>(p =>
+        {
+            p.HasKey(x => x.Id);
+            p.HasIndex(x => x.Token).IsUnique();
+            p.HasIndex(x => new { x.EventId, x.Key }).IsUnique();
+            p.HasOne<EventRecord>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }
@@ -64,6 +74,9 @@ public sealed class EventRecord
 
     public string? MentorAttendance { get; set; }
 
+    /// <summary>Concurrency token of the plan: two re-plans saving at once, one of them loses and retries.</summary>
+    public int PlanVersion { get; set; }
+
     // The round clock, saved on every transition so a restart resumes where the wall clock says.
     public string ClockPhase { get; set; } = "Waiting";
 
@@ -77,4 +90,26 @@ public sealed class EventRecord
 
     /// <summary>Concurrency token: two hosts saving the same version at once, one of them loses.</summary>
     public int ClockVersion { get; set; }
+}
+
+/// <summary>Someone on an event's roster, with the secret of their personal link and their check-in state.</summary>
+public sealed class PersonRecord
+{
+    public long Id { get; set; }
+
+    public Guid EventId { get; set; }
+
+    /// <summary>The roster identity (email, or the case-folded name).</summary>
+    public required string Key { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>mentor or mentee, as the engine assigned it.</summary>
+    public required string Role { get; set; }
+
+    /// <summary>The personal link's secret (128 random bits, base64url); it restores the phone view anywhere.</summary>
+    public required string Token { get; set; }
+
+    /// <summary>expected, arrived or absent.</summary>
+    public string Status { get; set; } = "expected";
 }

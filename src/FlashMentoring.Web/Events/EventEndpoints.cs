@@ -140,6 +140,7 @@ public static class EventEndpoints
         }
 
         EventPlans.Save(record, attempt.Text!, attempt.Plan!);
+        await KeepPeopleInStep(db, id, attempt.Plan!, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(PlanResponse.From(attempt.Plan!, attempt.Roster!));
     }
@@ -162,6 +163,26 @@ public static class EventEndpoints
         return loaded is { } p
             ? TypedResults.Ok(PlanResponse.From(p.Plan, p.Roster))
             : TypedResults.Problem(detail: "Upload the roster first (PUT /api/events/{id}/roster).", statusCode: StatusCodes.Status404NotFound, title: "No plan yet");
+    }
+
+    /// <summary>People still on the new roster keep their personal links (a printed QR stays valid); the rest go.</summary>
+    private static async Task KeepPeopleInStep(AppDb db, Guid id, Core.Planning.PlanResult plan, CancellationToken cancellationToken)
+    {
+        var existing = await db.People.Where(p => p.EventId == id).ToDictionaryAsync(p => p.Key, cancellationToken);
+        foreach (var fresh in Live.Itineraries.NewPeople(id, plan))
+        {
+            if (existing.Remove(fresh.Key, out var kept))
+            {
+                kept.Name = fresh.Name;
+                kept.Role = fresh.Role;
+            }
+            else
+            {
+                db.People.Add(fresh);
+            }
+        }
+
+        db.People.RemoveRange(existing.Values);
     }
 
     internal static bool IsHost(HttpRequest request, EventRecord record)

@@ -15,6 +15,9 @@ internal static class HostKeys
         return (key, Hash(key));
     }
 
+    /// <summary>A personal link's secret: 128 random bits, base64url.</summary>
+    public static string NewPersonToken() => Base64Url(RandomNumberGenerator.GetBytes(16));
+
     public static byte[] Hash(string key) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
 
     /// <summary>Compares in constant time, so response timing says nothing about how close a guess was.</summary>

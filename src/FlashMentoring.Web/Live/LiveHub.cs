@@ -10,6 +10,12 @@ public interface ILiveClient
 {
     /// <summary>The clock changed (a transition, or a host command).</summary>
     Task Clock(ClockView clock);
+
+    /// <summary>This person's seats changed (a re-plan): their whole itinerary, new.</summary>
+    Task Itinerary(IReadOnlyList<ItineraryRow> rounds);
+
+    /// <summary>The plan changed; the board and the host console fetch it again.</summary>
+    Task PlanChanged(int planVersion);
 }
 
 /// <summary>
@@ -20,6 +26,8 @@ public sealed class LiveHub(AppDb db, TimeProvider time) : Hub<ILiveClient>
 {
     public static string Group(Guid eventId) => $"event:{eventId:N}";
 
+    public static string PersonGroup(long personId) => $"person:{personId}";
+
     /// <summary>Joins the event's group and returns the clock as it stands.</summary>
     public async Task<ClockView> Join(Guid eventId)
     {
@@ -28,6 +36,16 @@ public sealed class LiveHub(AppDb db, TimeProvider time) : Hub<ILiveClient>
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(eventId), Context.ConnectionAborted);
         var now = time.GetUtcNow();
         return ClockStore.View(record, RoundClock.At(ClockStore.Read(record), ClockStore.Timing(record), now), now);
+    }
+
+    /// <summary>A phone joins with its personal link's token: the event's group, its own group, and its whole view back.</summary>
+    public async Task<PersonalView> JoinPerson(string token)
+    {
+        var view = await ParticipantEndpoints.PersonalViewFor(db, token, time.GetUtcNow(), Context.ConnectionAborted)
+            ?? throw new HubException("This personal link is not valid. Ask the host for yours, or join again with the code.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(view.EventId), Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, PersonGroup(view.PersonId), Context.ConnectionAborted);
+        return view;
     }
 
     /// <summary>The server's clock in Unix ms: clients ping a few times and keep the fastest answers to estimate their offset.</summary>

@@ -123,7 +123,7 @@ public class PlanEndpointTests(TestApp factory) : IClassFixture<TestApp>
     {
         var client = factory.CreateClient();
 
-        var page = await client.GetStringAsync("/");
+        var page = await client.GetStringAsync("/plan.html");
         var script = await client.GetAsync("/js/plan.js");
         var template = await client.GetStringAsync("/samples/roster-template.csv");
 

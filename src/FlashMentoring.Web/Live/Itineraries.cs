@@ -1,0 +1,80 @@
+using FlashMentoring.Core.Planning;
+using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Events;
+using Humanizer;
+
+namespace FlashMentoring.Web.Live;
+
+/// <summary>One round of a person's day: where to sit and with whom (a mentor's row lists the mentees coming).</summary>
+/// <param name="Round">1-based round.</param>
+/// <param name="Label">"1st round".</param>
+/// <param name="Table">Table number; null while resting or on a break.</param>
+/// <param name="Mentor">The table's mentor.</param>
+/// <param name="MentorAgency">The mentor's agency.</param>
+/// <param name="MentorExpertise">What the mentor can talk about.</param>
+/// <param name="With">The other people at the table (for a mentor: the mentees).</param>
+/// <param name="Summary">"4 mentees", for a mentor's table.</param>
+public sealed record ItineraryRow(int Round, string Label, int? Table, string? Mentor, string? MentorAgency, IReadOnlyList<string> MentorExpertise, IReadOnlyList<string> With, string? Summary);
+
+/// <summary>What a phone shows: the person, their whole itinerary, and the clock.</summary>
+public sealed record PersonalView(Guid EventId, string Title, DateTimeOffset StartsAt, long PersonId, string Name, string Role, string Status, IReadOnlyList<ItineraryRow> Rounds, ClockView? Clock);
+
+/// <summary>Builds itineraries from a plan, and keeps the event's people (and their personal links) in step with it.</summary>
+internal static class Itineraries
+{
+    // The pages are in English; the server's culture (often invariant in a container) must not turn "1st" into "1".
+    private static readonly System.Globalization.CultureInfo English = new("en-US");
+
+    public static IReadOnlyList<ItineraryRow> For(PlanResult plan, string key)
+    {
+        var rotation = plan.Rotation;
+        var rows = new List<ItineraryRow>(rotation.Rounds);
+        var mentor = IndexOf(rotation.Mentors, key);
+        var mentee = IndexOf(rotation.Mentees, key);
+        for (var round = 1; round <= rotation.Rounds; round++)
+        {
+            var label = round.Ordinalize(English) + " round";
+            if (mentor >= 0)
+            {
+                var hosting = plan.Attendance.MentorThere(mentor, round);
+                var seated = hosting ? rotation.MenteesAt(round, mentor).Select(i => rotation.Mentees[i].Name).ToList() : [];
+                var m = rotation.Mentors[mentor];
+                rows.Add(hosting
+                    ? new ItineraryRow(round, label, mentor + 1, m.Name, m.Agency, m.Expertise, seated, "mentee".ToQuantity(seated.Count))
+                    : new ItineraryRow(round, label, null, null, null, [], [], null));
+                continue;
+            }
+
+            var at = mentee >= 0 ? rotation.MentorOf(round, mentee) : -1;
+            if (at < 0)
+            {
+                rows.Add(new ItineraryRow(round, label, null, null, null, [], [], null));
+                continue;
+            }
+
+            var host = rotation.Mentors[at];
+            var others = rotation.MenteesAt(round, at).Where(i => i != mentee).Select(i => rotation.Mentees[i].Name).ToList();
+            rows.Add(new ItineraryRow(round, label, at + 1, host.Name, host.Agency, host.Expertise, others, null));
+        }
+
+        return rows;
+    }
+
+    /// <summary>A fresh list of people for a new roster: everyone gets a new personal link.</summary>
+    public static IEnumerable<PersonRecord> NewPeople(Guid eventId, PlanResult plan) =>
+        plan.Rotation.Mentors.Select(p => (p, "mentor")).Concat(plan.Rotation.Mentees.Select(p => (p, "mentee")))
+            .Select(x => new PersonRecord { EventId = eventId, Key = x.p.Key, Name = x.p.Name, Role = x.Item2, Token = HostKeys.NewPersonToken() });
+
+    private static int IndexOf(IReadOnlyList<Core.Roster.Person> people, string key)
+    {
+        for (var k = 0; k < people.Count; k++)
+        {
+            if (people[k].Key == key)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+}

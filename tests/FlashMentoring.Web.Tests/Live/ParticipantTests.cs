@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Live;
+
+namespace FlashMentoring.Web.Tests.Live;
+
+public class ParticipantTests
+{
+    private const string Roster = "role,name,email,agency\nmentor,Mona Lisa,mona@hhs.gov,HHS/NIH\nmentor,Omar Khayyam,omar@opm.gov,OPM\n" +
+                                  "mentee,Ann Lee,ann@va.gov,VA\nmentee,Ben Okafor,ben@va.gov,VA\nmentee,Cy Young,cy@gsa.gov,GSA\nmentee,Dee Nguyễn,dee@gsa.gov,GSA\n";
+
+    private static async Task<(CreatedEvent Event, HttpClient Host)> EventWithRoster(TestApp app, int rounds = 2, string roster = Roster)
+    {
+        var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = "2026-12-01T09:00:00-05:00", rounds, seatsPerTable = 2 }))
+            .Content.ReadFromJsonAsync<CreatedEvent>())!;
+        var host = app.HostClient(created.HostKey);
+        (await host.PutAsync($"/api/events/{created.Id}/roster", new StringContent(roster, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        return (created, host);
+    }
+
+    [Fact]
+    public async Task APhonePicksItsNameByCodeAndItsPersonalLinkShowsItsOwnTablesAsPlanned()
+    {
+        using var app = new TestApp();
+        var (created, host) = await EventWithRoster(app);
+        var phone = app.CreateClient();
+
+        var names = await phone.GetFromJsonAsync<JoinEventView>($"/api/join/{created.JoinCode.ToLowerInvariant()}");
+        var dee = names!.People.Single(p => p.Name == "Dee Nguyễn");
+        var link = await (await phone.PostAsync($"/api/join/{created.JoinCode}/people/{dee.Id}", null)).Content.ReadFromJsonAsync<PersonalLink>();
+        phone.DefaultRequestHeaders.Add(ParticipantEndpoints.PersonTokenHeader, link!.Token);
+        var me = await phone.GetFromJsonAsync<PersonalView>("/api/me");
+        var plan = await host.GetFromJsonAsync<JsonElement>($"/api/events/{created.Id}/plan");
+
+        names.People.Should().HaveCount(6);
+        link.Link.Should().Be($"/me#t={link.Token}", "the token rides in the fragment, never in a Referer");
+        link.Token.Length.Should().BeGreaterThanOrEqualTo(22, "128 random bits");
+        me!.Name.Should().Be("Dee Nguyễn");
+        me.Clock!.Phase.Should().Be("waiting");
+        me.Rounds.Select(r => r.Label).Should().Equal("1st round", "2nd round");
+        foreach (var row in me.Rounds)
+        {
+            var table = plan.GetProperty("rounds")[row.Round - 1].GetProperty("tables").EnumerateArray()
+                .Single(t => t.GetProperty("mentees").EnumerateArray().Any(m => m.GetProperty("name").GetString() == "Dee Nguyễn"));
+            row.Table.Should().Be(table.GetProperty("table").GetInt32());
+            row.Mentor.Should().Be(table.GetProperty("mentor").GetProperty("name").GetString());
+            row.With.Should().NotContain("Dee Nguyễn");
+        }
+    }
+
+    [Fact]
+    public async Task AWrongCodeOrTokenIsANotFoundThatSaysWhatToDo()
+    {
+        using var app = new TestApp();
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add(ParticipantEndpoints.PersonTokenHeader, "not-a-token");
+
+        var code = await client.GetAsync("/api/join/ZZZZZZ");
+        var me = await client.GetAsync("/api/me");
+
+        code.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await code.Content.ReadAsStringAsync()).Should().Contain("Check the code");
+        me.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await me.Content.ReadAsStringAsync()).Should().Contain("join again");
+    }
+
+    [Fact]
+    public async Task CheckInAndThePeopleListNeedTheHostLink()
+    {
+        using var app = new TestApp();
+        var (created, _) = await EventWithRoster(app);
+        var stranger = app.CreateClient();
+
+        var list = await stranger.GetAsync($"/api/events/{created.Id}/people");
+        var mark = await stranger.PostAsJsonAsync($"/api/events/{created.Id}/people/1/status", new { status = "absent" });
+
+        list.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        mark.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task AMenteeMarkedAbsentIsTakenOutAndOnlyTheirPhoneAndTheirMentorsAreTold()
+    {
+        using var app = new TestApp();
+        // One round, three tables of up to two for four mentees: one table has two, so taking one of them out
+        // leaves every table within one of the others and nobody else has to move.
+        var (created, host) = await EventWithRoster(app, rounds: 1, roster: "role,name\nmentor,Mona\nmentor,Omar\nmentor,Pia\nmentee,Ann\nmentee,Ben\nmentee,Cy\nmentee,Dee\n");
+        var people = (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{created.Id}/people"))!;
+        var plan = await host.GetFromJsonAsync<JsonElement>($"/api/events/{created.Id}/plan");
+        var pair = plan.GetProperty("rounds")[0].GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("mentees").GetArrayLength() == 2);
+        var leaving = pair.GetProperty("mentees")[0].GetProperty("name").GetString()!;
+        var mentor = pair.GetProperty("mentor").GetProperty("name").GetString()!;
+        var phones = new Dictionary<string, HubClient>();
+        foreach (var person in people)
+        {
+            phones[person.Name] = await HubClient.ConnectAsync(app, "/hubs/live");
+            await phones[person.Name].InvokeAsync("JoinPerson", person.Link["/me#t=".Length..]);
+        }
+
+        var answer = await host.PostAsJsonAsync($"/api/events/{created.Id}/people/{people.Single(p => p.Name == leaving).Id}/status", new { status = "absent" });
+        var result = (await answer.Content.ReadFromJsonAsync<StatusResult>())!;
+        var theirs = await phones[leaving].NextAsync("Itinerary");
+        var mentors = await phones[mentor].NextAsync("Itinerary");
+
+        result.Person.Status.Should().Be("absent");
+        result.Message.Should().Be($"{leaving} is out from round 1; 0 other people moved.");
+        theirs[0].GetProperty("table").ValueKind.Should().Be(JsonValueKind.Null, "they are no longer seated");
+        mentors[0].GetProperty("with").EnumerateArray().Select(n => n.GetString()).Should().ContainSingle().And.NotContain(leaving);
+        foreach (var (name, phone) in phones.Where(p => p.Key != leaving && p.Key != mentor))
+        {
+            (await phone.NextAsync("PlanChanged")).GetInt32().Should().Be(1, "the board and host console refresh");
+            await phone.Invoking(p => p.NextAsync("Itinerary", TimeSpan.FromMilliseconds(200)))
+                .Should().ThrowAsync<TimeoutException>($"{name}'s table did not change");
+        }
+
+        foreach (var phone in phones.Values)
+        {
+            await phone.DisposeAsync();
+        }
+    }
+}
