@@ -5,7 +5,7 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends nodejs npm \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-COPY global.json Directory.Build.props Directory.Packages.props FlashMentoring.sln ./
+COPY global.json Directory.Build.props Directory.Packages.props FlashMentoring.sln package.json package-lock.json ./
 COPY src/ src/
 COPY wwwroot/ wwwroot/
 COPY samples/ samples/

@@ -1,5 +1,7 @@
 // The planner page: send the roster to POST /api/plans and show the rotation.
 // User data is only ever set with textContent, never as HTML.
+import { problemText, hide, sayIn } from './dom.js';
+import { showGrid, showProblems, showQuality } from './plan-view.js';
 
 const form = document.getElementById('plan-form');
 const fileInput = document.getElementById('file');
@@ -38,8 +40,7 @@ form.addEventListener('submit', async (event) => {
     if (!response.ok) {
       showProblems(body.rejected ?? [], body.warnings ?? []);
       hide('quality', 'grid-card');
-      const fields = body.errors ? Object.values(body.errors).flat().join(' ') : '';
-      say(`${body.title ?? 'The plan failed'}. ${body.detail ?? ''} ${fields}`.trim(), true);
+      say(problemText(body, 'The plan failed'), true);
       return;
     }
     showProblems(body.rejected, body.warnings);
@@ -60,92 +61,5 @@ form.addEventListener('submit', async (event) => {
 });
 
 function say(text, isError = false) {
-  status.textContent = text;
-  status.classList.toggle('error', isError);
-}
-
-function hide(...ids) {
-  for (const id of ids) document.getElementById(id).hidden = true;
-}
-
-function el(tag, text, attributes = {}) {
-  const node = document.createElement(tag);
-  if (text !== undefined && text !== null) node.textContent = text;
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  return node;
-}
-
-function showProblems(rejected, warnings) {
-  const section = document.getElementById('problems');
-  const tbody = document.getElementById('rejected');
-  const list = document.getElementById('warnings');
-  tbody.replaceChildren(...rejected.map(r => {
-    const row = el('tr');
-    row.append(el('td', `Line ${r.line}`), el('td', r.reason));
-    return row;
-  }));
-  list.replaceChildren(...warnings.map(w => el('li', w.line ? `Line ${w.line}: ${w.message}` : w.message)));
-  section.hidden = rejected.length === 0 && warnings.length === 0;
-}
-
-function showQuality(q, notes) {
-  const percent = (x) => `${(100 * x).toFixed(2)}%`;
-  const figures = [
-    ['Score', q.score.toLocaleString(), q.upperBound === null ? '' : `upper bound ${q.upperBound.toLocaleString()}`],
-    ['Gap to the best possible', q.gap === null ? 'n/a' : percent(q.gap), 'proved by the bound: 0% is optimal'],
-    ['Preferences met', `${q.preferencesMet} of ${q.preferencesSatisfiable}`,
-      q.preferencesAsked > q.preferencesSatisfiable ? `${q.preferencesAsked - q.preferencesSatisfiable} more asked but ruled out by avoid lists` : 'every mentor a mentee asked for'],
-    ['Meetings', q.meetings.toLocaleString(), `${q.rests} rest(s)`],
-    ['Table sizes', q.tableSizeSpread <= 1 ? 'even' : `differ by ${q.tableSizeSpread}`, 'largest difference within a round'],
-    ['Mentees meeting again', q.menteeRepeats, 'times two mentees share a table a second time'],
-    ['Worst-off mentee', q.worstOffMenteeScore, `average ${q.meanMenteeScore.toFixed(1)}`],
-    ['Across agencies', `${q.crossAgencyMeetings} of ${q.meetings}`, `${q.needsMatchedMeetings} meetings match a need`],
-    ['Hard rules broken', q.violations.length, q.violations.length ? q.violations.join(' ') : 'none'],
-  ];
-  document.getElementById('figures').replaceChildren(...figures.map(([name, value, hint]) => {
-    const box = el('div');
-    const dd = el('dd', String(value));
-    if (hint) dd.append(el('small', hint));
-    box.append(el('dt', name), dd);
-    return box;
-  }));
-  document.getElementById('notes').replaceChildren(...notes.map(n => el('li', n)));
-  document.getElementById('quality').hidden = false;
-}
-
-function showGrid(rounds) {
-  const table = document.getElementById('grid');
-  const head = el('tr');
-  head.append(el('th', 'Table', { scope: 'col' }), ...rounds.map(r => el('th', `Round ${r.number}`, { scope: 'col' })));
-  const tables = new Map();
-  for (const round of rounds) {
-    for (const t of round.tables) tables.set(t.table, t.mentor);
-  }
-  const rows = [...tables.entries()].sort((a, b) => a[0] - b[0]).map(([number, mentor]) => {
-    const row = el('tr');
-    const th = el('th', `${number}. ${mentor.name}`, { scope: 'row' });
-    th.append(el('span', [mentor.agency, mentor.expertise.join(', ')].filter(Boolean).join(' - '), { class: 'agency' }));
-    row.append(th);
-    for (const round of rounds) {
-      const t = round.tables.find(x => x.table === number);
-      const cell = el('td');
-      if (!t) {
-        cell.textContent = 'break';
-      } else {
-        const list = el('ul');
-        list.append(...t.mentees.map(m => el('li', m.name, { title: `score ${m.score}: ${m.why.join(', ')}`, tabindex: '0' })));
-        cell.append(list);
-      }
-      row.append(cell);
-    }
-    return row;
-  });
-  const rest = el('tr', null, { class: 'resting' });
-  rest.append(el('th', 'Resting', { scope: 'row' }), ...rounds.map(r => el('td', r.resting.map(p => p.name).join(', ') || '-')));
-  const thead = el('thead');
-  thead.append(head);
-  const tbody = el('tbody');
-  tbody.append(...rows, rest);
-  table.replaceChildren(thead, tbody);
-  document.getElementById('grid-card').hidden = false;
+  sayIn(status, text, isError);
 }

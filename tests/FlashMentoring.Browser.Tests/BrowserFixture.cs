@@ -1,0 +1,98 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace FlashMentoring.Browser.Tests;
+
+/// <summary>The real app on Kestrel (127.0.0.1, a free port, an in-memory store) and one headless Debian Chromium.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private readonly KestrelApp app = new();
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Where screenshots go: artifacts/screenshots at the repository root (ignored by git).</summary>
+    public static string Screenshots { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+
+    public string Url(string path) => new Uri(BaseAddress, path).ToString();
+
+    public async Task InitializeAsync()
+    {
+        app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        app.StartServer();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+        if (!File.Exists(Chromium))
+        {
+            throw new InvalidOperationException($"Browser tests need Debian's chromium at {Chromium}: apt-get install chromium (.ci/run does).");
+        }
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(Screenshots);
+    }
+
+    /// <summary>A phone: its own cookies and storage, a 360 px wide touch screen.</summary>
+    public Task<IBrowserContext> NewPhoneAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = BaseAddress.ToString(),
+        ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+        DeviceScaleFactor = 2,
+        IsMobile = true,
+        HasTouch = true,
+    });
+
+    /// <summary>A laptop or a projector.</summary>
+    public Task<IBrowserContext> NewScreenAsync(int width, int height) => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = BaseAddress.ToString(),
+        ViewportSize = new ViewportSize { Width = width, Height = height },
+    });
+
+    public HttpClient Http() => new() { BaseAddress = BaseAddress };
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await app.DisposeAsync();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FlashMentoring.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return AppContext.BaseDirectory;
+    }
+
+    private sealed class KestrelApp : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseSetting("Storage:Provider", "InMemory");
+    }
+}
+
+[CollectionDefinition(nameof(BrowserCollection))]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;

@@ -1,0 +1,24 @@
+// Small DOM helpers shared by every page. User data only ever goes in through textContent, never as HTML.
+
+export function el(tag, text, attributes = {}) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = text;
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+}
+
+export function hide(...ids) {
+  for (const id of ids) document.getElementById(id).hidden = true;
+}
+
+/** Shows a message in a status line; errors are marked for colour and screen readers alike. */
+export function sayIn(node, text, isError = false) {
+  node.textContent = text;
+  node.classList.toggle('error', isError);
+}
+
+/** The text of a problem-details answer: title, detail and every field error. */
+export function problemText(body, fallback) {
+  const fields = body && body.errors ? Object.values(body.errors).flat().join(' ') : '';
+  return `${(body && body.title) || fallback}. ${(body && body.detail) || ''} ${fields}`.trim();
+}

@@ -1,0 +1,191 @@
+// The host console: roster and plan, join link and QR, the room's controls, check-in. Only the host link
+// (its key lives in the URL fragment and on this laptop) can change anything.
+import { connectLive, everyFrame, formatRemaining, phaseTitle, remainingMs } from './live.js';
+import { el, problemText, sayIn } from './dom.js';
+import { showGrid, showProblems, showQuality } from './plan-view.js';
+
+const $ = (id) => document.getElementById(id);
+const eventId = location.pathname.split('/').filter(Boolean)[1];
+const key = hostKey();
+const status = $('status');
+let clock = null;
+let live = null;
+let people = [];
+
+function hostKey() {
+  const stored = `flashmentoring.host.${eventId}`;
+  const fromLink = new URLSearchParams(location.hash.slice(1)).get('key');
+  if (fromLink) localStorage.setItem(stored, fromLink);
+  return fromLink ?? localStorage.getItem(stored);
+}
+
+function say(text, isError = false) { sayIn(status, text, isError); }
+
+async function api(path, options = {}) {
+  const response = await fetch(`/api/events/${eventId}${path}`, { ...options, headers: { 'X-Host-Key': key ?? '', ...(options.headers ?? {}) } });
+  const body = await response.json().catch(() => ({}));
+  return { ok: response.ok, status: response.status, body };
+}
+
+async function load() {
+  const event = await api('/host');
+  if (!event.ok) {
+    say(event.status === 403 ? 'This page needs the host link you got when you created the event.' : problemText(event.body, 'No such event'), true);
+    return;
+  }
+  const e = event.body;
+  document.title = `${e.title} - host console`;
+  $('title').textContent = e.title;
+  $('when').textContent = `${new Date(e.startsAt).toLocaleString([], { dateStyle: 'full', timeStyle: 'short' })} - ${e.rounds} rounds of ${e.roundMinutes} min, ${e.transitionMinutes} min to move, ${e.seatsPerTable} per table`;
+  await Promise.all([loadJoin(), loadPlan(), loadPeople()]);
+  live = connectLive({
+    join: (connection) => connection.invoke('Join', eventId),
+    onSnapshot: setClock,
+    handlers: { Clock: setClock, PlanChanged: () => Promise.all([loadPlan(), loadPeople()]) },
+    onState: (state) => {
+      $('connection').hidden = state === 'live';
+      $('connection').textContent = 'Reconnecting to the server… the clock keeps running there.';
+    },
+  });
+  everyFrame(draw);
+}
+
+async function loadJoin() {
+  const join = await api('/join');
+  if (!join.ok) return;
+  $('join-code').textContent = join.body.joinCode;
+  $('join-link').textContent = join.body.joinUrl;
+  $('join-link').href = join.body.joinUrl;
+  $('join-qr').src = `/api/events/${eventId}/join-qr.svg`;
+  $('lan-warning').hidden = join.body.reachableFromLan;
+  $('board-link').href = `/board/${eventId}`;
+}
+
+async function loadPlan() {
+  const plan = await api('/plan');
+  if (!plan.ok) {
+    say('Next: upload the roster. The rotation appears here at once.');
+    return;
+  }
+  showPlan(plan.body);
+}
+
+function showPlan(plan) {
+  showProblems(plan.rejected, plan.warnings);
+  showQuality(plan.quality, plan.notes);
+  showGrid(plan.rounds);
+}
+
+async function loadPeople() {
+  const answer = await api('/people');
+  if (!answer.ok) return;
+  people = answer.body;
+  $('people-card').hidden = people.length === 0;
+  showPeople();
+}
+
+function showPeople() {
+  const wanted = $('people-filter').value.trim().toLocaleLowerCase();
+  $('people').replaceChildren(...people.filter((p) => !wanted || p.name.toLocaleLowerCase().includes(wanted)).map((p) => {
+    const row = el('tr');
+    const actions = el('td');
+    for (const next of ['arrived', 'absent']) {
+      const label = next === 'arrived' ? 'Here' : 'Absent';
+      const button = el('button', label, { type: 'button', class: 'small', 'aria-pressed': String(p.status === next), 'aria-label': `${label}: ${p.name}` });
+      button.addEventListener('click', () => setStatus(p, next));
+      actions.append(button);
+    }
+    const link = el('a', 'open', { href: p.link, target: '_blank', rel: 'noopener', 'aria-label': `open the personal link of ${p.name}` });
+    const linkCell = el('td');
+    linkCell.append(link);
+    row.append(el('td', p.name), el('td', p.role), el('td', p.status), actions, linkCell);
+    return row;
+  }));
+}
+
+async function setStatus(person, next) {
+  say(`Marking ${person.name} ${next}…`);
+  const answer = await api(`/people/${person.id}/status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status: next }) });
+  if (!answer.ok) {
+    say(problemText(answer.body, 'Check-in failed'), true);
+    return;
+  }
+  say(answer.body.message);
+  await Promise.all([loadPeople(), loadPlan()]);
+}
+
+function setClock(view) {
+  clock = view;
+  document.body.dataset.phase = view.phase;
+  $('phase').textContent = phaseTitle(view);
+  const can = {
+    start: view.phase === 'waiting',
+    pause: view.phase === 'round' || view.phase === 'transition',
+    resume: view.phase === 'paused',
+    extend: view.phase === 'round' || view.phase === 'transition' || view.phase === 'paused',
+    skip: view.phase !== 'waiting' && view.phase !== 'finished',
+    end: view.phase !== 'finished',
+  };
+  for (const button of document.querySelectorAll('[data-command]')) button.disabled = !can[button.dataset.command];
+  $('upload').disabled = view.phase !== 'waiting';
+  draw();
+}
+
+function draw() {
+  if (!clock || !live) return;
+  const text = clock.phase === 'waiting' || clock.phase === 'finished' ? '' : formatRemaining(remainingMs(clock, live.serverNow()));
+  if ($('countdown').textContent !== text) $('countdown').textContent = text;
+}
+
+for (const button of document.querySelectorAll('[data-command]')) {
+  button.addEventListener('click', async () => {
+    const command = button.dataset.command;
+    if (command === 'end' && !confirm('End the event for everyone now?')) return;
+    // Skip names the round we see, so a second host's click cannot skip two rounds.
+    const body = command === 'skip' ? { expectedRound: clock.round } : {};
+    const answer = await api(`/clock/${command}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    if (!answer.ok) {
+      say(problemText(answer.body, 'Not done'), true);
+      return;
+    }
+    say(`${button.textContent}: done.`);
+    setClock(answer.body);
+  });
+}
+
+$('file').addEventListener('change', async () => {
+  const file = $('file').files[0];
+  if (file) $('csv').value = await file.text();
+});
+
+$('people-filter').addEventListener('input', showPeople);
+
+$('roster-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (!$('csv').value.trim()) {
+    say('Choose a CSV file or paste the roster first.', true);
+    return;
+  }
+  $('upload').disabled = true;
+  say('Planning…');
+  try {
+    const answer = await api('/roster', { method: 'PUT', headers: { 'Content-Type': 'text/csv' }, body: $('csv').value });
+    if (!answer.ok) {
+      showProblems(answer.body.rejected ?? [], answer.body.warnings ?? []);
+      say(problemText(answer.body, 'The roster was not planned'), true);
+      return;
+    }
+    showPlan(answer.body);
+    await loadPeople();
+    const fix = answer.body.rejected.length ? ` ${answer.body.rejected.length} line(s) need fixing, listed below.` : '';
+    say(`Planned ${answer.body.rounds.length} rounds for ${people.length} people.${fix}`);
+    const first = $(answer.body.rejected.length ? 'problems' : 'quality');
+    first.focus();
+  } catch (error) {
+    say(`Could not reach the app: ${error.message}. Nothing was lost; try again.`, true);
+  } finally {
+    $('upload').disabled = clock ? clock.phase !== 'waiting' : false;
+  }
+});
+
+load();

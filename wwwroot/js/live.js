@@ -1,0 +1,166 @@
+// The live connection shared by the phone view, the host console and the board.
+// The server owns the clock: it sends absolute instants (endsAtMs); we estimate our offset to its clock and
+// draw countdowns from those instants on every animation frame, never by counting ticks. The connection
+// retries forever with backoff, and re-syncs at once when the page becomes visible again (a phone unlocked).
+/* global signalR */
+
+const MAX_RETRY_MS = 15000;
+
+/**
+ * Opens the hub and keeps it open. `join(connection)` is called on every connect and reconnect and must
+ * return the snapshot; `onSnapshot` gets it. `handlers` maps server pushes (Clock, Itinerary, PlanChanged) to functions.
+ * `onState` hears 'connecting' | 'live' | 'reconnecting'.
+ */
+export function connectLive({ join, onSnapshot, handlers = {}, onState = () => {} }) {
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl('/hubs/live')
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => backoff(context.previousRetryCount) })
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+  for (const [name, handler] of Object.entries(handlers)) connection.on(name, handler);
+
+  const clock = { offsetMs: 0, bestRttMs: Infinity };
+  let attempts = 0;
+  let syncing = null;
+
+  async function sync() {
+    // One sync at a time; a second caller waits for the one in flight.
+    if (syncing) return syncing;
+    syncing = (async () => {
+      onSnapshot(await join(connection));
+      onState('live');
+      await estimateOffset(connection, clock);
+    })().finally(() => { syncing = null; });
+    return syncing;
+  }
+
+  async function start() {
+    onState(attempts === 0 ? 'connecting' : 'reconnecting');
+    try {
+      await connection.start();
+      attempts = 0;
+      await sync();
+    } catch (error) {
+      // The first start is not covered by automatic reconnect: keep trying, forever, with backoff.
+      if (connection.state === signalR.HubConnectionState.Disconnected) {
+        setTimeout(start, backoff(attempts++));
+      } else {
+        console.warn('join failed', error);
+        onState('reconnecting');
+        setTimeout(() => sync().catch(() => {}), backoff(attempts++));
+      }
+    }
+  }
+
+  connection.onreconnecting(() => onState('reconnecting'));
+  connection.onreconnected(() => sync().catch(() => onState('reconnecting')));
+  connection.onclose(() => { onState('reconnecting'); setTimeout(start, backoff(attempts++)); });
+
+  // A phone that was locked may hold a stale picture and a socket the OS killed without telling us.
+  const wake = () => {
+    if (document.visibilityState !== 'visible') return;
+    if (connection.state === signalR.HubConnectionState.Connected) {
+      sync().catch(() => onState('reconnecting'));
+    } else if (connection.state === signalR.HubConnectionState.Disconnected) {
+      start();
+    }
+  };
+  document.addEventListener('visibilitychange', wake);
+  window.addEventListener('pageshow', wake);
+  window.addEventListener('online', wake);
+
+  start();
+  return { connection, clock, serverNow: () => Date.now() + clock.offsetMs, resync: () => sync() };
+}
+
+function backoff(retry) {
+  const base = Math.min(MAX_RETRY_MS, 500 * 2 ** retry);
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}
+
+/** Several pings; the offset comes from the fastest round trip, where the server's answer is most precisely placed. */
+async function estimateOffset(connection, clock) {
+  const samples = [];
+  for (let k = 0; k < 5; k++) {
+    const sent = Date.now();
+    const server = await connection.invoke('Ping');
+    const received = Date.now();
+    samples.push({ rtt: received - sent, offset: server + (received - sent) / 2 - received });
+  }
+  samples.sort((a, b) => a.rtt - b.rtt);
+  const best = samples.slice(0, 2);
+  clock.offsetMs = best.reduce((sum, s) => sum + s.offset, 0) / best.length;
+  clock.bestRttMs = best[0].rtt;
+}
+
+/** Milliseconds left on the clock at the server's instant `nowMs`; null when nothing is counting down. */
+export function remainingMs(view, nowMs) {
+  if (!view) return null;
+  if (view.phase === 'paused') return view.remainingMs;
+  if (view.endsAtMs == null) return null;
+  return Math.max(0, view.endsAtMs - nowMs);
+}
+
+/** "8:42" (or "1:02:03"); rounds up so the display reaches 0:00 exactly when the round ends. */
+export function formatRemaining(ms) {
+  if (ms == null) return '';
+  const total = Math.ceil(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** Spoken form for screen readers: "8 minutes 42 seconds left". */
+export function speakRemaining(ms) {
+  if (ms == null) return '';
+  const total = Math.ceil(ms / 1000);
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  const parts = [];
+  if (m) parts.push(`${m} minute${m === 1 ? '' : 's'}`);
+  if (s || !m) parts.push(`${s} second${s === 1 ? '' : 's'}`);
+  return `${parts.join(' ')} left`;
+}
+
+/** Calls `draw` on every animation frame until the page goes away. */
+export function everyFrame(draw) {
+  const loop = () => { draw(); requestAnimationFrame(loop); };
+  requestAnimationFrame(loop);
+  // Hidden tabs get no animation frames; draw once when shown so the first frame is right.
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) draw(); });
+}
+
+/** A short tone (Web Audio), when the browser allows sound; silent otherwise. */
+export function chime(context) {
+  if (!context) return;
+  const tone = context.createOscillator();
+  const gain = context.createGain();
+  tone.frequency.value = 880;
+  gain.gain.setValueAtTime(0.0001, context.currentTime);
+  gain.gain.exponentialRampToValueAtTime(0.4, context.currentTime + 0.02);
+  gain.gain.exponentialRampToValueAtTime(0.0001, context.currentTime + 0.8);
+  tone.connect(gain).connect(context.destination);
+  tone.start();
+  tone.stop(context.currentTime + 0.85);
+}
+
+/** Where a round stands, in words: "Round 3 of 6". */
+export function phaseTitle(view) {
+  if (!view) return '';
+  switch (view.phase) {
+    case 'waiting': return 'Not started yet';
+    case 'round': return `Round ${view.round} of ${view.rounds}`;
+    case 'transition': return view.round < view.rounds ? `Change tables for round ${view.round + 1}` : 'Last round over';
+    case 'paused': return `Round ${view.round} of ${view.rounds} - paused`;
+    case 'finished': return 'All rounds done - thank you!';
+    default: return '';
+  }
+}
+
+/** The round whose seating matters now: the current one, or the next one while people move. */
+export function seatingRound(view) {
+  if (!view || view.phase === 'waiting') return 1;
+  if (view.phase === 'transition') return Math.min(view.round + 1, view.rounds);
+  return Math.max(1, view.round);
+}

@@ -1,0 +1,132 @@
+// The phone view: which table now, with whom, how long is left, where next. It restores from the personal
+// link (token in the fragment, also kept on this device), survives reloads, locked screens and flaky Wi-Fi.
+import { chime, connectLive, everyFrame, formatRemaining, phaseTitle, remainingMs, seatingRound, speakRemaining } from './live.js';
+import { el } from './dom.js';
+
+const token = readToken();
+const $ = (id) => document.getElementById(id);
+let me = null;
+let clock = null;
+let live = null;
+let audio = null;
+let lastSpoken = '';
+
+if (!token) {
+  $('greeting').textContent = 'Who are you?';
+  $('no-link').hidden = false;
+} else {
+  live = connectLive({
+    join: (connection) => connection.invoke('JoinPerson', token),
+    onSnapshot: (view) => { me = view; setClock(view.clock, false); render(); },
+    handlers: {
+      Clock: (view) => setClock(view, true),
+      Itinerary: (rows) => { if (me) { me.rounds = rows; render(); } },
+    },
+    onState: showConnection,
+  });
+  everyFrame(drawCountdown);
+}
+
+function readToken() {
+  const fromLink = new URLSearchParams(location.hash.slice(1)).get('t');
+  if (fromLink) {
+    localStorage.setItem('flashmentoring.token', fromLink);
+    return fromLink;
+  }
+  const kept = localStorage.getItem('flashmentoring.token');
+  if (kept) history.replaceState(null, '', `/me#t=${kept}`);
+  return kept;
+}
+
+function setClock(view, pushed) {
+  const moved = clock && (view.phase !== clock.phase || view.round !== clock.round);
+  clock = view;
+  document.body.dataset.phase = view.phase;
+  if (pushed && moved) cue();
+  render();
+}
+
+// At each transition: buzz, chime and a colour change, as far as the browser allows.
+function cue() {
+  if (navigator.vibrate) navigator.vibrate([300, 120, 300]);
+  chime(audio);
+  document.body.classList.remove('flash');
+  void document.body.offsetWidth;
+  document.body.classList.add('flash');
+}
+
+function render() {
+  if (!me) return;
+  $('event-title').textContent = me.title;
+  $('greeting').textContent = me.role === 'mentor' ? `${me.name}, you host a table` : `Hello, ${me.name}`;
+  $('phase').textContent = phaseTitle(clock);
+  const round = seatingRound(clock);
+  const row = me.rounds.find((r) => r.round === round);
+  const moving = clock && (clock.phase === 'transition' || clock.phase === 'waiting');
+  if (clock && clock.phase === 'finished') {
+    $('go-to').textContent = 'Thank you for taking part.';
+    $('mentor').textContent = '';
+    $('with').textContent = '';
+  } else if (!row || row.table == null) {
+    $('go-to').textContent = me.role === 'mentor' ? `Round ${round}: your table is closed - take a break` : `Round ${round}: take a break`;
+    $('mentor').textContent = '';
+    $('with').textContent = '';
+  } else {
+    $('go-to').textContent = `${moving ? 'Go to' : 'You are at'} Table ${row.table}`;
+    $('mentor').textContent = me.role === 'mentor'
+      ? (row.summary ?? '')
+      : `${row.mentor} (${[row.mentorAgency, row.mentorExpertise.join(', ')].filter(Boolean).join('; ')})`;
+    $('with').textContent = row.with.length ? `With ${row.with.join(', ')}` : '';
+  }
+
+  const next = me.rounds.find((r) => r.round === round + 1);
+  $('next-card').hidden = !next || (clock && clock.phase === 'finished');
+  if (next) {
+    $('next').textContent = next.table == null ? `Round ${next.round}: a break` : `Round ${next.round}: Table ${next.table} - ${me.role === 'mentor' ? next.summary : next.mentor}`;
+  }
+
+  $('itinerary').replaceChildren(...me.rounds.map((r) => {
+    const item = el('li', r.table == null ? `${r.label}: break` : `${r.label}: Table ${r.table} - ${me.role === 'mentor' ? `${r.summary}: ${r.with.join(', ')}` : r.mentor}`);
+    if (r.round === round && clock && clock.phase !== 'finished') item.setAttribute('aria-current', 'step');
+    return item;
+  }));
+  drawCountdown();
+}
+
+function drawCountdown() {
+  if (!clock || !live) return;
+  const ms = remainingMs(clock, live.serverNow());
+  const text = clock.phase === 'waiting'
+    ? `Starts at ${new Date(me ? me.startsAt : Date.now()).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })}`
+    : formatRemaining(ms);
+  if ($('countdown').textContent !== text) $('countdown').textContent = text;
+  $('countdown').dataset.ms = ms ?? '';
+  // Screen readers hear the time left once a minute, not every second.
+  const spoken = ms == null ? text : speakRemaining(Math.ceil(ms / 60000) * 60000);
+  if (spoken !== lastSpoken) { $('countdown-spoken').textContent = spoken; lastSpoken = spoken; }
+}
+
+function showConnection(state) {
+  const banner = $('connection');
+  banner.hidden = state === 'live';
+  banner.textContent = state === 'connecting' ? 'Connecting…' : 'Reconnecting… your table below may be out of date.';
+  document.body.classList.toggle('offline', state !== 'live');
+}
+
+// Sound and wake lock both need a tap; one button arms both.
+$('wake').addEventListener('click', async () => {
+  audio = audio ?? (window.AudioContext ? new AudioContext() : null);
+  if (!('wakeLock' in navigator) || !window.isSecureContext) {
+    $('wake-note').textContent = 'Sound is on. Keeping the screen on needs the event to be served over HTTPS; if your screen locks, this page catches up the moment you unlock it.';
+    return;
+  }
+  try {
+    await navigator.wakeLock.request('screen');
+    $('wake-note').textContent = 'Your screen stays on and you will hear a chime at each change.';
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') navigator.wakeLock.request('screen').catch(() => {});
+    });
+  } catch (error) {
+    $('wake-note').textContent = `The screen may still lock (${error.message}); the page catches up when you unlock it.`;
+  }
+});
