@@ -18,6 +18,7 @@ builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<ClockBroadcaster>();
 builder.Services.AddSingleton<JoinLinks>();
+builder.Services.AddSingleton<PlanPublisher>();
 builder.Services.AddHostedService(services => services.GetRequiredService<ClockBroadcaster>());
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
 
@@ -31,6 +32,7 @@ app.UseStaticFiles();
 
 app.MapPlans();
 app.MapEvents();
+app.MapAdjust();
 app.MapClock();
 app.MapParticipants();
 app.MapHub<LiveHub>("/hubs/live");

@@ -97,38 +97,47 @@ public sealed class HubClient : IAsyncDisposable
                 return;
             }
 
-            using var doc = JsonDocument.Parse(frame);
-            var message = doc.RootElement.Clone();
-            switch (message.GetProperty("type").GetInt32())
+            // A frame may carry several records, each ending with the separator.
+            foreach (var record in frame.Split(Separator, StringSplitOptions.RemoveEmptyEntries))
             {
-                case 1:
-                    Pushes(message.GetProperty("target").GetString()!).Writer.TryWrite(message.GetProperty("arguments")[0]);
-                    break;
-                case 3:
-                    TaskCompletionSource<JsonElement>? done;
-                    lock (pending)
-                    {
-                        pending.Remove(message.GetProperty("invocationId").GetString()!, out done);
-                    }
-
-                    if (message.TryGetProperty("error", out var error))
-                    {
-                        done?.TrySetException(new InvalidOperationException(error.GetString()));
-                    }
-                    else
-                    {
-                        done?.TrySetResult(message.TryGetProperty("result", out var result) ? result : default);
-                    }
-
-                    break;
+                Dispatch(record);
             }
+        }
+    }
+
+    private void Dispatch(string record)
+    {
+        using var doc = JsonDocument.Parse(record);
+        var message = doc.RootElement.Clone();
+        switch (message.GetProperty("type").GetInt32())
+        {
+            case 1:
+                Pushes(message.GetProperty("target").GetString()!).Writer.TryWrite(message.GetProperty("arguments")[0]);
+                break;
+            case 3:
+                TaskCompletionSource<JsonElement>? done;
+                lock (pending)
+                {
+                    pending.Remove(message.GetProperty("invocationId").GetString()!, out done);
+                }
+
+                if (message.TryGetProperty("error", out var error))
+                {
+                    done?.TrySetException(new InvalidOperationException(error.GetString()));
+                }
+                else
+                {
+                    done?.TrySetResult(message.TryGetProperty("result", out var result) ? result : default);
+                }
+
+                break;
         }
     }
 
     private static Task SendRaw(WebSocket socket, string json) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(json + Separator), WebSocketMessageType.Text, true, CancellationToken.None);
 
-    // One record per read: the server sends each hub message in its own frame here, ending with the separator.
+    // One WebSocket message: one or more records, the last ending with the separator.
     private static async Task<string> ReadMessage(WebSocket socket)
     {
         var buffer = new byte[16 * 1024];

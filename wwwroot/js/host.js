@@ -70,11 +70,57 @@ async function loadPlan() {
   showPlan(plan.body);
 }
 
+let selected = null;
+
 function showPlan(plan) {
   showProblems(plan.rejected, plan.warnings);
   showQuality(plan.quality, plan.notes);
-  showGrid(plan.rounds);
+  showGrid(plan.rounds, selectSeat);
+  $('adjust-card').hidden = false;
+  const pairs = [...plan.pins.map((p) => ({ ...p, kind: 'pinned' })), ...plan.forbids.map((p) => ({ ...p, kind: 'forbidden' }))];
+  $('constraints').replaceChildren(...pairs.map((p) => {
+    const item = el('li', `${p.mentee} and ${p.mentor}: ${p.kind} `);
+    const clear = el('button', 'Clear', { type: 'button', class: 'small', 'aria-label': `Clear: ${p.mentee} and ${p.mentor}` });
+    clear.addEventListener('click', () => adjust('clear', p.menteeKey, p.mentorKey));
+    item.append(clear);
+    return item;
+  }));
 }
+
+function selectSeat(mentee, mentor, round, table) {
+  selected = { mentee, mentor };
+  $('adjust-seat').hidden = false;
+  $('adjust-what').textContent = `${mentee.name} sits with ${mentor.name} at Table ${table} in round ${round}.`;
+  $('pin').focus();
+}
+
+async function adjust(kind, menteeKey, mentorKey) {
+  say('Re-planning…');
+  const answer = await api('/constraints', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ kind, mentee: menteeKey, mentor: mentorKey }) });
+  if (!answer.ok) {
+    say(problemText(answer.body, 'Not adjusted'), true);
+    return;
+  }
+  showPlan(answer.body);
+  $('adjust-seat').hidden = true;
+  say(kind === 'clear' ? 'Cleared; the plan is re-made.' : `Done: the plan now ${kind === 'pin' ? 'seats this pair together' : 'keeps this pair apart'}.`);
+}
+
+$('pin').addEventListener('click', () => selected && adjust('pin', selected.mentee.key, selected.mentor.key));
+$('forbid').addEventListener('click', () => selected && adjust('forbid', selected.mentee.key, selected.mentor.key));
+
+$('walk-in-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const body = { name: $('walk-in-name').value, role: $('walk-in-role').value, email: $('walk-in-email').value || null, agency: $('walk-in-agency').value || null };
+  const answer = await api('/walk-ins', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (!answer.ok) {
+    say(problemText(answer.body, 'The walk-in was not added'), true);
+    return;
+  }
+  say(answer.body.message);
+  $('walk-in-form').reset();
+  await Promise.all([loadPeople(), loadPlan()]);
+});
 
 async function loadPeople() {
   const answer = await api('/people');
@@ -128,6 +174,7 @@ function setClock(view) {
   };
   for (const button of document.querySelectorAll('[data-command]')) button.disabled = !can[button.dataset.command];
   $('upload').disabled = view.phase !== 'waiting';
+  for (const id of ['pin', 'forbid']) $(id).disabled = view.phase !== 'waiting';
   draw();
 }
 

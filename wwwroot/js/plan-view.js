@@ -39,7 +39,8 @@ export function showQuality(q, notes) {
   document.getElementById('quality').hidden = false;
 }
 
-export function showGrid(rounds) {
+/** The grid; with `onSeat`, each mentee is a button that reports (mentee, mentor, round number). */
+export function showGrid(rounds, onSeat = null) {
   const table = document.getElementById('grid');
   const head = el('tr');
   head.append(el('th', 'Table', { scope: 'col' }), ...rounds.map(r => el('th', `Round ${r.number}`, { scope: 'col' })));
@@ -59,7 +60,15 @@ export function showGrid(rounds) {
         cell.textContent = 'break';
       } else {
         const list = el('ul');
-        list.append(...t.mentees.map(m => el('li', m.name, { title: `score ${m.score}: ${m.why.join(', ')}`, tabindex: '0' })));
+        list.append(...t.mentees.map(m => {
+          const why = `score ${m.score}: ${m.why.join(', ')}`;
+          if (!onSeat) return el('li', m.name, { title: why, tabindex: '0' });
+          const item = el('li');
+          const button = el('button', m.name, { type: 'button', class: 'seat', title: why });
+          button.addEventListener('click', () => onSeat(m, t.mentor, round.number, t.table));
+          item.append(button);
+          return item;
+        }));
         cell.append(list);
       }
       row.append(cell);

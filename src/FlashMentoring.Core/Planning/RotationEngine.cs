@@ -45,6 +45,17 @@ public static class RotationEngine
         return Solve(scorer, settings, constraints, attendance, fixedSeats: null, heldRounds: 0, previous: null);
     }
 
+    /// <summary>Plans again from scratch for people whose attendance is already known (someone marked absent before the start, say).</summary>
+    public static PlanResult Plan(RoleAssignment roles, PlanSettings settings, PlanConstraints constraints, Attendance attendance)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(constraints);
+        ArgumentNullException.ThrowIfNull(attendance);
+        var scorer = new PairScorer(roles.Mentees, roles.Mentors, settings);
+        return Solve(scorer, settings, constraints, attendance, fixedSeats: null, heldRounds: 0, previous: null);
+    }
+
     /// <summary>
     /// Rebuilds a stored plan without solving anything: the same people in the same order, the seats as saved.
     /// The quality is measured again; the bound is not stored, so it is null.

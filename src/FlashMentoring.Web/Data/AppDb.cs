@@ -74,6 +74,18 @@ public sealed class EventRecord
 
     public string? MentorAttendance { get; set; }
 
+    /// <summary>The plan's certified upper bound when it was made (not re-derivable from the seats alone).</summary>
+    public long? PlanUpperBound { get; set; }
+
+    /// <summary>Pairs the host pinned: JSON array of [mentee key, mentor key].</summary>
+    public string? Pins { get; set; }
+
+    /// <summary>Pairs the host forbade: JSON array of [mentee key, mentor key].</summary>
+    public string? Forbids { get; set; }
+
+    /// <summary>People added on the day, as roster CSV lines (with header); they follow the roster's people in the plan.</summary>
+    public string? WalkInsCsv { get; set; }
+
     /// <summary>Concurrency token of the plan: two re-plans saving at once, one of them loses and retries.</summary>
     public int PlanVersion { get; set; }
 

@@ -133,13 +133,14 @@ public static class EventEndpoints
             return TypedResults.Problem(detail: "The event is live; use late arrival, walk-in and drop-out instead of a new roster.", statusCode: StatusCodes.Status409Conflict, title: "The event has started");
         }
 
-        var attempt = await PlanEndpoints.PlanFromBodyAsync(request, EventPlans.Settings(record), cancellationToken);
+        var attempt = await PlanEndpoints.PlanFromBodyAsync(request, EventPlans.Settings(record), cancellationToken, EventPlans.Constraints(record));
         if (attempt.Problem is not null)
         {
             return attempt.Problem;
         }
 
         EventPlans.Save(record, attempt.Text!, attempt.Plan!);
+        record.WalkInsCsv = null;
         await KeepPeopleInStep(db, id, attempt.Plan!, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(PlanResponse.From(attempt.Plan!, attempt.Roster!));

@@ -11,6 +11,31 @@ internal static class EventPlans
     public static PlanSettings Settings(EventRecord e) =>
         new(e.Rounds, e.SeatsPerTable, RosterUploadFormat(e.Format), e.Seed);
 
+    /// <summary>The host's pins and forbids.</summary>
+    public static PlanConstraints Constraints(EventRecord e) => new(Pairs(e.Pins), Pairs(e.Forbids));
+
+    public static void SaveConstraints(EventRecord e, PlanConstraints constraints)
+    {
+        e.Pins = JsonSerializer.Serialize(constraints.Pins.Select(p => new[] { p.Mentee, p.Mentor }));
+        e.Forbids = JsonSerializer.Serialize(constraints.Forbids.Select(p => new[] { p.Mentee, p.Mentor }));
+    }
+
+    /// <summary>Mentors and mentees as the plan holds them: the roster's, then the walk-ins in the order they came.</summary>
+    public static (RoleAssignment Roles, RosterImport Roster) Roles(EventRecord e)
+    {
+        var roster = RosterParser.Parse(e.RosterCsv ?? "");
+        var roles = RoleAssignment.From(roster.People, e.SeatsPerTable);
+        if (e.WalkInsCsv is not null)
+        {
+            var walkIns = RosterParser.Parse(e.WalkInsCsv).People;
+            roles = new RoleAssignment(
+                roles.Mentors.Concat(walkIns.Where(p => p.CanMentor)).ToList(),
+                roles.Mentees.Concat(walkIns.Where(p => !p.CanMentor)).ToList());
+        }
+
+        return (roles, roster);
+    }
+
     /// <summary>The stored plan, rebuilt; null when the host has not uploaded a roster yet.</summary>
     public static (PlanResult Plan, RosterImport Roster)? Load(EventRecord e)
     {
@@ -19,14 +44,18 @@ internal static class EventPlans
             return null;
         }
 
-        var roster = RosterParser.Parse(e.RosterCsv);
-        var settings = Settings(e);
-        var roles = RoleAssignment.From(roster.People, settings.SeatsPerTable);
+        var (roles, roster) = Roles(e);
         var attendance = new Attendance(
             JsonSerializer.Deserialize<ulong[]>(e.MenteeAttendance ?? "[]")!,
             JsonSerializer.Deserialize<ulong[]>(e.MentorAttendance ?? "[]")!);
         var seats = JsonSerializer.Deserialize<int[]>(e.PlanSeats)!;
-        return (RotationEngine.Restore(roles, settings, PlanConstraints.None, attendance, seats), roster);
+        var plan = RotationEngine.Restore(roles, Settings(e), Constraints(e), attendance, seats);
+        if (e.PlanUpperBound is { } bound && bound > 0)
+        {
+            plan = plan with { Quality = plan.Quality with { UpperBound = bound, Gap = (bound - plan.Quality.Score) / (double)bound } };
+        }
+
+        return (plan, roster);
     }
 
     public static void Save(EventRecord e, string csv, PlanResult plan)
@@ -35,7 +64,11 @@ internal static class EventPlans
         e.PlanSeats = JsonSerializer.Serialize(plan.Rotation.CopySeats());
         e.MenteeAttendance = JsonSerializer.Serialize(plan.Attendance.Mentees);
         e.MentorAttendance = JsonSerializer.Serialize(plan.Attendance.Mentors);
+        e.PlanUpperBound = plan.Quality.UpperBound;
     }
+
+    private static List<(string Mentee, string Mentor)> Pairs(string? json) =>
+        json is null ? [] : JsonSerializer.Deserialize<string[][]>(json)!.Select(p => (p[0], p[1])).ToList();
 
     private static MentoringFormat RosterUploadFormat(string format) =>
         Plans.RosterUpload.ParseFormat(format) ?? MentoringFormat.Open;

@@ -24,6 +24,9 @@ public sealed record HostPersonView(long Id, string Name, string Role, string St
 /// <summary>Check-in: <c>arrived</c> or <c>absent</c>.</summary>
 public sealed record StatusChange(string? Status);
 
+/// <summary>Someone who was not on the roster: <c>mentor</c> or <c>mentee</c>, a name, optionally email and agency.</summary>
+public sealed record WalkInRequest(string? Name, string? Role, string? Email = null, string? Agency = null);
+
 /// <summary>What a check-in did to the plan.</summary>
 public sealed record StatusResult(HostPersonView Person, int Moved, string Message);
 
@@ -42,9 +45,6 @@ public static class ParticipantEndpoints
     /// <summary>The header that carries a personal link's token.</summary>
     public const string PersonTokenHeader = "X-Person-Token";
 
-    // Re-plans are quick (a millisecond for 125 people) but must never interleave: one at a time.
-    private static readonly SemaphoreSlim ReplanGate = new(1, 1);
-
     public static IEndpointRouteBuilder MapParticipants(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/join/{code}", JoinByCode).WithTags("Join");
@@ -56,6 +56,7 @@ public static class ParticipantEndpoints
         events.MapGet("/board", Board);
         events.MapGet("/people", People);
         events.MapPost("/people/{personId:long}/status", SetStatus);
+        events.MapPost("/walk-ins", WalkIn);
         return app;
     }
 
@@ -168,7 +169,7 @@ public static class ParticipantEndpoints
             return EventEndpoints.NotHost();
         }
 
-        var people = await db.People.AsNoTracking().Where(p => p.EventId == id).OrderBy(p => p.Role).ThenBy(p => p.Name).ToListAsync(cancellationToken);
+        var people = await db.People.AsNoTracking().Where(p => p.EventId == id).OrderBy(p => p.Role == "mentor" ? 0 : 1).ThenBy(p => p.Name).ToListAsync(cancellationToken);
         return TypedResults.Ok(people.Select(HostView).ToList());
     }
 
@@ -178,7 +179,7 @@ public static class ParticipantEndpoints
     /// whose seats changed are told.
     /// </summary>
     internal static async Task<Results<Ok<StatusResult>, NotFound, ProblemHttpResult>> SetStatus(
-        Guid id, long personId, StatusChange change, HttpRequest request, AppDb db, TimeProvider time, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
+        Guid id, long personId, StatusChange change, HttpRequest request, AppDb db, TimeProvider time, PlanPublisher publisher, CancellationToken cancellationToken)
     {
         var status = change.Status?.Trim().ToLowerInvariant();
         if (status is not ("arrived" or "absent"))
@@ -186,8 +187,7 @@ public static class ParticipantEndpoints
             return TypedResults.Problem(detail: $"status must be arrived or absent; got '{change.Status}'.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown check-in status");
         }
 
-        await ReplanGate.WaitAsync(cancellationToken);
-        try
+        return await publisher.OneAtATime<Results<Ok<StatusResult>, NotFound, ProblemHttpResult>>(async () =>
         {
             var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
             if (record is null)
@@ -207,66 +207,99 @@ public static class ParticipantEndpoints
                 return TypedResults.NotFound();
             }
 
-            var clock = RoundClock.At(ClockStore.Read(record), ClockStore.Timing(record), time.GetUtcNow());
-            var held = clock.Phase == Phase.Waiting ? 0 : clock.Round;
+            var (held, phase) = PlanPublisher.RoundsHeld(record, time.GetUtcNow());
             var wasAbsent = person.Status == "absent";
             person.Status = status;
             RosterChange? replan = (status, wasAbsent, person.Role) switch
             {
+                _ when phase == Phase.Finished || held >= record.Rounds => null,
                 ("absent", false, "mentor") => new MentorDropsOut(person.Key, held + 1),
                 ("absent", false, _) => new MenteeLeaves(person.Key, held + 1),
                 ("arrived", true, _) => new PersonReturns(person.Key, held + 1),
                 _ => null,
             };
-            if (clock.Phase == Phase.Finished || held >= record.Rounds)
+            if (replan is null)
             {
-                replan = null;
+                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.Ok(new StatusResult(HostView(person), 0, $"{person.Name} is marked {status}."));
             }
 
-            IReadOnlyList<SeatChange> moved = [];
-            PlanResult plan = loaded.Value.Plan;
-            if (replan is not null)
-            {
-                var result = Replanner.Replan(plan, held, [replan]);
-                plan = result.Plan;
-                moved = result.Changes;
-                EventPlans.Save(record, record.RosterCsv!, plan);
-                record.PlanVersion++;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-
-            // Saved first; then only the people whose seats changed hear about it (and the mentors whose tables
-            // gained or lost someone), plus the board and host.
-            var keys = moved.Select(c => c.Key).ToHashSet();
-            var mentorsTold = moved.SelectMany(c => new[] { c.FromTable, c.ToTable }).OfType<int>()
-                .Select(table => plan.Rotation.Mentors[table - 1].Key).ToHashSet();
-            var toldKeys = keys.Union(mentorsTold).ToList();
-            var told = await db.People.AsNoTracking().Where(p => p.EventId == id && toldKeys.Contains(p.Key)).ToListAsync(cancellationToken);
-            foreach (var p in told)
-            {
-                await hub.Clients.Group(LiveHub.PersonGroup(p.Id)).Itinerary(Itineraries.For(plan, p.Key));
-            }
-
-            if (moved.Count > 0)
-            {
-                await hub.Clients.Group(LiveHub.Group(id)).PlanChanged(record.PlanVersion);
-            }
-
-            var others = keys.Count(k => k != person.Key);
-            var message = replan switch
-            {
-                null => $"{person.Name} is marked {status}.",
-                _ when status == "absent" => $"{person.Name} is out from round {held + 1}; {"other person".ToQuantity(others)} moved.",
-                _ => $"{person.Name} is back from round {held + 1}; {"other person".ToQuantity(others)} moved.",
-            };
-            return TypedResults.Ok(new StatusResult(HostView(person), keys.Count, message));
-        }
-        finally
-        {
-            ReplanGate.Release();
-        }
+            var before = loaded.Value.Plan;
+            var told = await publisher.SaveAndTell(db, record, before, Replanner.Replan(before, held, [replan]).Plan, cancellationToken);
+            var others = "other person".ToQuantity(told.Count(k => k != person.Key));
+            var message = status == "absent"
+                ? $"{person.Name} is out from round {held + 1}; {others} told of a change."
+                : $"{person.Name} is back from round {held + 1}; {others} told of a change.";
+            return TypedResults.Ok(new StatusResult(HostView(person), told.Count, message));
+        }, cancellationToken);
     }
+
+    /// <summary>Someone not on the roster turns up: they join from the next round; a mentor opens a new table.</summary>
+    internal static async Task<Results<Ok<StatusResult>, NotFound, ProblemHttpResult, ValidationProblem>> WalkIn(
+        Guid id, WalkInRequest walkIn, HttpRequest request, AppDb db, TimeProvider time, PlanPublisher publisher, CancellationToken cancellationToken)
+    {
+        var name = walkIn.Name?.Trim() ?? "";
+        var role = walkIn.Role?.Trim().ToLowerInvariant();
+        var errors = new Dictionary<string, string[]>();
+        if (name.Length is 0 or > 200)
+        {
+            errors["name"] = ["Give the walk-in's name (1 to 200 characters)."];
+        }
+
+        if (role is not ("mentor" or "mentee"))
+        {
+            errors["role"] = [$"role must be mentor or mentee; got '{walkIn.Role}'."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The walk-in needs a name and a role");
+        }
+
+        return await publisher.OneAtATime<Results<Ok<StatusResult>, NotFound, ProblemHttpResult, ValidationProblem>>(async () =>
+        {
+            var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+            if (record is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (!EventEndpoints.IsHost(request, record))
+            {
+                return EventEndpoints.NotHost();
+            }
+
+            if (EventPlans.Load(record) is not { } loaded)
+            {
+                return TypedResults.Problem(detail: "Upload the roster first; walk-ins join a planned event.", statusCode: StatusCodes.Status409Conflict, title: "No plan yet");
+            }
+
+            var (held, phase) = PlanPublisher.RoundsHeld(record, time.GetUtcNow());
+            if (phase == Phase.Finished || held >= record.Rounds)
+            {
+                return TypedResults.Problem(detail: "The last round has started or the event is over; there is no round left to join.", statusCode: StatusCodes.Status409Conflict, title: "Too late to join");
+            }
+
+            var person = Core.Roster.Person.WalkIn(name, role == "mentor" ? Core.Roster.Role.Mentor : Core.Roster.Role.Mentee, walkIn.Email, walkIn.Agency?.Trim() ?? "");
+            if (await db.People.AnyAsync(p => p.EventId == id && p.Key == person.Key, cancellationToken))
+            {
+                return TypedResults.Problem(detail: $"{name} is already on the list; check them in instead, or add an email to tell two people of the same name apart.", statusCode: StatusCodes.Status409Conflict, title: "Already on the list");
+            }
+
+            var before = loaded.Plan;
+            var after = Replanner.Replan(before, held, [new WalkIn(person, held + 1)]).Plan;
+            record.WalkInsCsv = (record.WalkInsCsv ?? "role,name,email,agency\n") + string.Join(',', new[] { role!, person.Name, person.Email ?? "", person.Agency }.Select(Csv)) + "\n";
+            var added = new PersonRecord { EventId = id, Key = person.Key, Name = person.Name, Role = role!, Token = HostKeys.NewPersonToken(), Status = "arrived" };
+            db.People.Add(added);
+            var told = await publisher.SaveAndTell(db, record, before, after, cancellationToken);
+            var table = Itineraries.For(after, person.Key).FirstOrDefault(r => r.Round == held + 1)?.Table;
+            var where = table is null ? "rests that round" : $"at Table {table}";
+            var others = "other person".ToQuantity(told.Count(k => k != person.Key));
+            return TypedResults.Ok(new StatusResult(HostView(added), told.Count, $"{person.Name} joins from round {held + 1} {where}; {others} told of a change."));
+        }, cancellationToken);
+    }
+
+    private static string Csv(string field) => "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>The personal link's path; the token travels in the fragment so it never reaches logs or a Referer.</summary>
     public static string PersonalPath(string token) => "/me#t=" + token;

@@ -38,7 +38,7 @@ public static class PlanEndpoints
     }
 
     /// <summary>Reads the roster CSV from the body and plans it; the problem says why not (too big, not CSV, nobody to plan).</summary>
-    internal static async Task<PlanAttempt> PlanFromBodyAsync(HttpRequest request, PlanSettings settings, CancellationToken cancellationToken)
+    internal static async Task<PlanAttempt> PlanFromBodyAsync(HttpRequest request, PlanSettings settings, CancellationToken cancellationToken, PlanConstraints? constraints = null)
     {
         var (roster, text, problem) = await RosterUpload.ReadAsync(request, cancellationToken);
         if (problem is not null)
@@ -57,7 +57,7 @@ public static class PlanEndpoints
                 extensions: new Dictionary<string, object?> { ["rejected"] = roster.Rejected, ["warnings"] = roster.Warnings }));
         }
 
-        return new PlanAttempt(RotationEngine.Plan(roles, settings), roster, text, null);
+        return new PlanAttempt(RotationEngine.Plan(roles, settings, constraints), roster, text, null);
     }
 }
 

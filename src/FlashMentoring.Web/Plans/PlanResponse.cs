@@ -7,13 +7,16 @@ namespace FlashMentoring.Web.Plans;
 public sealed record PersonView(string Name, string? Email, string Agency);
 
 /// <summary>A mentee at a table, with why the engine put them there.</summary>
-public sealed record SeatView(string Name, string? Email, string Agency, int Score, IReadOnlyList<string> Why);
+public sealed record SeatView(string Key, string Name, string? Email, string Agency, int Score, IReadOnlyList<string> Why);
 
 /// <summary>A mentor's table in one round.</summary>
 public sealed record TableView(int Table, MentorView Mentor, IReadOnlyList<SeatView> Mentees);
 
 /// <summary>The host of a table.</summary>
-public sealed record MentorView(string Name, string? Email, string Agency, IReadOnlyList<string> Expertise);
+public sealed record MentorView(string Key, string Name, string? Email, string Agency, IReadOnlyList<string> Expertise);
+
+/// <summary>A pair the host pinned or forbade.</summary>
+public sealed record PairView(string MenteeKey, string Mentee, string MentorKey, string Mentor);
 
 /// <summary>One round: tables in table order, and who rests.</summary>
 public sealed record RoundView(int Number, IReadOnlyList<TableView> Tables, IReadOnlyList<PersonView> Resting);
@@ -24,7 +27,9 @@ public sealed record PlanResponse(
     PlanQuality Quality,
     IReadOnlyList<RejectedLine> Rejected,
     IReadOnlyList<RosterWarning> Warnings,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<PairView> Pins,
+    IReadOnlyList<PairView> Forbids)
 {
     public static PlanResponse From(PlanResult plan, RosterImport roster)
     {
@@ -46,9 +51,9 @@ public sealed record PlanResponse(
                 {
                     var mentee = rotation.Mentees[i];
                     var parts = plan.Scorer.Explain(i, j);
-                    return new SeatView(mentee.Name, mentee.Email, mentee.Agency, parts.Sum(p => p.Points), parts.Select(p => $"{p.Reason} (+{p.Points})").ToList());
+                    return new SeatView(mentee.Key, mentee.Name, mentee.Email, mentee.Agency, parts.Sum(p => p.Points), parts.Select(p => $"{p.Reason} (+{p.Points})").ToList());
                 }).ToList();
-                views.Add(new TableView(j + 1, new MentorView(mentor.Name, mentor.Email, mentor.Agency, mentor.Expertise), seats));
+                views.Add(new TableView(j + 1, new MentorView(mentor.Key, mentor.Name, mentor.Email, mentor.Agency, mentor.Expertise), seats));
             }
 
             var resting = rotation.Resting(round)
@@ -58,6 +63,9 @@ public sealed record PlanResponse(
             rounds.Add(new RoundView(round, views, resting));
         }
 
-        return new PlanResponse(rounds, plan.Quality, roster.Rejected, roster.Warnings, plan.Notes);
+        var names = rotation.Mentees.Concat(rotation.Mentors).ToDictionary(p => p.Key, p => p.Name);
+        IReadOnlyList<PairView> Pairs(IEnumerable<(string Mentee, string Mentor)> pairs) =>
+            pairs.Select(x => new PairView(x.Mentee, names.GetValueOrDefault(x.Mentee, x.Mentee), x.Mentor, names.GetValueOrDefault(x.Mentor, x.Mentor))).ToList();
+        return new PlanResponse(rounds, plan.Quality, roster.Rejected, roster.Warnings, plan.Notes, Pairs(plan.Constraints.Pins), Pairs(plan.Constraints.Forbids));
     }
 }

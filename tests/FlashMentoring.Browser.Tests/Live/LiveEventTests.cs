@@ -29,10 +29,20 @@ public class LiveEventTests(BrowserFixture browser, ITestOutputHelper output)
         await Expect(host.GetByRole(AriaRole.Heading, new() { Name = "How good is this rotation?" })).ToBeVisibleAsync();
         await Expect(host.Locator("#people tr")).ToHaveCountAsync(125);
 
+        // The host forbids one pair by hand; the engine re-plans without it.
+        var firstSeat = host.Locator("#grid button.seat").First;
+        var forbidden = (await firstSeat.TextContentAsync())!;
+        await firstSeat.ClickAsync();
+        await host.GetByRole(AriaRole.Button, new() { Name = "Forbid: they must not meet" }).ClickAsync();
+        await Expect(host.Locator("#constraints li")).ToContainTextAsync($"{forbidden} and ");
+        await Expect(host.Locator("#status")).ToContainTextAsync("keeps this pair apart");
+
         var eventId = new Uri(host.Url).Segments[^1];
         var hostKey = new Uri(host.Url).Fragment["#key=".Length..];
         var code = (await host.Locator("#join-code").TextContentAsync())!;
         var plan = await PlanAsync(eventId, hostKey);
+        var forbiddenMentor = (await host.Locator("#constraints li").TextContentAsync())!.Split(" and ")[1].Split(':')[0];
+        Enumerable.Range(1, 6).Should().NotContain(r => plan.MeetsAt(forbidden, r) == forbiddenMentor, "the forbidden pair never meets");
         string[] names = [plan.Mentees[0], plan.Mentees[37], plan.Mentees[99]];
 
         // Three phones join with the code and pick their names.
@@ -93,6 +103,9 @@ public class LiveEventTests(BrowserFixture browser, ITestOutputHelper output)
         await phones[0].Page.Locator("#itinerary-card summary").ClickAsync();
         await phones[0].Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "phone.png"), FullPage = true });
         await host.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "host-console.png") });
+        await host.Locator("#quality").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "host-quality.png") });
+        await host.Locator("#adjust-card").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "host-adjust.png") });
+        await host.Locator("#people-card").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "host-check-in.png") });
         await board.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "board-1080p.png") });
 
         await NoSeriousAccessibilityProblems(phones[0].Page, "phone view");
@@ -173,6 +186,11 @@ public class LiveEventTests(BrowserFixture browser, ITestOutputHelper output)
     {
         public IReadOnlyList<string> Mentees { get; } = body.GetProperty("rounds")[0].GetProperty("tables").EnumerateArray()
             .SelectMany(t => t.GetProperty("mentees").EnumerateArray().Select(m => m.GetProperty("name").GetString()!)).ToList();
+
+        public string? MeetsAt(string mentee, int round) =>
+            body.GetProperty("rounds")[round - 1].GetProperty("tables").EnumerateArray()
+                .Where(t => t.GetProperty("mentees").EnumerateArray().Any(m => m.GetProperty("name").GetString() == mentee))
+                .Select(t => t.GetProperty("mentor").GetProperty("name").GetString()).FirstOrDefault();
 
         public int TableOf(string mentee, int round) => Table(mentee, round).GetProperty("table").GetInt32();
 

@@ -82,7 +82,7 @@ public class ParticipantTests
     }
 
     [Fact]
-    public async Task AMenteeMarkedAbsentIsTakenOutAndOnlyTheirPhoneAndTheirMentorsAreTold()
+    public async Task AMenteeMarkedAbsentIsTakenOutAndOnlyThePhonesWhoseTableChangedAreTold()
     {
         using var app = new TestApp();
         // One round, three tables of up to two for four mentees: one table has two, so taking one of them out
@@ -92,6 +92,7 @@ public class ParticipantTests
         var plan = await host.GetFromJsonAsync<JsonElement>($"/api/events/{created.Id}/plan");
         var pair = plan.GetProperty("rounds")[0].GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("mentees").GetArrayLength() == 2);
         var leaving = pair.GetProperty("mentees")[0].GetProperty("name").GetString()!;
+        var tablemate = pair.GetProperty("mentees")[1].GetProperty("name").GetString()!;
         var mentor = pair.GetProperty("mentor").GetProperty("name").GetString()!;
         var phones = new Dictionary<string, HubClient>();
         foreach (var person in people)
@@ -101,15 +102,18 @@ public class ParticipantTests
         }
 
         var answer = await host.PostAsJsonAsync($"/api/events/{created.Id}/people/{people.Single(p => p.Name == leaving).Id}/status", new { status = "absent" });
+        answer.StatusCode.Should().Be(HttpStatusCode.OK, await answer.Content.ReadAsStringAsync());
         var result = (await answer.Content.ReadFromJsonAsync<StatusResult>())!;
         var theirs = await phones[leaving].NextAsync("Itinerary");
         var mentors = await phones[mentor].NextAsync("Itinerary");
+        var mate = await phones[tablemate].NextAsync("Itinerary");
 
         result.Person.Status.Should().Be("absent");
-        result.Message.Should().Be($"{leaving} is out from round 1; 0 other people moved.");
+        result.Message.Should().Be($"{leaving} is out from round 1; 2 other people told of a change.", "their mentor's table and their tablemate's company changed");
         theirs[0].GetProperty("table").ValueKind.Should().Be(JsonValueKind.Null, "they are no longer seated");
         mentors[0].GetProperty("with").EnumerateArray().Select(n => n.GetString()).Should().ContainSingle().And.NotContain(leaving);
-        foreach (var (name, phone) in phones.Where(p => p.Key != leaving && p.Key != mentor))
+        mate[0].GetProperty("with").GetArrayLength().Should().Be(0, "the tablemate now sits alone with the mentor");
+        foreach (var (name, phone) in phones.Where(p => p.Key != leaving && p.Key != mentor && p.Key != tablemate))
         {
             (await phone.NextAsync("PlanChanged")).GetInt32().Should().Be(1, "the board and host console refresh");
             await phone.Invoking(p => p.NextAsync("Itinerary", TimeSpan.FromMilliseconds(200)))
@@ -119,6 +123,51 @@ public class ParticipantTests
         foreach (var phone in phones.Values)
         {
             await phone.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AWalkInDuringRoundOneJoinsFromRoundTwoWithAPersonalLinkAndRestartsFindThemAgain()
+    {
+        var folder = Directory.CreateTempSubdirectory("fm-walkin-").FullName;
+        try
+        {
+            var time = new FakeTime(new DateTimeOffset(2026, 12, 1, 14, 0, 0, TimeSpan.Zero));
+            CreatedEvent created;
+            using (var app = new TestApp { DataFolder = folder, Time = time })
+            {
+                HttpClient host;
+                (created, host) = await EventWithRoster(app, rounds: 3);
+                (await host.PostAsync($"/api/events/{created.Id}/clock/start", null)).EnsureSuccessStatusCode();
+
+                var answer = await host.PostAsJsonAsync($"/api/events/{created.Id}/walk-ins", new { name = "Rosa Parks", role = "mentee", email = "rosa@opm.gov", agency = "OPM" });
+                var again = await host.PostAsJsonAsync($"/api/events/{created.Id}/walk-ins", new { name = "Rosa Parks", role = "mentee", email = "rosa@opm.gov" });
+                var nameless = await host.PostAsJsonAsync($"/api/events/{created.Id}/walk-ins", new { role = "guest" });
+
+                answer.StatusCode.Should().Be(HttpStatusCode.OK);
+                (await answer.Content.ReadFromJsonAsync<StatusResult>())!.Message.Should().StartWith("Rosa Parks joins from round 2 at Table ");
+                again.StatusCode.Should().Be(HttpStatusCode.Conflict);
+                nameless.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+                (await nameless.Content.ReadAsStringAsync()).Should().Contain("name").And.Contain("mentor or mentee");
+            }
+
+            // After a restart on the same file, the walk-in is still in the plan with the same seats.
+            using var restarted = new TestApp { DataFolder = folder, Time = time };
+            var people = (await restarted.HostClient(created.HostKey).GetFromJsonAsync<List<HostPersonView>>($"/api/events/{created.Id}/people"))!;
+            var rosa = people.Single(p => p.Name == "Rosa Parks");
+            var phone = restarted.CreateClient();
+            phone.DefaultRequestHeaders.Add(ParticipantEndpoints.PersonTokenHeader, rosa.Link["/me#t=".Length..]);
+            var me = (await phone.GetFromJsonAsync<PersonalView>("/api/me"))!;
+
+            rosa.Status.Should().Be("arrived");
+            me.Rounds[0].Table.Should().BeNull("round 1 was under way when she came");
+            me.Rounds[1].Table.Should().NotBeNull();
+            me.Rounds[2].Table.Should().NotBeNull();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
         }
     }
 }

@@ -1,0 +1,77 @@
+using FlashMentoring.Core.Live;
+using FlashMentoring.Core.Planning;
+using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Live;
+using FlashMentoring.Web.Plans;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlashMentoring.Web.Events;
+
+/// <summary>A host's adjustment: <c>pin</c> (must meet), <c>forbid</c> (must not) or <c>clear</c> a mentee-mentor pair, by key.</summary>
+public sealed record AdjustRequest(string? Kind, string? Mentee, string? Mentor);
+
+/// <summary>The host adjusts the plan by hand before the event goes live; the engine re-plans around it.</summary>
+public static class AdjustEndpoints
+{
+    public static IEndpointRouteBuilder MapAdjust(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/events/{id:guid}/constraints", Adjust).WithTags("Events");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<PlanResponse>, NotFound, ProblemHttpResult>> Adjust(
+        Guid id, AdjustRequest adjust, HttpRequest request, AppDb db, TimeProvider time, PlanPublisher publisher, CancellationToken cancellationToken)
+    {
+        var kind = adjust.Kind?.Trim().ToLowerInvariant();
+        if (kind is not ("pin" or "forbid" or "clear"))
+        {
+            return TypedResults.Problem(detail: $"kind must be pin, forbid or clear; got '{adjust.Kind}'.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown adjustment");
+        }
+
+        return await publisher.OneAtATime<Results<Ok<PlanResponse>, NotFound, ProblemHttpResult>>(async () =>
+        {
+            var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+            if (record is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (!EventEndpoints.IsHost(request, record))
+            {
+                return EventEndpoints.NotHost();
+            }
+
+            if (EventPlans.Load(record) is not { } loaded)
+            {
+                return TypedResults.Problem(detail: "Upload the roster first.", statusCode: StatusCodes.Status409Conflict, title: "No plan yet");
+            }
+
+            if (PlanPublisher.RoundsHeld(record, time.GetUtcNow()).Phase != Phase.Waiting)
+            {
+                return TypedResults.Problem(detail: "The event is live: pins and forbids shape the plan before it starts. Use check-in and walk-ins now.", statusCode: StatusCodes.Status409Conflict, title: "The event has started");
+            }
+
+            var before = loaded.Plan;
+            var mentee = before.Rotation.Mentees.FirstOrDefault(p => p.Key == adjust.Mentee);
+            var mentor = before.Rotation.Mentors.FirstOrDefault(p => p.Key == adjust.Mentor);
+            if (mentee is null || mentor is null)
+            {
+                return TypedResults.Problem(detail: $"No {(mentee is null ? $"mentee '{adjust.Mentee}'" : $"mentor '{adjust.Mentor}'")} in this plan; use the keys the plan shows.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown person");
+            }
+
+            var pair = (mentee.Key, mentor.Key);
+            var current = EventPlans.Constraints(record);
+            var pins = current.Pins.Where(p => p != pair).ToList();
+            var forbids = current.Forbids.Where(p => p != pair).ToList();
+            (kind == "pin" ? pins : kind == "forbid" ? forbids : []).Add(pair);
+            var constraints = new PlanConstraints(pins, forbids);
+            EventPlans.SaveConstraints(record, constraints);
+
+            var roles = new Core.Roster.RoleAssignment(before.Rotation.Mentors, before.Rotation.Mentees);
+            var after = RotationEngine.Plan(roles, before.Settings, constraints, before.Attendance);
+            await publisher.SaveAndTell(db, record, before, after, cancellationToken);
+            return TypedResults.Ok(PlanResponse.From(after, loaded.Roster));
+        }, cancellationToken);
+    }
+}
