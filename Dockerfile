@@ -6,6 +6,7 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props FlashMentoring.sln package.json package-lock.json ./
+COPY build/ build/
 COPY src/ src/
 COPY wwwroot/ wwwroot/
 COPY samples/ samples/

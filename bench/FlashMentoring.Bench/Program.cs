@@ -5,6 +5,8 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using FlashMentoring.Bench;
 using FlashMentoring.Core.Planning;
+using FlashMentoring.Kits;
+using FlashMentoring.Kits.Layout;
 
 // `quality` prints the quality table (engine beside clockwise) and one timed run per case;
 // anything else goes to BenchmarkDotNet, e.g. `--filter *PlanBenchmarks*`.
@@ -33,6 +35,33 @@ if (args is ["quality", .. var only])
     var result = Replanner.Replan(plan, 3, changes);
     Console.WriteLine();
     Console.WriteLine($"re-plan 100x25x8 after round 3: {result.Changes.Count} seat changes ({result.Changes.Count(c => c.Round == 4)} in round 4), violations {result.Plan.Quality.Violations.Count}");
+    return;
+}
+
+// `kit` times the printable kit: a cold first kit, then the median of five, for 125 and 1,000 people.
+if (args is ["kit", ..])
+{
+    Console.WriteLine("| kit | people | pages | cold first (ms) | median of 5 (ms) | min (ms) | PDF size |");
+    Console.WriteLine("|---|---|---|---|---|---|---|");
+    foreach (var name in new[] { "100x25x6", "800x200x6" })
+    {
+        var (roles, settings) = name == "100x25x6" ? Rosters.Case(name) : Rosters.Case("800x200x6");
+        var plan = RotationEngine.Plan(roles, settings);
+        var kitEvent = new KitEvent("Spring Flash Mentoring", new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(-5)), 6, 15, 2, 4, "http://192.168.1.20:5080/join?code=ABC234", "ABC234");
+        var model = KitModel.FromPlan(plan, kitEvent, key => "http://192.168.1.20:5080/me#t=" + key);
+        var times = new List<double>();
+        KitResult? kit = null;
+        for (var run = 0; run < 6; run++)
+        {
+            var sw = Stopwatch.StartNew();
+            kit = KitBuilder.Build(model, Paper.Letter);
+            times.Add(sw.Elapsed.TotalMilliseconds);
+        }
+
+        var warm = times.Skip(1).Order().ToList();
+        Console.WriteLine($"| full kit, Letter | {roles.Mentors.Count + roles.Mentees.Count} | {kit!.Pages} | {times[0]:F0} | {warm[2]:F0} | {warm[0]:F0} | {kit.Pdf.Length / 1024} KB |");
+    }
+
     return;
 }
 

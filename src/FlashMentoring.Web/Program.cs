@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Hosting;
+using FlashMentoring.Web.Kits;
 using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Plans;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,7 @@ builder.Services.AddSignalR();
 builder.Services.AddSingleton<ClockBroadcaster>();
 builder.Services.AddSingleton<JoinLinks>();
 builder.Services.AddSingleton<PlanPublisher>();
+builder.Services.AddSingleton<KitJobs>();
 builder.Services.AddHostedService(services => services.GetRequiredService<ClockBroadcaster>());
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
 
@@ -35,6 +37,7 @@ app.MapEvents();
 app.MapAdjust();
 app.MapClock();
 app.MapParticipants();
+app.MapKits();
 app.MapHub<LiveHub>("/hubs/live");
 
 // The pages: host console, projector board, phone view and join page (plain HTML and ES modules).
@@ -42,6 +45,7 @@ app.MapFallbackToFile("/host/{id:guid}", "host.html");
 app.MapFallbackToFile("/board/{id:guid}", "board.html");
 app.MapFallbackToFile("/me", "me.html");
 app.MapFallbackToFile("/join", "join.html");
+app.MapFallbackToFile("/kit", "kit.html");
 
 await app.RunAsync();
 

@@ -3,6 +3,7 @@
 import { connectLive, everyFrame, formatRemaining, phaseTitle, remainingMs } from './live.js';
 import { el, problemText, sayIn } from './dom.js';
 import { showGrid, showProblems, showQuality } from './plan-view.js';
+import { partChoices, runKitJob } from './kit-job.js';
 
 const $ = (id) => document.getElementById(id);
 const eventId = location.pathname.split('/').filter(Boolean)[1];
@@ -77,6 +78,7 @@ function showPlan(plan) {
   showQuality(plan.quality, plan.notes);
   showGrid(plan.rounds, selectSeat);
   $('adjust-card').hidden = false;
+  $('kit-form').hidden = false;
   const pairs = [...plan.pins.map((p) => ({ ...p, kind: 'pinned' })), ...plan.forbids.map((p) => ({ ...p, kind: 'forbidden' }))];
   $('constraints').replaceChildren(...pairs.map((p) => {
     const item = el('li', `${p.mentee} and ${p.mentor}: ${p.kind} `);
@@ -206,6 +208,14 @@ $('file').addEventListener('change', async () => {
 });
 
 $('people-filter').addEventListener('input', showPeople);
+
+const kitParts = partChoices($('kit-parts'), false);
+$('kit-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const query = new URLSearchParams({ paper: $('kit-paper').value, parts: kitParts() });
+  runKitJob(() => fetch(`/api/events/${eventId}/kit-jobs?${query}`, { method: 'POST', headers: { 'X-Host-Key': key ?? '' } }),
+    { progress: $('kit-progress'), status: $('kit-status'), link: $('kit-link') });
+});
 
 $('roster-form').addEventListener('submit', async (event) => {
   event.preventDefault();

@@ -1,0 +1,101 @@
+using FlashMentoring.Core.Planning;
+using FlashMentoring.Core.Roster;
+
+namespace FlashMentoring.Kits;
+
+/// <summary>The event as the kit prints it.</summary>
+/// <param name="Title">Event title.</param>
+/// <param name="StartsAt">When round 1 starts, in the host's local offset.</param>
+/// <param name="Rounds">Number of rounds.</param>
+/// <param name="RoundMinutes">Minutes a round.</param>
+/// <param name="TransitionMinutes">Minutes to change tables.</param>
+/// <param name="SeatsPerTable">Mentees per table.</param>
+/// <param name="JoinUrl">Where phones join (null for a paper-only kit).</param>
+/// <param name="JoinCode">The six-letter join code.</param>
+public sealed record KitEvent(string Title, DateTimeOffset StartsAt, int Rounds, int RoundMinutes, int TransitionMinutes, int SeatsPerTable, string? JoinUrl = null, string? JoinCode = null);
+
+/// <summary>A mentor's table.</summary>
+/// <param name="Number">Table number.</param>
+/// <param name="Mentor">Mentor's name; null in a blank kit.</param>
+/// <param name="Agency">Mentor's agency.</param>
+/// <param name="Expertise">What the mentor can talk about.</param>
+public sealed record KitTable(int Number, string? Mentor, string Agency, IReadOnlyList<string> Expertise);
+
+/// <summary>Where someone sits in one round.</summary>
+/// <param name="Round">1-based round.</param>
+/// <param name="Table">Table number; null when resting (or, for a mentor, on a break).</param>
+/// <param name="With">The mentor (for a mentee) or the mentees (for a mentor).</param>
+/// <param name="Topics">The mentor's expertise, for a mentee's row.</param>
+public sealed record KitSeat(int Round, int? Table, string With, IReadOnlyList<string> Topics);
+
+/// <summary>Someone who gets a badge, an itinerary or a feedback form.</summary>
+/// <param name="Name">Full name; in a blank kit, a number to write a name next to.</param>
+/// <param name="IsMentor">Mentor or mentee.</param>
+/// <param name="Agency">Agency and OPDIV.</param>
+/// <param name="Topics">Expertise (mentor) or needs (mentee).</param>
+/// <param name="Seats">Every round.</param>
+/// <param name="PersonalLink">Link to the live phone view, printed as a QR code; null without an event.</param>
+public sealed record KitPerson(string Name, bool IsMentor, string Agency, IReadOnlyList<string> Topics, IReadOnlyList<KitSeat> Seats, string? PersonalLink = null);
+
+/// <summary>Everything a kit prints: event, tables, people and the rotation.</summary>
+/// <param name="Event">The event.</param>
+/// <param name="Tables">Tables in number order.</param>
+/// <param name="Mentors">Mentors.</param>
+/// <param name="Mentees">Mentees.</param>
+/// <param name="Blank">True for a paper-only kit without names.</param>
+public sealed record KitModel(KitEvent Event, IReadOnlyList<KitTable> Tables, IReadOnlyList<KitPerson> Mentors, IReadOnlyList<KitPerson> Mentees, bool Blank)
+{
+    /// <summary>When round <paramref name="round"/> starts, by the plan (the live clock may run late).</summary>
+    public DateTimeOffset RoundStart(int round) =>
+        Event.StartsAt.AddMinutes((round - 1) * (Event.RoundMinutes + Event.TransitionMinutes));
+
+    /// <summary>When round <paramref name="round"/> ends.</summary>
+    public DateTimeOffset RoundEnd(int round) => RoundStart(round).AddMinutes(Event.RoundMinutes);
+
+    /// <summary>The mentees at a table in a round, by name.</summary>
+    public IReadOnlyList<string> AtTable(int round, int table) =>
+        Mentees.Where(m => m.Seats[round - 1].Table == table).Select(m => m.Name).ToList();
+
+    /// <summary>A kit from a plan; <paramref name="personalLink"/> gives each person's live link by roster key (or null).</summary>
+    public static KitModel FromPlan(PlanResult plan, KitEvent kitEvent, Func<string, string?>? personalLink = null, bool blank = false)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(kitEvent);
+        var rotation = plan.Rotation;
+        kitEvent = kitEvent with { Rounds = rotation.Rounds, SeatsPerTable = rotation.SeatsPerTable };
+        var tables = rotation.Mentors.Select((m, j) => new KitTable(j + 1, blank ? null : m.Name, m.Agency, m.Expertise)).ToList();
+        var mentees = rotation.Mentees.Select((p, i) => new KitPerson(
+            p.Name, false, p.Agency, p.Needs,
+            Enumerable.Range(1, rotation.Rounds).Select(r =>
+            {
+                var j = rotation.MentorOf(r, i);
+                return j < 0
+                    ? new KitSeat(r, null, "", [])
+                    : new KitSeat(r, j + 1, blank ? "" : rotation.Mentors[j].Name, rotation.Mentors[j].Expertise);
+            }).ToList(),
+            personalLink?.Invoke(p.Key))).ToList();
+        var mentors = rotation.Mentors.Select((p, j) => new KitPerson(
+            p.Name, true, p.Agency, p.Expertise,
+            Enumerable.Range(1, rotation.Rounds).Select(r => plan.Attendance.MentorThere(j, r)
+                ? new KitSeat(r, j + 1, string.Join(", ", rotation.MenteesAt(r, j).Select(i => rotation.Mentees[i].Name)), [])
+                : new KitSeat(r, null, "", [])).ToList(),
+            personalLink?.Invoke(p.Key))).ToList();
+        return new KitModel(kitEvent, tables, mentors, mentees, blank);
+    }
+
+    /// <summary>
+    /// A paper-only kit: numbered mentees (#1, #2, ...) and numbered tables, on a no-repeat rotation the engine
+    /// makes for them, for a host who runs the rounds with a bell.
+    /// </summary>
+    public static KitModel BlankKit(KitEvent kitEvent, int tables)
+    {
+        ArgumentNullException.ThrowIfNull(kitEvent);
+        ArgumentOutOfRangeException.ThrowIfLessThan(tables, 1);
+        var mentors = Enumerable.Range(1, tables).Select(t => Anonymous($"Table {t}", Role.Mentor)).ToList();
+        var mentees = Enumerable.Range(1, tables * kitEvent.SeatsPerTable).Select(k => Anonymous($"#{k}", Role.Mentee)).ToList();
+        var plan = RotationEngine.Plan(new RoleAssignment(mentors, mentees), new PlanSettings(kitEvent.Rounds, kitEvent.SeatsPerTable));
+        return FromPlan(plan, kitEvent, blank: true);
+    }
+
+    private static Person Anonymous(string name, Role role) => Person.WalkIn(name, role);
+}

@@ -1,0 +1,236 @@
+using System.Globalization;
+using FlashMentoring.Kits;
+using FlashMentoring.Kits.Layout;
+using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Live;
+using FlashMentoring.Web.Plans;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlashMentoring.Web.Kits;
+
+/// <summary>A kit to make: the model, the paper and parts, and the download's file name.</summary>
+internal sealed record KitRecipe(KitModel Model, Paper Paper, IReadOnlyList<string>? Parts, string FileName);
+
+/// <summary>
+/// The printable kit: for an event (host only: itineraries carry personal links), for a roster without an event,
+/// and blank for a paper-only event. Each comes as a PDF at once, or as a job whose progress the kit page shows.
+/// </summary>
+public static class KitEndpoints
+{
+    public static IEndpointRouteBuilder MapKits(this IEndpointRouteBuilder app)
+    {
+        var kits = app.MapGroup("/api/kits").WithTags("Kits");
+        kits.MapGet("/blank.pdf", Blank);
+        kits.MapPost("/blank/jobs", BlankJob);
+        kits.MapPost("/", FromRoster).DisableAntiforgery();
+        kits.MapPost("/jobs", FromRosterJob).DisableAntiforgery();
+        kits.MapGet("/jobs/{jobId:guid}", JobStatus);
+        kits.MapGet("/jobs/{jobId:guid}/{file}", JobPdf);
+        var events = app.MapGroup("/api/events/{id:guid}").WithTags("Kits");
+        events.MapGet("/kit.pdf", (Guid id, HttpRequest request, AppDb db, JoinLinks links, CancellationToken ct, string? paper, string? parts) => ForEvent(id, request, db, links, ct, paper, parts, null));
+        events.MapGet("/kit/{part}.pdf", (Guid id, string part, HttpRequest request, AppDb db, JoinLinks links, CancellationToken ct, string? paper) => ForEvent(id, request, db, links, ct, paper, part, null));
+        events.MapPost("/kit-jobs", (Guid id, HttpRequest request, AppDb db, JoinLinks links, KitJobs jobs, CancellationToken ct, string? paper, string? parts) => ForEvent(id, request, db, links, ct, paper, parts, jobs));
+        return app;
+    }
+
+    internal static void LogOverflows(ILogger log, KitResult kit)
+    {
+        foreach (var o in kit.Report.Overflows)
+        {
+            log.LogWarning("Kit text cut to fit on page {Page} ({Where}): {Text}", o.Page, o.Where, o.Text);
+        }
+    }
+
+    internal static IResult Blank(HttpRequest request, TimeProvider time, ILogger<KitJobs> log) =>
+        BlankRecipe(request, time) is var (recipe, problem) && recipe is not null ? Pdf(recipe, log) : problem!;
+
+    internal static IResult BlankJob(HttpRequest request, TimeProvider time, KitJobs jobs) =>
+        BlankRecipe(request, time) is var (recipe, problem) && recipe is not null ? Job(recipe, jobs) : problem!;
+
+    internal static async Task<IResult> FromRoster(HttpRequest request, TimeProvider time, ILogger<KitJobs> log, CancellationToken cancellationToken) =>
+        await RosterRecipe(request, time, cancellationToken) is var (recipe, problem) && recipe is not null ? Pdf(recipe, log) : problem!;
+
+    internal static async Task<IResult> FromRosterJob(HttpRequest request, TimeProvider time, KitJobs jobs, CancellationToken cancellationToken) =>
+        await RosterRecipe(request, time, cancellationToken) is var (recipe, problem) && recipe is not null ? Job(recipe, jobs) : problem!;
+
+    internal static Results<Ok<KitJobView>, NotFound> JobStatus(Guid jobId, KitJobs jobs) =>
+        jobs.Find(jobId) is { } job ? TypedResults.Ok(KitJobs.View(job)) : TypedResults.NotFound();
+
+    internal static IResult JobPdf(Guid jobId, string file, KitJobs jobs) =>
+        jobs.Find(jobId) is { Result: { } kit } job && file == job.FileName
+            ? TypedResults.File(kit.Pdf, "application/pdf", job.FileName)
+            : TypedResults.Problem(detail: "This kit is not ready or has expired (kits are kept 15 minutes); make it again.", statusCode: StatusCodes.Status404NotFound, title: "No such kit");
+
+    private static async Task<IResult> ForEvent(Guid id, HttpRequest request, AppDb db, JoinLinks links, CancellationToken cancellationToken, string? paper, string? parts, KitJobs? jobs)
+    {
+        var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!EventEndpoints.IsHost(request, record))
+        {
+            return EventEndpoints.NotHost();
+        }
+
+        var (order, problem) = Order(paper, parts);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (EventPlans.Load(record) is not { } loaded)
+        {
+            return TypedResults.Problem(detail: "Upload the roster first: the kit prints the event's plan.", statusCode: StatusCodes.Status409Conflict, title: "No plan yet");
+        }
+
+        var (origin, _) = links.Origin(request);
+        var tokens = await db.People.AsNoTracking().Where(p => p.EventId == id).ToDictionaryAsync(p => p.Key, p => p.Token, cancellationToken);
+        var kitEvent = new KitEvent(record.Title, record.StartsAt, record.Rounds, record.RoundMinutes, record.TransitionMinutes, record.SeatsPerTable,
+            origin + JoinLinks.JoinPath(record.JoinCode), record.JoinCode);
+        var model = KitModel.FromPlan(loaded.Plan, kitEvent, key => tokens.TryGetValue(key, out var token) ? origin + ParticipantEndpoints.PersonalPath(token) : null);
+        var recipe = new KitRecipe(model, order!.Value.Paper, order.Value.Parts, order.Value.Parts is [var one] ? $"{one}.pdf" : "kit.pdf");
+        return jobs is null ? Pdf(recipe, null) : Job(recipe, jobs);
+    }
+
+    private static (KitRecipe? Recipe, IResult? Problem) BlankRecipe(HttpRequest request, TimeProvider time)
+    {
+        var q = request.Query;
+        var errors = new Dictionary<string, string[]>();
+        var tables = Number(q, "tables", 25, 1, 200, errors);
+        var rounds = Number(q, "rounds", 6, 1, 40, errors);
+        var seats = Number(q, "seatsPerTable", 4, 1, 20, errors);
+        var roundMinutes = Number(q, "roundMinutes", 15, 1, 120, errors);
+        var transition = Number(q, "transitionMinutes", 2, 0, 30, errors);
+        var startsAt = Start(q, time, errors);
+        var title = Title(q);
+        var (order, problem) = Order(q["paper"], q["parts"]);
+        if (problem is not null || errors.Count > 0)
+        {
+            foreach (var (k, v) in (problem as ValidationProblem)?.ProblemDetails.Errors ?? new Dictionary<string, string[]>())
+            {
+                errors[k] = v;
+            }
+
+            return (null, TypedResults.ValidationProblem(errors, title: "Some kit settings are out of range"));
+        }
+
+        var model = KitModel.BlankKit(new KitEvent(title, startsAt, rounds, roundMinutes, transition, seats), tables);
+        return (new KitRecipe(model, order!.Value.Paper, order.Value.Parts, "blank-kit.pdf"), null);
+    }
+
+    private static async Task<(KitRecipe? Recipe, IResult? Problem)> RosterRecipe(HttpRequest request, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var q = request.Query;
+        var errors = new Dictionary<string, string[]>();
+        var rounds = Number(q, "rounds", 6, 1, 40, errors);
+        var seats = Number(q, "seatsPerTable", 4, 1, 20, errors);
+        var roundMinutes = Number(q, "roundMinutes", 15, 1, 120, errors);
+        var transition = Number(q, "transitionMinutes", 2, 0, 30, errors);
+        var seed = Number(q, "seed", 1, int.MinValue, int.MaxValue, errors);
+        var startsAt = Start(q, time, errors);
+        var (settings, invalid) = RosterUpload.Settings(rounds, seats, q["format"], seed);
+        var (order, problem) = Order(q["paper"], q["parts"]);
+        foreach (var (k, v) in (invalid?.ProblemDetails.Errors ?? new Dictionary<string, string[]>()).Concat((problem as ValidationProblem)?.ProblemDetails.Errors ?? new Dictionary<string, string[]>()))
+        {
+            errors[k] = v;
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, TypedResults.ValidationProblem(errors, title: "Some kit settings are out of range"));
+        }
+
+        var attempt = await PlanEndpoints.PlanFromBodyAsync(request, settings!, cancellationToken);
+        if (attempt.Problem is not null)
+        {
+            return (null, attempt.Problem);
+        }
+
+        var model = KitModel.FromPlan(attempt.Plan!, new KitEvent(Title(q), startsAt, rounds, roundMinutes, transition, seats));
+        return (new KitRecipe(model, order!.Value.Paper, order.Value.Parts, "kit.pdf"), null);
+    }
+
+    private static IResult Pdf(KitRecipe recipe, ILogger? log)
+    {
+        var kit = KitBuilder.Build(recipe.Model, recipe.Paper, recipe.Parts);
+        if (log is not null)
+        {
+            LogOverflows(log, kit);
+        }
+
+        return TypedResults.File(kit.Pdf, "application/pdf", recipe.FileName);
+    }
+
+    private static IResult Job(KitRecipe recipe, KitJobs jobs)
+    {
+        var job = jobs.Start(recipe.FileName, KitBuilder.EstimatePages(recipe.Model, recipe.Parts),
+            (progress, page) => KitBuilder.Build(recipe.Model, recipe.Paper, recipe.Parts, progress, page));
+        return TypedResults.Accepted($"/api/kits/jobs/{job.Id}", KitJobs.View(job));
+    }
+
+    private static ((Paper Paper, IReadOnlyList<string>? Parts)? Order, IResult? Problem) Order(string? paper, string? parts)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Paper? size = (paper ?? "letter").Trim().ToLowerInvariant() switch
+        {
+            "letter" => Paper.Letter,
+            "a4" => Paper.A4,
+            _ => null,
+        };
+        if (size is null)
+        {
+            errors["paper"] = [$"paper must be letter or a4; got '{paper}'."];
+        }
+
+        var list = string.IsNullOrWhiteSpace(parts) ? null : parts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToLowerInvariant()).ToList();
+        var unknown = list is null ? [] : KitBuilder.Unknown(list);
+        if (unknown.Count > 0)
+        {
+            errors["parts"] = [$"Unknown part(s): {string.Join(", ", unknown)}. Choose from {string.Join(", ", KitBuilder.AllParts)}."];
+        }
+
+        return errors.Count > 0 ? (null, TypedResults.ValidationProblem(errors, title: "Which kit?")) : ((size!.Value, list), null);
+    }
+
+    private static int Number(IQueryCollection q, string name, int fallback, int min, int max, Dictionary<string, string[]> errors)
+    {
+        var text = q[name].FirstOrDefault();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        errors[name] = [$"{name} must be a whole number from {min} to {max}; got '{text}'."];
+        return fallback;
+    }
+
+    // The start as the host's wall clock: the kit prints times as they read in the room.
+    private static DateTimeOffset Start(IQueryCollection q, TimeProvider time, Dictionary<string, string[]> errors)
+    {
+        var date = DateOnly.FromDateTime(time.GetUtcNow().Date);
+        if (q["date"].FirstOrDefault() is { Length: > 0 } d && !DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            errors["date"] = [$"date must look like 2026-12-01; got '{d}'."];
+        }
+
+        var start = new TimeOnly(9, 0);
+        if (q["start"].FirstOrDefault() is { Length: > 0 } s && !TimeOnly.TryParseExact(s, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out start))
+        {
+            errors["start"] = [$"start must look like 09:00 (24-hour); got '{s}'."];
+        }
+
+        return new DateTimeOffset(date.ToDateTime(start), TimeSpan.Zero);
+    }
+
+    private static string Title(IQueryCollection q) =>
+        q["title"].FirstOrDefault() is { Length: > 0 and <= EventRecord.MaxTitle } t ? t.Trim() : "Flash mentoring";
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Kits;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FlashMentoring.Web.Tests.Kits;
+
+public class KitEndpointTests
+{
+    private static readonly string Sample = File.ReadAllText(Path.Combine("samples", "roster-100x25.csv"));
+
+    private static bool IsPdf(byte[] bytes) => bytes.Length > 4 && Encoding.ASCII.GetString(bytes, 0, 4) == "%PDF";
+
+    [Fact]
+    public async Task TheEventKitIsForTheHostOnlyAndPrintsTheEventsPlan()
+    {
+        using var app = new TestApp();
+        var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = "2026-12-01T09:00:00-05:00" }))
+            .Content.ReadFromJsonAsync<CreatedEvent>())!;
+        var host = app.HostClient(created.HostKey);
+        var early = await host.GetAsync($"/api/events/{created.Id}/kit.pdf");
+        (await host.PutAsync($"/api/events/{created.Id}/roster", new StringContent(Sample, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+
+        var stranger = await app.CreateClient().GetAsync($"/api/events/{created.Id}/kit.pdf");
+        var kit = await host.GetAsync($"/api/events/{created.Id}/kit.pdf?paper=a4");
+        var signs = await host.GetAsync($"/api/events/{created.Id}/kit/signs.pdf");
+        var wrong = await host.GetAsync($"/api/events/{created.Id}/kit/posters.pdf");
+
+        early.StatusCode.Should().Be(HttpStatusCode.Conflict, "there is no plan to print before the roster");
+        stranger.StatusCode.Should().Be(HttpStatusCode.Forbidden, "itineraries carry everyone's personal link");
+        kit.StatusCode.Should().Be(HttpStatusCode.OK);
+        kit.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
+        IsPdf(await kit.Content.ReadAsByteArrayAsync()).Should().BeTrue();
+        signs.Content.Headers.ContentDisposition!.FileName.Should().Be("signs.pdf");
+        wrong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await wrong.Content.ReadAsStringAsync()).Should().Contain("posters").And.Contain("itineraries");
+    }
+
+    [Fact]
+    public async Task ABlankKitNeedsNoAccountAndSaysWhichSettingIsWrong()
+    {
+        using var app = new TestApp();
+        var client = app.CreateClient();
+
+        var kit = await client.GetAsync("/api/kits/blank.pdf?tables=10&rounds=4&seatsPerTable=3&paper=letter&start=13:30");
+        var bad = await client.GetAsync("/api/kits/blank.pdf?tables=0&paper=legal&start=25:00");
+
+        kit.StatusCode.Should().Be(HttpStatusCode.OK);
+        IsPdf(await kit.Content.ReadAsByteArrayAsync()).Should().BeTrue();
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.GetProperty("tables")[0].GetString().Should().Contain("1 to 200");
+        errors.GetProperty("paper")[0].GetString().Should().Contain("letter or a4");
+        errors.GetProperty("start")[0].GetString().Should().Contain("09:00");
+    }
+
+    [Fact]
+    public async Task ARosterAloneMakesAKitWithTheSameRulesAsAPlan()
+    {
+        using var app = new TestApp();
+        var client = app.CreateClient();
+
+        var kit = await client.PostAsync("/api/kits?rounds=6&seatsPerTable=4&paper=letter&start=09:00&roundMinutes=15", new StringContent(Sample, Encoding.UTF8, "text/csv"));
+        var json = await client.PostAsync("/api/kits", new StringContent("{}", Encoding.UTF8, "application/json"));
+        var nobody = await client.PostAsync("/api/kits", new StringContent("role,name\nmentor,Mona\n", Encoding.UTF8, "text/csv"));
+
+        kit.StatusCode.Should().Be(HttpStatusCode.OK);
+        IsPdf(await kit.Content.ReadAsByteArrayAsync()).Should().BeTrue();
+        json.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        nobody.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task AKitJobReportsItsPagesAndHandsOverThePdfWhenDone()
+    {
+        using var app = new TestApp();
+        var client = app.CreateClient();
+
+        var started = await client.PostAsync("/api/kits/blank/jobs?tables=25&rounds=6", null);
+        var job = (await started.Content.ReadFromJsonAsync<KitJobView>())!;
+        await app.Services.GetRequiredService<KitJobs>().Find(job.Id)!.Completion;
+        var done = (await client.GetFromJsonAsync<KitJobView>($"/api/kits/jobs/{job.Id}"))!;
+        var pdf = await client.GetAsync(done.Download);
+
+        started.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        job.EstimatedPages.Should().BeGreaterThan(50);
+        done.State.Should().Be("done");
+        done.Pages.Should().BeGreaterThan(50);
+        IsPdf(await pdf.Content.ReadAsByteArrayAsync()).Should().BeTrue();
+    }
+}

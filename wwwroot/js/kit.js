@@ -1,0 +1,41 @@
+// The kit page: a blank kit for a paper-only event, or a kit from a roster without creating an event.
+import { partChoices, runKitJob } from './kit-job.js';
+
+const $ = (id) => document.getElementById(id);
+const today = new Date();
+const isoToday = new Date(today.getTime() - today.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+$('blank-date').value = isoToday;
+$('roster-date').value = isoToday;
+const blankParts = partChoices($('blank-parts'), true);
+const rosterParts = partChoices($('roster-parts'), false);
+const ui = (prefix) => ({ progress: $(`${prefix}-progress`), status: $(`${prefix}-status`), link: $(`${prefix}-link`) });
+
+$('blank-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const query = new URLSearchParams({
+    title: $('blank-title-input').value, date: $('blank-date').value, start: $('blank-start').value,
+    tables: $('blank-tables').value, rounds: $('blank-rounds').value, seatsPerTable: $('blank-seats').value,
+    roundMinutes: $('blank-minutes').value, transitionMinutes: $('blank-change').value, paper: $('blank-paper').value, parts: blankParts(),
+  });
+  runKitJob(() => fetch(`/api/kits/blank/jobs?${query}`, { method: 'POST' }), ui('blank'));
+});
+
+$('roster-file').addEventListener('change', async () => {
+  const file = $('roster-file').files[0];
+  if (file) $('roster-csv').value = await file.text();
+});
+
+$('roster-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (!$('roster-csv').value.trim()) {
+    $('roster-status').textContent = 'Choose a roster file or paste it first.';
+    $('roster-status').classList.add('error');
+    return;
+  }
+  const query = new URLSearchParams({
+    title: $('roster-title-input').value, date: $('roster-date').value, start: $('roster-start').value,
+    rounds: $('roster-rounds').value, seatsPerTable: $('roster-seats').value, format: $('roster-format').value,
+    roundMinutes: $('roster-minutes').value, transitionMinutes: $('roster-change').value, paper: $('roster-paper').value, parts: rosterParts(),
+  });
+  runKitJob(() => fetch(`/api/kits/jobs?${query}`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: $('roster-csv').value }), ui('roster'));
+});
