@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Feedback;
 using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Kits;
 using FlashMentoring.Web.Live;
@@ -38,6 +39,8 @@ app.MapAdjust();
 app.MapClock();
 app.MapParticipants();
 app.MapKits();
+app.MapFeedback();
+app.MapReports();
 app.MapHub<LiveHub>("/hubs/live");
 
 // The pages: host console, projector board, phone view and join page (plain HTML and ES modules).

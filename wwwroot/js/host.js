@@ -4,6 +4,7 @@ import { connectLive, everyFrame, formatRemaining, phaseTitle, remainingMs } fro
 import { el, problemText, sayIn } from './dom.js';
 import { showGrid, showProblems, showQuality } from './plan-view.js';
 import { partChoices, runKitJob } from './kit-job.js';
+import { showReport } from './report-view.js';
 
 const $ = (id) => document.getElementById(id);
 const eventId = location.pathname.split('/').filter(Boolean)[1];
@@ -79,6 +80,7 @@ function showPlan(plan) {
   showGrid(plan.rounds, selectSeat);
   $('adjust-card').hidden = false;
   $('kit-form').hidden = false;
+  $('report-card').hidden = false;
   const pairs = [...plan.pins.map((p) => ({ ...p, kind: 'pinned' })), ...plan.forbids.map((p) => ({ ...p, kind: 'forbidden' }))];
   $('constraints').replaceChildren(...pairs.map((p) => {
     const item = el('li', `${p.mentee} and ${p.mentor}: ${p.kind} `);
@@ -208,6 +210,49 @@ $('file').addEventListener('change', async () => {
 });
 
 $('people-filter').addEventListener('input', showPeople);
+
+async function loadReport() {
+  const answer = await api('/report');
+  if (!answer.ok) {
+    say(problemText(answer.body, 'No report'), true);
+    return;
+  }
+  showReport($('report'), answer.body);
+}
+
+async function download(path, name) {
+  const response = await fetch(`/api/events/${eventId}${path}`, { headers: { 'X-Host-Key': key ?? '' } });
+  if (!response.ok) {
+    say('The export failed; try again.', true);
+    return;
+  }
+  const link = el('a', null, { href: URL.createObjectURL(await response.blob()), download: name });
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+$('report-refresh').addEventListener('click', loadReport);
+$('export-ratings').addEventListener('click', () => download('/exports/ratings.csv', 'ratings.csv'));
+$('export-pairs').addEventListener('click', () => download('/exports/pairs.csv', 'pairs.csv'));
+$('pairs-confirm').addEventListener('click', async () => {
+  const answer = await api('/pairs/confirm', { method: 'POST' });
+  if (!answer.ok) {
+    say(problemText(answer.body, 'Not confirmed'), true);
+    return;
+  }
+  showReport($('report'), answer.body);
+  say(`${answer.body.mutual.filter((p) => p.confirmed).length} long-term pair(s) confirmed; both sides now see each other's contact details as confirmed.`);
+});
+$('delete-event').addEventListener('click', async () => {
+  if (!confirm('Delete this event and all its personal data (roster, links, ratings, choices, pairs)? This cannot be undone.')) return;
+  const answer = await api('/', { method: 'DELETE' });
+  if (answer.status === 204) {
+    localStorage.removeItem(`flashmentoring.host.${eventId}`);
+    document.querySelector('main').replaceChildren(el('p', 'The event and its personal data are deleted.', { class: 'card' }));
+    return;
+  }
+  say(problemText(answer.body, 'Not deleted'), true);
+});
 
 const kitParts = partChoices($('kit-parts'), false);
 $('kit-form').addEventListener('submit', (event) => {

@@ -91,6 +91,8 @@ function render() {
     return item;
   }));
   drawCountdown();
+  // The feedback module (ratings, survey, keep in touch) follows the same state.
+  document.dispatchEvent(new CustomEvent('fm:state', { detail: { me, clock, token } }));
 }
 
 function drawCountdown() {
@@ -107,6 +109,7 @@ function drawCountdown() {
 }
 
 function showConnection(state) {
+  if (state === 'live') document.dispatchEvent(new CustomEvent('fm:online'));
   const banner = $('connection');
   banner.hidden = state === 'live';
   banner.textContent = state === 'connecting' ? 'Connecting…' : 'Reconnecting… your table below may be out of date.';

@@ -9,6 +9,12 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
 
     public DbSet<PersonRecord> People => Set<PersonRecord>();
 
+    public DbSet<AnswerRecord> Answers => Set<AnswerRecord>();
+
+    public DbSet<ChoiceRecord> Choices => Set<ChoiceRecord>();
+
+    public DbSet<PairRecord> Pairs => Set<PairRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -27,6 +33,25 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
             p.HasKey(x => x.Id);
             p.HasIndex(x => x.Token).IsUnique();
             p.HasIndex(x => new { x.EventId, x.Key }).IsUnique();
+            p.HasOne<EventRecord>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<AnswerRecord>(a =>
+        {
+            a.HasKey(x => x.Id);
+            a.HasIndex(x => new { x.PersonId, x.Round }).IsUnique();
+            a.Property(x => x.Note).HasMaxLength(AnswerRecord.MaxNote);
+            a.HasOne<EventRecord>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ChoiceRecord>(c =>
+        {
+            c.HasKey(x => x.Id);
+            c.HasIndex(x => new { x.ChooserId, x.ChosenId }).IsUnique();
+            c.HasOne<EventRecord>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PairRecord>(p =>
+        {
+            p.HasKey(x => x.Id);
+            p.HasIndex(x => new { x.MentorId, x.MenteeId }).IsUnique();
             p.HasOne<EventRecord>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
         });
     }
@@ -124,4 +149,61 @@ public sealed class PersonRecord
 
     /// <summary>expected, arrived or absent.</summary>
     public string Status { get; set; } = "expected";
+}
+
+/// <summary>One person's answer for one round (Round 0: the end-of-event survey). Sent again, it replaces itself.</summary>
+public sealed class AnswerRecord
+{
+    public const int MaxNote = 1000;
+
+    public long Id { get; set; }
+
+    public Guid EventId { get; set; }
+
+    public long PersonId { get; set; }
+
+    public int Round { get; set; }
+
+    /// <summary>1 to 5; for the survey, the match question.</summary>
+    public int? Rating { get; set; }
+
+    public string? Note { get; set; }
+
+    /// <summary>The author chose to put their name to the note; otherwise the host sees it anonymously.</summary>
+    public bool NoteSigned { get; set; }
+
+    /// <summary>Survey answers as JSON (question to 1..5).</summary>
+    public string? SurveyJson { get; set; }
+
+    /// <summary>The phone's id for this answer: a resend after a lost reply is recognised and counted once.</summary>
+    public Guid ClientId { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+}
+
+/// <summary>"I would like to keep in touch with ...": a mentee's ranked choice of a mentor, or a mentor's mark on a mentee.</summary>
+public sealed class ChoiceRecord
+{
+    public long Id { get; set; }
+
+    public Guid EventId { get; set; }
+
+    public long ChooserId { get; set; }
+
+    public long ChosenId { get; set; }
+
+    /// <summary>1 is the first choice.</summary>
+    public int Rank { get; set; }
+}
+
+/// <summary>A long-term mentoring pair the host confirmed.</summary>
+public sealed class PairRecord
+{
+    public long Id { get; set; }
+
+    public Guid EventId { get; set; }
+
+    public long MentorId { get; set; }
+
+    public long MenteeId { get; set; }
 }
