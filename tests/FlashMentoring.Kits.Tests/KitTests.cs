@@ -123,3 +123,23 @@ public class KitTests
         return page[start..(end < 0 ? page.Length : end)];
     }
 }
+
+public class EvaluationReportTests
+{
+    [Fact]
+    public void TheEvaluationSummaryPrintsItsFiguresChartsAndPairs()
+    {
+        var model = new FlashMentoring.Kits.Documents.EvaluationModel(
+            "Spring Flash Mentoring",
+            [("Response rate", "82% (103 of 125 people)")],
+            [new FlashMentoring.Kits.Documents.Chart("Rating by round", [new("Round 1", 4.25, 90), new("Round 2", null, 0)])],
+            [("Nguyễn Thị Lan", "李娜", "confirmed")]);
+
+        var pdf = new FlashMentoring.Kits.Documents.EvaluationReport(model).Build(Paper.Letter);
+        var text = Poppler.Text(pdf.Pdf);
+
+        text.Should().Contain("Evaluation: Spring Flash Mentoring").And.Contain("82% (103 of 125 people)")
+            .And.Contain("Round 1").And.Contain("4.25 (90)").And.Contain("no ratings").And.Contain("Nguyễn Thị Lan").And.Contain("李娜");
+        pdf.Report.Overflows.Should().BeEmpty();
+    }
+}

@@ -234,6 +234,7 @@ async function download(path, name) {
 $('report-refresh').addEventListener('click', loadReport);
 $('export-ratings').addEventListener('click', () => download('/exports/ratings.csv', 'ratings.csv'));
 $('export-pairs').addEventListener('click', () => download('/exports/pairs.csv', 'pairs.csv'));
+$('export-pdf').addEventListener('click', () => download('/report.pdf', 'evaluation.pdf'));
 $('pairs-confirm').addEventListener('click', async () => {
   const answer = await api('/pairs/confirm', { method: 'POST' });
   if (!answer.ok) {

@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using FlashMentoring.Core.Feedback;
+using FlashMentoring.Kits.Documents;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -48,6 +49,7 @@ public static class ReportEndpoints
     {
         var events = app.MapGroup("/api/events/{id:guid}").WithTags("Report");
         events.MapGet("/report", Report);
+        events.MapGet("/report.pdf", ReportPdf);
         events.MapPost("/pairs/confirm", Confirm);
         events.MapGet("/exports/ratings.csv", RatingsCsv);
         events.MapGet("/exports/pairs.csv", PairsCsv);
@@ -57,6 +59,30 @@ public static class ReportEndpoints
 
     internal static async Task<IResult> Report(Guid id, HttpRequest request, AppDb db, CancellationToken cancellationToken) =>
         await ForHost(id, request, db, cancellationToken) is { } record ? TypedResults.Ok(await Build(db, record, cancellationToken)) : await Refusal(id, db, cancellationToken);
+
+    /// <summary>The report as a PDF summary with its charts, for a director who wants paper.</summary>
+    internal static async Task<IResult> ReportPdf(Guid id, HttpRequest request, AppDb db, CancellationToken cancellationToken)
+    {
+        if (await ForHost(id, request, db, cancellationToken) is not { } record)
+        {
+            return await Refusal(id, db, cancellationToken);
+        }
+
+        var r = await Build(db, record, cancellationToken);
+        static Chart Chart(string title, IReadOnlyList<RatingGroup> groups) => new(title, groups.Select(g => new ChartBar(g.Label, g.Mean, g.Count)).ToList());
+        var model = new EvaluationModel(
+            record.Title,
+            [
+                ("Response rate", $"{r.ResponseRate:P0} ({r.Respondents} of {r.People} people)"),
+                ("Ratings", r.MeanRating is { } m ? $"{r.Ratings}, average {m:0.00} of 5" : "none yet"),
+                ("Match score and rating (correlation)", r.ScoreCorrelation?.ToString("0.00", CultureInfo.InvariantCulture) ?? "not enough ratings"),
+                ("Mutual choices", $"{r.Mutual.Count}; {r.Suggested.Count} suggested as long-term pairs"),
+            ],
+            [Chart("Rating by round", r.PerRound), Chart("Did the engine's matches do better?", r.ByMatch), Chart("Survey", r.Survey), Chart("Rating per mentor", r.PerMentor)],
+            r.Mutual.Select(p => (p.Mentee, p.Mentor, p.Confirmed ? "confirmed" : r.Suggested.Any(s => s.MenteeId == p.MenteeId && s.MentorId == p.MentorId) ? "suggested" : "mutual")).ToList());
+        var pdf = new FlashMentoring.Kits.Documents.EvaluationReport(model).Build(FlashMentoring.Kits.Layout.Paper.Letter);
+        return TypedResults.File(pdf.Pdf, "application/pdf", "evaluation.pdf");
+    }
 
     /// <summary>Confirms the optimal assignment of the mutual choices as the event's long-term pairs.</summary>
     internal static async Task<IResult> Confirm(Guid id, HttpRequest request, AppDb db, CancellationToken cancellationToken)

@@ -96,11 +96,15 @@ public class FeedbackTests
         var before = (await s.Host.GetFromJsonAsync<EventReport>($"/api/events/{s.Event.Id}/report"))!;
         var after = (await (await s.Host.PostAsync($"/api/events/{s.Event.Id}/pairs/confirm", null)).Content.ReadFromJsonAsync<EventReport>())!;
         var mona = (await s.Phones["Mona Lisa"].GetFromJsonAsync<MyFeedback>("/api/me/feedback"))!;
+        var pdf = await s.Host.GetAsync($"/api/events/{s.Event.Id}/report.pdf");
+        var pdfStranger = await s.App.CreateClient().GetAsync($"/api/events/{s.Event.Id}/report.pdf");
 
         stranger.StatusCode.Should().Be(HttpStatusCode.Forbidden, "ratings of mentors are for the host only");
         before.Suggested.Should().ContainSingle(p => p.Mentee == "Ann Lee" && p.Mentor == "Mona Lisa" && !p.Confirmed);
         after.Mutual.Should().ContainSingle(p => p.Confirmed);
         mona.Matches.Should().ContainSingle().Which.Should().Be(new Match("Ann Lee", "ann@va.gov", "VA", true));
+        pdf.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
+        pdfStranger.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
     [Fact]
