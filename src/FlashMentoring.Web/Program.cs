@@ -15,6 +15,13 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.Services.AddProblemDetails();
+// Only the static pages, styles and scripts are compressed: they carry no secrets, so compressing them over
+// HTTPS gives nothing away (API answers, which can hold personal links, are left as they are).
+builder.Services.AddResponseCompression(o =>
+{
+    o.EnableForHttps = true;
+    o.MimeTypes = ["text/html", "text/css", "text/javascript", "application/javascript", "image/svg+xml"];
+});
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddSignalR();
@@ -29,6 +36,7 @@ var app = builder.Build();
 await app.EnsureStorageAsync();
 
 app.UseExceptionHandler();
+app.UseResponseCompression();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();

@@ -20,7 +20,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>Where screenshots go: artifacts/screenshots at the repository root (ignored by git).</summary>
-    public static string Screenshots { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+    public static string Screenshots { get; } = Path.Combine(FindRepositoryRoot(), "artifacts", "screenshots");
+
+    /// <summary>The repository's root folder (where FlashMentoring.sln is).</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
 
@@ -75,7 +78,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await app.DisposeAsync();
     }
 
-    private static string RepositoryRoot()
+    private static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

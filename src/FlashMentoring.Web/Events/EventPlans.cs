@@ -8,6 +8,11 @@ namespace FlashMentoring.Web.Events;
 /// <summary>Turns a stored event into the engine's objects and back.</summary>
 internal static class EventPlans
 {
+    // Rebuilding a plan parses the roster and rebuilds the scorer; thousands of phones joining at once must not
+    // do that each. Every write of the plan bumps PlanVersion, so (event, version) names one plan for good.
+    private const int CacheSize = 512;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid, int), (PlanResult Plan, RosterImport Roster)> Cache = new();
+
     public static PlanSettings Settings(EventRecord e) =>
         new(e.Rounds, e.SeatsPerTable, RosterUploadFormat(e.Format), e.Seed);
 
@@ -36,7 +41,7 @@ internal static class EventPlans
         return (roles, roster);
     }
 
-    /// <summary>The stored plan, rebuilt; null when the host has not uploaded a roster yet.</summary>
+    /// <summary>The stored plan, rebuilt (or from the cache); null when the host has not uploaded a roster yet.</summary>
     public static (PlanResult Plan, RosterImport Roster)? Load(EventRecord e)
     {
         if (e.RosterCsv is null || e.PlanSeats is null)
@@ -44,11 +49,26 @@ internal static class EventPlans
             return null;
         }
 
+        if (Cache.TryGetValue((e.Id, e.PlanVersion), out var cached))
+        {
+            return cached;
+        }
+
+        if (Cache.Count >= CacheSize)
+        {
+            Cache.Clear();
+        }
+
+        return Cache[(e.Id, e.PlanVersion)] = Rebuild(e);
+    }
+
+    private static (PlanResult Plan, RosterImport Roster) Rebuild(EventRecord e)
+    {
         var (roles, roster) = Roles(e);
         var attendance = new Attendance(
             JsonSerializer.Deserialize<ulong[]>(e.MenteeAttendance ?? "[]")!,
             JsonSerializer.Deserialize<ulong[]>(e.MentorAttendance ?? "[]")!);
-        var seats = JsonSerializer.Deserialize<int[]>(e.PlanSeats)!;
+        var seats = JsonSerializer.Deserialize<int[]>(e.PlanSeats!)!;
         var plan = RotationEngine.Restore(roles, Settings(e), Constraints(e), attendance, seats);
         if (e.PlanUpperBound is { } bound && bound > 0)
         {
@@ -65,6 +85,7 @@ internal static class EventPlans
         e.MenteeAttendance = JsonSerializer.Serialize(plan.Attendance.Mentees);
         e.MentorAttendance = JsonSerializer.Serialize(plan.Attendance.Mentors);
         e.PlanUpperBound = plan.Quality.UpperBound;
+        e.PlanVersion++;
     }
 
     private static List<(string Mentee, string Mentor)> Pairs(string? json) =>

@@ -47,7 +47,6 @@ public sealed class PlanPublisher(IHubContext<LiveHub, ILiveClient> hub)
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         EventPlans.Save(record, record.RosterCsv!, after);
-        record.PlanVersion++;
         await db.SaveChangesAsync(cancellationToken);
 
         var people = await db.People.AsNoTracking().Where(p => p.EventId == record.Id).ToListAsync(cancellationToken);

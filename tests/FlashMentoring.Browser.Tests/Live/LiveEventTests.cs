@@ -70,7 +70,7 @@ public class LiveEventTests(BrowserFixture browser, ITestOutputHelper output)
 
         var spread = await CountdownSpreadMs(phones.Select(p => p.Page).ToList());
         output.WriteLine($"Countdown agreement across three phones: {spread:F0} ms between the earliest and latest end instant.");
-        spread.Should().BeLessThan(250, "phones draw from the server's absolute end instant, corrected for their clock offset");
+        spread.Should().BeLessThan(100, "phones draw from the server's absolute end instant, corrected for their clock offset");
 
         // The host skips a round: every phone follows within a second.
         var clicked = Stopwatch.StartNew();

@@ -115,7 +115,7 @@ public class ParticipantTests
         mate[0].GetProperty("with").GetArrayLength().Should().Be(0, "the tablemate now sits alone with the mentor");
         foreach (var (name, phone) in phones.Where(p => p.Key != leaving && p.Key != mentor && p.Key != tablemate))
         {
-            (await phone.NextAsync("PlanChanged")).GetInt32().Should().Be(1, "the board and host console refresh");
+            (await phone.NextAsync("PlanChanged")).GetInt32().Should().Be(2, "the board and host console refresh to the plan after the roster's (version 1)");
             await phone.Invoking(p => p.NextAsync("Itinerary", TimeSpan.FromMilliseconds(200)))
                 .Should().ThrowAsync<TimeoutException>($"{name}'s table did not change");
         }
