@@ -14,7 +14,15 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = WebRoot.Locate(),
 });
 
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+{
+    // A body that is not valid JSON, or a missing one: say what was wrong, not only "Bad Request".
+    if (context.Exception is BadHttpRequestException bad)
+    {
+        context.ProblemDetails.Detail = bad.Message;
+    }
+});
+builder.Services.AddSecurity();
 // Only the static pages, styles and scripts are compressed: they carry no secrets, so compressing them over
 // HTTPS gives nothing away (API answers, which can hold personal links, are left as they are).
 builder.Services.AddResponseCompression(o =>
@@ -36,6 +44,7 @@ var app = builder.Build();
 await app.EnsureStorageAsync();
 
 app.UseExceptionHandler();
+app.UseSecurityHeaders();
 app.UseResponseCompression();
 app.UseStatusCodePages();
 app.UseDefaultFiles();

@@ -67,7 +67,7 @@ if (await loadBoard()) {
   live = connectLive({
     join: (connection) => connection.invoke('Join', eventId),
     onSnapshot: (view) => setClock(view, false),
-    handlers: { Clock: (view) => setClock(view, true), PlanChanged: loadBoard },
+    handlers: { Clock: (view) => setClock(view, true), PlanChanged: () => { loadBoard(); } },
     onState: (state) => {
       $('connection').hidden = state === 'live';
       $('connection').textContent = 'Reconnecting…';

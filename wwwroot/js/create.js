@@ -21,6 +21,7 @@ $('create-form').addEventListener('submit', async (event) => {
     transitionMinutes: Number($('transition-minutes').value),
     seatsPerTable: Number($('seats').value),
     format: $('format').value,
+    boardFirstNamesOnly: $('first-names').checked,
   };
   $('create').disabled = true;
   sayIn($('status'), 'Creating…');

@@ -39,11 +39,12 @@ async function load() {
   document.title = `${e.title} - host console`;
   $('title').textContent = e.title;
   $('when').textContent = `${new Date(e.startsAt).toLocaleString([], { dateStyle: 'full', timeStyle: 'short' })} - ${e.rounds} rounds of ${e.roundMinutes} min, ${e.transitionMinutes} min to move, ${e.seatsPerTable} per table`;
-  await Promise.all([loadJoin(), loadPlan(), loadPeople()]);
+  await Promise.all([loadJoin(), e.hasPlan ? loadPlan() : noPlanYet(), loadPeople()]);
   live = connectLive({
     join: (connection) => connection.invoke('Join', eventId),
     onSnapshot: setClock,
-    handlers: { Clock: setClock, PlanChanged: () => Promise.all([loadPlan(), loadPeople()]) },
+    // Handlers must return nothing: SignalR would take a returned promise for a result the server never asked for.
+    handlers: { Clock: setClock, PlanChanged: () => { loadPlan(); loadPeople(); } },
     onState: (state) => {
       $('connection').hidden = state === 'live';
       $('connection').textContent = 'Reconnecting to the server… the clock keeps running there.';
@@ -63,10 +64,14 @@ async function loadJoin() {
   $('board-link').href = `/board/${eventId}`;
 }
 
+function noPlanYet() {
+  say('Next: upload the roster. The rotation appears here at once.');
+}
+
 async function loadPlan() {
   const plan = await api('/plan');
   if (!plan.ok) {
-    say('Next: upload the roster. The rotation appears here at once.');
+    noPlanYet();
     return;
   }
   showPlan(plan.body);

@@ -17,7 +17,8 @@ export function connectLive({ join, onSnapshot, handlers = {}, onState = () => {
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => backoff(context.previousRetryCount) })
     .configureLogging(signalR.LogLevel.Warning)
     .build();
-  for (const [name, handler] of Object.entries(handlers)) connection.on(name, handler);
+  // Wrapped so a handler never returns a value: SignalR would send it back as a result nobody asked for.
+  for (const [name, handler] of Object.entries(handlers)) connection.on(name, (...values) => { handler(...values); });
 
   const clock = { offsetMs: 0, bestRttMs: Infinity };
   let attempts = 0;

@@ -31,7 +31,7 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
         modelBuilder.Entity<PersonRecord>(p =>
         {
             p.HasKey(x => x.Id);
-            p.HasIndex(x => x.Token).IsUnique();
+            p.HasIndex(x => x.TokenHash).IsUnique();
             p.HasIndex(x => new { x.EventId, x.Key }).IsUnique();
             p.HasOne<EventRecord>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -78,6 +78,9 @@ public sealed class EventRecord
     public int SeatsPerTable { get; set; }
 
     public required string Format { get; set; }
+
+    /// <summary>The public board shows first names only.</summary>
+    public bool BoardFirstNamesOnly { get; set; }
 
     public int Seed { get; set; }
 
@@ -144,8 +147,11 @@ public sealed class PersonRecord
     /// <summary>mentor or mentee, as the engine assigned it.</summary>
     public required string Role { get; set; }
 
-    /// <summary>The personal link's secret (128 random bits, base64url); it restores the phone view anywhere.</summary>
+    /// <summary>The personal link's secret (128 random bits, base64url); the host prints it in the kit.</summary>
     public required string Token { get; set; }
+
+    /// <summary>SHA-256 of the token: phones are found by it, so a lookup's timing says nothing about the token.</summary>
+    public required byte[] TokenHash { get; set; }
 
     /// <summary>expected, arrived or absent.</summary>
     public string Status { get; set; } = "expected";

@@ -13,13 +13,14 @@ public sealed record CreateEventRequest(
     int RoundMinutes = 15,
     int TransitionMinutes = 2,
     int SeatsPerTable = 4,
-    string Format = "open");
+    string Format = "open",
+    bool BoardFirstNamesOnly = false);
 
 /// <summary>The answer to creating an event: the host key is shown this once.</summary>
 public sealed record CreatedEvent(Guid Id, string HostKey, string HostLink, string JoinCode);
 
 /// <summary>An event as anyone may see it.</summary>
-public sealed record EventView(Guid Id, string Title, DateTimeOffset StartsAt, int Rounds, int RoundMinutes, int TransitionMinutes, int SeatsPerTable, string Format, string JoinCode);
+public sealed record EventView(Guid Id, string Title, DateTimeOffset StartsAt, int Rounds, int RoundMinutes, int TransitionMinutes, int SeatsPerTable, string Format, string JoinCode, bool HasPlan);
 
 /// <summary>Creating events and reading them back; host-only reads need the key from the host link.</summary>
 public static class EventEndpoints
@@ -84,6 +85,7 @@ public static class EventEndpoints
             TransitionMinutes = request.TransitionMinutes,
             SeatsPerTable = settings.SeatsPerTable,
             Format = request.Format.Trim().ToLowerInvariant(),
+            BoardFirstNamesOnly = request.BoardFirstNamesOnly,
             Seed = 1,
             HostKeyHash = hash,
             JoinCode = await UniqueJoinCode(db, cancellationToken),
@@ -189,14 +191,22 @@ public static class EventEndpoints
     internal static bool IsHost(HttpRequest request, EventRecord record)
     {
         var key = request.Headers[HostKeyHeader].FirstOrDefault() ?? request.Query["key"].FirstOrDefault();
-        return HostKeys.Matches(key, record.HostKeyHash);
+        if (HostKeys.Matches(key, record.HostKeyHash))
+        {
+            return true;
+        }
+
+        // A participant (or anyone) trying a host command: refused, and written down.
+        request.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("FlashMentoring.Access")
+            .LogWarning("Refused {Method} {Path} without the host key, from {Client}", request.Method, request.Path, request.HttpContext.Connection.RemoteIpAddress);
+        return false;
     }
 
     internal static ProblemHttpResult NotHost() =>
         TypedResults.Problem(detail: "Open the event from its host link; only it controls the event.", statusCode: StatusCodes.Status403Forbidden, title: "This needs the host link");
 
     private static EventView View(EventRecord e) =>
-        new(e.Id, e.Title, e.StartsAt, e.Rounds, e.RoundMinutes, e.TransitionMinutes, e.SeatsPerTable, e.Format, e.JoinCode);
+        new(e.Id, e.Title, e.StartsAt, e.Rounds, e.RoundMinutes, e.TransitionMinutes, e.SeatsPerTable, e.Format, e.JoinCode, e.PlanSeats is not null);
 
     private static async Task<string> UniqueJoinCode(AppDb db, CancellationToken cancellationToken)
     {

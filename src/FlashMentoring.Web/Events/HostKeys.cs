@@ -15,8 +15,12 @@ internal static class HostKeys
         return (key, Hash(key));
     }
 
-    /// <summary>A personal link's secret: 128 random bits, base64url.</summary>
-    public static string NewPersonToken() => Base64Url(RandomNumberGenerator.GetBytes(16));
+    /// <summary>A personal link's secret (128 random bits, base64url) and the hash it is found by.</summary>
+    public static (string Token, byte[] Hash) NewPersonToken()
+    {
+        var token = Base64Url(RandomNumberGenerator.GetBytes(16));
+        return (token, Hash(token));
+    }
 
     public static byte[] Hash(string key) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
 

@@ -212,7 +212,8 @@ public static class FeedbackEndpoints
             return (null, null);
         }
 
-        var person = await db.People.FirstOrDefaultAsync(p => p.Token == token, cancellationToken);
+        var hash = HostKeys.Hash(token);
+        var person = await db.People.FirstOrDefaultAsync(p => p.TokenHash == hash, cancellationToken);
         var record = person is null ? null : await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == person.EventId, cancellationToken);
         return (person, record);
     }

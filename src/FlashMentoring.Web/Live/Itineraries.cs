@@ -63,7 +63,11 @@ internal static class Itineraries
     /// <summary>A fresh list of people for a new roster: everyone gets a new personal link.</summary>
     public static IEnumerable<PersonRecord> NewPeople(Guid eventId, PlanResult plan) =>
         plan.Rotation.Mentors.Select(p => (p, "mentor")).Concat(plan.Rotation.Mentees.Select(p => (p, "mentee")))
-            .Select(x => new PersonRecord { EventId = eventId, Key = x.p.Key, Name = x.p.Name, Role = x.Item2, Token = HostKeys.NewPersonToken() });
+            .Select(x =>
+            {
+                var (token, hash) = HostKeys.NewPersonToken();
+                return new PersonRecord { EventId = eventId, Key = x.p.Key, Name = x.p.Name, Role = x.Item2, Token = token, TokenHash = hash };
+            });
 
     private static int IndexOf(IReadOnlyList<Core.Roster.Person> people, string key)
     {

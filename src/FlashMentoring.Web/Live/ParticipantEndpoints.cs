@@ -47,9 +47,9 @@ public static class ParticipantEndpoints
 
     public static IEndpointRouteBuilder MapParticipants(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/join/{code}", JoinByCode).WithTags("Join");
-        app.MapPost("/api/join/{code}/people/{personId:long}", PickName).WithTags("Join");
-        app.MapGet("/api/me", Me).WithTags("Join");
+        app.MapGet("/api/join/{code}", JoinByCode).WithTags("Join").RequireRateLimiting(Hosting.Security.JoinPolicy);
+        app.MapPost("/api/join/{code}/people/{personId:long}", PickName).WithTags("Join").RequireRateLimiting(Hosting.Security.JoinPolicy);
+        app.MapGet("/api/me", Me).WithTags("Join").RequireRateLimiting(Hosting.Security.PersonPolicy);
         var events = app.MapGroup("/api/events/{id:guid}").WithTags("Live");
         events.MapGet("/join", Join);
         events.MapGet("/join-qr.svg", JoinQr);
@@ -96,7 +96,8 @@ public static class ParticipantEndpoints
             return null;
         }
 
-        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Token == token, cancellationToken);
+        var hash = HostKeys.Hash(token);
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.TokenHash == hash, cancellationToken);
         var record = person is null ? null : await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == person.EventId, cancellationToken);
         if (person is null || record is null)
         {
@@ -147,7 +148,7 @@ public static class ParticipantEndpoints
             {
                 rounds.Add(Enumerable.Range(0, rotation.Mentors.Count)
                     .Where(j => loaded.Plan.Attendance.MentorThere(j, round))
-                    .Select(j => new BoardTable(j + 1, rotation.Mentors[j].Name, rotation.Mentors[j].Agency, "mentee".ToQuantity(rotation.MenteesAt(round, j).Count)))
+                    .Select(j => new BoardTable(j + 1, record.BoardFirstNamesOnly ? FirstName(rotation.Mentors[j].Name) : rotation.Mentors[j].Name, rotation.Mentors[j].Agency, "mentee".ToQuantity(rotation.MenteesAt(round, j).Count)))
                     .ToList());
             }
         }
@@ -289,7 +290,8 @@ public static class ParticipantEndpoints
             var before = loaded.Plan;
             var after = Replanner.Replan(before, held, [new WalkIn(person, held + 1)]).Plan;
             record.WalkInsCsv = (record.WalkInsCsv ?? "role,name,email,agency\n") + string.Join(',', new[] { role!, person.Name, person.Email ?? "", person.Agency }.Select(Csv)) + "\n";
-            var added = new PersonRecord { EventId = id, Key = person.Key, Name = person.Name, Role = role!, Token = HostKeys.NewPersonToken(), Status = "arrived" };
+            var (token, hash) = HostKeys.NewPersonToken();
+            var added = new PersonRecord { EventId = id, Key = person.Key, Name = person.Name, Role = role!, Token = token, TokenHash = hash, Status = "arrived" };
             db.People.Add(added);
             var told = await publisher.SaveAndTell(db, record, before, after, cancellationToken);
             var table = Itineraries.For(after, person.Key).FirstOrDefault(r => r.Round == held + 1)?.Table;
@@ -300,6 +302,8 @@ public static class ParticipantEndpoints
     }
 
     private static string Csv(string field) => "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string FirstName(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? name;
 
     /// <summary>The personal link's path; the token travels in the fragment so it never reaches logs or a Referer.</summary>
     public static string PersonalPath(string token) => "/me#t=" + token;

@@ -19,6 +19,9 @@ public class LiveEventTests(BrowserFixture browser, ITestOutputHelper output)
         // The host creates the event from the sample roster.
         await using var laptop = await browser.NewScreenAsync(1366, 900);
         var host = await laptop.NewPageAsync();
+        var pageErrors = new List<string>();
+        host.Console += (_, message) => { if (message.Type == "error") pageErrors.Add(message.Text); };
+        host.PageError += (_, error) => pageErrors.Add(error);
         await host.GotoAsync("/");
         await host.GetByLabel("Title").FillAsync("Spring Flash Mentoring");
         await host.GetByRole(AriaRole.Button, new() { Name = "Create the event" }).ClickAsync();
@@ -51,6 +54,8 @@ public class LiveEventTests(BrowserFixture browser, ITestOutputHelper output)
         {
             var context = await browser.NewPhoneAsync();
             var phone = await context.NewPageAsync();
+            phone.Console += (_, message) => { if (message.Type == "error" && !message.Text.Contains("WebSocket", StringComparison.Ordinal)) pageErrors.Add(message.Text); };
+            phone.PageError += (_, error) => pageErrors.Add(error);
             await phone.GotoAsync($"/join?code={code}");
             await phone.GetByLabel("Find your name").FillAsync(name);
             await phone.GetByRole(AriaRole.Button, new() { Name = name }).First.ClickAsync();
@@ -108,6 +113,7 @@ public class LiveEventTests(BrowserFixture browser, ITestOutputHelper output)
         await host.Locator("#people-card").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "host-check-in.png") });
         await board.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "board-1080p.png") });
 
+        pageErrors.Should().BeEmpty("no script error and nothing blocked by the Content-Security-Policy");
         await NoSeriousAccessibilityProblems(phones[0].Page, "phone view");
         await NoSeriousAccessibilityProblems(host, "host console");
         await NoSeriousAccessibilityProblems(board, "board");

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace FlashMentoring.Web.Hosting;
+
+/// <summary>Security headers on every answer, and rate limits where guessing would pay.</summary>
+public static class Security
+{
+    /// <summary>Joining by code: enough for a phone that mistypes, far too few to walk through the codes.</summary>
+    public const string JoinPolicy = "join";
+
+    /// <summary>Personal-link lookups.</summary>
+    public const string PersonPolicy = "person";
+
+    // No inline script or style anywhere: the pages load their code and styles from files on this origin.
+    private const string Csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
+                               "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    public static IServiceCollection AddSecurity(this IServiceCollection services) =>
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(JoinPolicy, context => PerClient(context, 30));
+            o.AddPolicy(PersonPolicy, context => PerClient(context, 120));
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("FlashMentoring.Access")
+                    .LogWarning("Rate limit: {Path} from {Client}", context.HttpContext.Request.Path, context.HttpContext.Connection.RemoteIpAddress);
+                await Results.Problem(detail: "Too many attempts from this device. Wait a minute and try again.", statusCode: StatusCodes.Status429TooManyRequests, title: "Slow down")
+                    .ExecuteAsync(context.HttpContext);
+            };
+        });
+
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = Csp;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            // Personal links and the host link must never travel to another site in a Referer.
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            await next();
+        });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts(); // Sent only over HTTPS.
+        }
+
+        app.UseRateLimiter();
+        return app;
+    }
+
+    private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString(),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+}
