@@ -33,75 +33,78 @@ public static class ClockEndpoints
 
         var now = time.GetUtcNow();
         var state = RoundClock.At(ClockStore.Read(record), ClockStore.Timing(record), now);
-        await SaveIfChanged(db, record, state, cancellationToken);
+        try
+        {
+            await SaveIfChanged(db, record, state, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The clock or a command saved this transition (or a later one) first; what we computed still reads right.
+        }
+
         return TypedResults.Ok(ClockStore.View(record, state, now));
     }
 
     internal static async Task<Results<Ok<ClockView>, NotFound, ProblemHttpResult>> Command(
         Guid id, string command, HttpRequest request, AppDb db, TimeProvider time, ClockBroadcaster broadcaster, CancellationToken cancellationToken, ClockCommand? body = null)
     {
-        var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (record is null)
+        // Read, decide, save; when someone else saved the event in between (another host, the clock itself, a
+        // re-plan), read again and decide again: "next round" for a round that has moved on is then refused.
+        for (var attempt = 1; ; attempt++)
         {
-            return TypedResults.NotFound();
-        }
+            var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+            if (record is null)
+            {
+                return TypedResults.NotFound();
+            }
 
-        if (!EventEndpoints.IsHost(request, record))
-        {
-            return EventEndpoints.NotHost();
-        }
+            if (!EventEndpoints.IsHost(request, record))
+            {
+                return EventEndpoints.NotHost();
+            }
 
-        var now = time.GetUtcNow();
-        var timing = ClockStore.Timing(record);
-        var state = ClockStore.Read(record);
-        ClockResult result;
-        switch (command.ToLowerInvariant())
-        {
-            case "start":
-                result = RoundClock.Start(state, timing, now);
-                break;
-            case "pause":
-                result = RoundClock.Pause(state, timing, now);
-                break;
-            case "resume":
-                result = RoundClock.Resume(state, timing, now);
-                break;
-            case "extend":
-                result = RoundClock.Extend(state, timing, now, TimeSpan.FromMinutes(Math.Clamp(body?.Minutes ?? 1, 1, 30)));
-                break;
-            case "skip" when body?.ExpectedRound is { } expected:
-                result = RoundClock.Skip(state, timing, now, expected);
-                break;
-            case "skip":
-                return TypedResults.Problem(detail: "Send {\"expectedRound\": N} with the round you see, so two hosts cannot skip twice.", statusCode: StatusCodes.Status400BadRequest, title: "Which round to skip?");
-            case "end":
-                result = RoundClock.End(state, timing, now);
-                break;
-            default:
-                return TypedResults.Problem(detail: $"Unknown command \"{command}\". Use start, pause, resume, extend, skip or end.", statusCode: StatusCodes.Status404NotFound, title: "No such clock command");
-        }
+            var now = time.GetUtcNow();
+            if (Decide(command, body, ClockStore.Read(record), ClockStore.Timing(record), now) is not { } result)
+            {
+                return command.Equals("skip", StringComparison.OrdinalIgnoreCase)
+                    ? TypedResults.Problem(detail: "Send {\"expectedRound\": N} with the round you see, so two hosts cannot skip twice.", statusCode: StatusCodes.Status400BadRequest, title: "Which round to skip?")
+                    : TypedResults.Problem(detail: $"Unknown command \"{command}\". Use start, pause, resume, extend, skip or end.", statusCode: StatusCodes.Status404NotFound, title: "No such clock command");
+            }
 
-        try
-        {
-            await SaveIfChanged(db, record, result.State, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another host's command was saved between our read and our write: theirs stands.
-            return TypedResults.Problem(detail: "Another host changed the clock at the same moment; look again and retry if needed.", statusCode: StatusCodes.Status409Conflict, title: "Already changed");
-        }
+            try
+            {
+                await SaveIfChanged(db, record, result.State, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+                continue;
+            }
 
-        var view = ClockStore.View(record, result.State, now);
-        if (!result.Accepted)
-        {
-            return TypedResults.Problem(detail: result.Refused, statusCode: StatusCodes.Status409Conflict, title: "Not done");
-        }
+            var view = ClockStore.View(record, result.State, now);
+            if (!result.Accepted)
+            {
+                return TypedResults.Problem(detail: result.Refused, statusCode: StatusCodes.Status409Conflict, title: "Not done");
+            }
 
-        // Saved first, then told: a phone never sees a state the server could lose.
-        await broadcaster.Publish(id, view);
-        broadcaster.Wake();
-        return TypedResults.Ok(view);
+            // Saved first, then told: a phone never sees a state the server could lose.
+            await broadcaster.Publish(id, view);
+            broadcaster.Wake();
+            return TypedResults.Ok(view);
+        }
     }
+
+    private static ClockResult? Decide(string command, ClockCommand? body, ClockState state, EventTiming timing, DateTimeOffset now) =>
+        command.ToLowerInvariant() switch
+        {
+            "start" => RoundClock.Start(state, timing, now),
+            "pause" => RoundClock.Pause(state, timing, now),
+            "resume" => RoundClock.Resume(state, timing, now),
+            "extend" => RoundClock.Extend(state, timing, now, TimeSpan.FromMinutes(Math.Clamp(body?.Minutes ?? 1, 1, 30))),
+            "skip" when body?.ExpectedRound is { } expected => RoundClock.Skip(state, timing, now, expected),
+            "end" => RoundClock.End(state, timing, now),
+            _ => null,
+        };
 
     private static async Task SaveIfChanged(AppDb db, EventRecord record, ClockState state, CancellationToken cancellationToken)
     {

@@ -188,7 +188,7 @@ public static class ParticipantEndpoints
             return TypedResults.Problem(detail: $"status must be arrived or absent; got '{change.Status}'.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown check-in status");
         }
 
-        return await publisher.OneAtATime<Results<Ok<StatusResult>, NotFound, ProblemHttpResult>>(async () =>
+        return await publisher.OneAtATime<Results<Ok<StatusResult>, NotFound, ProblemHttpResult>>(db, async () =>
         {
             var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
             if (record is null)
@@ -257,7 +257,7 @@ public static class ParticipantEndpoints
             return TypedResults.ValidationProblem(errors, title: "The walk-in needs a name and a role");
         }
 
-        return await publisher.OneAtATime<Results<Ok<StatusResult>, NotFound, ProblemHttpResult, ValidationProblem>>(async () =>
+        return await publisher.OneAtATime<Results<Ok<StatusResult>, NotFound, ProblemHttpResult, ValidationProblem>>(db, async () =>
         {
             var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
             if (record is null)

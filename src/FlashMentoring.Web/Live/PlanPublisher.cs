@@ -16,14 +16,29 @@ public sealed class PlanPublisher(IHubContext<LiveHub, ILiveClient> hub)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
-    /// <summary>Runs <paramref name="work"/> alone: two hosts re-planning at once take turns.</summary>
-    public async Task<T> OneAtATime<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> alone: two re-plans take turns. If the event was saved by someone else between
+    /// its read and its write (the round changed, say), the work runs again on fresh data, so a re-plan never
+    /// rewrites a round that has started in the meantime.
+    /// </summary>
+    public async Task<T> OneAtATime<T>(AppDb db, Func<Task<T>> work, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(work);
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return await work();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await work();
+                }
+                catch (DbUpdateConcurrencyException) when (attempt < 5)
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
         }
         finally
         {

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Live;
+
+namespace FlashMentoring.Web.Tests.Live;
+
+/// <summary>Two hosts, one room: commands race on a real SQLite file, as they would from two laptops.</summary>
+public sealed class ConcurrencyTests : IDisposable
+{
+    private const string Roster = "role,name\nmentor,Mona\nmentor,Omar\nmentor,Pia\nmentee,Ann\nmentee,Ben\nmentee,Cy\nmentee,Dee\nmentee,Eve\nmentee,Fay\n";
+    private readonly string folder = Directory.CreateTempSubdirectory("fm-race-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static async Task<(CreatedEvent Event, HttpClient Host)> LiveEvent(TestApp app)
+    {
+        var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Race", startsAt = "2026-12-01T09:00:00-05:00", rounds = 3, seatsPerTable = 2 }))
+            .Content.ReadFromJsonAsync<CreatedEvent>())!;
+        var host = app.HostClient(created.HostKey);
+        (await host.PutAsync($"/api/events/{created.Id}/roster", new StringContent(Roster, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        (await host.PostAsync($"/api/events/{created.Id}/clock/start", null)).EnsureSuccessStatusCode();
+        return (created, host);
+    }
+
+    [Fact]
+    public async Task TwoHostsPressingNextRoundAtTheSameMomentAdvanceItOnce()
+    {
+        using var app = new TestApp { DataFolder = folder };
+        for (var trial = 0; trial < 10; trial++)
+        {
+            var (created, host) = await LiveEvent(app);
+            var other = app.HostClient(created.HostKey);
+
+            var answers = await Task.WhenAll(
+                host.PostAsJsonAsync($"/api/events/{created.Id}/clock/skip", new { expectedRound = 1 }),
+                other.PostAsJsonAsync($"/api/events/{created.Id}/clock/skip", new { expectedRound = 1 }));
+            var clock = await host.GetFromJsonAsync<ClockView>($"/api/events/{created.Id}/clock");
+
+            answers.Select(a => a.StatusCode).Should().BeEquivalentTo([HttpStatusCode.OK, HttpStatusCode.Conflict], $"trial {trial}");
+            (await answers.Single(a => a.StatusCode == HttpStatusCode.Conflict).Content.ReadAsStringAsync()).Should().Contain("Already advanced");
+            clock!.Round.Should().Be(2);
+        }
+    }
+
+    [Fact]
+    public async Task AReplanRacingARoundChangeNeverRewritesARoundThatHasStarted()
+    {
+        using var app = new TestApp { DataFolder = folder };
+        for (var trial = 0; trial < 10; trial++)
+        {
+            var (created, host) = await LiveEvent(app);
+            var before = await host.GetFromJsonAsync<JsonElement>($"/api/events/{created.Id}/plan");
+            var ann = (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{created.Id}/people"))!.Single(p => p.Name == "Ann");
+
+            var answers = await Task.WhenAll(
+                host.PostAsJsonAsync($"/api/events/{created.Id}/clock/skip", new { expectedRound = 1 }),
+                app.HostClient(created.HostKey).PostAsJsonAsync($"/api/events/{created.Id}/people/{ann.Id}/status", new { status = "absent" }));
+            var message = (await answers[1].Content.ReadFromJsonAsync<StatusResult>())!.Message;
+            var after = await host.GetFromJsonAsync<JsonElement>($"/api/events/{created.Id}/plan");
+
+            answers.Should().OnlyContain(a => a.StatusCode == HttpStatusCode.OK, $"trial {trial}: both commands succeed, one after the other");
+            Seating(after, 1).Should().Equal(Seating(before, 1), "round 1 was held");
+            if (message.Contains("from round 3", StringComparison.Ordinal))
+            {
+                Seating(after, 2).Should().Equal(Seating(before, 2), $"trial {trial}: round 2 started before the re-plan, so it stands");
+            }
+            else
+            {
+                message.Should().Contain("from round 2");
+                Seating(after, 2).Should().NotContain(s => s.StartsWith("Ann@", StringComparison.Ordinal), "the re-plan came first and took Ann out of round 2");
+            }
+        }
+    }
+
+    private static List<string> Seating(JsonElement plan, int round) =>
+        plan.GetProperty("rounds")[round - 1].GetProperty("tables").EnumerateArray()
+            .SelectMany(t => t.GetProperty("mentees").EnumerateArray().Select(m => $"{m.GetProperty("name").GetString()}@{t.GetProperty("table").GetInt32()}"))
+            .Order(StringComparer.Ordinal).ToList();
+}
