@@ -7,11 +7,20 @@ namespace FlashMentoring.Web.Hosting;
 /// <summary>Security headers on every answer, and rate limits where guessing would pay.</summary>
 public static class Security
 {
-    /// <summary>Joining by code: enough for a phone that mistypes, far too few to walk through the codes.</summary>
+    /// <summary>Joining by code.</summary>
     public const string JoinPolicy = "join";
 
     /// <summary>Personal-link lookups.</summary>
     public const string PersonPolicy = "person";
+
+    /// <summary>
+    /// Join attempts a minute from one address. A whole room behind one office NAT must still get in within a
+    /// couple of minutes, while walking 31^6 (about 887 million) codes at this pace would take millennia.
+    /// </summary>
+    public const int JoinPerMinute = 300;
+
+    /// <summary>Personal-link lookups a minute from one address (128-bit links cannot be guessed anyway).</summary>
+    public const int PersonPerMinute = 600;
 
     // No inline script or style anywhere: the pages load their code and styles from files on this origin.
     private const string Csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
@@ -21,8 +30,8 @@ public static class Security
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(JoinPolicy, context => PerClient(context, 30));
-            o.AddPolicy(PersonPolicy, context => PerClient(context, 120));
+            o.AddPolicy(JoinPolicy, context => PerClient(context, JoinPerMinute));
+            o.AddPolicy(PersonPolicy, context => PerClient(context, PersonPerMinute));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("FlashMentoring.Access")
