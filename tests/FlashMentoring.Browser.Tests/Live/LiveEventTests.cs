@@ -23,6 +23,7 @@ public class LiveEventTests(BrowserFixture browser, ITestOutputHelper output)
         host.Console += (_, message) => { if (message.Type == "error") pageErrors.Add(message.Text); };
         host.PageError += (_, error) => pageErrors.Add(error);
         await host.GotoAsync("/");
+        await NoSeriousAccessibilityProblems(host, "create page");
         await host.GetByLabel("Title").FillAsync("Spring Flash Mentoring");
         await host.GetByRole(AriaRole.Button, new() { Name = "Create the event" }).ClickAsync();
         await host.WaitForURLAsync("**/host/**");
@@ -58,6 +59,12 @@ public class LiveEventTests(BrowserFixture browser, ITestOutputHelper output)
             phone.PageError += (_, error) => pageErrors.Add(error);
             await phone.GotoAsync($"/join?code={code}");
             await phone.GetByLabel("Find your name").FillAsync(name);
+            if (phones.Count == 0)
+            {
+                await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "join.png") });
+                await NoSeriousAccessibilityProblems(phone, "join page");
+            }
+
             await phone.GetByRole(AriaRole.Button, new() { Name = name }).First.ClickAsync();
             await phone.WaitForURLAsync("**/me#t=*");
             await Expect(phone.Locator("#go-to")).ToHaveTextAsync($"Go to Table {plan.TableOf(name, 1)}");
