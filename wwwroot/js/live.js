@@ -21,10 +21,13 @@ export function connectLive({ join, onSnapshot, handlers = {}, onState = () => {
   for (const [name, handler] of Object.entries(handlers)) connection.on(name, (...values) => { handler(...values); });
 
   const clock = { offsetMs: 0, bestRttMs: Infinity };
+  const State = signalR.HubConnectionState;
   let attempts = 0;
   let syncing = null;
+  let timer = null;
+  let starting = false;
 
-  async function sync() {
+  function sync() {
     // One sync at a time; a second caller waits for the one in flight.
     if (syncing) return syncing;
     syncing = (async () => {
@@ -35,37 +38,59 @@ export function connectLive({ join, onSnapshot, handlers = {}, onState = () => {
     return syncing;
   }
 
+  // One pending (re)start at a time; `now` skips the backoff (the page has just become visible).
+  function schedule(now = false) {
+    clearTimeout(timer);
+    timer = setTimeout(start, now ? 0 : backoff(attempts++));
+  }
+
+  function retrySync() {
+    clearTimeout(timer);
+    timer = setTimeout(() => sync().catch(retrySync), backoff(attempts++));
+  }
+
   async function start() {
+    if (starting || connection.state !== State.Disconnected) return;
+    starting = true;
     onState(attempts === 0 ? 'connecting' : 'reconnecting');
     try {
       await connection.start();
-      attempts = 0;
+    } catch {
+      // The first start is not covered by automatic reconnect: keep trying, forever, with backoff.
+      starting = false;
+      schedule();
+      return;
+    }
+    starting = false;
+    attempts = 0;
+    try {
       await sync();
     } catch (error) {
-      // The first start is not covered by automatic reconnect: keep trying, forever, with backoff.
-      if (connection.state === signalR.HubConnectionState.Disconnected) {
-        setTimeout(start, backoff(attempts++));
-      } else {
-        console.warn('join failed', error);
-        onState('reconnecting');
-        setTimeout(() => sync().catch(() => {}), backoff(attempts++));
-      }
+      console.warn('join failed', error);
+      onState('reconnecting');
+      retrySync();
     }
   }
 
   connection.onreconnecting(() => onState('reconnecting'));
-  connection.onreconnected(() => sync().catch(() => onState('reconnecting')));
-  connection.onclose(() => { onState('reconnecting'); setTimeout(start, backoff(attempts++)); });
+  connection.onreconnected(() => sync().catch(() => { onState('reconnecting'); retrySync(); }));
+  connection.onclose(() => { onState('reconnecting'); schedule(); });
 
-  // A phone that was locked may hold a stale picture and a socket the OS killed without telling us.
-  const wake = () => {
+  // A phone that was locked may hold a stale picture, and a socket the OS killed without telling us
+  // (iOS does this): ask for a snapshot at once; if the socket does not answer within a few seconds, or is
+  // waiting out a reconnect backoff, drop it and connect afresh now.
+  async function wake() {
     if (document.visibilityState !== 'visible') return;
-    if (connection.state === signalR.HubConnectionState.Connected) {
-      sync().catch(() => onState('reconnecting'));
-    } else if (connection.state === signalR.HubConnectionState.Disconnected) {
-      start();
+    if (connection.state === State.Connected) {
+      const answered = await Promise.race([sync().then(() => true, () => false), new Promise((r) => setTimeout(() => r(false), 3000))]);
+      if (answered) return;
+    } else if (connection.state !== State.Reconnecting && connection.state !== State.Disconnected) {
+      return; // Connecting or disconnecting right now.
     }
-  };
+    attempts = 0;
+    if (connection.state !== State.Disconnected) await connection.stop();
+    schedule(true);
+  }
   document.addEventListener('visibilitychange', wake);
   window.addEventListener('pageshow', wake);
   window.addEventListener('online', wake);
