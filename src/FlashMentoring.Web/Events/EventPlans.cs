@@ -25,6 +25,15 @@ internal static class EventPlans
         e.Forbids = JsonSerializer.Serialize(constraints.Forbids.Select(p => new[] { p.Mentee, p.Mentor }));
     }
 
+    /// <summary>Drops an event's plans from memory (its personal data is being deleted).</summary>
+    public static void Forget(Guid eventId)
+    {
+        foreach (var key in Cache.Keys.Where(k => k.Item1 == eventId))
+        {
+            Cache.TryRemove(key, out _);
+        }
+    }
+
     /// <summary>Mentors and mentees as the plan holds them: the roster's, then the walk-ins in the order they came.</summary>
     public static (RoleAssignment Roles, RosterImport Roster) Roles(EventRecord e)
     {

@@ -156,6 +156,7 @@ public static class ReportEndpoints
         db.People.RemoveRange(await db.People.Where(p => p.EventId == id).ToListAsync(cancellationToken));
         db.Events.Remove(record);
         await db.SaveChangesAsync(cancellationToken);
+        EventPlans.Forget(id);
         return TypedResults.NoContent();
     }
 
