@@ -226,7 +226,12 @@ public static class ParticipantEndpoints
             }
 
             var before = loaded.Value.Plan;
-            var told = await publisher.SaveAndTell(db, record, before, Replanner.Replan(before, held, [replan]).Plan, cancellationToken);
+            if (TryReplan(before, held, replan) is not { } after)
+            {
+                return CouldNotReplan(person.Name);
+            }
+
+            var told = await publisher.SaveAndTell(db, record, before, after, cancellationToken);
             var others = "other person".ToQuantity(told.Count(k => k != person.Key));
             var message = status == "absent"
                 ? $"{person.Name} is out from round {held + 1}; {others} told of a change."
@@ -288,7 +293,11 @@ public static class ParticipantEndpoints
             }
 
             var before = loaded.Plan;
-            var after = Replanner.Replan(before, held, [new WalkIn(person, held + 1)]).Plan;
+            if (TryReplan(before, held, new WalkIn(person, held + 1)) is not { } after)
+            {
+                return CouldNotReplan(person.Name);
+            }
+
             record.WalkInsCsv = (record.WalkInsCsv ?? "role,name,email,agency\n") + string.Join(',', new[] { role!, person.Name, person.Email ?? "", person.Agency }.Select(Csv)) + "\n";
             var (token, hash) = HostKeys.NewPersonToken();
             var added = new PersonRecord { EventId = id, Key = person.Key, Name = person.Name, Role = role!, Token = token, TokenHash = hash, Status = "arrived" };
@@ -300,6 +309,22 @@ public static class ParticipantEndpoints
             return TypedResults.Ok(new StatusResult(HostView(added), told.Count, $"{person.Name} joins from round {held + 1} {where}; {others} told of a change."));
         }, cancellationToken);
     }
+
+    // The re-planner refuses changes it cannot apply (an unknown person, say) with an ArgumentException.
+    private static PlanResult? TryReplan(PlanResult before, int held, RosterChange change)
+    {
+        try
+        {
+            return Replanner.Replan(before, held, [change]).Plan;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static ProblemHttpResult CouldNotReplan(string name) =>
+        TypedResults.Problem(detail: $"The plan could not be changed for {name}; nothing was saved. Reload the console and try again.", statusCode: StatusCodes.Status409Conflict, title: "Not re-planned");
 
     private static string Csv(string field) => "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

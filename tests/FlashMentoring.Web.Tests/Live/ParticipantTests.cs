@@ -170,4 +170,21 @@ public class ParticipantTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task MarkingTheOnlyMentorAbsentLeavesEveryoneRestingInsteadOfFailing()
+    {
+        using var app = new TestApp();
+        var (created, host) = await EventWithRoster(app, rounds: 2, roster: "role,name\nmentor,Mona\nmentee,Ann\nmentee,Ben\n");
+        var mona = (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{created.Id}/people"))!.Single(p => p.Name == "Mona");
+
+        var answer = await host.PostAsJsonAsync($"/api/events/{created.Id}/people/{mona.Id}/status", new { status = "absent" });
+
+        var plan = await host.GetFromJsonAsync<JsonElement>($"/api/events/{created.Id}/plan");
+
+        answer.StatusCode.Should().Be(HttpStatusCode.OK, await answer.Content.ReadAsStringAsync());
+        (await answer.Content.ReadFromJsonAsync<StatusResult>())!.Message.Should().StartWith("Mona is out from round 1");
+        plan.GetProperty("rounds").EnumerateArray().Should().OnlyContain(r => r.GetProperty("tables").GetArrayLength() == 0 && r.GetProperty("resting").GetArrayLength() == 2,
+            "with no table left, everyone rests rather than the app failing");
+    }
 }
