@@ -33,7 +33,8 @@ export function connectLive({ join, onSnapshot, handlers = {}, onState = () => {
     syncing = (async () => {
       onSnapshot(await join(connection));
       onState('live');
-      await estimateOffset(connection, clock);
+      // The offset is refined in the background: the snapshot alone already shows the right table.
+      estimateOffset(connection, clock).catch(() => {});
     })().finally(() => { syncing = null; });
     return syncing;
   }
