@@ -39,7 +39,27 @@ public static class StorageExtensions
         return services;
     }
 
-    /// <summary>Creates the folder and schema at start; SQLite runs in WAL mode so a crash mid-write loses nothing acknowledged.</summary>
+    private static async Task<bool> HasTable(AppDb db, string name)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "$name";
+            parameter.Value = name;
+            command.Parameters.Add(parameter);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+    }
+
+    /// <summary>Creates the folder and applies the schema's migrations at start; SQLite runs in WAL mode so a crash mid-write loses nothing acknowledged.</summary>
     public static async Task EnsureStorageAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -51,10 +71,22 @@ public static class StorageExtensions
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-        await db.Database.EnsureCreatedAsync();
-        if (db.Database.IsSqlite())
+        if (!db.Database.IsSqlite())
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await db.Database.EnsureCreatedAsync();
+            return;
         }
+
+        // The schema evolves by migrations (Data/Migrations), so a data file from an older version is upgraded
+        // in place at start. A file from before migrations existed has tables but no history: say so plainly.
+        var applied = await db.Database.GetAppliedMigrationsAsync();
+        if (!applied.Any() && await HasTable(db, "Events"))
+        {
+            throw new InvalidOperationException(
+                $"The data file {options.SqlitePath} was made by a pre-release build of FlashMentoring and cannot be upgraded. Move it aside (or set Storage:DataFolder) and start again.");
+        }
+
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }
 }
