@@ -6,6 +6,7 @@ using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Kits;
 using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Plans;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -42,6 +43,17 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 
 var app = builder.Build();
 await app.EnsureStorageAsync();
+
+// Behind a reverse proxy (a hosted instance), take the client's address, scheme and host from the proxy's
+// X-Forwarded-* headers: rate limits then count devices, not the proxy, and join links carry the public host.
+// Off by default: without a proxy in front, anyone could forge those headers.
+if (app.Configuration.GetValue<bool>("Hosting:BehindProxy"))
+{
+    var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost };
+    forwarded.KnownIPNetworks.Clear();
+    forwarded.KnownProxies.Clear();
+    app.UseForwardedHeaders(forwarded);
+}
 
 app.UseExceptionHandler();
 app.UseSecurityHeaders();

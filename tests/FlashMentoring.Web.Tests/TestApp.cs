@@ -14,6 +14,9 @@ public class TestApp : WebApplicationFactory<Program>
     /// <summary>When set, the app's clock: tests move time by hand instead of waiting for it.</summary>
     public TimeProvider? Time { get; init; }
 
+    /// <summary>Extra configuration, e.g. Hosting:BehindProxy.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     /// <summary>A client that sends the host key of an event.</summary>
     public HttpClient HostClient(string hostKey)
     {
@@ -26,6 +29,11 @@ public class TestApp : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseSetting("Storage:Provider", DataFolder is null ? "InMemory" : "Sqlite");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (DataFolder is not null)
         {
             builder.UseSetting("Storage:DataFolder", DataFolder);

@@ -135,4 +135,34 @@ public class AccessTests
 
         board.GetProperty("rounds")[0][0].GetProperty("mentor").GetString().Should().Be("Mona");
     }
+
+    [Fact]
+    public async Task BehindAProxyLimitsCountDevicesAndJoinLinksCarryThePublicHost()
+    {
+        using var app = new TestApp { Settings = { ["Hosting:BehindProxy"] = "true" } };
+        var (a, _, _) = await Planned(app);
+        var client = app.CreateClient();
+        async Task<HttpStatusCode> Join(string device)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/join/ZZZZZZ");
+            request.Headers.Add("X-Forwarded-For", device);
+            return (await client.SendAsync(request)).StatusCode;
+        }
+
+        for (var k = 0; k < Web.Hosting.Security.JoinPerMinute; k++)
+        {
+            await Join("203.0.113.7");
+        }
+
+        var sameDevice = await Join("203.0.113.7");
+        var otherDevice = await Join("203.0.113.8");
+        using var info = new HttpRequestMessage(HttpMethod.Get, $"/api/events/{a.Id}/join");
+        info.Headers.Add("X-Forwarded-Host", "mentoring.example.gov");
+        info.Headers.Add("X-Forwarded-Proto", "https");
+        var join = await (await client.SendAsync(info)).Content.ReadFromJsonAsync<JoinInfo>();
+
+        sameDevice.Should().Be(HttpStatusCode.TooManyRequests);
+        otherDevice.Should().Be(HttpStatusCode.NotFound, "another phone behind the same proxy has its own allowance");
+        join!.JoinUrl.Should().StartWith("https://mentoring.example.gov/join?code=");
+    }
 }
