@@ -38,7 +38,47 @@ public sealed record SeatChange(string Key, string Name, int Round, int? FromTab
 /// <summary>The new plan and, per person and round, what moved.</summary>
 /// <param name="Plan">The re-planned event.</param>
 /// <param name="Changes">Every seat that differs from the old plan, in round order.</param>
-public sealed record ReplanResult(PlanResult Plan, IReadOnlyList<SeatChange> Changes);
+public sealed record ReplanResult(PlanResult Plan, IReadOnlyList<SeatChange> Changes)
+{
+    /// <summary>
+    /// The keys of everyone whose itinerary now reads differently: whoever moved (or whose table opened or closed),
+    /// the mentor of every table someone left or joined, and everyone seated at those tables in that round, since
+    /// an itinerary names the people at one's table. Nobody else needs to hear of the change.
+    /// </summary>
+    public IReadOnlyList<string> PeopleToTell()
+    {
+        var rotation = Plan.Rotation;
+        var keys = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Tell(string key)
+        {
+            if (seen.Add(key))
+            {
+                keys.Add(key);
+            }
+        }
+
+        foreach (var change in Changes)
+        {
+            Tell(change.Key);
+            foreach (var table in new[] { change.FromTable, change.ToTable })
+            {
+                if (table is not { } t || t > rotation.Mentors.Count)
+                {
+                    continue;
+                }
+
+                Tell(rotation.Mentors[t - 1].Key);
+                foreach (var mentee in rotation.MenteesAt(change.Round, t - 1))
+                {
+                    Tell(rotation.Mentees[mentee].Key);
+                }
+            }
+        }
+
+        return keys;
+    }
+}
 
 /// <summary>
 /// Re-plans the rounds still to come. Rounds held stay as they were. In the next round nobody moves unless their
@@ -161,7 +201,18 @@ public static class Replanner
             plan = MatchOldRounds(plan, oldSeats, old.Mentees.Count, roundsHeld + 1);
         }
 
-        return new ReplanResult(plan, Diff(old, plan.Rotation, roundsHeld));
+        return Compare(current, plan, roundsHeld);
+    }
+
+    /// <summary>
+    /// What changed between two plans of the same people (the second may add people at the end), from round
+    /// <paramref name="roundsHeld"/> + 1 on: for a plan made again from scratch before the start, say.
+    /// </summary>
+    public static ReplanResult Compare(PlanResult before, PlanResult after, int roundsHeld)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        return new ReplanResult(after, Diff(before, after, roundsHeld));
     }
 
     private static bool AvoidEachOther(Person a, Person b) => a.Avoid.Contains(b.Key) || b.Avoid.Contains(a.Key);
@@ -312,15 +363,15 @@ public static class Replanner
         return plan with { Rotation = matched, Quality = quality };
     }
 
-    private static List<SeatChange> Diff(Rotation before, Rotation after, int roundsHeld)
+    private static List<SeatChange> Diff(PlanResult beforePlan, PlanResult afterPlan, int roundsHeld)
     {
+        var before = beforePlan.Rotation;
+        var after = afterPlan.Rotation;
         var changes = new List<SeatChange>();
         var oldMentee = before.Mentees.Select((p, i) => (p.Key, i)).ToDictionary(x => x.Key, x => x.i);
         var oldMentor = before.Mentors.Select((p, i) => (p.Key, i)).ToDictionary(x => x.Key, x => x.i);
         for (var round = roundsHeld + 1; round <= after.Rounds; round++)
         {
-            var oldTables = before.Tables(round);
-            var newTables = after.Tables(round);
             for (var i = 0; i < after.Mentees.Count; i++)
             {
                 var person = after.Mentees[i];
@@ -334,9 +385,10 @@ public static class Replanner
 
             for (var j = 0; j < after.Mentors.Count; j++)
             {
+                // A mentor's itinerary shows their table in every round they host, with or without mentees.
                 var person = after.Mentors[j];
-                var hadTable = oldMentor.TryGetValue(person.Key, out var k) && oldTables[k].Count > 0;
-                var hasTable = newTables[j].Count > 0;
+                var hadTable = oldMentor.TryGetValue(person.Key, out var k) && beforePlan.Attendance.MentorThere(k, round);
+                var hasTable = afterPlan.Attendance.MentorThere(j, round);
                 if (hadTable != hasTable)
                 {
                     changes.Add(new SeatChange(person.Key, person.Name, round, hadTable ? k + 1 : null, hasTable ? j + 1 : null));

@@ -31,6 +31,12 @@ public sealed class Rotation
     /// <summary>Most mentees at a table.</summary>
     public int SeatsPerTable { get; }
 
+    /// <summary>The index of the mentor with this identity key in <see cref="Mentors"/>, or -1.</summary>
+    public int MentorIndex(string key) => IndexOf(Mentors, key);
+
+    /// <summary>The index of the mentee with this identity key in <see cref="Mentees"/>, or -1.</summary>
+    public int MenteeIndex(string key) => IndexOf(Mentees, key);
+
     /// <summary>The mentor (index into <see cref="Mentors"/>) the mentee sits with in the round, or -1 when resting.</summary>
     public int MentorOf(int round, int mentee)
     {
@@ -73,6 +79,19 @@ public sealed class Rotation
     /// <summary>Mentees who rest in the round.</summary>
     public IReadOnlyList<int> Resting(int round) =>
         Enumerable.Range(0, Mentees.Count).Where(i => MentorOf(round, i) < 0).ToList();
+
+    private static int IndexOf(IReadOnlyList<Person> people, string key)
+    {
+        for (var k = 0; k < people.Count; k++)
+        {
+            if (people[k].Key == key)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>A copy of the raw seating, for storage: index <c>(round - 1) * Mentees.Count + mentee</c>, -1 for a rest.</summary>
     public int[] CopySeats() => (int[])seat.Clone();

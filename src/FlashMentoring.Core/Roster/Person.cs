@@ -42,8 +42,11 @@ public sealed record Person(
     IReadOnlyList<string> Avoid,
     IReadOnlyList<int>? RoundsOff = null)
 {
-    /// <summary>The identity: the email when present, otherwise the case-folded name.</summary>
-    public string Key => KeyOf(Email, Name);
+    /// <summary>
+    /// The identity: the email when present, otherwise the case-folded name. A person restored from storage keeps
+    /// the key they were stored with, even if the rules that made it have changed since.
+    /// </summary>
+    public string Key { get; init; } = KeyOf(Email, Name);
 
     /// <summary>True when the person can host a table.</summary>
     public bool CanMentor => Role is Role.Mentor or Role.Both;
@@ -58,8 +61,11 @@ public sealed record Person(
     public static string KeyOf(string? email, string name) =>
         string.IsNullOrWhiteSpace(email) ? "name:" + name.Trim().ToUpperInvariant() : email.Trim().ToLowerInvariant();
 
-    /// <summary>A person added by hand (walk-in) rather than from a CSV line.</summary>
-    public static Person WalkIn(string name, Role role, string? email = null, string agency = "", string grade = "") =>
-        new(0, role, name.Trim(), string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant(), agency, "",
-            Grade.Parse(grade), [], [], "", [], []);
+    /// <summary>A person added by hand (walk-in) rather than from a CSV line, cleaned and checked as a roster line is.</summary>
+    /// <exception cref="ArgumentException">A field the roster would reject too (see <see cref="PersonFields.WalkIn"/>).</exception>
+    public static Person WalkIn(string name, Role role, string? email = null, string agency = "", string grade = "")
+    {
+        var (person, problems) = PersonFields.WalkIn(name, role, email, agency, grade);
+        return person ?? throw new ArgumentException(string.Join(" ", problems.Select(p => p.Message)), problems[0].Field);
+    }
 }

@@ -264,10 +264,10 @@ public static class RosterParser
                 return null;
             }
 
-            var name = CleanName(Field("name"));
-            if (name.Length == 0)
+            var name = PersonFields.CleanName(Field("name"));
+            if (PersonFields.CheckName(name) is { } badName)
             {
-                Reject(line, "The name is blank. Every line needs a name.");
+                Reject(line, name.Length == 0 ? "The name is blank. Every line needs a name." : badName.Message);
                 return null;
             }
 
@@ -291,9 +291,9 @@ public static class RosterParser
             }
 
             var email = Field("email");
-            if (email.Length > 0 && !LooksLikeEmail(email))
+            if (email.Length > 0 && PersonFields.CheckEmail(email) is { } badEmail)
             {
-                Reject(line, $"\"{email}\" is not an email address (expected something like name@agency.gov). Fix it or leave the field empty.");
+                Reject(line, badEmail.Message);
                 return null;
             }
 
@@ -353,7 +353,7 @@ public static class RosterParser
                     {
                         target = byEmail;
                     }
-                    else if (byName.TryGetValue(CleanName(entry).ToUpperInvariant(), out var named))
+                    else if (byName.TryGetValue(PersonFields.CleanName(entry).ToUpperInvariant(), out var named))
                     {
                         if (named.Count > 1)
                         {
@@ -390,41 +390,5 @@ public static class RosterParser
             field.Split([';', '|', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                  .Distinct(StringComparer.OrdinalIgnoreCase)
                  .ToList();
-
-        private static string CleanName(string name)
-        {
-            // Collapse inner whitespace and drop control characters so the same person reads the same everywhere.
-            var sb = new StringBuilder(name.Length);
-            var space = false;
-            foreach (var c in name.Trim())
-            {
-                if (char.IsWhiteSpace(c))
-                {
-                    space = true;
-                    continue;
-                }
-
-                if (char.IsControl(c))
-                {
-                    continue;
-                }
-
-                if (space && sb.Length > 0)
-                {
-                    sb.Append(' ');
-                }
-
-                space = false;
-                sb.Append(c);
-            }
-
-            return sb.ToString().Normalize(NormalizationForm.FormC);
-        }
-
-        private static bool LooksLikeEmail(string email)
-        {
-            var at = email.IndexOf('@', StringComparison.Ordinal);
-            return at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1 && !email.Any(char.IsWhiteSpace);
-        }
     }
 }

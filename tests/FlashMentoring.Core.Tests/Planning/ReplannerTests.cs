@@ -155,6 +155,60 @@ public class ReplannerTests
         HardRules.ShouldHold(result.Plan);
     }
 
+    public static TheoryData<string> ChangesOnTheDay => new() { "a mentee leaves", "a mentor drops out", "a walk-in mentee", "a walk-in mentor", "a late mentee" };
+
+    [Theory]
+    [MemberData(nameof(ChangesOnTheDay))]
+    public void ThePeopleToTellAreExactlyThoseWhoseItineraryNowReadsDifferently(string what)
+    {
+        RosterChange change = what switch
+        {
+            "a mentee leaves" => new MenteeLeaves(Original.Rotation.Mentees[5].Key, 4),
+            "a mentor drops out" => new MentorDropsOut(Original.Rotation.Mentors[7].Key, 4),
+            "a walk-in mentee" => new WalkIn(Person.WalkIn("Rosa Parks", Role.Mentee, "rosa@opm.gov"), 4),
+            "a walk-in mentor" => new WalkIn(Person.WalkIn("Frances Perkins", Role.Mentor, "frances@dol.gov"), 4),
+            _ => new MenteeArrivesLate(Original.Rotation.Mentees[9].Key, 6),
+        };
+
+        var result = Replanner.Replan(Original, 3, [change]);
+
+        var after = result.Plan;
+        var changed = after.Rotation.Mentors.Concat(after.Rotation.Mentees).Select(p => p.Key)
+            .Where(key => Itinerary(Original, key, 3) != Itinerary(after, key, 3)).ToList();
+        changed.Should().NotBeEmpty();
+        result.PeopleToTell().Should().BeEquivalentTo(changed, "everyone whose table, mentor or tablemates changed is told, and nobody else");
+    }
+
+    [Fact]
+    public void AFullReplanBeforeTheStartIsComparedPersonByPerson()
+    {
+        var pinned = new PlanConstraints([(Original.Rotation.Mentees[0].Key, Original.Rotation.Mentors[24].Key)], []);
+        var roles = new RoleAssignment(Original.Rotation.Mentors, Original.Rotation.Mentees);
+        var after = RotationEngine.Plan(roles, Original.Settings, pinned, Original.Attendance);
+
+        var result = Replanner.Compare(Original, after, roundsHeld: 0);
+
+        var changed = after.Rotation.Mentors.Concat(after.Rotation.Mentees).Select(p => p.Key)
+            .Where(key => Itinerary(Original, key, 0) != Itinerary(after, key, 0)).ToList();
+        result.PeopleToTell().Should().BeEquivalentTo(changed);
+    }
+
+    // What a person's itinerary says from round held + 1 on: their table's mentor and everyone else there, per round.
+    private static string Itinerary(PlanResult plan, string key, int held)
+    {
+        var rotation = plan.Rotation;
+        var mentor = rotation.MentorIndex(key);
+        var mentee = rotation.MenteeIndex(key);
+        var rounds = new List<string>();
+        for (var round = held + 1; round <= rotation.Rounds; round++)
+        {
+            var table = mentor >= 0 ? (plan.Attendance.MentorThere(mentor, round) ? mentor : -1) : mentee >= 0 ? rotation.MentorOf(round, mentee) : -1;
+            rounds.Add(table < 0 ? "-" : rotation.Mentors[table].Key + ":" + string.Join(",", rotation.MenteesAt(round, table).Select(i => rotation.Mentees[i].Key).Where(k => k != key).Order(StringComparer.Ordinal)));
+        }
+
+        return string.Join("|", rounds);
+    }
+
     [Fact]
     public void AWalkInWhoseNameIsAlreadyOnThePlanIsRefused()
     {

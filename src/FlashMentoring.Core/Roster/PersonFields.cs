@@ -1,0 +1,120 @@
+using System.Text;
+
+namespace FlashMentoring.Core.Roster;
+
+/// <summary>A typed field of a person that cannot be taken as it is, and what to change.</summary>
+/// <param name="Field">The field: name, email, agency, ...</param>
+/// <param name="Message">What is wrong and what to do, in words a host can act on.</param>
+public sealed record FieldProblem(string Field, string Message);
+
+/// <summary>
+/// The rules a person's fields follow, wherever the person comes from (a roster line, a walk-in): the same
+/// name always cleans to the same text and the same identity key, and the same field is refused the same way.
+/// </summary>
+public static class PersonFields
+{
+    /// <summary>Longest field accepted, in characters (before cleaning).</summary>
+    public const int MaxLength = 1_000;
+
+    /// <summary>Longest name accepted: it goes on a badge, a table sign and a phone's greeting.</summary>
+    public const int MaxNameLength = 200;
+
+    /// <summary>Collapses runs of white space (newlines included) to one space, drops control characters and composes accents (NFC).</summary>
+    public static string CleanName(string? name)
+    {
+        var source = name ?? "";
+        var sb = new StringBuilder(source.Length);
+        var space = false;
+        foreach (var c in source)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (char.IsControl(c))
+            {
+                continue;
+            }
+
+            if (space && sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            space = false;
+            sb.Append(c);
+        }
+
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>The stored form of an e-mail: trimmed and lower-case; null when blank.</summary>
+    public static string? CleanEmail(string? email) =>
+        string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+
+    /// <summary>True for something shaped like name@agency.gov: one @ with text on both sides, no white space.</summary>
+    public static bool LooksLikeEmail(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1 && !email.Any(char.IsWhiteSpace);
+    }
+
+    /// <summary>A field longer than <see cref="MaxLength"/>, or null.</summary>
+    public static FieldProblem? TooLong(string field, string? value) =>
+        value is { Length: > MaxLength }
+            ? new FieldProblem(field, $"The {field} field is {value.Length:N0} characters long; the most is {MaxLength:N0}.")
+            : null;
+
+    /// <summary>What is wrong with a name once cleaned (blank, or too long for a badge), or null.</summary>
+    public static FieldProblem? CheckName(string cleaned)
+    {
+        ArgumentNullException.ThrowIfNull(cleaned);
+        return cleaned.Length == 0 ? new FieldProblem("name", "The name is blank. Every person needs a name.")
+            : cleaned.Length > MaxNameLength ? new FieldProblem("name", $"The name is {cleaned.Length:N0} characters long; the most is {MaxNameLength}.")
+            : null;
+    }
+
+    /// <summary>What is wrong with a (trimmed, non-blank) e-mail, or null.</summary>
+    public static FieldProblem? CheckEmail(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return LooksLikeEmail(email) ? null
+            : new FieldProblem("email", $"\"{email}\" is not an email address (expected something like name@agency.gov). Fix it or leave the field empty.");
+    }
+
+    /// <summary>
+    /// Someone added by hand (a walk-in): the same cleaning and checks as a roster line. Either a person or the
+    /// problems, one per field, so a form can show each next to its field.
+    /// </summary>
+    public static (Person? Person, IReadOnlyList<FieldProblem> Problems) WalkIn(string? name, Role role, string? email = null, string? agency = null, string? grade = null)
+    {
+        var problems = new List<FieldProblem>();
+        var cleanName = CleanName(name);
+        var cleanEmail = CleanEmail(email);
+        var cleanAgency = (agency ?? "").Trim();
+        void Add(FieldProblem? problem)
+        {
+            if (problem is not null && problems.All(p => p.Field != problem.Field))
+            {
+                problems.Add(problem);
+            }
+        }
+
+        Add(TooLong("name", name));
+        Add(TooLong("email", email));
+        Add(TooLong("agency", agency));
+        Add(TooLong("grade", grade));
+        Add(CheckName(cleanName));
+        if (cleanEmail is not null)
+        {
+            Add(CheckEmail(cleanEmail));
+        }
+
+        return problems.Count > 0
+            ? (null, problems)
+            : (new Person(0, role, cleanName, cleanEmail, cleanAgency, "", Grade.Parse(grade), [], [], "", [], []), problems);
+    }
+}
