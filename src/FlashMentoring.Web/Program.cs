@@ -6,6 +6,7 @@ using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Kits;
 using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Plans;
+using FlashMentoring.Web.Roster;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -36,8 +37,14 @@ builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<ClockBroadcaster>();
 builder.Services.AddSingleton<JoinLinks>();
+builder.Services.AddSingleton<PlanStore>();
 builder.Services.AddSingleton<PlanPublisher>();
+builder.Services.AddSingleton<RosterPlanner>();
 builder.Services.AddSingleton<KitJobs>();
+builder.Services.AddScoped<PersonalLinks>();
+builder.Services.AddScoped<PersonalViews>();
+builder.Services.AddScoped<Meetings>();
+builder.Services.AddScoped<ReportBuilder>();
 builder.Services.AddHostedService(services => services.GetRequiredService<ClockBroadcaster>());
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
 
@@ -59,17 +66,25 @@ app.UseExceptionHandler();
 app.UseSecurityHeaders();
 app.UseResponseCompression();
 app.UseStatusCodePages();
+app.UseHostKeys();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 
+// The API. Every route under /api/events/{id} that changes or reveals the event is mapped on the host group
+// (Hosting/HostRoutes), whose one filter checks the host key.
+app.MapLimits();
 app.MapPlans();
 app.MapEvents();
+app.MapRoster();
 app.MapAdjust();
+app.MapCheckIn();
 app.MapClock();
-app.MapParticipants();
+app.MapBoard();
+app.MapJoin();
 app.MapKits();
 app.MapFeedback();
 app.MapReports();
+app.MapExports();
 app.MapHub<LiveHub>("/hubs/live");
 
 // The pages: host console, projector board, phone view and join page (plain HTML and ES modules).

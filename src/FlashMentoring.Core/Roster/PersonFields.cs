@@ -73,7 +73,7 @@ public static class PersonFields
     {
         ArgumentNullException.ThrowIfNull(cleaned);
         return cleaned.Length == 0 ? new FieldProblem("name", "The name is blank. Every person needs a name.")
-            : cleaned.Length > MaxNameLength ? new FieldProblem("name", $"The name is {cleaned.Length:N0} characters long; the most is {MaxNameLength}.")
+            : cleaned.Length > MaxNameLength ? new FieldProblem("name", $"The name is {cleaned.Length:N0} characters long; the most is {MaxNameLength:N0}.")
             : null;
     }
 

@@ -37,6 +37,9 @@ public sealed record RosterLimits
     /// <summary>Longest field accepted, in characters.</summary>
     public int MaxFieldLength { get; init; } = 1_000;
 
+    /// <summary>Longest name accepted, once cleaned (<see cref="PersonFields.MaxNameLength"/>; older releases took up to <see cref="MaxFieldLength"/>).</summary>
+    public int MaxNameLength { get; init; } = PersonFields.MaxNameLength;
+
     /// <summary>Most entries in a <c>;</c>-separated list.</summary>
     public int MaxListEntries { get; init; } = 50;
 }
@@ -265,9 +268,15 @@ public static class RosterParser
             }
 
             var name = PersonFields.CleanName(Field("name"));
-            if (PersonFields.CheckName(name) is { } badName)
+            if (name.Length == 0)
             {
-                Reject(line, name.Length == 0 ? "The name is blank. Every line needs a name." : badName.Message);
+                Reject(line, "The name is blank. Every line needs a name.");
+                return null;
+            }
+
+            if (name.Length > limits.MaxNameLength)
+            {
+                Reject(line, $"The name is {name.Length:N0} characters long; the most is {limits.MaxNameLength:N0}.");
                 return null;
             }
 

@@ -15,6 +15,8 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
 
     public DbSet<PairRecord> Pairs => Set<PairRecord>();
 
+    public DbSet<PlanRecord> Plans => Set<PlanRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -34,6 +36,25 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
             p.HasIndex(x => x.TokenHash).IsUnique();
             p.HasIndex(x => new { x.EventId, x.Key }).IsUnique();
             p.HasOne<EventRecord>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+            p.Property(x => x.Name).HasMaxLength(PersonRecord.MaxText);
+            p.Property(x => x.Source).HasMaxLength(16);
+            p.OwnsOne(x => x.Profile, o =>
+            {
+                o.ToTable("PersonProfiles");
+                o.Property(x => x.Declared).HasMaxLength(16);
+            });
+            p.OwnsOne(x => x.Seating, o => o.ToTable("Seating"));
+            p.Navigation(x => x.Profile).IsRequired();
+            p.Navigation(x => x.Seating).IsRequired();
+        });
+        modelBuilder.Entity<PlanRecord>(p =>
+        {
+            p.HasKey(x => x.EventId);
+            p.HasOne<EventRecord>().WithOne().HasForeignKey<PlanRecord>(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+            p.OwnsMany(x => x.Pins, o => o.ToJson());
+            p.OwnsMany(x => x.Forbids, o => o.ToJson());
+            p.OwnsMany(x => x.Rejected, o => o.ToJson());
+            p.OwnsMany(x => x.Warnings, o => o.ToJson());
         });
         modelBuilder.Entity<AnswerRecord>(a =>
         {
@@ -84,9 +105,6 @@ public sealed class EventRecord
 
     public int Seed { get; set; }
 
-    /// <summary>The roster as uploaded; null until the host sends one.</summary>
-    public string? RosterCsv { get; set; }
-
     /// <summary>SHA-256 of the host key; the key itself is shown once and never stored.</summary>
     public required byte[] HostKeyHash { get; set; }
 
@@ -94,27 +112,10 @@ public sealed class EventRecord
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>The rotation as planned: JSON array of mentor indices per round and mentee, -1 for a rest.</summary>
-    public string? PlanSeats { get; set; }
-
-    /// <summary>Who is there when: JSON arrays of round bitmasks for mentees and mentors.</summary>
-    public string? MenteeAttendance { get; set; }
-
-    public string? MentorAttendance { get; set; }
-
-    /// <summary>The plan's certified upper bound when it was made (not re-derivable from the seats alone).</summary>
-    public long? PlanUpperBound { get; set; }
-
-    /// <summary>Pairs the host pinned: JSON array of [mentee key, mentor key].</summary>
-    public string? Pins { get; set; }
-
-    /// <summary>Pairs the host forbade: JSON array of [mentee key, mentor key].</summary>
-    public string? Forbids { get; set; }
-
-    /// <summary>People added on the day, as roster CSV lines (with header); they follow the roster's people in the plan.</summary>
-    public string? WalkInsCsv { get; set; }
-
-    /// <summary>Concurrency token of the plan: two re-plans saving at once, one of them loses and retries.</summary>
+    /// <summary>
+    /// 0 until the first roster is planned; every change of the plan bumps it. Also a concurrency token: two re-plans
+    /// saving at once, one of them loses and retries.
+    /// </summary>
     public int PlanVersion { get; set; }
 
     // The round clock, saved on every transition so a restart resumes where the wall clock says.
@@ -132,9 +133,15 @@ public sealed class EventRecord
     public int ClockVersion { get; set; }
 }
 
-/// <summary>Someone on an event's roster, with the secret of their personal link and their check-in state.</summary>
+/// <summary>
+/// Someone taking part in an event: who they are, the secret of their personal link and their check-in state; their
+/// profile (from a roster line or the walk-in form) and where the plan seats them are rows of their own.
+/// </summary>
 public sealed class PersonRecord
 {
+    /// <summary>Longest name or profile field stored (the roster's field limit).</summary>
+    public const int MaxText = Core.Roster.PersonFields.MaxLength;
+
     public long Id { get; set; }
 
     public Guid EventId { get; set; }
@@ -155,6 +162,109 @@ public sealed class PersonRecord
 
     /// <summary>expected, arrived or absent.</summary>
     public string Status { get; set; } = "expected";
+
+    /// <summary>How they came: <c>roster</c> (a line of the uploaded roster) or <c>walk-in</c>.</summary>
+    public string Source { get; set; } = "roster";
+
+    /// <summary>Their place among the event's people: the roster line, then walk-ins in the order they came.</summary>
+    public int Order { get; set; }
+
+    /// <summary>What they told us about themselves (kept in its own table: looking up a personal link reads none of it).</summary>
+    public PersonProfile Profile { get; set; } = new();
+
+    /// <summary>Where the plan puts them (its own table too).</summary>
+    public Seating Seating { get; set; } = new();
+}
+
+/// <summary>A person's profile, from their roster line or from the walk-in form.</summary>
+public sealed class PersonProfile
+{
+    /// <summary>The role they signed up for: mentor, mentee or both (the person's Role is what the plan made of it).</summary>
+    public string Declared { get; set; } = "mentee";
+
+    /// <summary>Lower-case e-mail, or null.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>Agency and optional OPDIV, e.g. HHS/NIH.</summary>
+    public string Agency { get; set; } = "";
+
+    public string Location { get; set; } = "";
+
+    /// <summary>The grade as written (GS-13, SES, ...).</summary>
+    public string Grade { get; set; } = "";
+
+    /// <summary>The grade's rank as read when the person was added (GS number, 16 for SES), or null.</summary>
+    public int? GradeRank { get; set; }
+
+    /// <summary>What a mentor can talk about.</summary>
+    public List<string> Expertise { get; set; } = [];
+
+    /// <summary>What a mentee wants to grow in.</summary>
+    public List<string> Needs { get; set; } = [];
+
+    public string Goals { get; set; } = "";
+
+    /// <summary>Mentors they ask to meet, best first, as identity keys.</summary>
+    public List<string> Prefers { get; set; } = [];
+
+    /// <summary>People never to be seated with, as identity keys.</summary>
+    public List<string> Avoid { get; set; } = [];
+
+    /// <summary>Rounds a mentor takes off.</summary>
+    public List<int> Breaks { get; set; } = [];
+}
+
+/// <summary>Where the plan puts a person, round by round.</summary>
+public sealed class Seating
+{
+    /// <summary>The table a mentor hosts; null for a mentee.</summary>
+    public int? Table { get; set; }
+
+    /// <summary>A mentee's table in each round (index 0 is round 1), 0 when not seated.</summary>
+    public List<int> Seats { get; set; } = [];
+
+    /// <summary>Rounds the person is not there (late, gone, marked absent, a mentor's break).</summary>
+    public List<int> Away { get; set; } = [];
+}
+
+/// <summary>
+/// An event's plan beyond the seats (which are kept with each person): the host's pins and forbids, the certified
+/// bound, and what the roster import left out, so the host still sees it after a reload.
+/// </summary>
+public sealed class PlanRecord
+{
+    public Guid EventId { get; set; }
+
+    /// <summary>The plan's certified upper bound when it was made (not re-derivable from the seats alone).</summary>
+    public long? UpperBound { get; set; }
+
+    /// <summary>Pairs the host pinned.</summary>
+    public List<KeyPair> Pins { get; set; } = [];
+
+    /// <summary>Pairs the host forbade.</summary>
+    public List<KeyPair> Forbids { get; set; } = [];
+
+    /// <summary>Roster lines that were not imported, and why.</summary>
+    public List<LineNote> Rejected { get; set; } = [];
+
+    /// <summary>Imported lines worth a look.</summary>
+    public List<LineNote> Warnings { get; set; } = [];
+}
+
+/// <summary>A mentee and a mentor, by identity key.</summary>
+public sealed class KeyPair
+{
+    public required string Mentee { get; set; }
+
+    public required string Mentor { get; set; }
+}
+
+/// <summary>A note on a line of the roster (0: the whole file).</summary>
+public sealed class LineNote
+{
+    public int Line { get; set; }
+
+    public required string Text { get; set; }
 }
 
 /// <summary>One person's answer for one round (Round 0: the end-of-event survey). Sent again, it replaces itself.</summary>

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace FlashMentoring.Web.Data;
 
@@ -18,6 +20,9 @@ public sealed class StorageOptions
 
 public static class StorageExtensions
 {
+    /// <summary>The migration that drops the roster text columns, once <see cref="RosterTextUpgrade"/> has converted them.</summary>
+    private const string DropRosterTextMigration = "DropRosterText";
+
     /// <summary>Registers the database on the configured provider.</summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -86,7 +91,23 @@ public static class StorageExtensions
                 $"The data file {options.SqlitePath} was made by a pre-release build of FlashMentoring and cannot be upgraded. Move it aside (or set Storage:DataFolder) and start again.");
         }
 
+        // A file from before people were stored as records: add the new columns, turn the roster text into people
+        // and seats, and only then drop the old columns.
+        var upgraded = 0;
+        if (!applied.Any(m => m.EndsWith("_" + DropRosterTextMigration, StringComparison.Ordinal)))
+        {
+            await db.GetService<IMigrator>().MigrateAsync(RosterTextUpgrade.AfterMigration);
+            upgraded = await RosterTextUpgrade.RunAsync(db.Database.GetDbConnection(), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("FlashMentoring.Storage"));
+        }
+
         await db.Database.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (upgraded > 0)
+        {
+            // The old roster text is gone from the tables but would linger in the file's free pages: rewrite the file
+            // without them, and empty the write-ahead log.
+            await db.Database.ExecuteSqlRawAsync("VACUUM;");
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        }
     }
 }

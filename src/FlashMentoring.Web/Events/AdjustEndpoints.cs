@@ -1,6 +1,7 @@
 using FlashMentoring.Core.Live;
 using FlashMentoring.Core.Planning;
 using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,12 +17,12 @@ public static class AdjustEndpoints
 {
     public static IEndpointRouteBuilder MapAdjust(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/events/{id:guid}/constraints", Adjust).WithTags("Events");
+        app.MapHostRoutes().WithTags("Events").MapPost("/constraints", Adjust);
         return app;
     }
 
     internal static async Task<Results<Ok<PlanResponse>, NotFound, ProblemHttpResult>> Adjust(
-        Guid id, AdjustRequest adjust, HttpRequest request, AppDb db, TimeProvider time, PlanPublisher publisher, CancellationToken cancellationToken)
+        Guid id, AdjustRequest adjust, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken)
     {
         var kind = adjust.Kind?.Trim().ToLowerInvariant();
         if (kind is not ("pin" or "forbid" or "clear"))
@@ -37,12 +38,7 @@ public static class AdjustEndpoints
                 return TypedResults.NotFound();
             }
 
-            if (!EventEndpoints.IsHost(request, record))
-            {
-                return EventEndpoints.NotHost();
-            }
-
-            if (EventPlans.Load(record) is not { } loaded)
+            if (await plans.LoadAsync(record, cancellationToken) is not { } loaded)
             {
                 return TypedResults.Problem(detail: "Upload the roster first.", statusCode: StatusCodes.Status409Conflict, title: "No plan yet");
             }
@@ -61,17 +57,15 @@ public static class AdjustEndpoints
             }
 
             var pair = (mentee.Key, mentor.Key);
-            var current = EventPlans.Constraints(record);
-            var pins = current.Pins.Where(p => p != pair).ToList();
-            var forbids = current.Forbids.Where(p => p != pair).ToList();
+            var pins = before.Constraints.Pins.Where(p => p != pair).ToList();
+            var forbids = before.Constraints.Forbids.Where(p => p != pair).ToList();
             (kind == "pin" ? pins : kind == "forbid" ? forbids : []).Add(pair);
-            var constraints = new PlanConstraints(pins, forbids);
-            EventPlans.SaveConstraints(record, constraints);
 
+            // Before the start nobody has sat anywhere yet: plan again from scratch, then tell whoever's itinerary changed.
             var roles = new Core.Roster.RoleAssignment(before.Rotation.Mentors, before.Rotation.Mentees);
-            var after = RotationEngine.Plan(roles, before.Settings, constraints, before.Attendance);
-            await publisher.SaveAndTell(db, record, before, after, cancellationToken);
-            return TypedResults.Ok(PlanResponse.From(after, loaded.Roster));
+            var after = RotationEngine.Plan(roles, before.Settings, new PlanConstraints(pins, forbids), before.Attendance);
+            await publisher.SaveAndTell(db, record, Replanner.Compare(before, after, roundsHeld: 0), cancellationToken);
+            return TypedResults.Ok(PlanResponse.From(after, loaded.Rejected, loaded.Warnings));
         }, cancellationToken);
     }
 }

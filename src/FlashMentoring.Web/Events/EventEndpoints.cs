@@ -1,4 +1,5 @@
 using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -22,20 +23,17 @@ public sealed record CreatedEvent(Guid Id, string HostKey, string HostLink, stri
 /// <summary>An event as anyone may see it.</summary>
 public sealed record EventView(Guid Id, string Title, DateTimeOffset StartsAt, int Rounds, int RoundMinutes, int TransitionMinutes, int SeatsPerTable, string Format, string JoinCode, bool HasPlan);
 
-/// <summary>Creating events and reading them back; host-only reads need the key from the host link.</summary>
+/// <summary>Creating events, reading them back, the host's view of the plan, and deleting an event with its personal data.</summary>
 public static class EventEndpoints
 {
-    /// <summary>The header (or <c>key</c> query parameter) that carries the host key.</summary>
-    public const string HostKeyHeader = "X-Host-Key";
-
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/events").WithTags("Events");
-        group.MapPost("/", Create);
-        group.MapGet("/{id:guid}", Get);
-        group.MapGet("/{id:guid}/host", GetForHost);
-        group.MapPut("/{id:guid}/roster", PutRoster);
-        group.MapGet("/{id:guid}/plan", GetPlan);
+        app.MapPost("/api/events", Create).WithTags("Events");
+        app.MapPublicEventRoutes().WithTags("Events").MapGet("/", Get);
+        var host = app.MapHostRoutes().WithTags("Events");
+        host.MapGet("/host", GetForHost);
+        host.MapGet("/plan", GetPlan);
+        host.MapDelete("/", Delete);
         return app;
     }
 
@@ -53,14 +51,14 @@ public static class EventEndpoints
             errors["startsAt"] = ["Give the date and start time, e.g. 2026-12-01T09:00:00-05:00."];
         }
 
-        if (request.RoundMinutes is < 1 or > 120)
+        if (request.RoundMinutes < 1 || request.RoundMinutes > EventLimits.MaxRoundMinutes)
         {
-            errors["roundMinutes"] = [$"roundMinutes must be between 1 and 120; got {request.RoundMinutes}."];
+            errors["roundMinutes"] = [$"roundMinutes must be between 1 and {EventLimits.MaxRoundMinutes}; got {request.RoundMinutes}."];
         }
 
-        if (request.TransitionMinutes is < 0 or > 30)
+        if (request.TransitionMinutes < 0 || request.TransitionMinutes > EventLimits.MaxTransitionMinutes)
         {
-            errors["transitionMinutes"] = [$"transitionMinutes must be between 0 and 30; got {request.TransitionMinutes}."];
+            errors["transitionMinutes"] = [$"transitionMinutes must be between 0 and {EventLimits.MaxTransitionMinutes}; got {request.TransitionMinutes}."];
         }
 
         var (settings, invalid) = RosterUpload.Settings(request.Rounds, request.SeatsPerTable, request.Format, seed: 1);
@@ -105,7 +103,11 @@ public static class EventEndpoints
         return record is null ? TypedResults.NotFound() : TypedResults.Ok(View(record));
     }
 
-    internal static async Task<Results<Ok<EventView>, NotFound, ProblemHttpResult>> GetForHost(Guid id, HttpRequest request, AppDb db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<EventView>, NotFound>> GetForHost(Guid id, AppDb db, CancellationToken cancellationToken) =>
+        await Get(id, db, cancellationToken);
+
+    /// <summary>The event's current plan, for the host.</summary>
+    internal static async Task<Results<Ok<PlanResponse>, NotFound, ProblemHttpResult>> GetPlan(Guid id, AppDb db, PlanStore plans, CancellationToken cancellationToken)
     {
         var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (record is null)
@@ -113,11 +115,13 @@ public static class EventEndpoints
             return TypedResults.NotFound();
         }
 
-        return IsHost(request, record) ? TypedResults.Ok(View(record)) : NotHost();
+        return await plans.LoadAsync(record, cancellationToken) is { } plan
+            ? TypedResults.Ok(PlanResponse.From(plan))
+            : TypedResults.Problem(detail: "Upload the roster first (PUT /api/events/{id}/roster).", statusCode: StatusCodes.Status404NotFound, title: "No plan yet");
     }
 
-    /// <summary>Uploads (or replaces) the roster and plans the event; rejected lines come back with the plan.</summary>
-    internal static async Task<Results<Ok<PlanResponse>, NotFound, ProblemHttpResult>> PutRoster(Guid id, HttpRequest request, AppDb db, CancellationToken cancellationToken)
+    /// <summary>Deletes the event and every personal field with it: people, links, plan, answers, choices, pairs.</summary>
+    internal static async Task<Results<NoContent, NotFound>> Delete(Guid id, AppDb db, PlanStore plans, CancellationToken cancellationToken)
     {
         var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (record is null)
@@ -125,88 +129,20 @@ public static class EventEndpoints
             return TypedResults.NotFound();
         }
 
-        if (!IsHost(request, record))
-        {
-            return NotHost();
-        }
-
-        if (record.ClockPhase != nameof(Core.Live.Phase.Waiting))
-        {
-            return TypedResults.Problem(detail: "The event is live; use late arrival, walk-in and drop-out instead of a new roster.", statusCode: StatusCodes.Status409Conflict, title: "The event has started");
-        }
-
-        var attempt = await PlanEndpoints.PlanFromBodyAsync(request, EventPlans.Settings(record), cancellationToken, EventPlans.Constraints(record));
-        if (attempt.Problem is not null)
-        {
-            return attempt.Problem;
-        }
-
-        EventPlans.Save(record, attempt.Text!, attempt.Plan!);
-        record.WalkInsCsv = null;
-        await KeepPeopleInStep(db, id, attempt.Plan!, cancellationToken);
+        // Deleted row by row as well as by cascade: the in-memory store does not cascade.
+        db.Answers.RemoveRange(await db.Answers.Where(a => a.EventId == id).ToListAsync(cancellationToken));
+        db.Choices.RemoveRange(await db.Choices.Where(c => c.EventId == id).ToListAsync(cancellationToken));
+        db.Pairs.RemoveRange(await db.Pairs.Where(p => p.EventId == id).ToListAsync(cancellationToken));
+        db.People.RemoveRange(await db.People.Where(p => p.EventId == id).ToListAsync(cancellationToken));
+        db.Plans.RemoveRange(await db.Plans.Where(p => p.EventId == id).ToListAsync(cancellationToken));
+        db.Events.Remove(record);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(PlanResponse.From(attempt.Plan!, attempt.Roster!));
+        plans.Forget(id);
+        return TypedResults.NoContent();
     }
-
-    /// <summary>The event's current plan, for the host.</summary>
-    internal static async Task<Results<Ok<PlanResponse>, NotFound, ProblemHttpResult>> GetPlan(Guid id, HttpRequest request, AppDb db, CancellationToken cancellationToken)
-    {
-        var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (record is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (!IsHost(request, record))
-        {
-            return NotHost();
-        }
-
-        var loaded = EventPlans.Load(record);
-        return loaded is { } p
-            ? TypedResults.Ok(PlanResponse.From(p.Plan, p.Roster))
-            : TypedResults.Problem(detail: "Upload the roster first (PUT /api/events/{id}/roster).", statusCode: StatusCodes.Status404NotFound, title: "No plan yet");
-    }
-
-    /// <summary>People still on the new roster keep their personal links (a printed QR stays valid); the rest go.</summary>
-    private static async Task KeepPeopleInStep(AppDb db, Guid id, Core.Planning.PlanResult plan, CancellationToken cancellationToken)
-    {
-        var existing = await db.People.Where(p => p.EventId == id).ToDictionaryAsync(p => p.Key, cancellationToken);
-        foreach (var fresh in Live.Itineraries.NewPeople(id, plan))
-        {
-            if (existing.Remove(fresh.Key, out var kept))
-            {
-                kept.Name = fresh.Name;
-                kept.Role = fresh.Role;
-            }
-            else
-            {
-                db.People.Add(fresh);
-            }
-        }
-
-        db.People.RemoveRange(existing.Values);
-    }
-
-    internal static bool IsHost(HttpRequest request, EventRecord record)
-    {
-        var key = request.Headers[HostKeyHeader].FirstOrDefault() ?? request.Query["key"].FirstOrDefault();
-        if (HostKeys.Matches(key, record.HostKeyHash))
-        {
-            return true;
-        }
-
-        // A participant (or anyone) trying a host command: refused, and written down.
-        request.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("FlashMentoring.Access")
-            .LogWarning("Refused {Method} {Path} without the host key, from {Client}", request.Method, request.Path, request.HttpContext.Connection.RemoteIpAddress);
-        return false;
-    }
-
-    internal static ProblemHttpResult NotHost() =>
-        TypedResults.Problem(detail: "Open the event from its host link; only it controls the event.", statusCode: StatusCodes.Status403Forbidden, title: "This needs the host link");
 
     private static EventView View(EventRecord e) =>
-        new(e.Id, e.Title, e.StartsAt, e.Rounds, e.RoundMinutes, e.TransitionMinutes, e.SeatsPerTable, e.Format, e.JoinCode, e.PlanSeats is not null);
+        new(e.Id, e.Title, e.StartsAt, e.Rounds, e.RoundMinutes, e.TransitionMinutes, e.SeatsPerTable, e.Format, e.JoinCode, e.PlanVersion > 0);
 
     private static async Task<string> UniqueJoinCode(AppDb db, CancellationToken cancellationToken)
     {

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using FlashMentoring.Core.Feedback;
 using FlashMentoring.Web.Data;
-using FlashMentoring.Web.Events;
-using FlashMentoring.Web.Live;
+using FlashMentoring.Web.Roster;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,10 +43,10 @@ public static class FeedbackEndpoints
         return app;
     }
 
-    internal static async Task<Results<Ok<AnswerRequest>, ProblemHttpResult, ValidationProblem>> Answer(AnswerRequest answer, HttpRequest request, AppDb db, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<AnswerRequest>, ProblemHttpResult, ValidationProblem>> Answer(
+        AnswerRequest answer, HttpRequest request, AppDb db, PersonalLinks links, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (person, record) = await Caller(db, request, cancellationToken);
-        if (person is null || record is null)
+        if (await links.FindAsync(request, cancellationToken) is not var (person, record))
         {
             return NotYou();
         }
@@ -105,46 +104,22 @@ public static class FeedbackEndpoints
         return TypedResults.Ok(answer);
     }
 
-    internal static async Task<Results<Ok<MyFeedback>, ProblemHttpResult>> Mine(HttpRequest request, AppDb db, CancellationToken cancellationToken)
-    {
-        var (person, record) = await Caller(db, request, cancellationToken);
-        if (person is null || record is null)
-        {
-            return NotYou();
-        }
+    internal static async Task<Results<Ok<MyFeedback>, ProblemHttpResult>> Mine(HttpRequest request, AppDb db, PersonalLinks links, Meetings meetings, CancellationToken cancellationToken) =>
+        await links.FindAsync(request, cancellationToken) is var (person, record)
+            ? TypedResults.Ok(await FeedbackOf(db, meetings, person, record, cancellationToken))
+            : NotYou();
 
-        var answers = await db.Answers.AsNoTracking().Where(a => a.PersonId == person.Id).Select(a => a.Round).ToListAsync(cancellationToken);
-        var met = await Met(db, record, person, cancellationToken);
-        var mine = await db.Choices.AsNoTracking().Where(c => c.ChooserId == person.Id).ToDictionaryAsync(c => c.ChosenId, c => c.Rank, cancellationToken);
-        var chosenMe = await db.Choices.AsNoTracking().Where(c => c.ChosenId == person.Id).Select(c => c.ChooserId).ToListAsync(cancellationToken);
-        var confirmed = await db.Pairs.AsNoTracking().Where(p => p.MentorId == person.Id || p.MenteeId == person.Id)
-            .Select(p => p.MentorId == person.Id ? p.MenteeId : p.MentorId).ToListAsync(cancellationToken);
-        var mutual = met.Where(m => mine.ContainsKey(m.Id) && chosenMe.Contains(m.Id)).ToList();
-        var contacts = EventPlans.Load(record) is { } loaded
-            ? loaded.Plan.Rotation.Mentors.Concat(loaded.Plan.Rotation.Mentees).ToDictionary(p => p.Key)
-            : [];
-        var keys = await db.People.AsNoTracking().Where(p => p.EventId == record.Id).ToDictionaryAsync(p => p.Id, p => p.Key, cancellationToken);
-        var matches = mutual.Select(m =>
-        {
-            var contact = contacts.GetValueOrDefault(keys[m.Id]);
-            return new Match(m.Name, contact?.Email, contact?.Agency ?? "", confirmed.Contains(m.Id));
-        }).ToList();
-        return TypedResults.Ok(new MyFeedback(
-            answers.Where(r => r > 0).Order().ToList(), answers.Contains(0), person.Role == "mentor" ? MentorChoices : MenteeChoices,
-            met.Select(m => m with { Rank = mine.TryGetValue(m.Id, out var rank) ? rank : null }).ToList(), matches));
-    }
-
-    internal static async Task<Results<Ok<MyFeedback>, ProblemHttpResult, ValidationProblem>> Choose(ChoicesRequest choices, HttpRequest request, AppDb db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<MyFeedback>, ProblemHttpResult, ValidationProblem>> Choose(
+        ChoicesRequest choices, HttpRequest request, AppDb db, PersonalLinks links, Meetings meetings, CancellationToken cancellationToken)
     {
-        var (person, record) = await Caller(db, request, cancellationToken);
-        if (person is null || record is null)
+        if (await links.FindAsync(request, cancellationToken) is not var (person, record))
         {
             return NotYou();
         }
 
         var chosen = (choices.Chosen ?? []).Distinct().ToList();
         var max = person.Role == "mentor" ? MentorChoices : MenteeChoices;
-        var met = (await Met(db, record, person, cancellationToken)).Select(m => m.Id).ToHashSet();
+        var met = (await meetings.MetAsync(record, person, cancellationToken)).Select(m => m.Id).ToHashSet();
         if (chosen.Count > max || chosen.Any(id => !met.Contains(id)))
         {
             return TypedResults.ValidationProblem(
@@ -155,67 +130,25 @@ public static class FeedbackEndpoints
         db.Choices.RemoveRange(await db.Choices.Where(c => c.ChooserId == person.Id).ToListAsync(cancellationToken));
         db.Choices.AddRange(chosen.Select((id, k) => new ChoiceRecord { EventId = record.Id, ChooserId = person.Id, ChosenId = id, Rank = k + 1 }));
         await db.SaveChangesAsync(cancellationToken);
-        return (await Mine(request, db, cancellationToken)).Result switch
-        {
-            Ok<MyFeedback> ok => TypedResults.Ok(ok.Value!),
-            _ => NotYou(),
-        };
+        return TypedResults.Ok(await FeedbackOf(db, meetings, person, record, cancellationToken));
     }
 
-    /// <summary>Everyone the person sat with as mentor and mentee, by the plan (a mentee's mentors; a mentor's mentees).</summary>
-    internal static async Task<List<MetPerson>> Met(AppDb db, EventRecord record, PersonRecord person, CancellationToken cancellationToken)
+    /// <summary>The person's rated rounds, whom they met and chose, and their mutual matches with contact details.</summary>
+    private static async Task<MyFeedback> FeedbackOf(AppDb db, Meetings meetings, LinkedPerson person, EventRecord record, CancellationToken cancellationToken)
     {
-        if (EventPlans.Load(record) is not { } loaded)
-        {
-            return [];
-        }
-
-        var rotation = loaded.Plan.Rotation;
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        for (var round = 1; round <= rotation.Rounds; round++)
-        {
-            var mentor = rotation.Mentors.ToList().FindIndex(m => m.Key == person.Key);
-            if (mentor >= 0)
-            {
-                keys.UnionWith(rotation.MenteesAt(round, mentor).Select(i => rotation.Mentees[i].Key));
-                continue;
-            }
-
-            var mentee = rotation.Mentees.ToList().FindIndex(m => m.Key == person.Key);
-            if (mentee >= 0 && rotation.MentorOf(round, mentee) is var j and >= 0)
-            {
-                keys.Add(rotation.Mentors[j].Key);
-            }
-        }
-
-        return await db.People.AsNoTracking().Where(p => p.EventId == record.Id && keys.Contains(p.Key)).OrderBy(p => p.Name)
-            .Select(p => new MetPerson(p.Id, p.Name, p.Role, null)).ToListAsync(cancellationToken);
-    }
-
-    /// <summary>Mutual choices between mentees and mentors of an event, with ranks, for the assignment.</summary>
-    internal static async Task<List<(PersonRecord Mentee, PersonRecord Mentor, MutualChoice Choice)>> Mutual(AppDb db, Guid eventId, CancellationToken cancellationToken)
-    {
-        var people = await db.People.AsNoTracking().Where(p => p.EventId == eventId).ToDictionaryAsync(p => p.Id, cancellationToken);
-        var choices = await db.Choices.AsNoTracking().Where(c => c.EventId == eventId).ToListAsync(cancellationToken);
-        var rank = choices.ToDictionary(c => (c.ChooserId, c.ChosenId), c => c.Rank);
-        return choices
-            .Where(c => people.TryGetValue(c.ChooserId, out var chooser) && chooser.Role == "mentee" && rank.ContainsKey((c.ChosenId, c.ChooserId)))
-            .Select(c => (people[c.ChooserId], people[c.ChosenId], new MutualChoice(people[c.ChooserId].Key, people[c.ChosenId].Key, c.Rank, rank[(c.ChosenId, c.ChooserId)])))
-            .ToList();
-    }
-
-    private static async Task<(PersonRecord? Person, EventRecord? Event)> Caller(AppDb db, HttpRequest request, CancellationToken cancellationToken)
-    {
-        var token = request.Headers[ParticipantEndpoints.PersonTokenHeader].FirstOrDefault();
-        if (string.IsNullOrEmpty(token) || token.Length > 64)
-        {
-            return (null, null);
-        }
-
-        var hash = HostKeys.Hash(token);
-        var person = await db.People.FirstOrDefaultAsync(p => p.TokenHash == hash, cancellationToken);
-        var record = person is null ? null : await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == person.EventId, cancellationToken);
-        return (person, record);
+        var answers = await db.Answers.AsNoTracking().Where(a => a.PersonId == person.Id).Select(a => a.Round).ToListAsync(cancellationToken);
+        var met = await meetings.MetAsync(record, person, cancellationToken);
+        var mine = await db.Choices.AsNoTracking().Where(c => c.ChooserId == person.Id).ToDictionaryAsync(c => c.ChosenId, c => c.Rank, cancellationToken);
+        var chosenMe = await db.Choices.AsNoTracking().Where(c => c.ChosenId == person.Id).Select(c => c.ChooserId).ToListAsync(cancellationToken);
+        var confirmed = await db.Pairs.AsNoTracking().Where(p => p.MentorId == person.Id || p.MenteeId == person.Id)
+            .Select(p => p.MentorId == person.Id ? p.MenteeId : p.MentorId).ToListAsync(cancellationToken);
+        var mutual = met.Where(m => mine.ContainsKey(m.Id) && chosenMe.Contains(m.Id)).Select(m => m.Id).ToList();
+        var contacts = await db.People.AsNoTracking().Where(p => mutual.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var matches = met.Where(m => contacts.ContainsKey(m.Id))
+            .Select(m => new Match(m.Name, contacts[m.Id].Profile.Email, contacts[m.Id].Profile.Agency, confirmed.Contains(m.Id))).ToList();
+        return new MyFeedback(
+            answers.Where(r => r > 0).Order().ToList(), answers.Contains(0), person.Role == "mentor" ? MentorChoices : MenteeChoices,
+            met.Select(m => m with { Rank = mine.TryGetValue(m.Id, out var rank) ? rank : null }).ToList(), matches);
     }
 
     private static ProblemHttpResult NotYou() =>

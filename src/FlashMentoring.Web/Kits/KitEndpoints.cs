@@ -1,10 +1,13 @@
 using System.Globalization;
+using FlashMentoring.Core.Planning;
 using FlashMentoring.Kits;
 using FlashMentoring.Kits.Layout;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Plans;
+using FlashMentoring.Web.Roster;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +15,9 @@ namespace FlashMentoring.Web.Kits;
 
 /// <summary>A kit to make: the model, the paper and parts, and the download's file name.</summary>
 internal sealed record KitRecipe(KitModel Model, Paper Paper, IReadOnlyList<string>? Parts, string FileName);
+
+/// <summary>What an event's kit is made from besides the order: the request (for the links it prints), the event and its plan.</summary>
+internal readonly record struct EventKitSources(HttpRequest Request, AppDb Db, PlanStore Plans, JoinLinks Links);
 
 /// <summary>
 /// The printable kit: for an event (host only: itineraries carry personal links), for a roster without an event,
@@ -28,19 +34,14 @@ public static class KitEndpoints
         kits.MapPost("/jobs", FromRosterJob).DisableAntiforgery();
         kits.MapGet("/jobs/{jobId:guid}", JobStatus);
         kits.MapGet("/jobs/{jobId:guid}/{file}", JobPdf);
-        var events = app.MapGroup("/api/events/{id:guid}").WithTags("Kits");
-        events.MapGet("/kit.pdf", (Guid id, HttpRequest request, AppDb db, JoinLinks links, CancellationToken ct, string? paper, string? parts) => ForEvent(id, request, db, links, ct, paper, parts, null));
-        events.MapGet("/kit/{part}.pdf", (Guid id, string part, HttpRequest request, AppDb db, JoinLinks links, CancellationToken ct, string? paper) => ForEvent(id, request, db, links, ct, paper, part, null));
-        events.MapPost("/kit-jobs", (Guid id, HttpRequest request, AppDb db, JoinLinks links, KitJobs jobs, CancellationToken ct, string? paper, string? parts) => ForEvent(id, request, db, links, ct, paper, parts, jobs));
+        var events = app.MapHostRoutes().WithTags("Kits");
+        events.MapGet("/kit.pdf", (Guid id, string? paper, string? parts, [AsParameters] EventKitSources sources, CancellationToken ct) =>
+            ForEvent(id, paper, parts, null, sources, ct));
+        events.MapGet("/kit/{part}.pdf", (Guid id, string part, string? paper, [AsParameters] EventKitSources sources, CancellationToken ct) =>
+            ForEvent(id, paper, part, null, sources, ct));
+        events.MapPost("/kit-jobs", (Guid id, string? paper, string? parts, KitJobs jobs, [AsParameters] EventKitSources sources, CancellationToken ct) =>
+            ForEvent(id, paper, parts, jobs, sources, ct));
         return app;
-    }
-
-    internal static void LogOverflows(ILogger log, KitResult kit)
-    {
-        foreach (var o in kit.Report.Overflows)
-        {
-            log.LogWarning("Kit text cut to fit on page {Page} ({Where}): {Text}", o.Page, o.Where, o.Text);
-        }
     }
 
     internal static IResult Blank(HttpRequest request, TimeProvider time, ILogger<KitJobs> log) =>
@@ -49,11 +50,11 @@ public static class KitEndpoints
     internal static IResult BlankJob(HttpRequest request, TimeProvider time, KitJobs jobs) =>
         BlankRecipe(request, time) is var (recipe, problem) && recipe is not null ? Job(recipe, jobs) : problem!;
 
-    internal static async Task<IResult> FromRoster(HttpRequest request, TimeProvider time, ILogger<KitJobs> log, CancellationToken cancellationToken) =>
-        await RosterRecipe(request, time, cancellationToken) is var (recipe, problem) && recipe is not null ? Pdf(recipe, log) : problem!;
+    internal static async Task<IResult> FromRoster(HttpRequest request, RosterPlanner planner, TimeProvider time, ILogger<KitJobs> log, CancellationToken cancellationToken) =>
+        await RosterRecipe(request, planner, time, cancellationToken) is var (recipe, problem) && recipe is not null ? Pdf(recipe, log) : problem!;
 
-    internal static async Task<IResult> FromRosterJob(HttpRequest request, TimeProvider time, KitJobs jobs, CancellationToken cancellationToken) =>
-        await RosterRecipe(request, time, cancellationToken) is var (recipe, problem) && recipe is not null ? Job(recipe, jobs) : problem!;
+    internal static async Task<IResult> FromRosterJob(HttpRequest request, RosterPlanner planner, TimeProvider time, KitJobs jobs, CancellationToken cancellationToken) =>
+        await RosterRecipe(request, planner, time, cancellationToken) is var (recipe, problem) && recipe is not null ? Job(recipe, jobs) : problem!;
 
     internal static Results<Ok<KitJobView>, NotFound> JobStatus(Guid jobId, KitJobs jobs) =>
         jobs.Find(jobId) is { } job ? TypedResults.Ok(KitJobs.View(job)) : TypedResults.NotFound();
@@ -63,36 +64,31 @@ public static class KitEndpoints
             ? TypedResults.File(kit.Pdf, "application/pdf", job.FileName)
             : TypedResults.Problem(detail: "This kit is not ready or has expired (kits are kept 15 minutes); make it again.", statusCode: StatusCodes.Status404NotFound, title: "No such kit");
 
-    private static async Task<IResult> ForEvent(Guid id, HttpRequest request, AppDb db, JoinLinks links, CancellationToken cancellationToken, string? paper, string? parts, KitJobs? jobs)
+    private static async Task<IResult> ForEvent(Guid id, string? paper, string? parts, KitJobs? jobs, EventKitSources sources, CancellationToken cancellationToken)
     {
-        var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var record = await sources.Db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (record is null)
         {
             return TypedResults.NotFound();
         }
 
-        if (!EventEndpoints.IsHost(request, record))
-        {
-            return EventEndpoints.NotHost();
-        }
-
-        var (order, problem) = Order(paper, parts);
+        var (choice, problem) = Order(paper, parts);
         if (problem is not null)
         {
             return problem;
         }
 
-        if (EventPlans.Load(record) is not { } loaded)
+        if (await sources.Plans.LoadAsync(record, cancellationToken) is not { } loaded)
         {
             return TypedResults.Problem(detail: "Upload the roster first: the kit prints the event's plan.", statusCode: StatusCodes.Status409Conflict, title: "No plan yet");
         }
 
-        var (origin, _) = links.Origin(request);
-        var tokens = await db.People.AsNoTracking().Where(p => p.EventId == id).ToDictionaryAsync(p => p.Key, p => p.Token, cancellationToken);
+        var (origin, _) = sources.Links.Origin(sources.Request);
+        var tokens = await sources.Db.People.AsNoTracking().Where(p => p.EventId == id).ToDictionaryAsync(p => p.Key, p => p.Token, cancellationToken);
         var kitEvent = new KitEvent(record.Title, record.StartsAt, record.Rounds, record.RoundMinutes, record.TransitionMinutes, record.SeatsPerTable,
             origin + JoinLinks.JoinPath(record.JoinCode), record.JoinCode);
-        var model = KitModel.FromPlan(loaded.Plan, kitEvent, key => tokens.TryGetValue(key, out var token) ? origin + ParticipantEndpoints.PersonalPath(token) : null);
-        var recipe = new KitRecipe(model, order!.Value.Paper, order.Value.Parts, order.Value.Parts is [var one] ? $"{one}.pdf" : "kit.pdf");
+        var model = KitModel.FromPlan(loaded.Plan, kitEvent, key => tokens.TryGetValue(key, out var token) ? origin + PersonalLinks.PathFor(token) : null);
+        var recipe = new KitRecipe(model, choice!.Value.Paper, choice.Value.Parts, choice.Value.Parts is [var one] ? $"{one}.pdf" : "kit.pdf");
         return jobs is null ? Pdf(recipe, null) : Job(recipe, jobs);
     }
 
@@ -100,11 +96,11 @@ public static class KitEndpoints
     {
         var q = request.Query;
         var errors = new Dictionary<string, string[]>();
-        var tables = Number(q, "tables", 25, 1, 200, errors);
-        var rounds = Number(q, "rounds", 6, 1, 40, errors);
-        var seats = Number(q, "seatsPerTable", 4, 1, 20, errors);
-        var roundMinutes = Number(q, "roundMinutes", 15, 1, 120, errors);
-        var transition = Number(q, "transitionMinutes", 2, 0, 30, errors);
+        var tables = Number(q, "tables", 25, 1, EventLimits.MaxTables, errors);
+        var rounds = Number(q, "rounds", 6, 1, PlanSettings.MaxRounds, errors);
+        var seats = Number(q, "seatsPerTable", 4, 1, PlanSettings.MaxSeatsPerTable, errors);
+        var roundMinutes = Number(q, "roundMinutes", 15, 1, EventLimits.MaxRoundMinutes, errors);
+        var transition = Number(q, "transitionMinutes", 2, 0, EventLimits.MaxTransitionMinutes, errors);
         var startsAt = Start(q, time, errors);
         var title = Title(q);
         var (order, problem) = Order(q["paper"], q["parts"]);
@@ -122,14 +118,14 @@ public static class KitEndpoints
         return (new KitRecipe(model, order!.Value.Paper, order.Value.Parts, "blank-kit.pdf"), null);
     }
 
-    private static async Task<(KitRecipe? Recipe, IResult? Problem)> RosterRecipe(HttpRequest request, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<(KitRecipe? Recipe, IResult? Problem)> RosterRecipe(HttpRequest request, RosterPlanner planner, TimeProvider time, CancellationToken cancellationToken)
     {
         var q = request.Query;
         var errors = new Dictionary<string, string[]>();
-        var rounds = Number(q, "rounds", 6, 1, 40, errors);
-        var seats = Number(q, "seatsPerTable", 4, 1, 20, errors);
-        var roundMinutes = Number(q, "roundMinutes", 15, 1, 120, errors);
-        var transition = Number(q, "transitionMinutes", 2, 0, 30, errors);
+        var rounds = Number(q, "rounds", 6, 1, PlanSettings.MaxRounds, errors);
+        var seats = Number(q, "seatsPerTable", 4, 1, PlanSettings.MaxSeatsPerTable, errors);
+        var roundMinutes = Number(q, "roundMinutes", 15, 1, EventLimits.MaxRoundMinutes, errors);
+        var transition = Number(q, "transitionMinutes", 2, 0, EventLimits.MaxTransitionMinutes, errors);
         var seed = Number(q, "seed", 1, int.MinValue, int.MaxValue, errors);
         var startsAt = Start(q, time, errors);
         var (settings, invalid) = RosterUpload.Settings(rounds, seats, q["format"], seed);
@@ -144,7 +140,7 @@ public static class KitEndpoints
             return (null, TypedResults.ValidationProblem(errors, title: "Some kit settings are out of range"));
         }
 
-        var attempt = await PlanEndpoints.PlanFromBodyAsync(request, settings!, cancellationToken);
+        var attempt = await planner.PlanFromBodyAsync(request, settings!, null, cancellationToken);
         if (attempt.Problem is not null)
         {
             return (null, attempt.Problem);
@@ -159,7 +155,7 @@ public static class KitEndpoints
         var kit = KitBuilder.Build(recipe.Model, recipe.Paper, recipe.Parts);
         if (log is not null)
         {
-            LogOverflows(log, kit);
+            KitJobs.LogOverflows(log, kit);
         }
 
         return TypedResults.File(kit.Pdf, "application/pdf", recipe.FileName);

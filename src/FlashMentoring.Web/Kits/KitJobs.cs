@@ -52,7 +52,7 @@ public sealed class KitJobs(TimeProvider time, ILogger<KitJobs> log)
             {
                 job.Result = make(new Progress<string>(part => job.Part = part), pages => job.Pages = pages);
                 job.Pages = job.Result.Pages;
-                KitEndpoints.LogOverflows(log, job.Result);
+                LogOverflows(log, job.Result);
             }
             catch (Exception ex)
             {
@@ -61,6 +61,17 @@ public sealed class KitJobs(TimeProvider time, ILogger<KitJobs> log)
             }
         });
         return job;
+    }
+
+    /// <summary>Text the layout had to cut to fit is logged: the host never sees a silently clipped name.</summary>
+    public static void LogOverflows(ILogger log, KitResult kit)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(kit);
+        foreach (var o in kit.Report.Overflows)
+        {
+            log.LogWarning("Kit text cut to fit on page {Page} ({Where}): {Text}", o.Page, o.Where, o.Text);
+        }
     }
 
     public KitJob? Find(Guid id) => jobs.TryGetValue(id, out var job) ? job : null;

@@ -1,6 +1,6 @@
 using FlashMentoring.Core.Live;
 using FlashMentoring.Web.Data;
-using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,9 +16,8 @@ public static class ClockEndpoints
 {
     public static IEndpointRouteBuilder MapClock(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/events/{id:guid}/clock").WithTags("Clock");
-        group.MapGet("/", Read);
-        group.MapPost("/{command}", Command);
+        app.MapPublicEventRoutes().WithTags("Clock").MapGet("/clock", Read);
+        app.MapHostRoutes().WithTags("Clock").MapPost("/clock/{command}", Command);
         return app;
     }
 
@@ -46,7 +45,7 @@ public static class ClockEndpoints
     }
 
     internal static async Task<Results<Ok<ClockView>, NotFound, ProblemHttpResult>> Command(
-        Guid id, string command, HttpRequest request, AppDb db, TimeProvider time, ClockBroadcaster broadcaster, CancellationToken cancellationToken, ClockCommand? body = null)
+        Guid id, string command, AppDb db, TimeProvider time, ClockBroadcaster broadcaster, CancellationToken cancellationToken, ClockCommand? body = null)
     {
         // Read, decide, save; when someone else saved the event in between (another host, the clock itself, a
         // re-plan), read again and decide again: "next round" for a round that has moved on is then refused.
@@ -56,11 +55,6 @@ public static class ClockEndpoints
             if (record is null)
             {
                 return TypedResults.NotFound();
-            }
-
-            if (!EventEndpoints.IsHost(request, record))
-            {
-                return EventEndpoints.NotHost();
             }
 
             var now = time.GetUtcNow();

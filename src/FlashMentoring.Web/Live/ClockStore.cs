@@ -37,6 +37,12 @@ internal static class ClockStore
         e.ClockVersion = s.Version;
     }
 
+    /// <summary>The clock as it stands at <paramref name="now"/> (transitions whose time has come applied, not saved).</summary>
+    public static ClockState Now(EventRecord e, DateTimeOffset now) => RoundClock.At(Read(e), Timing(e), now);
+
+    /// <summary>What phones and the board see of the clock at <paramref name="now"/>.</summary>
+    public static ClockView ViewNow(EventRecord e, DateTimeOffset now) => View(e, Now(e, now), now);
+
     public static ClockView View(EventRecord e, ClockState s, DateTimeOffset now) => new(
         s.Phase.ToString().ToLowerInvariant(),
         s.Round,

@@ -1,6 +1,4 @@
 using FlashMentoring.Core.Planning;
-using FlashMentoring.Web.Data;
-using FlashMentoring.Web.Events;
 using Humanizer;
 
 namespace FlashMentoring.Web.Live;
@@ -19,7 +17,7 @@ public sealed record ItineraryRow(int Round, string Label, int? Table, string? M
 /// <summary>What a phone shows: the person, their whole itinerary, and the clock.</summary>
 public sealed record PersonalView(Guid EventId, string Title, DateTimeOffset StartsAt, long PersonId, string Name, string Role, string Status, IReadOnlyList<ItineraryRow> Rounds, ClockView? Clock);
 
-/// <summary>Builds itineraries from a plan, and keeps the event's people (and their personal links) in step with it.</summary>
+/// <summary>Builds a person's itinerary from a plan.</summary>
 internal static class Itineraries
 {
     // The pages are in English; the server's culture (often invariant in a container) must not turn "1st" into "1".
@@ -29,8 +27,8 @@ internal static class Itineraries
     {
         var rotation = plan.Rotation;
         var rows = new List<ItineraryRow>(rotation.Rounds);
-        var mentor = IndexOf(rotation.Mentors, key);
-        var mentee = IndexOf(rotation.Mentees, key);
+        var mentor = rotation.MentorIndex(key);
+        var mentee = rotation.MenteeIndex(key);
         for (var round = 1; round <= rotation.Rounds; round++)
         {
             var label = round.Ordinalize(English) + " round";
@@ -58,27 +56,5 @@ internal static class Itineraries
         }
 
         return rows;
-    }
-
-    /// <summary>A fresh list of people for a new roster: everyone gets a new personal link.</summary>
-    public static IEnumerable<PersonRecord> NewPeople(Guid eventId, PlanResult plan) =>
-        plan.Rotation.Mentors.Select(p => (p, "mentor")).Concat(plan.Rotation.Mentees.Select(p => (p, "mentee")))
-            .Select(x =>
-            {
-                var (token, hash) = HostKeys.NewPersonToken();
-                return new PersonRecord { EventId = eventId, Key = x.p.Key, Name = x.p.Name, Role = x.Item2, Token = token, TokenHash = hash };
-            });
-
-    private static int IndexOf(IReadOnlyList<Core.Roster.Person> people, string key)
-    {
-        for (var k = 0; k < people.Count; k++)
-        {
-            if (people[k].Key == key)
-            {
-                return k;
-            }
-        }
-
-        return -1;
     }
 }

@@ -1,4 +1,3 @@
-using FlashMentoring.Core.Live;
 using FlashMentoring.Web.Data;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +21,7 @@ public interface ILiveClient
 /// A thin hub: clients join their event's group and get a full snapshot back, on every connect and reconnect;
 /// after that the server pushes changes. The clock itself lives in <see cref="ClockBroadcaster"/>.
 /// </summary>
-public sealed class LiveHub(AppDb db, TimeProvider time) : Hub<ILiveClient>
+public sealed class LiveHub(AppDb db, PersonalViews views, TimeProvider time) : Hub<ILiveClient>
 {
     public static string Group(Guid eventId) => $"event:{eventId:N}";
 
@@ -34,14 +33,13 @@ public sealed class LiveHub(AppDb db, TimeProvider time) : Hub<ILiveClient>
         var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, Context.ConnectionAborted)
             ?? throw new HubException("No such event. Check the join link.");
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(eventId), Context.ConnectionAborted);
-        var now = time.GetUtcNow();
-        return ClockStore.View(record, RoundClock.At(ClockStore.Read(record), ClockStore.Timing(record), now), now);
+        return ClockStore.ViewNow(record, time.GetUtcNow());
     }
 
     /// <summary>A phone joins with its personal link's token: the event's group, its own group, and its whole view back.</summary>
     public async Task<PersonalView> JoinPerson(string token)
     {
-        var view = await ParticipantEndpoints.PersonalViewFor(db, token, time.GetUtcNow(), Context.ConnectionAborted)
+        var view = await views.ForTokenAsync(token, Context.ConnectionAborted)
             ?? throw new HubException("This personal link is not valid. Ask the host for yours, or join again with the code.");
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(view.EventId), Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, PersonGroup(view.PersonId), Context.ConnectionAborted);

@@ -1,16 +1,16 @@
-using System.Text.Json;
 using FlashMentoring.Core.Live;
 using FlashMentoring.Core.Planning;
 using FlashMentoring.Web.Data;
-using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Plans;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlashMentoring.Web.Live;
 
 /// <summary>
-/// Saves a changed plan and tells exactly the people whose itinerary changed (a mentee who moves, a mentor whose
-/// table gains or loses someone), then the board and host console. Changes to one plan never interleave.
+/// Saves a changed plan and tells exactly the people whose itinerary changed, as the re-planner lists them (a mentee
+/// who moves, the mentors and tablemates of the tables they left and joined), then the board and host console.
+/// Changes to one plan never interleave.
 /// </summary>
 public sealed class PlanPublisher(IHubContext<LiveHub, ILiveClient> hub)
 {
@@ -50,29 +50,32 @@ public sealed class PlanPublisher(IHubContext<LiveHub, ILiveClient> hub)
     public static (int Held, Phase Phase) RoundsHeld(EventRecord record, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var clock = RoundClock.At(ClockStore.Read(record), ClockStore.Timing(record), now);
+        var clock = ClockStore.Now(record, now);
         return (clock.Phase == Phase.Waiting ? 0 : clock.Round, clock.Phase);
     }
 
-    /// <summary>Saves the new plan (with whatever else the context holds), then pushes; returns who was told.</summary>
-    public async Task<IReadOnlyList<string>> SaveAndTell(AppDb db, EventRecord record, PlanResult before, PlanResult after, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the new plan onto the event's people (with whatever else the context holds, a new walk-in say), then
+    /// pushes; returns the keys of the people told.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SaveAndTell(AppDb db, EventRecord record, ReplanResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(before);
-        ArgumentNullException.ThrowIfNull(after);
-        EventPlans.Save(record, record.RosterCsv!, after);
+        ArgumentNullException.ThrowIfNull(result);
+        await db.People.Where(p => p.EventId == record.Id).LoadAsync(cancellationToken);
+        var people = db.People.Local.Where(p => p.EventId == record.Id).ToList();
+        var stored = await db.Plans.FirstAsync(p => p.EventId == record.Id, cancellationToken);
+        PlanStore.Write(record, stored, people, result.Plan);
         await db.SaveChangesAsync(cancellationToken);
 
-        var people = await db.People.AsNoTracking().Where(p => p.EventId == record.Id).ToListAsync(cancellationToken);
-        var told = new List<string>();
-        foreach (var person in people)
+        var ids = people.ToDictionary(p => p.Key, p => p.Id, StringComparer.Ordinal);
+        var told = result.PeopleToTell();
+        foreach (var key in told)
         {
-            var now = Itineraries.For(after, person.Key);
-            if (JsonSerializer.Serialize(now) != JsonSerializer.Serialize(Itineraries.For(before, person.Key)))
+            if (ids.TryGetValue(key, out var id))
             {
-                told.Add(person.Key);
-                await hub.Clients.Group(LiveHub.PersonGroup(person.Id)).Itinerary(now);
+                await hub.Clients.Group(LiveHub.PersonGroup(id)).Itinerary(Itineraries.For(result.Plan, key));
             }
         }
 

@@ -33,6 +33,20 @@ public sealed record PlanResponse(
 {
     public static PlanResponse From(PlanResult plan, RosterImport roster)
     {
+        ArgumentNullException.ThrowIfNull(roster);
+        return From(plan, roster.Rejected, roster.Warnings);
+    }
+
+    /// <summary>An event's stored plan, with the notes of its roster's import.</summary>
+    public static PlanResponse From(EventPlan stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return From(stored.Plan, stored.Rejected, stored.Warnings);
+    }
+
+    public static PlanResponse From(PlanResult plan, IReadOnlyList<RejectedLine> rejected, IReadOnlyList<RosterWarning> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
         var rotation = plan.Rotation;
         var rounds = new List<RoundView>(rotation.Rounds);
         for (var round = 1; round <= rotation.Rounds; round++)
@@ -66,6 +80,6 @@ public sealed record PlanResponse(
         var names = rotation.Mentees.Concat(rotation.Mentors).ToDictionary(p => p.Key, p => p.Name);
         IReadOnlyList<PairView> Pairs(IEnumerable<(string Mentee, string Mentor)> pairs) =>
             pairs.Select(x => new PairView(x.Mentee, names.GetValueOrDefault(x.Mentee, x.Mentee), x.Mentor, names.GetValueOrDefault(x.Mentor, x.Mentor))).ToList();
-        return new PlanResponse(rounds, plan.Quality, roster.Rejected, roster.Warnings, plan.Notes, Pairs(plan.Constraints.Pins), Pairs(plan.Constraints.Forbids));
+        return new PlanResponse(rounds, plan.Quality, rejected, warnings, plan.Notes, Pairs(plan.Constraints.Pins), Pairs(plan.Constraints.Forbids));
     }
 }

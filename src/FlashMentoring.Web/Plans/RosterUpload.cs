@@ -16,12 +16,12 @@ internal static class RosterUpload
     private static readonly string[] CsvTypes = ["text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", "text/comma-separated-values"];
 
     /// <summary>Reads and parses the body, or says (as problem details) why it cannot.</summary>
-    public static async Task<(RosterImport? Roster, string? Text, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(RosterImport? Roster, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var type = request.ContentType?.Split(';', 2)[0].Trim().ToLowerInvariant();
         if (type is null || !CsvTypes.Contains(type))
         {
-            return (null, null, TypedResults.Problem(
+            return (null, TypedResults.Problem(
                 detail: $"Send the roster as the request body with Content-Type: text/csv (got {type ?? "none"}).",
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
                 title: "The roster must be CSV"));
@@ -29,7 +29,7 @@ internal static class RosterUpload
 
         if (request.ContentLength > MaxBytes)
         {
-            return (null, null, TooLarge($"The roster is {request.ContentLength / (1024.0 * 1024):F1} MB; the most is 5 MB."));
+            return (null, TooLarge($"The roster is {request.ContentLength / (1024.0 * 1024):F1} MB; the most is 5 MB."));
         }
 
         // Read at most one byte past the limit so a body without Content-Length cannot run on.
@@ -41,7 +41,7 @@ internal static class RosterUpload
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxBytes)
             {
-                return (null, null, TooLarge("The roster is over 5 MB."));
+                return (null, TooLarge("The roster is over 5 MB."));
             }
         }
 
@@ -49,11 +49,11 @@ internal static class RosterUpload
         var lines = CountLines(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         if (lines > MaxLines + 1)
         {
-            return (null, null, TooLarge($"The roster has {lines:N0} lines; the most is {MaxLines:N0} people plus the header. Split it into several events."));
+            return (null, TooLarge($"The roster has {lines:N0} lines; the most is {MaxLines:N0} people plus the header. Split it into several events."));
         }
 
         var (text, latin1) = RosterParser.Decode(buffer.ToArray());
-        return (RosterParser.Parse(text, new RosterLimits { MaxLines = MaxLines }, latin1), text, null);
+        return (RosterParser.Parse(text, new RosterLimits { MaxLines = MaxLines }, latin1), null);
     }
 
     /// <summary>Checks the query-string settings; errors name the parameter and the allowed values.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Hosting;
 
 namespace FlashMentoring.Web.Tests.Events;
 
@@ -44,8 +45,8 @@ public sealed class EventEndpointTests : IDisposable
         var created = (await (await client.PostAsJsonAsync("/api/events", Spring)).Content.ReadFromJsonAsync<CreatedEvent>())!;
 
         var withoutKey = await client.GetAsync($"/api/events/{created.Id}/host");
-        var wrongKey = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/events/{created.Id}/host") { Headers = { { EventEndpoints.HostKeyHeader, created.HostKey[..^1] + "x" } } });
-        var rightKey = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/events/{created.Id}/host") { Headers = { { EventEndpoints.HostKeyHeader, created.HostKey } } });
+        var wrongKey = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/events/{created.Id}/host") { Headers = { { HostRoutes.HostKeyHeader, created.HostKey[..^1] + "x" } } });
+        var rightKey = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/events/{created.Id}/host") { Headers = { { HostRoutes.HostKeyHeader, created.HostKey } } });
         var unknown = await client.GetAsync($"/api/events/{Guid.NewGuid()}");
 
         withoutKey.StatusCode.Should().Be(HttpStatusCode.Forbidden);

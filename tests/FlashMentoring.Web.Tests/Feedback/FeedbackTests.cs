@@ -6,6 +6,7 @@ using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Feedback;
 using FlashMentoring.Web.Live;
+using FlashMentoring.Web.Roster;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,7 +31,7 @@ public class FeedbackTests
         var phones = people.ToDictionary(p => p.Name, p =>
         {
             var phone = app.CreateClient();
-            phone.DefaultRequestHeaders.Add(ParticipantEndpoints.PersonTokenHeader, p.Link["/me#t=".Length..]);
+            phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, p.Link["/me#t=".Length..]);
             return phone;
         });
         return new Setup(app, created, host, phones, people.ToDictionary(p => p.Name, p => p.Id));

@@ -3,7 +3,12 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Live;
+using FlashMentoring.Web.Roster;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FlashMentoring.Web.Tests.Hosting;
 
@@ -21,41 +26,78 @@ public class AccessTests
         return (created, ann.Link["/me#t=".Length..], ann.Id);
     }
 
-    public static TheoryData<string, string> HostEndpoints => new()
+    // What anyone may read of an event: its title and start, the board, the join link and QR, and the clock.
+    private static readonly string[] PublicEventRoutes =
+    [
+        "GET /api/events/{id:guid}/", "GET /api/events/{id:guid}/join", "GET /api/events/{id:guid}/join-qr.svg",
+        "GET /api/events/{id:guid}/board", "GET /api/events/{id:guid}/clock",
+    ];
+
+    /// <summary>Every route the app maps under /api/events/{id}, as "METHOD pattern", and whether it carries the host-only mark.</summary>
+    private static List<(string Route, bool HostOnly)> EventRoutes()
     {
-        { "GET", "/host" }, { "PUT", "/roster" }, { "GET", "/plan" }, { "POST", "/clock/start" }, { "POST", "/clock/pause" },
-        { "POST", "/clock/resume" }, { "POST", "/clock/extend" }, { "POST", "/clock/skip" }, { "POST", "/clock/end" }, { "GET", "/people" },
-        { "POST", "/people/{person}/status" }, { "POST", "/walk-ins" }, { "POST", "/constraints" }, { "GET", "/kit.pdf" }, { "GET", "/kit/signs.pdf" },
-        { "POST", "/kit-jobs" }, { "GET", "/report" }, { "GET", "/report.pdf" }, { "POST", "/pairs/confirm" }, { "GET", "/exports/ratings.csv" },
-        { "GET", "/exports/pairs.csv" }, { "DELETE", "" },
-    };
+        using var app = new TestApp();
+        app.CreateClient().Dispose();
+        return app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/events/{id", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => ($"{m} {e.RoutePattern.RawText}", e.Metadata.GetMetadata<HostOnlyAttribute>() is not null)))
+            .ToList();
+    }
+
+    public static TheoryData<string> HostEndpoints()
+    {
+        var data = new TheoryData<string>();
+        foreach (var (route, hostOnly) in EventRoutes().Where(r => r.HostOnly))
+        {
+            data.Add(route);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void EveryEventRouteIsEitherPublicByNameOrBehindTheHostKey()
+    {
+        var routes = EventRoutes();
+
+        routes.Where(r => !r.HostOnly).Select(r => r.Route).Should().BeEquivalentTo(PublicEventRoutes, "a route that is not on the public list must be mapped on the host group");
+        routes.Where(r => r.HostOnly).Select(r => r.Route).Should().Contain(
+            ["GET /api/events/{id:guid}/roster.csv", "PUT /api/events/{id:guid}/roster", "POST /api/events/{id:guid}/walk-ins", "DELETE /api/events/{id:guid}/", "POST /api/events/{id:guid}/clock/{command}"],
+            "the host group holds every host route, the roster export added with people as records among them");
+    }
 
     [Theory]
     [MemberData(nameof(HostEndpoints))]
-    public async Task EveryHostEndpointRefusesNoKeyAParticipantAndAnotherEventsHost(string method, string path)
+    public async Task EveryHostEndpointRefusesNoKeyAParticipantAndAnotherEventsHost(string route)
     {
         using var app = new TestApp();
         var (a, annToken, annId) = await Planned(app);
         var (b, _, _) = await Planned(app);
-        var url = $"/api/events/{a.Id}{path.Replace("{person}", annId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)}";
+        var method = route[..route.IndexOf(' ', StringComparison.Ordinal)];
+        var path = route[(method.Length + 1)..]
+            .Replace("{id:guid}", a.Id.ToString(), StringComparison.Ordinal)
+            .Replace("{personId:long}", annId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{command}", "start", StringComparison.Ordinal)
+            .Replace("{part}", "signs", StringComparison.Ordinal);
+        path.Should().NotContain("{", "every route parameter gets a value");
         HttpRequestMessage Request(string? hostKey, string? personToken)
         {
-            var request = new HttpRequestMessage(new HttpMethod(method), url);
+            var request = new HttpRequestMessage(new HttpMethod(method), path);
             if (method is "POST" or "PUT")
             {
-                request.Content = path == "/roster"
+                request.Content = path.EndsWith("/roster", StringComparison.Ordinal)
                     ? new StringContent(Roster, Encoding.UTF8, "text/csv")
                     : new StringContent("""{"status":"absent","name":"X","role":"mentee","kind":"pin","mentee":"ann@va.gov","mentor":"mona@hhs.gov","expectedRound":1}""", Encoding.UTF8, "application/json");
             }
 
             if (hostKey is not null)
             {
-                request.Headers.Add(EventEndpoints.HostKeyHeader, hostKey);
+                request.Headers.Add(HostRoutes.HostKeyHeader, hostKey);
             }
 
             if (personToken is not null)
             {
-                request.Headers.Add(ParticipantEndpoints.PersonTokenHeader, personToken);
+                request.Headers.Add(PersonalLinks.TokenHeader, personToken);
             }
 
             return request;
@@ -66,12 +108,28 @@ public class AccessTests
         var participant = await client.SendAsync(Request(null, annToken));
         var otherHost = await client.SendAsync(Request(b.HostKey, null));
         var stillThere = await app.HostClient(a.HostKey).GetFromJsonAsync<JsonElement>($"/api/events/{a.Id}/clock");
+        var people = await app.HostClient(a.HostKey).GetFromJsonAsync<List<HostPersonView>>($"/api/events/{a.Id}/people");
 
         nobody.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         participant.StatusCode.Should().Be(HttpStatusCode.Forbidden, "a personal link is not the host link");
         otherHost.StatusCode.Should().Be(HttpStatusCode.Forbidden, "another event's host link controls only that event");
         (await nobody.Content.ReadAsStringAsync()).Should().Contain("host link");
         stillThere.GetProperty("phase").GetString().Should().Be("waiting", "nothing was changed by the refused calls");
+        people.Should().HaveCount(3).And.OnlyContain(p => p.Status == "expected", "nobody was added or checked in");
+    }
+
+    [Theory]
+    [InlineData("/walk-ins")]
+    [InlineData("/constraints")]
+    [InlineData("/people/1/status")]
+    public async Task AStrangersRequestIsRefusedBeforeItsBodyIsEvenRead(string path)
+    {
+        using var app = new TestApp();
+        var (a, _, _) = await Planned(app);
+
+        var answer = await app.CreateClient().PostAsync($"/api/events/{a.Id}{path}", new StringContent("{\"name\": [[[[", Encoding.UTF8, "application/json"));
+
+        answer.StatusCode.Should().Be(HttpStatusCode.Forbidden, "the host key is checked first: a stranger gets no further, whatever the body");
     }
 
     [Fact]
@@ -81,7 +139,7 @@ public class AccessTests
         var (a, annToken, _) = await Planned(app);
         var (b, _, benOfB) = await Planned(app);
         var phone = app.CreateClient();
-        phone.DefaultRequestHeaders.Add(ParticipantEndpoints.PersonTokenHeader, annToken);
+        phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, annToken);
         await using var hub = await HubClient.ConnectAsync(app, "/hubs/live");
 
         var me = (await phone.GetFromJsonAsync<PersonalView>("/api/me"))!;

@@ -5,7 +5,9 @@ using System.Net.Sockets;
 using System.Text;
 using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Feedback;
+using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Live;
+using FlashMentoring.Web.Roster;
 
 namespace FlashMentoring.Web.Tests.Hosting;
 
@@ -29,7 +31,7 @@ public sealed class CrashTests : IDisposable
         {
             created = (await (await http.PostAsJsonAsync("/api/events", new { title = "Crash", startsAt = DateTimeOffset.UtcNow, rounds = 3, roundMinutes = 30, seatsPerTable = 2 }))
                 .Content.ReadFromJsonAsync<CreatedEvent>())!;
-            http.DefaultRequestHeaders.Add(EventEndpoints.HostKeyHeader, created.HostKey);
+            http.DefaultRequestHeaders.Add(HostRoutes.HostKeyHeader, created.HostKey);
             (await http.PutAsync($"/api/events/{created.Id}/roster", new StringContent("role,name\nmentor,Mona\nmentor,Omar\nmentee,Ann\nmentee,Ben\nmentee,Cy\n", Encoding.UTF8, "text/csv")))
                 .EnsureSuccessStatusCode();
             clock = (await (await http.PostAsync($"/api/events/{created.Id}/clock/start", null)).Content.ReadFromJsonAsync<ClockView>())!;
@@ -39,7 +41,7 @@ public sealed class CrashTests : IDisposable
             (await http.PostAsJsonAsync($"/api/events/{created.Id}/people/{people.Single(p => p.Name == "Cy").Id}/status", new { status = "absent" })).EnsureSuccessStatusCode();
             (await http.PostAsJsonAsync($"/api/events/{created.Id}/people/{annId}/status", new { status = "arrived" })).EnsureSuccessStatusCode();
             using var phone = new HttpRequestMessage(HttpMethod.Post, "/api/me/answers") { Content = JsonContent.Create(new { clientId = Guid.NewGuid(), round = 1, rating = 5 }) };
-            phone.Headers.Add(ParticipantEndpoints.PersonTokenHeader, annToken);
+            phone.Headers.Add(PersonalLinks.TokenHeader, annToken);
             (await http.SendAsync(phone)).EnsureSuccessStatusCode();
 
             first.Kill(); // SIGKILL: no shutdown, no flush, as when a laptop loses power.

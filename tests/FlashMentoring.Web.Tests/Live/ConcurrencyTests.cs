@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Live;
+using FlashMentoring.Web.Roster;
 
 namespace FlashMentoring.Web.Tests.Live;
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Live;
+using FlashMentoring.Web.Roster;
 
 namespace FlashMentoring.Web.Tests.Live;
 
@@ -31,7 +32,7 @@ public class ParticipantTests
         var names = await phone.GetFromJsonAsync<JoinEventView>($"/api/join/{created.JoinCode.ToLowerInvariant()}");
         var dee = names!.People.Single(p => p.Name == "Dee Nguyễn");
         var link = await (await phone.PostAsync($"/api/join/{created.JoinCode}/people/{dee.Id}", null)).Content.ReadFromJsonAsync<PersonalLink>();
-        phone.DefaultRequestHeaders.Add(ParticipantEndpoints.PersonTokenHeader, link!.Token);
+        phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, link!.Token);
         var me = await phone.GetFromJsonAsync<PersonalView>("/api/me");
         var plan = await host.GetFromJsonAsync<JsonElement>($"/api/events/{created.Id}/plan");
 
@@ -56,7 +57,7 @@ public class ParticipantTests
     {
         using var app = new TestApp();
         var client = app.CreateClient();
-        client.DefaultRequestHeaders.Add(ParticipantEndpoints.PersonTokenHeader, "not-a-token");
+        client.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, "not-a-token");
 
         var code = await client.GetAsync("/api/join/ZZZZZZ");
         var me = await client.GetAsync("/api/me");
@@ -156,7 +157,7 @@ public class ParticipantTests
             var people = (await restarted.HostClient(created.HostKey).GetFromJsonAsync<List<HostPersonView>>($"/api/events/{created.Id}/people"))!;
             var rosa = people.Single(p => p.Name == "Rosa Parks");
             var phone = restarted.CreateClient();
-            phone.DefaultRequestHeaders.Add(ParticipantEndpoints.PersonTokenHeader, rosa.Link["/me#t=".Length..]);
+            phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, rosa.Link["/me#t=".Length..]);
             var me = (await phone.GetFromJsonAsync<PersonalView>("/api/me"))!;
 
             rosa.Status.Should().Be("arrived");

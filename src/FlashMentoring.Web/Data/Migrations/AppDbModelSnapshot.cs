@@ -121,9 +121,6 @@ namespace FlashMentoring.Web.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Forbids")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -138,27 +135,9 @@ namespace FlashMentoring.Web.Data.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("MenteeAttendance")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MentorAttendance")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Pins")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PlanSeats")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PlanUpperBound")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("PlanVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("RosterCsv")
-                        .HasColumnType("TEXT");
 
                     b.Property<int>("RoundMinutes")
                         .HasColumnType("INTEGER");
@@ -182,9 +161,6 @@ namespace FlashMentoring.Web.Data.Migrations
 
                     b.Property<int>("TransitionMinutes")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("WalkInsCsv")
-                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -234,10 +210,19 @@ namespace FlashMentoring.Web.Data.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Role")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -261,6 +246,19 @@ namespace FlashMentoring.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("FlashMentoring.Web.Data.PlanRecord", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpperBound")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("Plans");
                 });
 
             modelBuilder.Entity("FlashMentoring.Web.Data.AnswerRecord", b =>
@@ -297,6 +295,211 @@ namespace FlashMentoring.Web.Data.Migrations
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("FlashMentoring.Web.Data.PersonProfile", "Profile", b1 =>
+                        {
+                            b1.Property<long>("PersonRecordId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Agency")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.PrimitiveCollection<string>("Avoid")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.PrimitiveCollection<string>("Breaks")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Declared")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Email")
+                                .HasColumnType("TEXT");
+
+                            b1.PrimitiveCollection<string>("Expertise")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Goals")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Grade")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("GradeRank")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Location")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.PrimitiveCollection<string>("Needs")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.PrimitiveCollection<string>("Prefers")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("PersonRecordId");
+
+                            b1.ToTable("PersonProfiles", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonRecordId");
+                        });
+
+                    b.OwnsOne("FlashMentoring.Web.Data.Seating", "Seating", b1 =>
+                        {
+                            b1.Property<long>("PersonRecordId")
+                                .HasColumnType("INTEGER");
+
+                            b1.PrimitiveCollection<string>("Away")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.PrimitiveCollection<string>("Seats")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Table")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("PersonRecordId");
+
+                            b1.ToTable("Seating", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonRecordId");
+                        });
+
+                    b.Navigation("Profile")
+                        .IsRequired();
+
+                    b.Navigation("Seating")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FlashMentoring.Web.Data.PlanRecord", b =>
+                {
+                    b.HasOne("FlashMentoring.Web.Data.EventRecord", null)
+                        .WithOne()
+                        .HasForeignKey("FlashMentoring.Web.Data.PlanRecord", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("FlashMentoring.Web.Data.KeyPair", "Forbids", b1 =>
+                        {
+                            b1.Property<Guid>("PlanRecordEventId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Mentee")
+                                .IsRequired();
+
+                            b1.Property<string>("Mentor")
+                                .IsRequired();
+
+                            b1.HasKey("PlanRecordEventId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Plans");
+
+                            b1
+                                .ToJson("Forbids")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanRecordEventId");
+                        });
+
+                    b.OwnsMany("FlashMentoring.Web.Data.KeyPair", "Pins", b1 =>
+                        {
+                            b1.Property<Guid>("PlanRecordEventId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Mentee")
+                                .IsRequired();
+
+                            b1.Property<string>("Mentor")
+                                .IsRequired();
+
+                            b1.HasKey("PlanRecordEventId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Plans");
+
+                            b1
+                                .ToJson("Pins")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanRecordEventId");
+                        });
+
+                    b.OwnsMany("FlashMentoring.Web.Data.LineNote", "Rejected", b1 =>
+                        {
+                            b1.Property<Guid>("PlanRecordEventId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Line");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("PlanRecordEventId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Plans");
+
+                            b1
+                                .ToJson("Rejected")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanRecordEventId");
+                        });
+
+                    b.OwnsMany("FlashMentoring.Web.Data.LineNote", "Warnings", b1 =>
+                        {
+                            b1.Property<Guid>("PlanRecordEventId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Line");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("PlanRecordEventId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Plans");
+
+                            b1
+                                .ToJson("Warnings")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanRecordEventId");
+                        });
+
+                    b.Navigation("Forbids");
+
+                    b.Navigation("Pins");
+
+                    b.Navigation("Rejected");
+
+                    b.Navigation("Warnings");
                 });
 #pragma warning restore 612, 618
         }

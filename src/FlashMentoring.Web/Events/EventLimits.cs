@@ -1,0 +1,51 @@
+using FlashMentoring.Core.Planning;
+using FlashMentoring.Core.Roster;
+using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Plans;
+
+namespace FlashMentoring.Web.Events;
+
+/// <summary>Every limit a form or a request must respect, in one answer, so the pages set their fields from it.</summary>
+public sealed record LimitsView(
+    int MaxRounds,
+    int MaxSeatsPerTable,
+    int MaxRoundMinutes,
+    int MaxTransitionMinutes,
+    int MaxTables,
+    int MaxTitle,
+    int MaxName,
+    int MaxField,
+    int MaxNote,
+    long MaxRosterBytes,
+    int MaxRosterPeople);
+
+/// <summary>The limits of an event's settings; the engine's own (rounds, seats) come from the Core.</summary>
+public static class EventLimits
+{
+    public const int MaxRoundMinutes = 120;
+
+    public const int MaxTransitionMinutes = 30;
+
+    /// <summary>Tables of a blank kit (a roster's mentors set their own number).</summary>
+    public const int MaxTables = 200;
+
+    public static readonly LimitsView View = new(
+        PlanSettings.MaxRounds,
+        PlanSettings.MaxSeatsPerTable,
+        MaxRoundMinutes,
+        MaxTransitionMinutes,
+        MaxTables,
+        EventRecord.MaxTitle,
+        PersonFields.MaxNameLength,
+        PersonFields.MaxLength,
+        AnswerRecord.MaxNote,
+        RosterUpload.MaxBytes,
+        RosterUpload.MaxLines);
+
+    /// <summary>Maps <c>GET /api/limits</c>.</summary>
+    public static IEndpointRouteBuilder MapLimits(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/limits", () => TypedResults.Ok(View)).WithTags("Events");
+        return app;
+    }
+}

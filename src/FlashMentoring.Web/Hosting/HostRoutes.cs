@@ -1,0 +1,72 @@
+using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlashMentoring.Web.Hosting;
+
+/// <summary>Marks an endpoint that only the host link may call; the access test finds every host route by it.</summary>
+public sealed class HostOnlyAttribute : Attribute;
+
+/// <summary>
+/// The routes under <c>/api/events/{id}</c>: one group for the host, whose every route is checked for the host key by
+/// one piece of middleware before its handler runs (and before its body is read), and one group for what anyone may
+/// read (the board, the join link, the clock).
+/// </summary>
+public static class HostRoutes
+{
+    /// <summary>The header (or <c>key</c> query parameter) that carries the host key.</summary>
+    public const string HostKeyHeader = "X-Host-Key";
+
+    /// <summary>The event's host routes: every endpoint mapped here refuses a request without this event's host key.</summary>
+    public static RouteGroupBuilder MapHostRoutes(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/events/{id:guid}").WithMetadata(new HostOnlyAttribute());
+
+    /// <summary>
+    /// Checks the host key of every request routed to a host route, as authorization would: after routing, before
+    /// the endpoint binds its parameters, so a stranger's request is refused without its body ever being read.
+    /// </summary>
+    public static IApplicationBuilder UseHostKeys(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<HostOnlyAttribute>() is not null && await Refusal(context) is { } refusal)
+            {
+                await refusal.ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+        });
+
+    /// <summary>The event's public routes.</summary>
+    public static RouteGroupBuilder MapPublicEventRoutes(this IEndpointRouteBuilder app) => app.MapGroup("/api/events/{id:guid}");
+
+    /// <summary>The answer to a request without the host key.</summary>
+    public static IResult NotHost() =>
+        TypedResults.Problem(detail: "Open the event from its host link; only it controls the event.", statusCode: StatusCodes.Status403Forbidden, title: "This needs the host link");
+
+    private static async Task<IResult?> Refusal(HttpContext http)
+    {
+        if (!Guid.TryParse(http.GetRouteValue("id")?.ToString(), out var id))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var db = http.RequestServices.GetRequiredService<AppDb>();
+        var hash = await db.Events.AsNoTracking().Where(e => e.Id == id).Select(e => e.HostKeyHash).FirstOrDefaultAsync(http.RequestAborted);
+        if (hash is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var key = http.Request.Headers[HostKeyHeader].FirstOrDefault() ?? http.Request.Query["key"].FirstOrDefault();
+        if (HostKeys.Matches(key, hash))
+        {
+            return null;
+        }
+
+        // A participant (or anyone) trying a host command: refused, and written down.
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("FlashMentoring.Access")
+            .LogWarning("Refused {Method} {Path} without the host key, from {Client}", http.Request.Method, http.Request.Path, http.Connection.RemoteIpAddress);
+        return NotHost();
+    }
+}

@@ -1,0 +1,81 @@
+using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Hosting;
+using FlashMentoring.Web.Plans;
+using Humanizer;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlashMentoring.Web.Live;
+
+/// <summary>How phones reach the event.</summary>
+public sealed record JoinInfo(string JoinUrl, string JoinCode, bool ReachableFromLan, string BoardUrl);
+
+/// <summary>A table on the projector: number and mentor.</summary>
+public sealed record BoardTable(int Table, string Mentor, string Agency, string Summary);
+
+/// <summary>The projector's view: public, no personal details beyond mentors' names.</summary>
+public sealed record BoardView(Guid EventId, string Title, DateTimeOffset StartsAt, string JoinUrl, string JoinCode, IReadOnlyList<IReadOnlyList<BoardTable>> Rounds, ClockView Clock);
+
+/// <summary>What the room sees: the projector board, the join link and its QR code. Public: no host key, no personal data.</summary>
+public static class BoardEndpoints
+{
+    public static IEndpointRouteBuilder MapBoard(this IEndpointRouteBuilder app)
+    {
+        var events = app.MapPublicEventRoutes().WithTags("Board");
+        events.MapGet("/join", Join);
+        events.MapGet("/join-qr.svg", JoinQr);
+        events.MapGet("/board", Board);
+        return app;
+    }
+
+    internal static async Task<Results<Ok<JoinInfo>, NotFound>> Join(Guid id, HttpRequest request, AppDb db, JoinLinks links, CancellationToken cancellationToken)
+    {
+        var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (origin, reachable) = links.Origin(request);
+        return TypedResults.Ok(new JoinInfo(origin + JoinLinks.JoinPath(record.JoinCode), record.JoinCode, reachable, $"{origin}/board/{record.Id}"));
+    }
+
+    internal static async Task<Results<ContentHttpResult, NotFound>> JoinQr(Guid id, HttpRequest request, AppDb db, JoinLinks links, CancellationToken cancellationToken)
+    {
+        var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (origin, _) = links.Origin(request);
+        return TypedResults.Content(JoinLinks.QrSvg(origin + JoinLinks.JoinPath(record.JoinCode)), "image/svg+xml");
+    }
+
+    internal static async Task<Results<Ok<BoardView>, NotFound>> Board(Guid id, HttpRequest request, AppDb db, PlanStore plans, JoinLinks links, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var rounds = new List<IReadOnlyList<BoardTable>>();
+        if (await plans.LoadAsync(record, cancellationToken) is { } loaded)
+        {
+            var rotation = loaded.Plan.Rotation;
+            for (var round = 1; round <= rotation.Rounds; round++)
+            {
+                rounds.Add(Enumerable.Range(0, rotation.Mentors.Count)
+                    .Where(j => loaded.Plan.Attendance.MentorThere(j, round))
+                    .Select(j => new BoardTable(j + 1, record.BoardFirstNamesOnly ? FirstName(rotation.Mentors[j].Name) : rotation.Mentors[j].Name, rotation.Mentors[j].Agency, "mentee".ToQuantity(rotation.MenteesAt(round, j).Count)))
+                    .ToList());
+            }
+        }
+
+        var (origin, _) = links.Origin(request);
+        return TypedResults.Ok(new BoardView(record.Id, record.Title, record.StartsAt, origin + JoinLinks.JoinPath(record.JoinCode), record.JoinCode, rounds, ClockStore.ViewNow(record, time.GetUtcNow())));
+    }
+
+    private static string FirstName(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? name;
+}

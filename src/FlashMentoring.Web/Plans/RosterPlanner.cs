@@ -1,0 +1,40 @@
+using FlashMentoring.Core.Planning;
+using FlashMentoring.Core.Roster;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FlashMentoring.Web.Plans;
+
+/// <summary>A plan made from an uploaded roster, or the problem that stopped it.</summary>
+/// <param name="Plan">The plan, when there was one to make.</param>
+/// <param name="Roster">The import: people, rejected lines and warnings.</param>
+/// <param name="Roles">Who hosts and who moves.</param>
+/// <param name="Problem">Why there is no plan (not CSV, too large, nobody to plan).</param>
+public sealed record PlanAttempt(PlanResult? Plan, RosterImport? Roster, RoleAssignment? Roles, ProblemHttpResult? Problem);
+
+/// <summary>Planning from an upload: the stateless planner, an event's roster and the kit from a roster all start here.</summary>
+public sealed class RosterPlanner
+{
+    /// <summary>Reads the roster CSV from the body and plans it; the problem says why not (too big, not CSV, nobody to plan).</summary>
+    public async Task<PlanAttempt> PlanFromBodyAsync(HttpRequest request, PlanSettings settings, PlanConstraints? constraints, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var (roster, problem) = await RosterUpload.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return new PlanAttempt(null, null, null, problem);
+        }
+
+        var roles = RoleAssignment.From(roster!.People, settings.SeatsPerTable);
+        if (roles.Mentors.Count == 0 || roles.Mentees.Count == 0)
+        {
+            var missing = roles.Mentors.Count == 0 ? "no mentor" : "no mentee";
+            return new PlanAttempt(null, roster, roles, TypedResults.Problem(
+                detail: $"After import the roster has {missing} ({roles.Mentors.Count} mentor(s), {roles.Mentees.Count} mentee(s), {roster.Rejected.Count} rejected line(s)). Fix the rejected lines or add people.",
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: $"Nothing to plan: {missing} left",
+                extensions: new Dictionary<string, object?> { ["rejected"] = roster.Rejected, ["warnings"] = roster.Warnings }));
+        }
+
+        return new PlanAttempt(RotationEngine.Plan(roles, settings, constraints), roster, roles, null);
+    }
+}

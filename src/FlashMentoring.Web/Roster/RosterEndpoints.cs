@@ -1,0 +1,97 @@
+using FlashMentoring.Core.Live;
+using FlashMentoring.Core.Planning;
+using FlashMentoring.Core.Roster;
+using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Hosting;
+using FlashMentoring.Web.Plans;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlashMentoring.Web.Roster;
+
+/// <summary>
+/// The event's roster: an uploaded CSV is parsed once into people (each keeps their personal link across uploads)
+/// and planned; the people, walk-ins included, come back as a roster CSV for the next event.
+/// </summary>
+public static class RosterEndpoints
+{
+    public static IEndpointRouteBuilder MapRoster(this IEndpointRouteBuilder app)
+    {
+        var host = app.MapHostRoutes().WithTags("Roster");
+        host.MapPut("/roster", PutRoster);
+        host.MapGet("/roster.csv", RosterCsv);
+        return app;
+    }
+
+    /// <summary>Uploads (or replaces) the roster and plans the event; rejected lines come back with the plan.</summary>
+    internal static async Task<Results<Ok<PlanResponse>, NotFound, ProblemHttpResult>> PutRoster(
+        Guid id, HttpRequest request, AppDb db, RosterPlanner planner, CancellationToken cancellationToken)
+    {
+        var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (record.ClockPhase != nameof(Phase.Waiting))
+        {
+            return TypedResults.Problem(detail: "The event is live; use late arrival, walk-in and drop-out instead of a new roster.", statusCode: StatusCodes.Status409Conflict, title: "The event has started");
+        }
+
+        var stored = await db.Plans.FirstOrDefaultAsync(p => p.EventId == id, cancellationToken);
+        if (stored is null)
+        {
+            stored = new PlanRecord { EventId = id };
+            db.Plans.Add(stored);
+        }
+
+        // The host's pins and forbids outlive a corrected roster.
+        var constraints = new PlanConstraints(stored.Pins.Select(p => (p.Mentee, p.Mentor)).ToList(), stored.Forbids.Select(p => (p.Mentee, p.Mentor)).ToList());
+        var attempt = await planner.PlanFromBodyAsync(request, PlanStore.Settings(record), constraints, cancellationToken);
+        if (attempt.Problem is not null)
+        {
+            return attempt.Problem;
+        }
+
+        // People still on the new roster keep their rows and personal links (a printed QR stays valid); the rest go,
+        // walk-ins of an earlier roster too.
+        var existing = await db.People.Where(p => p.EventId == id).ToDictionaryAsync(p => p.Key, StringComparer.Ordinal, cancellationToken);
+        var people = new List<PersonRecord>();
+        foreach (var person in attempt.Roster!.People)
+        {
+            if (existing.Remove(person.Key, out var kept))
+            {
+                People.SetProfile(kept, person, "roster", person.Line);
+            }
+            else
+            {
+                kept = People.NewRecord(id, person, "roster", person.Line);
+                db.People.Add(kept);
+            }
+
+            people.Add(kept);
+        }
+
+        db.People.RemoveRange(existing.Values);
+        stored.Rejected = attempt.Roster.Rejected.Select(r => new LineNote { Line = r.Line, Text = r.Reason }).ToList();
+        stored.Warnings = attempt.Roster.Warnings.Select(w => new LineNote { Line = w.Line, Text = w.Message }).ToList();
+        PlanStore.Write(record, stored, people, attempt.Plan!);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(PlanResponse.From(attempt.Plan!, attempt.Roster));
+    }
+
+    /// <summary>Everyone of the event as a roster in the template's columns, walk-ins included: the start of the next event's roster.</summary>
+    internal static async Task<FileContentHttpResult> RosterCsv(Guid id, AppDb db, CancellationToken cancellationToken)
+    {
+        var people = await db.People.AsNoTracking().Where(p => p.EventId == id).OrderBy(p => p.Order).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+        // Prefers and avoid hold identity keys; the file names people the way a host writes them.
+        var byKey = people.ToDictionary(p => p.Key, StringComparer.Ordinal);
+        string Names(IEnumerable<string> keys) => string.Join(';', keys.Select(k => byKey.TryGetValue(k, out var p) ? p.Profile.Email ?? p.Name : k));
+        var header = RosterParser.Columns.Concat(RosterParser.OptionalColumns).ToArray();
+        return CsvDownload.File("roster.csv", header, people.Select(p => (p.Name, f: p.Profile)).Select(p => new[]
+        {
+            p.f.Declared, p.Name, p.f.Email ?? "", p.f.Agency, p.f.Location, p.f.Grade, string.Join(';', p.f.Expertise), string.Join(';', p.f.Needs), p.f.Goals,
+            Names(p.f.Prefers), Names(p.f.Avoid), string.Join(';', p.f.Breaks),
+        }));
+    }
+}
