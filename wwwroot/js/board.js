@@ -1,9 +1,8 @@
 // The projector board: a huge countdown, the round, where each table's mentor sits, the join QR; a chime at
 // every transition once someone has clicked to allow sound.
-import { chime, connectLive, everyFrame, formatRemaining, phaseTitle, remainingMs, seatingRound } from './live.js';
-import { el } from './dom.js';
+import { chime, connectionBanner, connectLive, countdownText, everyFrame, phaseTitle, seatingRound } from './live.js';
+import { $, el, setText } from './dom.js';
 
-const $ = (id) => document.getElementById(id);
 const eventId = location.pathname.split('/').filter(Boolean)[1];
 let board = null;
 let clock = null;
@@ -51,10 +50,7 @@ function render() {
 }
 
 function draw() {
-  if (!clock || !live) return;
-  const ms = remainingMs(clock, live.serverNow());
-  const text = clock.phase === 'waiting' || clock.phase === 'finished' ? '' : formatRemaining(ms);
-  if ($('countdown').textContent !== text) $('countdown').textContent = text;
+  if (clock && live) setText($('countdown'), countdownText(clock, live.serverNow()));
 }
 
 $('sound').addEventListener('click', () => {
@@ -68,10 +64,7 @@ if (await loadBoard()) {
     join: (connection) => connection.invoke('Join', eventId),
     onSnapshot: (view) => setClock(view, false),
     handlers: { Clock: (view) => setClock(view, true), PlanChanged: () => { loadBoard(); } },
-    onState: (state) => {
-      $('connection').hidden = state === 'live';
-      $('connection').textContent = 'Reconnecting…';
-    },
+    onState: connectionBanner($('connection'), { default: 'Reconnecting…' }),
   });
   everyFrame(draw);
 }

@@ -1,7 +1,8 @@
 // Creating an event: the answer carries the secret host link, which we open (and the host should bookmark).
-import { problemText, sayIn } from './dom.js';
+import { $, problemText, sayIn } from './dom.js';
+import { applyLimits } from './limits.js';
 
-const $ = (id) => document.getElementById(id);
+applyLimits();
 const today = new Date();
 $('date').value = new Date(today.getTime() - today.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 

@@ -1,5 +1,8 @@
 // Small DOM helpers shared by every page. User data only ever goes in through textContent, never as HTML.
 
+/** The element with this id. */
+export const $ = (id) => document.getElementById(id);
+
 export function el(tag, text, attributes = {}) {
   const node = document.createElement(tag);
   if (text !== undefined && text !== null) node.textContent = text;
@@ -8,7 +11,12 @@ export function el(tag, text, attributes = {}) {
 }
 
 export function hide(...ids) {
-  for (const id of ids) document.getElementById(id).hidden = true;
+  for (const id of ids) $(id).hidden = true;
+}
+
+/** Sets a node's text only when it changes (called on every animation frame, it must not churn the page). */
+export function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
 }
 
 /** Shows a message in a status line; errors are marked for colour and screen readers alike. */

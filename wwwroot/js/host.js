@@ -1,12 +1,13 @@
 // The host console: roster and plan, join link and QR, the room's controls, check-in. Only the host link
 // (its key lives in the URL fragment and on this laptop) can change anything.
-import { connectLive, everyFrame, formatRemaining, phaseTitle, remainingMs } from './live.js';
-import { el, problemText, sayIn } from './dom.js';
+import { connectionBanner, connectLive, countdownText, everyFrame, phaseTitle } from './live.js';
+import { $, el, problemText, sayIn, setText } from './dom.js';
+import { applyLimits } from './limits.js';
+import { csvBody, rosterSource } from './upload.js';
 import { showGrid, showProblems, showQuality } from './plan-view.js';
 import { partChoices, runKitJob } from './kit-job.js';
 import { showReport } from './report-view.js';
 
-const $ = (id) => document.getElementById(id);
 const eventId = location.pathname.split('/').filter(Boolean)[1];
 const key = hostKey();
 const status = $('status');
@@ -45,10 +46,7 @@ async function load() {
     onSnapshot: setClock,
     // Handlers must return nothing: SignalR would take a returned promise for a result the server never asked for.
     handlers: { Clock: setClock, PlanChanged: () => { loadPlan(); loadPeople(); } },
-    onState: (state) => {
-      $('connection').hidden = state === 'live';
-      $('connection').textContent = 'Reconnecting to the server… the clock keeps running there.';
-    },
+    onState: connectionBanner($('connection'), { default: 'Reconnecting to the server… the clock keeps running there.' }),
   });
   everyFrame(draw);
 }
@@ -61,6 +59,9 @@ async function loadJoin() {
   $('join-link').href = join.body.joinUrl;
   $('join-qr').src = `/api/events/${eventId}/join-qr.svg`;
   $('lan-warning').hidden = join.body.reachableFromLan;
+  // The command names the port this page came from: the one the app really listens on.
+  const port = location.port || (location.protocol === 'https:' ? '443' : '80');
+  $('lan-command').textContent = `--urls ${location.protocol}//0.0.0.0:${port}`;
   $('board-link').href = `/board/${eventId}`;
 }
 
@@ -188,9 +189,7 @@ function setClock(view) {
 }
 
 function draw() {
-  if (!clock || !live) return;
-  const text = clock.phase === 'waiting' || clock.phase === 'finished' ? '' : formatRemaining(remainingMs(clock, live.serverNow()));
-  if ($('countdown').textContent !== text) $('countdown').textContent = text;
+  if (clock && live) setText($('countdown'), countdownText(clock, live.serverNow()));
 }
 
 for (const button of document.querySelectorAll('[data-command]')) {
@@ -209,10 +208,7 @@ for (const button of document.querySelectorAll('[data-command]')) {
   });
 }
 
-$('file').addEventListener('change', async () => {
-  const file = $('file').files[0];
-  if (file) $('csv').value = await file.text();
-});
+const roster = rosterSource($('file'), $('csv'), $('file-note'));
 
 $('people-filter').addEventListener('input', showPeople);
 
@@ -240,6 +236,7 @@ $('report-refresh').addEventListener('click', loadReport);
 $('export-ratings').addEventListener('click', () => download('/exports/ratings.csv', 'ratings.csv'));
 $('export-pairs').addEventListener('click', () => download('/exports/pairs.csv', 'pairs.csv'));
 $('export-pdf').addEventListener('click', () => download('/report.pdf', 'evaluation.pdf'));
+$('export-roster').addEventListener('click', () => download('/roster.csv', 'roster.csv'));
 $('pairs-confirm').addEventListener('click', async () => {
   const answer = await api('/pairs/confirm', { method: 'POST' });
   if (!answer.ok) {
@@ -270,14 +267,15 @@ $('kit-form').addEventListener('submit', (event) => {
 
 $('roster-form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  if (!$('csv').value.trim()) {
+  const body = roster();
+  if (!body) {
     say('Choose a CSV file or paste the roster first.', true);
     return;
   }
   $('upload').disabled = true;
   say('Planning…');
   try {
-    const answer = await api('/roster', { method: 'PUT', headers: { 'Content-Type': 'text/csv' }, body: $('csv').value });
+    const answer = await api('/roster', { method: 'PUT', ...csvBody(body) });
     if (!answer.ok) {
       showProblems(answer.body.rejected ?? [], answer.body.warnings ?? []);
       say(problemText(answer.body, 'The roster was not planned'), true);
@@ -296,4 +294,5 @@ $('roster-form').addEventListener('submit', async (event) => {
   }
 });
 
+applyLimits();
 load();

@@ -1,7 +1,6 @@
 // Joining: type the code from the board (or arrive with it in the link), pick your name, get your personal link.
-import { el, problemText, sayIn } from './dom.js';
+import { $, el, problemText, sayIn } from './dom.js';
 
-const $ = (id) => document.getElementById(id);
 const status = $('status');
 let people = [];
 let code = new URLSearchParams(location.search).get('code') ?? '';

@@ -1,7 +1,9 @@
 // The kit page: a blank kit for a paper-only event, or a kit from a roster without creating an event.
+import { $, sayIn } from './dom.js';
 import { partChoices, runKitJob } from './kit-job.js';
+import { applyLimits } from './limits.js';
+import { csvBody, rosterSource } from './upload.js';
 
-const $ = (id) => document.getElementById(id);
 const today = new Date();
 const isoToday = new Date(today.getTime() - today.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 $('blank-date').value = isoToday;
@@ -20,16 +22,14 @@ $('blank-form').addEventListener('submit', (event) => {
   runKitJob(() => fetch(`/api/kits/blank/jobs?${query}`, { method: 'POST' }), ui('blank'));
 });
 
-$('roster-file').addEventListener('change', async () => {
-  const file = $('roster-file').files[0];
-  if (file) $('roster-csv').value = await file.text();
-});
+const roster = rosterSource($('roster-file'), $('roster-csv'), $('roster-file-note'));
+applyLimits();
 
 $('roster-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  if (!$('roster-csv').value.trim()) {
-    $('roster-status').textContent = 'Choose a roster file or paste it first.';
-    $('roster-status').classList.add('error');
+  const body = roster();
+  if (!body) {
+    sayIn($('roster-status'), 'Choose a roster file or paste it first.', true);
     return;
   }
   const query = new URLSearchParams({
@@ -37,5 +37,5 @@ $('roster-form').addEventListener('submit', (event) => {
     rounds: $('roster-rounds').value, seatsPerTable: $('roster-seats').value, format: $('roster-format').value,
     roundMinutes: $('roster-minutes').value, transitionMinutes: $('roster-change').value, paper: $('roster-paper').value, parts: rosterParts(),
   });
-  runKitJob(() => fetch(`/api/kits/jobs?${query}`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: $('roster-csv').value }), ui('roster'));
+  runKitJob(() => fetch(`/api/kits/jobs?${query}`, { method: 'POST', ...csvBody(body) }), ui('roster'));
 });

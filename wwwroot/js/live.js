@@ -128,6 +128,24 @@ export function remainingMs(view, nowMs) {
   return Math.max(0, view.endsAtMs - nowMs);
 }
 
+/** The countdown while a round or a change of tables runs (or is paused); empty before the start and after the end. */
+export function countdownText(view, nowMs) {
+  if (!view || view.phase === 'waiting' || view.phase === 'finished') return '';
+  return formatRemaining(remainingMs(view, nowMs));
+}
+
+/**
+ * An `onState` for connectLive that shows `node` (a banner) while not live, with `texts[state]` or `texts.default`;
+ * `also(state)` runs after, for a page that does more.
+ */
+export function connectionBanner(node, texts, also = () => {}) {
+  return (state) => {
+    node.hidden = state === 'live';
+    node.textContent = texts[state] ?? texts.default;
+    also(state);
+  };
+}
+
 /** "8:42" (or "1:02:03"); rounds up so the display reaches 0:00 exactly when the round ends. */
 export function formatRemaining(ms) {
   if (ms == null) return '';

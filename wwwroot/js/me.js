@@ -1,10 +1,9 @@
 // The phone view: which table now, with whom, how long is left, where next. It restores from the personal
 // link (token in the fragment, also kept on this device), survives reloads, locked screens and flaky Wi-Fi.
-import { chime, connectLive, everyFrame, formatRemaining, phaseTitle, remainingMs, seatingRound, speakRemaining } from './live.js';
-import { el } from './dom.js';
+import { chime, connectionBanner, connectLive, everyFrame, formatRemaining, phaseTitle, remainingMs, seatingRound, speakRemaining } from './live.js';
+import { $, el, setText } from './dom.js';
 
 const token = readToken();
-const $ = (id) => document.getElementById(id);
 let me = null;
 let clock = null;
 let live = null;
@@ -22,7 +21,10 @@ if (!token) {
       Clock: (view) => setClock(view, true),
       Itinerary: (rows) => { if (me) { me.rounds = rows; render(); } },
     },
-    onState: showConnection,
+    onState: connectionBanner($('connection'), { connecting: 'Connecting…', default: 'Reconnecting… your table below may be out of date.' }, (state) => {
+      if (state === 'live') document.dispatchEvent(new CustomEvent('fm:online'));
+      document.body.classList.toggle('offline', state !== 'live');
+    }),
   });
   everyFrame(drawCountdown);
 }
@@ -101,19 +103,11 @@ function drawCountdown() {
   const text = clock.phase === 'waiting'
     ? `Starts at ${new Date(me ? me.startsAt : Date.now()).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })}`
     : formatRemaining(ms);
-  if ($('countdown').textContent !== text) $('countdown').textContent = text;
+  setText($('countdown'), text);
   $('countdown').dataset.ms = ms ?? '';
   // Screen readers hear the time left once a minute, not every second.
   const spoken = ms == null ? text : speakRemaining(Math.ceil(ms / 60000) * 60000);
   if (spoken !== lastSpoken) { $('countdown-spoken').textContent = spoken; lastSpoken = spoken; }
-}
-
-function showConnection(state) {
-  if (state === 'live') document.dispatchEvent(new CustomEvent('fm:online'));
-  const banner = $('connection');
-  banner.hidden = state === 'live';
-  banner.textContent = state === 'connecting' ? 'Connecting…' : 'Reconnecting… your table below may be out of date.';
-  document.body.classList.toggle('offline', state !== 'live');
 }
 
 // Sound and wake lock both need a tap; one button arms both.

@@ -1,0 +1,21 @@
+// Every form's limits come from the server (GET /api/limits), the same numbers it checks against: an input with
+// data-limit="maxRounds" gets that maximum, a text field data-limit="maxName" that length. The pages carry the same
+// numbers as a fallback for a phone whose request for them fails; a test keeps the two equal.
+
+let limits = null;
+
+/** The server's limits (fetched once per page). */
+export async function serverLimits() {
+  limits ??= fetch('/api/limits').then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
+  return limits;
+}
+
+/** Sets max (numbers) or maxlength (text) on every field that names a limit. */
+export async function applyLimits(root = document) {
+  const known = await serverLimits();
+  for (const field of root.querySelectorAll('[data-limit]')) {
+    const value = known[field.dataset.limit];
+    if (value === undefined) continue;
+    field.setAttribute(field.type === 'number' ? 'max' : 'maxlength', String(value));
+  }
+}

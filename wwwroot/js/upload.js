@@ -1,0 +1,31 @@
+// A roster to upload, from a chosen file or from text pasted in a box. A file goes to the server as its bytes, so
+// the server decides the encoding (UTF-8, or Latin-1 from an old Excel, with a warning); reading it here as text
+// would turn every accent of a Latin-1 file into a replacement character before the server could tell.
+import { sayIn } from './dom.js';
+
+/**
+ * Wires a file input and a text box; `note` says which will be sent. Returns `body()`: the file, the pasted text,
+ * or null when there is neither.
+ */
+export function rosterSource(fileInput, textArea, note) {
+  let file = null;
+  fileInput.addEventListener('change', () => {
+    file = fileInput.files[0] ?? null;
+    if (!file) return;
+    textArea.value = '';
+    sayIn(note, `${file.name} (${Math.max(1, Math.round(file.size / 1024))} KB) will be sent as it is; the answer lists any line to fix.`);
+  });
+  textArea.addEventListener('input', () => {
+    if (!file || !textArea.value) return;
+    // Typing or pasting replaces the chosen file.
+    file = null;
+    fileInput.value = '';
+    sayIn(note, '');
+  });
+  return () => file ?? (textArea.value.trim() ? textArea.value : null);
+}
+
+/** The fetch options that send a roster body as CSV. */
+export function csvBody(body) {
+  return { headers: { 'Content-Type': 'text/csv' }, body };
+}
