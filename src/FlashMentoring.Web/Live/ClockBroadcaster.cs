@@ -60,29 +60,39 @@ public sealed class ClockBroadcaster(IServiceScopeFactory scopes, IHubContext<Li
         var live = await db.Events.Where(e => running.Contains(e.ClockPhase)).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         TimeSpan? next = null;
+        var due = new List<(EventRecord Record, ClockState State)>();
         foreach (var record in live)
         {
             var state = RoundClock.At(ClockStore.Read(record), ClockStore.Timing(record), now);
             if (state.Version != record.ClockVersion)
             {
                 ClockStore.Write(record, state);
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    // A host command got there first; it publishes its own state.
-                    db.ChangeTracker.Clear();
-                    return TimeSpan.Zero;
-                }
-
-                await Publish(record.Id, ClockStore.View(record, state, now));
+                due.Add((record, state));
             }
 
             if (state.EndsAt is { } endsAt && (next is null || endsAt - now < next))
             {
                 next = endsAt - now;
+            }
+        }
+
+        if (due.Count > 0)
+        {
+            // Every event that changes round at this instant is saved in one commit (one flush to disk, not one
+            // per event), then pushed: saved first, so a phone never sees a state the server could lose.
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A host command saved one of them first (and pushed its own state): look at the schedule again.
+                return TimeSpan.Zero;
+            }
+
+            foreach (var (record, state) in due)
+            {
+                await Publish(record.Id, ClockStore.View(record, state, now));
             }
         }
 

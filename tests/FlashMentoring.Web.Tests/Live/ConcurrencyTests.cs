@@ -51,6 +51,61 @@ public sealed class ConcurrencyTests : IDisposable
     }
 
     [Fact]
+    public async Task ManyEventsEndingARoundAtTheSameInstantAreEachSavedThenPushed()
+    {
+        var nine = new DateTimeOffset(2026, 12, 1, 14, 0, 0, TimeSpan.Zero);
+        var time = new FakeTime(nine);
+        var events = new List<(CreatedEvent Event, HubClient Phone)>();
+        using (var app = new TestApp { DataFolder = folder, Time = time })
+        {
+            for (var k = 0; k < 6; k++)
+            {
+                var (created, _) = await LiveEvent(app);
+                var phone = await HubClient.ConnectAsync(app, "/hubs/live");
+                await phone.InvokeAsync("Join", created.Id);
+                events.Add((created, phone));
+            }
+
+            await time.TimerArmedFor(nine.AddMinutes(15));
+            time.Advance(TimeSpan.FromMinutes(15));
+            foreach (var (created, phone) in events)
+            {
+                var pushed = await phone.NextAsync("Clock");
+                pushed.GetProperty("phase").GetString().Should().Be("transition", $"event {created.Id} changes tables on time");
+                await phone.DisposeAsync();
+            }
+        }
+
+        // Saved before it was pushed: a restart finds every event where its phones were told it is.
+        using var restarted = new TestApp { DataFolder = folder, Time = time };
+        foreach (var (created, _) in events)
+        {
+            var clock = (await restarted.CreateClient().GetFromJsonAsync<ClockView>($"/api/events/{created.Id}/clock"))!;
+            clock.Phase.Should().Be("transition");
+            clock.EndsAtMs.Should().Be(nine.AddMinutes(17).ToUnixTimeMilliseconds());
+        }
+    }
+
+    [Fact]
+    public async Task ARoomOfPhonesRatingAtOnceIsEveryOneCounted()
+    {
+        using var app = new TestApp { DataFolder = folder };
+        var (created, host) = await LiveEvent(app);
+        var people = (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{created.Id}/people"))!;
+
+        var answers = await Task.WhenAll(people.Select(p =>
+        {
+            var phone = app.CreateClient();
+            phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, p.Link["/me#t=".Length..]);
+            return phone.PostAsJsonAsync("/api/me/answers", new { clientId = Guid.NewGuid(), round = 1, rating = 4 });
+        }));
+        var report = await host.GetFromJsonAsync<JsonElement>($"/api/events/{created.Id}/report");
+
+        answers.Should().OnlyContain(a => a.StatusCode == HttpStatusCode.OK);
+        report.GetProperty("ratings").GetInt32().Should().Be(people.Count, "nine phones at once, nine ratings saved");
+    }
+
+    [Fact]
     public async Task AReplanRacingARoundChangeNeverRewritesARoundThatHasStarted()
     {
         using var app = new TestApp { DataFolder = folder };
