@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -38,7 +39,11 @@ public static class StorageExtensions
             }
             else
             {
-                db.UseSqlite($"Data Source={options.SqlitePath}");
+                // Dropping the roster-text columns rebuilds the Events table with foreign keys off, a pragma SQLite
+                // cannot run inside the migration's transaction. It runs once per file, at start, before any request;
+                // the warning about it would greet every new host on their first start.
+                db.UseSqlite($"Data Source={options.SqlitePath}")
+                  .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
             }
         });
         return services;
