@@ -1,7 +1,6 @@
 // After each round, a one-tap rating (and an optional note); at the end, the survey and "keep in touch".
 // Answers go through the outbox, so a moment offline loses nothing and a resend counts once.
 import { $, el } from './dom.js';
-import { applyLimits } from './limits.js';
 import { flush, newId, pending, send } from './outbox.js';
 
 let state = null;
@@ -11,8 +10,6 @@ const QUESTIONS = [
   ['match', 'The matches suited what I wanted to grow in'], ['conversation', 'The conversations were useful'],
   ['logistics', 'The logistics (timing, tables, moving) worked'], ['again', 'I would take part again'],
 ];
-
-applyLimits();
 
 document.addEventListener('fm:state', (event) => {
   const first = !state;

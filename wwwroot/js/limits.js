@@ -1,11 +1,12 @@
 // Every form's limits come from the server (GET /api/limits), the same numbers it checks against: an input with
 // data-limit="maxRounds" gets that maximum, a text field data-limit="maxName" that length. The pages carry the same
-// numbers as a fallback for a phone whose request for them fails; a test keeps the two equal.
+// numbers as a fallback for a page whose request for them fails, and a test keeps the two equal; the phone page
+// relies on its fallback alone rather than add a request to every phone's first load.
 
 let limits = null;
 
 /** The server's limits (fetched once per page). */
-export async function serverLimits() {
+async function serverLimits() {
   limits ??= fetch('/api/limits').then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
   return limits;
 }

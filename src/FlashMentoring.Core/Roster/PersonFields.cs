@@ -68,12 +68,12 @@ public static class PersonFields
             ? new FieldProblem(field, $"The {field} field is {value.Length:N0} characters long; the most is {MaxLength:N0}.")
             : null;
 
-    /// <summary>What is wrong with a name once cleaned (blank, or too long for a badge), or null.</summary>
-    public static FieldProblem? CheckName(string cleaned)
+    /// <summary>What is wrong with a name once cleaned (blank, or longer than <paramref name="maxLength"/>), or null.</summary>
+    public static FieldProblem? CheckName(string cleaned, int maxLength = MaxNameLength)
     {
         ArgumentNullException.ThrowIfNull(cleaned);
         return cleaned.Length == 0 ? new FieldProblem("name", "The name is blank. Every person needs a name.")
-            : cleaned.Length > MaxNameLength ? new FieldProblem("name", $"The name is {cleaned.Length:N0} characters long; the most is {MaxNameLength:N0}.")
+            : cleaned.Length > maxLength ? new FieldProblem("name", $"The name is {cleaned.Length:N0} characters long; the most is {maxLength:N0}.")
             : null;
     }
 

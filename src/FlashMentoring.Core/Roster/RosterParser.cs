@@ -268,15 +268,10 @@ public static class RosterParser
             }
 
             var name = PersonFields.CleanName(Field("name"));
-            if (name.Length == 0)
+            if (PersonFields.CheckName(name, limits.MaxNameLength) is { } badName)
             {
-                Reject(line, "The name is blank. Every line needs a name.");
-                return null;
-            }
-
-            if (name.Length > limits.MaxNameLength)
-            {
-                Reject(line, $"The name is {name.Length:N0} characters long; the most is {limits.MaxNameLength:N0}.");
+                // A roster's blank name is a blank line of the file, and the host fixes it there.
+                Reject(line, name.Length == 0 ? "The name is blank. Every line needs a name." : badName.Message);
                 return null;
             }
 

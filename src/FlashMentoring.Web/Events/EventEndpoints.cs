@@ -31,7 +31,7 @@ public static class EventEndpoints
         app.MapPost("/api/events", Create).WithTags("Events");
         app.MapPublicEventRoutes().WithTags("Events").MapGet("/", Get);
         var host = app.MapHostRoutes().WithTags("Events");
-        host.MapGet("/host", GetForHost);
+        host.MapGet("/host", Get); // The same view; answering it proves the link is the host's.
         host.MapGet("/plan", GetPlan);
         host.MapDelete("/", Delete);
         return app;
@@ -102,9 +102,6 @@ public static class EventEndpoints
         var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         return record is null ? TypedResults.NotFound() : TypedResults.Ok(View(record));
     }
-
-    internal static async Task<Results<Ok<EventView>, NotFound>> GetForHost(Guid id, AppDb db, CancellationToken cancellationToken) =>
-        await Get(id, db, cancellationToken);
 
     /// <summary>The event's current plan, for the host.</summary>
     internal static async Task<Results<Ok<PlanResponse>, NotFound, ProblemHttpResult>> GetPlan(Guid id, AppDb db, PlanStore plans, CancellationToken cancellationToken)

@@ -119,8 +119,8 @@ public static class FeedbackEndpoints
 
         var chosen = (choices.Chosen ?? []).Distinct().ToList();
         var max = person.Role == "mentor" ? MentorChoices : MenteeChoices;
-        var met = (await meetings.MetAsync(record, person, cancellationToken)).Select(m => m.Id).ToHashSet();
-        if (chosen.Count > max || chosen.Any(id => !met.Contains(id)))
+        var met = await meetings.MetAsync(record, person, cancellationToken);
+        if (chosen.Count > max || chosen.Any(id => met.All(m => m.Id != id)))
         {
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["chosen"] = [$"Choose up to {max} of the people you met at the event."] },
@@ -130,14 +130,14 @@ public static class FeedbackEndpoints
         db.Choices.RemoveRange(await db.Choices.Where(c => c.ChooserId == person.Id).ToListAsync(cancellationToken));
         db.Choices.AddRange(chosen.Select((id, k) => new ChoiceRecord { EventId = record.Id, ChooserId = person.Id, ChosenId = id, Rank = k + 1 }));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(await FeedbackOf(db, meetings, person, record, cancellationToken));
+        return TypedResults.Ok(await FeedbackOf(db, meetings, person, record, cancellationToken, met));
     }
 
     /// <summary>The person's rated rounds, whom they met and chose, and their mutual matches with contact details.</summary>
-    private static async Task<MyFeedback> FeedbackOf(AppDb db, Meetings meetings, LinkedPerson person, EventRecord record, CancellationToken cancellationToken)
+    private static async Task<MyFeedback> FeedbackOf(AppDb db, Meetings meetings, LinkedPerson person, EventRecord record, CancellationToken cancellationToken, List<MetPerson>? met = null)
     {
         var answers = await db.Answers.AsNoTracking().Where(a => a.PersonId == person.Id).Select(a => a.Round).ToListAsync(cancellationToken);
-        var met = await meetings.MetAsync(record, person, cancellationToken);
+        met ??= await meetings.MetAsync(record, person, cancellationToken);
         var mine = await db.Choices.AsNoTracking().Where(c => c.ChooserId == person.Id).ToDictionaryAsync(c => c.ChosenId, c => c.Rank, cancellationToken);
         var chosenMe = await db.Choices.AsNoTracking().Where(c => c.ChosenId == person.Id).Select(c => c.ChooserId).ToListAsync(cancellationToken);
         var confirmed = await db.Pairs.AsNoTracking().Where(p => p.MentorId == person.Id || p.MenteeId == person.Id)

@@ -8,13 +8,12 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace FlashMentoring.Web.Plans;
 
-/// <summary>An event's plan as the engine holds it, with what the roster import left out and who is who.</summary>
+/// <summary>An event's plan as the engine holds it, with what the roster import left out.</summary>
 /// <param name="Version">The event's plan version this was read at.</param>
 /// <param name="Plan">Rotation, quality, scorer, attendance and constraints.</param>
 /// <param name="Rejected">Roster lines that were not imported.</param>
 /// <param name="Warnings">Imported lines worth a look.</param>
-/// <param name="Ids">Each person's row id by identity key.</param>
-public sealed record EventPlan(int Version, PlanResult Plan, IReadOnlyList<RejectedLine> Rejected, IReadOnlyList<RosterWarning> Warnings, IReadOnlyDictionary<string, long> Ids);
+public sealed record EventPlan(int Version, PlanResult Plan, IReadOnlyList<RejectedLine> Rejected, IReadOnlyList<RosterWarning> Warnings);
 
 /// <summary>
 /// The one place plans are read and written. A plan is read from the people's stored seats (never from roster text)
@@ -154,9 +153,9 @@ public sealed class PlanStore(IServiceScopeFactory scopes) : IDisposable
         var seats = new int[rounds * mentees.Count];
         for (var i = 0; i < mentees.Count; i++)
         {
+            var planned = mentees[i].Seating.Seats;
             for (var r = 0; r < rounds; r++)
             {
-                var planned = mentees[i].Seating.Seats;
                 var table = r < planned.Count ? planned[r] : 0;
                 seats[(r * mentees.Count) + i] = tableIndex.TryGetValue(table, out var j) ? j : -1;
             }
@@ -166,8 +165,7 @@ public sealed class PlanStore(IServiceScopeFactory scopes) : IDisposable
         ulong There(PersonRecord p) => p.Seating.Away.Aggregate(all, (mask, round) => round is >= 1 and <= 64 ? mask & ~(1UL << (round - 1)) : mask);
         var attendance = new Attendance(mentees.Select(There).ToArray(), mentors.Select(There).ToArray());
         var roles = new RoleAssignment(mentors.Select(People.ToCore).ToList(), mentees.Select(People.ToCore).ToList());
-        var constraints = new PlanConstraints(stored.Pins.Select(p => (p.Mentee, p.Mentor)).ToList(), stored.Forbids.Select(p => (p.Mentee, p.Mentor)).ToList());
-        var plan = RotationEngine.Restore(roles, Settings(record), constraints, attendance, seats);
+        var plan = RotationEngine.Restore(roles, Settings(record), Constraints(stored), attendance, seats);
         if (stored.UpperBound is { } bound && bound > 0)
         {
             plan = plan with { Quality = plan.Quality with { UpperBound = bound, Gap = (bound - plan.Quality.Score) / (double)bound } };
@@ -177,8 +175,14 @@ public sealed class PlanStore(IServiceScopeFactory scopes) : IDisposable
             record.PlanVersion,
             plan,
             stored.Rejected.Select(r => new RejectedLine(r.Line, r.Text)).ToList(),
-            stored.Warnings.Select(w => new RosterWarning(w.Line, w.Text)).ToList(),
-            people.ToDictionary(p => p.Key, p => p.Id, StringComparer.Ordinal));
+            stored.Warnings.Select(w => new RosterWarning(w.Line, w.Text)).ToList());
+    }
+
+    /// <summary>The host's pins and forbids as the engine takes them.</summary>
+    public static PlanConstraints Constraints(PlanRecord stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return new PlanConstraints(stored.Pins.Select(p => (p.Mentee, p.Mentor)).ToList(), stored.Forbids.Select(p => (p.Mentee, p.Mentor)).ToList());
     }
 
     /// <summary>The engine's settings for an event.</summary>

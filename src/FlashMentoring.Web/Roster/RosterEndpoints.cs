@@ -1,5 +1,4 @@
 using FlashMentoring.Core.Live;
-using FlashMentoring.Core.Planning;
 using FlashMentoring.Core.Roster;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Hosting;
@@ -46,8 +45,7 @@ public static class RosterEndpoints
         }
 
         // The host's pins and forbids outlive a corrected roster.
-        var constraints = new PlanConstraints(stored.Pins.Select(p => (p.Mentee, p.Mentor)).ToList(), stored.Forbids.Select(p => (p.Mentee, p.Mentor)).ToList());
-        var attempt = await planner.PlanFromBodyAsync(request, PlanStore.Settings(record), constraints, cancellationToken);
+        var attempt = await planner.PlanFromBodyAsync(request, PlanStore.Settings(record), PlanStore.Constraints(stored), cancellationToken);
         if (attempt.Problem is not null)
         {
             return attempt.Problem;
