@@ -64,6 +64,8 @@ if (app.Configuration.GetValue<bool>("Hosting:BehindProxy"))
 
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
+app.UseDevices();
+app.UseRateLimiter();
 app.UseResponseCompression();
 app.UseStatusCodePages();
 app.UseHostKeys();

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -60,12 +59,11 @@ public static class Security
             app.UseHsts(); // Sent only over HTTPS.
         }
 
-        app.UseRateLimiter();
         return app;
     }
 
     private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(
-            (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString(),
+            Devices.PartitionKey(context),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 }
