@@ -151,12 +151,29 @@ function showPeople() {
       button.addEventListener('click', () => setStatus(p, next));
       actions.append(button);
     }
-    const link = el('a', 'open', { href: p.link, target: '_blank', rel: 'noopener', 'aria-label': `open the personal link of ${p.name}` });
+    const link = el('a', 'preview', { href: `${p.link}&preview`, target: '_blank', rel: 'noopener', 'aria-label': `preview the phone of ${p.name}` });
     const linkCell = el('td');
     linkCell.append(link);
-    row.append(el('td', p.name), el('td', p.role), el('td', p.status), actions, linkCell);
+    const phone = el('td', p.claimedAt ? `joined ${new Date(p.claimedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} ` : 'not yet');
+    if (p.claimedAt) {
+      const release = el('button', 'Release', { type: 'button', class: 'small secondary', 'aria-label': `Release: a new personal link for ${p.name}` });
+      release.addEventListener('click', () => releaseClaim(p));
+      phone.append(release);
+    }
+    row.append(el('td', p.name), el('td', p.role), el('td', p.status), actions, phone, linkCell);
     return row;
   }));
+}
+
+async function releaseClaim(person) {
+  if (!confirm(`Give ${person.name} a new personal link? The phone that has the old one (and any printed QR code of it) loses it.`)) return;
+  const answer = await api(`/people/${person.id}/release`, { method: 'POST' });
+  if (!answer.ok) {
+    say(problemText(answer.body, 'Could not release the link'), true);
+    return;
+  }
+  say(`${person.name} has a new personal link; they can now pick their name on the join page, or open the new link.`);
+  await loadPeople();
 }
 
 async function setStatus(person, next) {

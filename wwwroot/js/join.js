@@ -36,7 +36,7 @@ function showNames() {
   const shown = people.filter((p) => !wanted || p.name.toLocaleLowerCase().includes(wanted)).slice(0, 60);
   $('names').replaceChildren(...shown.map((p) => {
     const button = el('button', p.name, { type: 'button', class: 'name' });
-    button.append(el('span', p.role, { class: 'role' }));
+    button.append(el('span', p.taken ? `${p.role}, already joined` : p.role, { class: 'role' }));
     button.addEventListener('click', () => pick(p));
     const item = el('li');
     item.append(button);
@@ -46,7 +46,7 @@ function showNames() {
 
 async function pick(person) {
   sayIn(status, `Opening ${person.name}'s table…`);
-  const response = await fetch(`/api/join/${encodeURIComponent(code)}/people/${person.id}`, { method: 'POST' });
+  const response = await fetch(`/api/join/${encodeURIComponent(code)}/people/${encodeURIComponent(person.pick)}`, { method: 'POST' });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
     sayIn(status, problemText(body, 'Could not open your table'), true);

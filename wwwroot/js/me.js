@@ -3,6 +3,8 @@
 import { chime, connectionBanner, connectLive, everyFrame, formatRemaining, phaseTitle, remainingMs, seatingRound, speakRemaining } from './live.js';
 import { $, el, setText } from './dom.js';
 
+// The host's console opens someone's view as a preview: shown, but neither kept here nor claimed for this device.
+const preview = new URLSearchParams(location.hash.slice(1)).has('preview');
 const token = readToken();
 let me = null;
 let clock = null;
@@ -15,7 +17,7 @@ if (!token) {
   $('no-link').hidden = false;
 } else {
   live = connectLive({
-    join: (connection) => connection.invoke('JoinPerson', token),
+    join: (connection) => connection.invoke(preview ? 'PreviewPerson' : 'JoinPerson', token),
     onSnapshot: (view) => { me = view; setClock(view.clock, false); render(); },
     handlers: {
       Clock: (view) => setClock(view, true),
@@ -31,6 +33,7 @@ if (!token) {
 
 function readToken() {
   const fromLink = new URLSearchParams(location.hash.slice(1)).get('t');
+  if (fromLink && preview) return fromLink;
   if (fromLink) {
     localStorage.setItem('flashmentoring.token', fromLink);
     return fromLink;
@@ -94,6 +97,10 @@ function render() {
   }));
   drawCountdown();
   // The feedback module (ratings, survey, keep in touch) follows the same state.
+  if (preview) {
+    $('event-title').textContent = `Preview of ${me.name}'s phone (their link stays theirs) - ${me.title}`;
+    return;
+  }
   document.dispatchEvent(new CustomEvent('fm:state', { detail: { me, clock, token } }));
 }
 

@@ -54,6 +54,26 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
         }
     }
 
+    /// <summary>A bulk write (ExecuteUpdate, ExecuteDelete) in the same queue as saves.</summary>
+    public async Task<T> QueuedWriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var gate = WriteGate();
+        if (gate is not null)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
     private SemaphoreSlim? WriteGate() =>
         Database.IsSqlite() ? WriteGates.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1)) : null;
 
@@ -78,6 +98,7 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
             p.HasOne<EventRecord>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
             p.Property(x => x.Name).HasMaxLength(PersonRecord.MaxText);
             p.Property(x => x.Source).HasMaxLength(16);
+            p.Property(x => x.ClaimedBy).HasMaxLength(32);
             p.OwnsOne(x => x.Profile, o =>
             {
                 o.ToTable("PersonProfiles");
@@ -107,6 +128,8 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
         {
             c.HasKey(x => x.Id);
             c.HasIndex(x => new { x.ChooserId, x.ChosenId }).IsUnique();
+            // One row per rank: two saves racing cannot leave more choices than the highest rank allowed.
+            c.HasIndex(x => new { x.ChooserId, x.Rank }).IsUnique();
             c.HasOne<EventRecord>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<PairRecord>(p =>
@@ -202,6 +225,12 @@ public sealed class PersonRecord
 
     /// <summary>expected, arrived or absent.</summary>
     public string Status { get; set; } = "expected";
+
+    /// <summary>When a device first took this person's link (picked the name on the join page, or opened the link); null while nobody has.</summary>
+    public DateTimeOffset? ClaimedAt { get; set; }
+
+    /// <summary>The claiming device (a hash of its key): that device may pick the name again, no other may.</summary>
+    public byte[]? ClaimedBy { get; set; }
 
     /// <summary>How they came: <c>roster</c> (a line of the uploaded roster) or <c>walk-in</c>.</summary>
     public string Source { get; set; } = "roster";

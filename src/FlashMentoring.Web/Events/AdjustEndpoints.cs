@@ -30,7 +30,7 @@ public static class AdjustEndpoints
             return TypedResults.Problem(detail: $"kind must be pin, forbid or clear; got '{adjust.Kind}'.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown adjustment");
         }
 
-        return await publisher.OneAtATime<Results<Ok<PlanResponse>, NotFound, ProblemHttpResult>>(db, async () =>
+        return await publisher.OneAtATime<Results<Ok<PlanResponse>, NotFound, ProblemHttpResult>>(db, id, async () =>
         {
             var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
             if (record is null)

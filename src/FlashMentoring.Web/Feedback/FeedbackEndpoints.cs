@@ -1,6 +1,9 @@
 using System.Text.Json;
 using FlashMentoring.Core.Feedback;
+using FlashMentoring.Core.Live;
 using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Hosting;
+using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Roster;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +39,7 @@ public static class FeedbackEndpoints
 
     public static IEndpointRouteBuilder MapFeedback(this IEndpointRouteBuilder app)
     {
-        var me = app.MapGroup("/api/me").WithTags("Feedback");
+        var me = app.MapPersonalRoutes().WithTags("Feedback");
         me.MapPost("/answers", Answer);
         me.MapGet("/feedback", Mine);
         me.MapPut("/choices", Choose);
@@ -44,7 +47,7 @@ public static class FeedbackEndpoints
     }
 
     internal static async Task<Results<Ok<AnswerRequest>, ProblemHttpResult, ValidationProblem>> Answer(
-        AnswerRequest answer, HttpRequest request, AppDb db, PersonalLinks links, TimeProvider time, CancellationToken cancellationToken)
+        AnswerRequest answer, HttpRequest request, AppDb db, PersonalLinks links, Meetings meetings, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await links.FindAsync(request, cancellationToken) is not var (person, record))
         {
@@ -79,6 +82,11 @@ public static class FeedbackEndpoints
             return TypedResults.ValidationProblem(errors, title: "The answer was not saved");
         }
 
+        if (await NotNow(answer, person, record, meetings, time.GetUtcNow(), cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
         var existing = await db.Answers.FirstOrDefaultAsync(a => a.PersonId == person.Id && a.Round == answer.Round, cancellationToken);
         if (existing?.ClientId == answer.ClientId)
         {
@@ -110,11 +118,16 @@ public static class FeedbackEndpoints
             : NotYou();
 
     internal static async Task<Results<Ok<MyFeedback>, ProblemHttpResult, ValidationProblem>> Choose(
-        ChoicesRequest choices, HttpRequest request, AppDb db, PersonalLinks links, Meetings meetings, CancellationToken cancellationToken)
+        ChoicesRequest choices, HttpRequest request, AppDb db, PersonalLinks links, Meetings meetings, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await links.FindAsync(request, cancellationToken) is not var (person, record))
         {
             return NotYou();
+        }
+
+        if (ClockStore.Now(record, time.GetUtcNow()).Phase != Phase.Finished)
+        {
+            return TypedResults.Problem(title: "Choices open when the event ends", detail: "After the last round you can choose whom to keep in touch with.", statusCode: StatusCodes.Status409Conflict);
         }
 
         var chosen = (choices.Chosen ?? []).Distinct().ToList();
@@ -127,11 +140,65 @@ public static class FeedbackEndpoints
                 title: "Those choices were not saved");
         }
 
-        db.Choices.RemoveRange(await db.Choices.Where(c => c.ChooserId == person.Id).ToListAsync(cancellationToken));
-        db.Choices.AddRange(chosen.Select((id, k) => new ChoiceRecord { EventId = record.Id, ChooserId = person.Id, ChosenId = id, Rank = k + 1 }));
-        await db.SaveChangesAsync(cancellationToken);
+        // Replaced as a whole. Ranks are unique per chooser, so of two saves racing, the later one fails on the other's
+        // rows and starts again from them: never more choices than the cap.
+        for (var attempt = 1; ; attempt++)
+        {
+            db.Choices.RemoveRange(await db.Choices.Where(c => c.ChooserId == person.Id).ToListAsync(cancellationToken));
+            db.Choices.AddRange(chosen.Select((id, k) => new ChoiceRecord { EventId = record.Id, ChooserId = person.Id, ChosenId = id, Rank = k + 1 }));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
         return TypedResults.Ok(await FeedbackOf(db, meetings, person, record, cancellationToken, met));
     }
+
+    /// <summary>
+    /// Why an answer makes no sense now: a round is rated after it ended and only by someone who sat at a table in it,
+    /// the survey after the last round, and a note is signed only from the author's own device (the one that claimed
+    /// the link), so a link that reached someone else cannot put its owner's name to words.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> NotNow(AnswerRequest answer, LinkedPerson person, EventRecord record, Meetings meetings, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var clock = ClockStore.Now(record, now);
+        if (answer.Round == 0 && clock.Phase != Phase.Finished)
+        {
+            return TypedResults.Problem(title: "The survey opens when the event ends", detail: "Answer it after the last round.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        if (answer.Round > 0 && !Ended(clock, answer.Round))
+        {
+            return TypedResults.Problem(title: $"Round {answer.Round} has not ended yet", detail: "Rate a round once it is over.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        if (answer.Round > 0 && !await meetings.SatInAsync(record, person, answer.Round, cancellationToken))
+        {
+            return TypedResults.Problem(title: $"You were not at a table in round {answer.Round}", detail: "Only the rounds you sat in can be rated.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        return answer.SignNote && !string.IsNullOrWhiteSpace(answer.Note) && !person.OwnDevice
+            ? TypedResults.Problem(
+                title: "A signed note is sent from your own phone",
+                detail: "Your name can be put to a note only from the device that first opened your personal link. Send it unsigned, or ask the host to release your link and open it here.",
+                statusCode: StatusCodes.Status403Forbidden)
+            : null;
+    }
+
+    /// <summary>True once round <paramref name="round"/> is over: a later round, its changeover, or the end.</summary>
+    private static bool Ended(ClockState clock, int round) => (clock.Phase == Phase.Paused ? clock.PausedFrom : clock.Phase) switch
+    {
+        Phase.Finished => true,
+        Phase.Transition => clock.Round >= round,
+        Phase.Round => clock.Round > round,
+        _ => false,
+    };
 
     /// <summary>The person's rated rounds, whom they met and chose, and their mutual matches with contact details.</summary>
     private static async Task<MyFeedback> FeedbackOf(AppDb db, Meetings meetings, LinkedPerson person, EventRecord record, CancellationToken cancellationToken, List<MetPerson>? met = null)

@@ -38,6 +38,21 @@ public sealed class Meetings(AppDb db, PlanStore plans)
             .Select(p => new MetPerson(p.Id, p.Name, p.Role, null)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>True when the person sat at a table in the round (not resting, not on a break), by the plan.</summary>
+    public async Task<bool> SatInAsync(EventRecord record, LinkedPerson person, int round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        if (await plans.LoadAsync(record, cancellationToken) is not { } loaded || round < 1 || round > loaded.Plan.Rotation.Rounds)
+        {
+            return false;
+        }
+
+        var rotation = loaded.Plan.Rotation;
+        return rotation.MentorIndex(person.Key) is var mentor and >= 0
+            ? rotation.MenteesAt(round, mentor).Count > 0
+            : rotation.MenteeIndex(person.Key) is var mentee and >= 0 && rotation.MentorOf(round, mentee) >= 0;
+    }
+
     /// <summary>Mutual choices between mentees and mentors of an event, with ranks, for the long-term assignment.</summary>
     public async Task<List<(PersonRecord Mentee, PersonRecord Mentor, MutualChoice Choice)>> MutualAsync(Guid eventId, CancellationToken cancellationToken)
     {

@@ -40,6 +40,19 @@ public static class HostRoutes
     /// <summary>The event's public routes.</summary>
     public static RouteGroupBuilder MapPublicEventRoutes(this IEndpointRouteBuilder app) => app.MapGroup("/api/events/{id:guid}");
 
+    /// <summary>
+    /// The routes a personal link opens (<c>/api/me</c>): a device that has tried too many unknown links is refused
+    /// before the lookup (only failures count, so a phone with its own link is never slowed by a guesser nearby).
+    /// </summary>
+    public static RouteGroupBuilder MapPersonalRoutes(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/me").AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            return http.RequestServices.GetRequiredService<Attempts>().Blocked(http, AttemptKind.UnknownToken)
+                ? Attempts.TooMany(http, AttemptKind.UnknownToken)
+                : await next(context);
+        });
+
     /// <summary>The answer to a request without the host key.</summary>
     public static IResult NotHost() =>
         TypedResults.Problem(detail: "Open the event from its host link; only it controls the event.", statusCode: StatusCodes.Status403Forbidden, title: "This needs the host link");

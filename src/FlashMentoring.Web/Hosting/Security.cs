@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace FlashMentoring.Web.Hosting;
@@ -6,31 +7,17 @@ namespace FlashMentoring.Web.Hosting;
 /// <summary>Security headers on every answer, and rate limits where guessing would pay.</summary>
 public static class Security
 {
-    /// <summary>Joining by code.</summary>
-    public const string JoinPolicy = "join";
-
-    /// <summary>Personal-link lookups.</summary>
-    public const string PersonPolicy = "person";
-
-    /// <summary>
-    /// Join attempts a minute from one address. A whole room behind one office NAT must still get in within a
-    /// couple of minutes, while walking 31^6 (about 887 million) codes at this pace would take millennia.
-    /// </summary>
-    public const int JoinPerMinute = 300;
-
-    /// <summary>Personal-link lookups a minute from one address (128-bit links cannot be guessed anyway).</summary>
-    public const int PersonPerMinute = 600;
-
     // No inline script or style anywhere: the pages load their code and styles from files on this origin.
     private const string Csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
                                "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    public static IServiceCollection AddSecurity(this IServiceCollection services) =>
-        services.AddRateLimiter(o =>
+    public static IServiceCollection AddSecurity(this IServiceCollection services)
+    {
+        // Signs the device cookie (Hosting/Devices). Keys live in the user's profile; a lost key only means new cookies.
+        services.AddDataProtection().SetApplicationName("FlashMentoring");
+        return services.AddSingleton<Attempts>().AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(JoinPolicy, context => PerClient(context, JoinPerMinute));
-            o.AddPolicy(PersonPolicy, context => PerClient(context, PersonPerMinute));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("FlashMentoring.Access")
@@ -39,6 +26,7 @@ public static class Security
                     .ExecuteAsync(context.HttpContext);
             };
         });
+    }
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
@@ -61,9 +49,4 @@ public static class Security
 
         return app;
     }
-
-    private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute) =>
-        RateLimitPartition.GetFixedWindowLimiter(
-            Devices.PartitionKey(context),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 }

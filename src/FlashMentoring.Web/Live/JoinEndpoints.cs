@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FlashMentoring.Web.Live;
 
-/// <summary>A name on the join page.</summary>
-public sealed record JoinName(long Id, string Name, string Role);
+/// <summary>A name on the join page: <c>Pick</c> names it for claiming only; <c>Taken</c> when a device has claimed it.</summary>
+public sealed record JoinName(string Pick, string Name, string Role, bool Taken);
 
 /// <summary>What a join code opens: the event and the names to pick from.</summary>
 public sealed record JoinEventView(Guid EventId, string Title, DateTimeOffset StartsAt, IReadOnlyList<JoinName> People);
@@ -15,52 +15,111 @@ public sealed record JoinEventView(Guid EventId, string Title, DateTimeOffset St
 /// <summary>A personal link: open it on any device to get back to your own view.</summary>
 public sealed record PersonalLink(string Token, string Link);
 
-/// <summary>Joining by the code on the board: pick your name, get your personal link; the link opens your view.</summary>
+/// <summary>
+/// Joining by the code on the board: pick your name, get your personal link; the link opens your view. The code is
+/// public, so the name list hands out nothing but names: a name's link goes to the first device that picks it (or
+/// opens the link), and after that only to that device; anyone else needs their printed or e-mailed link, or the host.
+/// </summary>
 public static class JoinEndpoints
 {
     public static IEndpointRouteBuilder MapJoin(this IEndpointRouteBuilder app)
     {
-        var join = app.MapGroup("/api").WithTags("Join");
-        join.MapGet("/join/{code}", JoinByCode).RequireRateLimiting(Security.JoinPolicy);
-        join.MapPost("/join/{code}/people/{personId:long}", PickName).RequireRateLimiting(Security.JoinPolicy);
-        join.MapGet("/me", Me).RequireRateLimiting(Security.PersonPolicy);
+        var join = app.MapGroup("/api/join/{code}").WithTags("Join");
+        join.MapGet("/", JoinByCode);
+        join.MapPost("/people/{pick}", PickName);
+        app.MapPersonalRoutes().WithTags("Join").MapGet("/", Me);
         return app;
     }
 
-    internal static async Task<Results<Ok<JoinEventView>, ProblemHttpResult>> JoinByCode(string code, AppDb db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<JoinEventView>, ProblemHttpResult>> JoinByCode(string code, HttpContext http, AppDb db, Attempts attempts, CancellationToken cancellationToken)
     {
+        if (attempts.Blocked(http, AttemptKind.WrongCode))
+        {
+            return Attempts.TooMany(http, AttemptKind.WrongCode);
+        }
+
         var record = await FindByCode(db, code, cancellationToken);
         if (record is null)
         {
+            attempts.Failed(http, AttemptKind.WrongCode);
             return NoCode(code);
         }
 
-        var people = await db.People.AsNoTracking().Where(p => p.EventId == record.Id).OrderBy(p => p.Name)
-            .Select(p => new JoinName(p.Id, p.Name, p.Role)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new JoinEventView(record.Id, record.Title, record.StartsAt, people));
+        var people = await db.People.AsNoTracking().Where(p => p.EventId == record.Id)
+            .Select(p => new { p.Name, p.Role, p.TokenHash, Taken = p.ClaimedBy != null }).ToListAsync(cancellationToken);
+        var names = people
+            .Select(p => new JoinName(PersonalLinks.PickId(p.TokenHash), record.BoardFirstNamesOnly ? Shortened(p.Name) : p.Name, p.Role, p.Taken))
+            .OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        return TypedResults.Ok(new JoinEventView(record.Id, record.Title, record.StartsAt, names));
     }
 
-    internal static async Task<Results<Ok<PersonalLink>, ProblemHttpResult>> PickName(string code, long personId, AppDb db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<PersonalLink>, ProblemHttpResult>> PickName(string code, string pick, HttpContext http, AppDb db, Attempts attempts, PersonalLinks links, ILogger<PersonalLinks> log, CancellationToken cancellationToken)
     {
+        if (attempts.Blocked(http, AttemptKind.WrongCode))
+        {
+            return Attempts.TooMany(http, AttemptKind.WrongCode);
+        }
+
         var record = await FindByCode(db, code, cancellationToken);
-        var person = record is null ? null : await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId && p.EventId == record.Id, cancellationToken);
-        return person is null ? NoCode(code) : TypedResults.Ok(new PersonalLink(person.Token, PersonalLinks.PathFor(person.Token)));
+        var candidates = record is null ? [] : await db.People.AsNoTracking().Where(p => p.EventId == record.Id)
+            .Select(p => new { p.Id, p.Token, p.TokenHash, p.ClaimedBy }).ToListAsync(cancellationToken);
+        var person = candidates.FirstOrDefault(p => PersonalLinks.PickId(p.TokenHash) == pick);
+        if (record is null || person is null)
+        {
+            attempts.Failed(http, AttemptKind.WrongCode);
+            return record is null ? NoCode(code) : NameGone();
+        }
+
+        var device = PersonalLinks.DeviceHash(http);
+        var mine = person.ClaimedBy is not null && person.ClaimedBy.AsSpan().SequenceEqual(device);
+        if (!mine && person.ClaimedBy is null)
+        {
+            if (!attempts.TryClaim(http, record.Id))
+            {
+                return Attempts.TooMany(http, AttemptKind.Claim);
+            }
+
+            mine = await links.ClaimAsync(person.Id, device, cancellationToken);
+        }
+
+        if (!mine)
+        {
+            log.LogInformation("Join: person {PersonId} of event {EventId} was picked again from another device; refused", person.Id, record.Id);
+            return TypedResults.Problem(
+                title: "Someone has already joined with this name",
+                detail: "Open your personal link instead (the QR code on your itinerary or badge, or the link in your e-mail). If this is your name and you have no link, ask the host: they can release it for you.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        return TypedResults.Ok(new PersonalLink(person.Token, PersonalLinks.PathFor(person.Token)));
     }
 
-    internal static async Task<Results<Ok<PersonalView>, ProblemHttpResult>> Me(HttpRequest request, PersonalViews views, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<PersonalView>, ProblemHttpResult>> Me(HttpContext http, PersonalViews views, CancellationToken cancellationToken)
     {
-        var view = await views.ForTokenAsync(request.Headers[PersonalLinks.TokenHeader].FirstOrDefault(), cancellationToken);
+        var view = await views.ForTokenAsync(http, http.Request.Headers[PersonalLinks.TokenHeader].FirstOrDefault(), cancellationToken);
         return view is null
             ? TypedResults.Problem(title: "This personal link is not (or no longer) valid", detail: "Ask the host for your link, or join again with the event's code.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(view);
     }
 
+    // "Ann L.": the first name as the board shows it, and an initial so two Anns can tell which is theirs.
+    private static string Shortened(string name)
+    {
+        var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length < 2 ? name : $"{parts[0]} {char.ToUpperInvariant(parts[^1][0])}.";
+    }
+
     private static Task<EventRecord?> FindByCode(AppDb db, string code, CancellationToken cancellationToken)
     {
         var normalised = code.Trim().ToUpperInvariant();
-        return db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.JoinCode == normalised, cancellationToken);
+        return normalised.Length is 0 or > 16
+            ? Task.FromResult<EventRecord?>(null)
+            : db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.JoinCode == normalised, cancellationToken);
     }
 
     private static ProblemHttpResult NoCode(string code) =>
         TypedResults.Problem(title: "No event with this code", detail: $"Check the code '{code}' on the board or your itinerary; it has six letters and digits.", statusCode: StatusCodes.Status404NotFound);
+
+    private static ProblemHttpResult NameGone() =>
+        TypedResults.Problem(title: "This name is no longer on the list", detail: "The list changed since you opened it. Enter the code again and pick your name.", statusCode: StatusCodes.Status404NotFound);
 }

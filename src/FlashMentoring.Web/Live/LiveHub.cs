@@ -1,4 +1,5 @@
 using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public interface ILiveClient
 /// A thin hub: clients join their event's group and get a full snapshot back, on every connect and reconnect;
 /// after that the server pushes changes. The clock itself lives in <see cref="ClockBroadcaster"/>.
 /// </summary>
-public sealed class LiveHub(AppDb db, PersonalViews views, TimeProvider time) : Hub<ILiveClient>
+public sealed class LiveHub(AppDb db, PersonalViews views, Attempts attempts, TimeProvider time) : Hub<ILiveClient>
 {
     public static string Group(Guid eventId) => $"event:{eventId:N}";
 
@@ -37,9 +38,20 @@ public sealed class LiveHub(AppDb db, PersonalViews views, TimeProvider time) : 
     }
 
     /// <summary>A phone joins with its personal link's token: the event's group, its own group, and its whole view back.</summary>
-    public async Task<PersonalView> JoinPerson(string token)
+    public Task<PersonalView> JoinPerson(string token) => Person(token, claim: true);
+
+    /// <summary>The host looks at someone's phone view from the console: the same, without claiming their link for the host's laptop.</summary>
+    public Task<PersonalView> PreviewPerson(string token) => Person(token, claim: false);
+
+    private async Task<PersonalView> Person(string token, bool claim)
     {
-        var view = await views.ForTokenAsync(token, Context.ConnectionAborted)
+        var http = Context.GetHttpContext() ?? throw new HubException("No connection.");
+        if (attempts.Blocked(http, AttemptKind.UnknownToken))
+        {
+            throw new HubException("Too many unknown personal links from this device. Wait a minute and try again.");
+        }
+
+        var view = await views.ForTokenAsync(http, token, Context.ConnectionAborted, claim)
             ?? throw new HubException("This personal link is not valid. Ask the host for yours, or join again with the code.");
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(view.EventId), Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, PersonGroup(view.PersonId), Context.ConnectionAborted);

@@ -7,9 +7,9 @@ namespace FlashMentoring.Web.Live;
 public sealed class PersonalViews(PersonalLinks links, PlanStore plans, TimeProvider time)
 {
     /// <summary>A person's view from their link's token; null when the token is unknown.</summary>
-    public async Task<PersonalView?> ForTokenAsync(string? token, CancellationToken cancellationToken)
+    public async Task<PersonalView?> ForTokenAsync(HttpContext context, string? token, CancellationToken cancellationToken, bool claim = true)
     {
-        if (await links.FindAsync(token, cancellationToken) is not var (person, record))
+        if (await links.FindAsync(context, token, cancellationToken, claim) is not var (person, record))
         {
             return null;
         }

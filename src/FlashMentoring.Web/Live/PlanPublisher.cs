@@ -10,22 +10,33 @@ namespace FlashMentoring.Web.Live;
 /// <summary>
 /// Saves a changed plan and tells exactly the people whose itinerary changed, as the re-planner lists them (a mentee
 /// who moves, the mentors and tablemates of the tables they left and joined), then the board and host console.
-/// Changes to one plan never interleave.
+/// Changes to one event's plan never interleave; different events never wait for each other.
 /// </summary>
 public sealed class PlanPublisher(IHubContext<LiveHub, ILiveClient> hub)
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
+    // One gate per event, made on first use and dropped when no re-plan holds or awaits it.
+    private readonly Dictionary<Guid, (SemaphoreSlim Gate, int Users)> gates = [];
 
     /// <summary>
     /// Runs <paramref name="work"/> alone: two re-plans take turns. If the event was saved by someone else between
     /// its read and its write (the round changed, say), the work runs again on fresh data, so a re-plan never
     /// rewrites a round that has started in the meantime.
     /// </summary>
-    public async Task<T> OneAtATime<T>(AppDb db, Func<Task<T>> work, CancellationToken cancellationToken)
+    public async Task<T> OneAtATime<T>(AppDb db, Guid eventId, Func<Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(work);
-        await gate.WaitAsync(cancellationToken);
+        var gate = Enter(eventId);
+        try
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            Leave(eventId);
+            throw;
+        }
+
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -43,6 +54,34 @@ public sealed class PlanPublisher(IHubContext<LiveHub, ILiveClient> hub)
         finally
         {
             gate.Release();
+            Leave(eventId);
+        }
+    }
+
+    private SemaphoreSlim Enter(Guid eventId)
+    {
+        lock (gates)
+        {
+            var (gate, users) = gates.TryGetValue(eventId, out var found) ? found : (new SemaphoreSlim(1, 1), 0);
+            gates[eventId] = (gate, users + 1);
+            return gate;
+        }
+    }
+
+    private void Leave(Guid eventId)
+    {
+        lock (gates)
+        {
+            var (gate, users) = gates[eventId];
+            if (users == 1)
+            {
+                gates.Remove(eventId);
+                gate.Dispose();
+            }
+            else
+            {
+                gates[eventId] = (gate, users - 1);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ using FlashMentoring.Core.Live;
 using FlashMentoring.Core.Planning;
 using FlashMentoring.Core.Roster;
 using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Plans;
@@ -12,7 +13,8 @@ using Microsoft.EntityFrameworkCore;
 namespace FlashMentoring.Web.Roster;
 
 /// <summary>A person as the host's check-in list shows them.</summary>
-public sealed record HostPersonView(long Id, string Name, string Role, string Status, string Link);
+/// <param name="ClaimedAt">When a device took their link (picked the name, or opened the link); null while nobody has.</param>
+public sealed record HostPersonView(long Id, string Name, string Role, string Status, string Link, DateTimeOffset? ClaimedAt);
 
 /// <summary>Check-in: <c>arrived</c> or <c>absent</c>.</summary>
 public sealed record StatusChange(string? Status);
@@ -32,6 +34,7 @@ public static class CheckInEndpoints
         host.MapGet("/people", People);
         host.MapPost("/people/{personId:long}/status", SetStatus);
         host.MapPost("/walk-ins", WalkIn);
+        host.MapPost("/people/{personId:long}/release", Release);
         return app;
     }
 
@@ -55,7 +58,7 @@ public static class CheckInEndpoints
             return TypedResults.Problem(detail: $"status must be arrived or absent; got '{change.Status}'.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown check-in status");
         }
 
-        return await publisher.OneAtATime<Results<Ok<StatusResult>, NotFound, ProblemHttpResult>>(db, async () =>
+        return await publisher.OneAtATime<Results<Ok<StatusResult>, NotFound, ProblemHttpResult>>(db, id, async () =>
         {
             var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
             var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId && p.EventId == id, cancellationToken);
@@ -116,7 +119,7 @@ public static class CheckInEndpoints
             return TypedResults.ValidationProblem(errors, title: "The walk-in was not added");
         }
 
-        return await publisher.OneAtATime<Results<Ok<StatusResult>, NotFound, ProblemHttpResult, ValidationProblem>>(db, async () =>
+        return await publisher.OneAtATime<Results<Ok<StatusResult>, NotFound, ProblemHttpResult, ValidationProblem>>(db, id, async () =>
         {
             var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
             if (record is null)
@@ -157,6 +160,26 @@ public static class CheckInEndpoints
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// The wrong device took someone's name (or their phone was lost): a new personal link, unclaimed. The old link
+    /// stops working at once, so whoever holds it loses the person's view and their voice in the feedback.
+    /// </summary>
+    internal static async Task<Results<Ok<HostPersonView>, NotFound>> Release(Guid id, long personId, AppDb db, ILogger<PersonalLinks> log, CancellationToken cancellationToken)
+    {
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId && p.EventId == id, cancellationToken);
+        if (person is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        (person.Token, person.TokenHash) = HostKeys.NewPersonToken();
+        person.ClaimedAt = null;
+        person.ClaimedBy = null;
+        await db.SaveChangesAsync(cancellationToken);
+        log.LogInformation("Host released the link of person {PersonId} of event {EventId}", person.Id, id);
+        return TypedResults.Ok(HostView(person));
+    }
+
     // The re-planner refuses changes it cannot apply (an unknown person, say) with an ArgumentException.
     private static ReplanResult? TryReplan(PlanResult before, int held, RosterChange change)
     {
@@ -173,5 +196,5 @@ public static class CheckInEndpoints
     private static ProblemHttpResult CouldNotReplan(string name) =>
         TypedResults.Problem(detail: $"The plan could not be changed for {name}; nothing was saved. Reload the console and try again.", statusCode: StatusCodes.Status409Conflict, title: "Not re-planned");
 
-    private static HostPersonView HostView(PersonRecord p) => new(p.Id, p.Name, p.Role, p.Status, PersonalLinks.PathFor(p.Token));
+    private static HostPersonView HostView(PersonRecord p) => new(p.Id, p.Name, p.Role, p.Status, PersonalLinks.PathFor(p.Token), p.ClaimedAt);
 }

@@ -1,14 +1,22 @@
+using System.Security.Cryptography;
+using System.Text;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlashMentoring.Web.Roster;
 
 /// <summary>Who a personal link belongs to: what the phone's view and its feedback need, and no more.</summary>
-public sealed record LinkedPerson(long Id, Guid EventId, string Key, string Name, string Role, string Status);
+/// <param name="OwnDevice">The request comes from the device that claimed the link (the person's own phone).</param>
+public sealed record LinkedPerson(long Id, Guid EventId, string Key, string Name, string Role, string Status, bool OwnDevice);
 
-/// <summary>Personal links: the path a phone opens, and finding the person (and event) a link's token belongs to.</summary>
-public sealed class PersonalLinks(AppDb db)
+/// <summary>
+/// Personal links: the path a phone opens, finding the person (and event) a link's token belongs to, and claims. The
+/// first device that opens a link, or picks the name on the join page, claims it; from then on the join page hands the
+/// link to that device only, so knowing the public join code is not knowing who anyone is.
+/// </summary>
+public sealed class PersonalLinks(AppDb db, Attempts attempts, TimeProvider time)
 {
     /// <summary>The header that carries a personal link's token.</summary>
     public const string TokenHeader = "X-Person-Token";
@@ -16,27 +24,86 @@ public sealed class PersonalLinks(AppDb db)
     /// <summary>The personal link's path; the token travels in the fragment so it never reaches logs or a Referer.</summary>
     public static string PathFor(string token) => "/me#t=" + token;
 
-    /// <summary>The person whose link this token is, with their event; null for a token nobody has.</summary>
-    public async Task<(LinkedPerson Person, EventRecord Event)?> FindAsync(string? token, CancellationToken cancellationToken)
+    /// <summary>What the join list calls a person: derived from their link's hash, so it is no id used anywhere else, and changes when the host releases the claim.</summary>
+    public static string PickId(byte[] tokenHash) =>
+        System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData([.. "pick:"u8, .. tokenHash]).AsSpan(0, 9));
+
+    /// <summary>The hash a claim stores of the request's device.</summary>
+    public static byte[] DeviceHash(HttpContext context) => SHA256.HashData(Encoding.UTF8.GetBytes(Devices.PartitionKey(context)));
+
+    /// <summary>
+    /// The person whose link this token is, with their event; null for a token nobody has (which counts against the
+    /// device's guesses). Opening an unclaimed link claims it for this device, unless <paramref name="claim"/> is false
+    /// (the host previewing someone's phone from the console).
+    /// </summary>
+    public async Task<(LinkedPerson Person, EventRecord Event)?> FindAsync(HttpContext context, string? token, CancellationToken cancellationToken, bool claim = true)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (string.IsNullOrEmpty(token) || token.Length > 64)
         {
+            attempts.Failed(context, AttemptKind.UnknownToken);
             return null;
         }
 
         // Found by the token's hash, so a lookup's timing says nothing about how close a guess was. Thousands of
         // phones join at once: read the few columns a view needs, not the profile.
         var hash = HostKeys.Hash(token);
-        var person = await db.People.AsNoTracking().Where(p => p.TokenHash == hash)
-            .Select(p => new LinkedPerson(p.Id, p.EventId, p.Key, p.Name, p.Role, p.Status)).FirstOrDefaultAsync(cancellationToken);
-        var record = person is null ? null : await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == person.EventId, cancellationToken);
-        return person is null || record is null ? null : (person, record);
+        var found = await db.People.AsNoTracking().Where(p => p.TokenHash == hash)
+            .Select(p => new { p.Id, p.EventId, p.Key, p.Name, p.Role, p.Status, p.ClaimedBy }).FirstOrDefaultAsync(cancellationToken);
+        var record = found is null ? null : await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == found.EventId, cancellationToken);
+        if (found is null || record is null)
+        {
+            attempts.Failed(context, AttemptKind.UnknownToken);
+            return null;
+        }
+
+        var device = DeviceHash(context);
+        var own = found.ClaimedBy is null
+            ? claim && await ClaimAsync(found.Id, device, cancellationToken)
+            : found.ClaimedBy.AsSpan().SequenceEqual(device);
+        return (new LinkedPerson(found.Id, found.EventId, found.Key, found.Name, found.Role, found.Status, own), record);
     }
 
     /// <summary>The person whose link the request carries (header <see cref="TokenHeader"/>).</summary>
     public Task<(LinkedPerson Person, EventRecord Event)?> FindAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return FindAsync(request.Headers[TokenHeader].FirstOrDefault(), cancellationToken);
+        return FindAsync(request.HttpContext, request.Headers[TokenHeader].FirstOrDefault(), cancellationToken);
+    }
+
+    /// <summary>Claims an unclaimed person for a device; false when another device got there first.</summary>
+    public async Task<bool> ClaimAsync(long personId, byte[] device, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var claimed = await db.QueuedWriteAsync(
+            async () =>
+            {
+                if (db.Database.IsRelational())
+                {
+                    // One statement: of two devices racing, exactly one finds the row still unclaimed.
+                    return await db.People.Where(p => p.Id == personId && p.ClaimedBy == null)
+                        .ExecuteUpdateAsync(set => set.SetProperty(p => p.ClaimedBy, device).SetProperty(p => p.ClaimedAt, now), cancellationToken);
+                }
+
+                // The in-memory demo store has no bulk updates; it serves one process, where the queue orders claims.
+                var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId && p.ClaimedBy == null, cancellationToken);
+                if (person is null)
+                {
+                    return 0;
+                }
+
+                person.ClaimedBy = device;
+                person.ClaimedAt = now;
+                await db.SaveChangesAsync(cancellationToken);
+                return 1;
+            },
+            cancellationToken);
+        if (claimed == 1)
+        {
+            return true;
+        }
+
+        var holder = await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.ClaimedBy).FirstOrDefaultAsync(cancellationToken);
+        return holder is not null && holder.AsSpan().SequenceEqual(device);
     }
 }

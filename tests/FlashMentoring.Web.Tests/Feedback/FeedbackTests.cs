@@ -20,20 +20,33 @@ public class FeedbackTests
 
     private sealed record Setup(TestApp App, CreatedEvent Event, HttpClient Host, Dictionary<string, HttpClient> Phones, Dictionary<string, long> Ids);
 
-    private static async Task<Setup> Event()
+    // The event, run to its end: ratings, the survey and keep-in-touch choices are for rounds that are over.
+    private static async Task<Setup> Event(bool finished = true, string roster = Roster, string? dataFolder = null, int rounds = 2)
     {
-        var app = new TestApp();
-        var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = "2026-12-01T09:00:00-05:00", rounds = 2, seatsPerTable = 1 }))
+        var app = new TestApp { DataFolder = dataFolder };
+        var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = "2026-12-01T09:00:00-05:00", rounds, seatsPerTable = 1 }))
             .Content.ReadFromJsonAsync<CreatedEvent>())!;
         var host = app.HostClient(created.HostKey);
-        (await host.PutAsync($"/api/events/{created.Id}/roster", new StringContent(Roster, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
-        var people = (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{created.Id}/people"))!;
-        var phones = people.ToDictionary(p => p.Name, p =>
+        (await host.PutAsync($"/api/events/{created.Id}/roster", new StringContent(roster, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        if (finished)
         {
+            foreach (var command in new[] { "start", "end" })
+            {
+                (await host.PostAsync($"/api/events/{created.Id}/clock/{command}", null)).EnsureSuccessStatusCode();
+            }
+        }
+
+        var people = (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{created.Id}/people"))!;
+        var phones = new Dictionary<string, HttpClient>();
+        foreach (var p in people)
+        {
+            // Each phone opens its link as a browser does: the page first, which gives it its device cookie.
             var phone = app.CreateClient();
+            (await phone.GetAsync("/me")).EnsureSuccessStatusCode();
             phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, p.Link["/me#t=".Length..]);
-            return phone;
-        });
+            phones[p.Name] = phone;
+        }
+
         return new Setup(app, created, host, phones, people.ToDictionary(p => p.Name, p => p.Id));
     }
 
@@ -146,5 +159,111 @@ public class FeedbackTests
         (await db.Answers.CountAsync()).Should().Be(0);
         (await db.Choices.CountAsync()).Should().Be(0);
         (await db.Pairs.CountAsync()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ARoundIsRatedOnlyOnceItIsOverAndOnlyByThoseWhoSatInIt()
+    {
+        // Two mentors, three mentees, one seat a table: one mentee rests each round.
+        var s = await Event(finished: false, roster: Roster + "mentee,Cy Young,cy@gsa.gov,GSA\n");
+        using var app = s.App;
+        var restsInRound1 = new List<string>();
+        foreach (var (name, phone) in s.Phones)
+        {
+            var me = (await phone.GetFromJsonAsync<PersonalView>("/api/me"))!;
+            if (me.Role == "mentee" && me.Rounds[0].Table is null)
+            {
+                restsInRound1.Add(name);
+            }
+        }
+
+        var ann = s.Phones.First(p => p.Key != "Mona Lisa" && p.Key != "Omar Khayyam" && !restsInRound1.Contains(p.Key)).Value;
+        var rested = s.Phones[restsInRound1.Single()];
+        async Task<HttpStatusCode> Rate(HttpClient phone, int round) =>
+            (await phone.PostAsJsonAsync("/api/me/answers", new { clientId = Guid.NewGuid(), round, rating = 5 })).StatusCode;
+
+        var beforeStart = await Rate(ann, 1);
+        (await s.Host.PostAsync($"/api/events/{s.Event.Id}/clock/start", null)).EnsureSuccessStatusCode();
+        var during = await Rate(ann, 1);
+        var survey = await ann.PostAsJsonAsync("/api/me/answers", new { clientId = Guid.NewGuid(), round = 0, survey = new { match = 5 } });
+        (await s.Host.PostAsJsonAsync($"/api/events/{s.Event.Id}/clock/skip", new { expectedRound = 1 })).EnsureSuccessStatusCode();
+        var after = await Rate(ann, 1);
+        var restedRates = await rested.PostAsJsonAsync("/api/me/answers", new { clientId = Guid.NewGuid(), round = 1, rating = 1 });
+        var roundTwoNow = await Rate(ann, 2);
+
+        beforeStart.Should().Be(HttpStatusCode.Conflict);
+        during.Should().Be(HttpStatusCode.Conflict, "round 1 is still on");
+        survey.StatusCode.Should().Be(HttpStatusCode.Conflict, "the survey is for the end of the event");
+        after.Should().Be(HttpStatusCode.OK);
+        restedRates.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await restedRates.Content.ReadAsStringAsync()).Should().Contain("not at a table in round 1");
+        roundTwoNow.Should().Be(HttpStatusCode.Conflict);
+        (await s.Host.GetFromJsonAsync<EventReport>($"/api/events/{s.Event.Id}/report"))!.Ratings.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task ANoteIsSignedOnlyFromTheDeviceThatFirstOpenedTheLink()
+    {
+        var s = await Event();
+        using var app = s.App;
+        var annsToken = s.Phones["Ann Lee"].DefaultRequestHeaders.GetValues(PersonalLinks.TokenHeader).Single();
+        (await s.Phones["Ann Lee"].GetAsync("/api/me")).EnsureSuccessStatusCode(); // Her phone opens her link first.
+        var other = s.App.CreateClient();
+        other.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, annsToken);
+        (await other.GetAsync("/me")).Dispose(); // Another browser, with a device cookie of its own.
+
+        var forged = await other.PostAsJsonAsync("/api/me/answers", new { clientId = Guid.NewGuid(), round = 1, rating = 1, note = "Awful, Ann Lee", signNote = true });
+        var unsigned = await other.PostAsJsonAsync("/api/me/answers", new { clientId = Guid.NewGuid(), round = 2, rating = 3, note = "Fine" });
+        var own = await s.Phones["Ann Lee"].PostAsJsonAsync("/api/me/answers", new { clientId = Guid.NewGuid(), round = 1, rating = 5, note = "Thanks", signNote = true });
+        var report = (await s.Host.GetFromJsonAsync<EventReport>($"/api/events/{s.Event.Id}/report"))!;
+
+        forged.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await forged.Content.ReadAsStringAsync()).Should().Contain("Send it unsigned");
+        unsigned.StatusCode.Should().Be(HttpStatusCode.OK);
+        own.StatusCode.Should().Be(HttpStatusCode.OK);
+        report.Notes.Should().ContainSingle(n => n.Author == "Ann Lee").Which.Text.Should().Be("Thanks");
+        report.Notes.Should().NotContain(n => n.Text.Contains("Awful", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task KeepInTouchChoicesOpenOnlyWhenTheEventHasEnded()
+    {
+        var s = await Event(finished: false);
+        using var app = s.App;
+
+        var early = await s.Phones["Ann Lee"].PutAsJsonAsync("/api/me/choices", new { chosen = new[] { s.Ids["Mona Lisa"] } });
+
+        early.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await early.Content.ReadAsStringAsync()).Should().Contain("when the event ends");
+    }
+
+    [Fact]
+    public async Task TwoChoiceSavesRacingNeverStoreMoreThanTheCap()
+    {
+        var folder = Directory.CreateTempSubdirectory("fm-choices-").FullName;
+        try
+        {
+            // Four mentors met in four rounds: a mentee may keep three.
+            var roster = "role,name,email,agency\nmentor,M1,m1@x.gov,A\nmentor,M2,m2@x.gov,A\nmentor,M3,m3@x.gov,A\nmentor,M4,m4@x.gov,A\n" +
+                         "mentee,Ann Lee,ann@va.gov,VA\nmentee,B,b@va.gov,VA\nmentee,C,c@va.gov,VA\nmentee,D,d@va.gov,VA\n";
+            var s = await Event(roster: roster, dataFolder: folder, rounds: 4);
+            using var app = s.App;
+            var ann = s.Phones["Ann Lee"];
+            var stored = new List<int>();
+            for (var trial = 0; trial < 6; trial++)
+            {
+                var picks = new[] { new[] { "M1", "M2", "M3" }, new[] { "M4", "M3", "M2" } };
+                var saves = await Task.WhenAll(picks.Select(p => ann.PutAsJsonAsync("/api/me/choices", new { chosen = p.Select(n => s.Ids[n]).ToArray() })));
+                saves.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK);
+                stored.Add((await ann.GetFromJsonAsync<MyFeedback>("/api/me/feedback"))!.Met.Count(m => m.Rank is not null));
+            }
+
+            stored.Should().OnlyContain(n => n == 3, "one save wins whole; the cap is three");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, true);
+        }
     }
 }

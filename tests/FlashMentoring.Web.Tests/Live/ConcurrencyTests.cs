@@ -5,6 +5,7 @@ using System.Text.Json;
 using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Roster;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FlashMentoring.Web.Tests.Live;
 
@@ -92,6 +93,7 @@ public sealed class ConcurrencyTests : IDisposable
         using var app = new TestApp { DataFolder = folder };
         var (created, host) = await LiveEvent(app);
         var people = (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{created.Id}/people"))!;
+        (await host.PostAsJsonAsync($"/api/events/{created.Id}/clock/skip", new { expectedRound = 1 })).EnsureSuccessStatusCode();
 
         var answers = await Task.WhenAll(people.Select(p =>
         {
@@ -139,4 +141,27 @@ public sealed class ConcurrencyTests : IDisposable
         plan.GetProperty("rounds")[round - 1].GetProperty("tables").EnumerateArray()
             .SelectMany(t => t.GetProperty("mentees").EnumerateArray().Select(m => $"{m.GetProperty("name").GetString()}@{t.GetProperty("table").GetInt32()}"))
             .Order(StringComparer.Ordinal).ToList();
+
+    [Fact]
+    public async Task AReplanInOneEventNeverWaitsForAnotherEventsReplan()
+    {
+        using var app = new TestApp { DataFolder = folder };
+        var (big, _) = await LiveEvent(app);
+        var (small, host) = await LiveEvent(app);
+        var ann = (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{small.Id}/people"))!.Single(p => p.Name == "Ann");
+        var publisher = app.Services.GetRequiredService<PlanPublisher>();
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Web.Data.AppDb>();
+        var longReplan = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // The big event's re-plan holds its gate until the test lets go (as a 12-second re-plan of 10,000 people would).
+        var holding = publisher.OneAtATime(db, big.Id, () => longReplan.Task, CancellationToken.None);
+        var checkIn = host.PostAsJsonAsync($"/api/events/{small.Id}/people/{ann.Id}/status", new { status = "absent" });
+        var finished = await Task.WhenAny(checkIn, Task.Delay(TimeSpan.FromSeconds(30)));
+        longReplan.SetResult(0);
+        await holding;
+
+        finished.Should().BeSameAs(checkIn, "the small event's check-in does not queue behind the big event's re-plan");
+        (await checkIn).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
 }

@@ -31,7 +31,7 @@ public class ParticipantTests
 
         var names = await phone.GetFromJsonAsync<JoinEventView>($"/api/join/{created.JoinCode.ToLowerInvariant()}");
         var dee = names!.People.Single(p => p.Name == "Dee Nguyễn");
-        var link = await (await phone.PostAsync($"/api/join/{created.JoinCode}/people/{dee.Id}", null)).Content.ReadFromJsonAsync<PersonalLink>();
+        var link = await (await phone.PostAsync($"/api/join/{created.JoinCode}/people/{dee.Pick}", null)).Content.ReadFromJsonAsync<PersonalLink>();
         phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, link!.Token);
         var me = await phone.GetFromJsonAsync<PersonalView>("/api/me");
         var plan = await host.GetFromJsonAsync<JsonElement>($"/api/events/{created.Id}/plan");

@@ -86,6 +86,9 @@ namespace FlashMentoring.Web.Data.Migrations
                     b.HasIndex("ChooserId", "ChosenId")
                         .IsUnique();
 
+                    b.HasIndex("ChooserId", "Rank")
+                        .IsUnique();
+
                     b.ToTable("Choices");
                 });
 
@@ -200,6 +203,13 @@ namespace FlashMentoring.Web.Data.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ClaimedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
 
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT");

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FlashMentoring.Web.Hosting;
+
+/// <summary>What an attempt is: guessing a join code, guessing a personal link, or claiming a name.</summary>
+public enum AttemptKind
+{
+    /// <summary>A join code that opens no event.</summary>
+    WrongCode,
+
+    /// <summary>A personal-link token nobody has.</summary>
+    UnknownToken,
+
+    /// <summary>Taking a name from the join list (it succeeds once per name).</summary>
+    Claim,
+}
+
+/// <summary>
+/// Token buckets that make guessing slow without locking out a room. Only failures cost: a wrong join code or an
+/// unknown personal link takes a token from its device's bucket (the device cookie, or the network address for a
+/// request without one), so a guesser on the venue Wi-Fi empties their own bucket and nobody else's. Claiming names is
+/// limited per device and per event, so harvesting an event's names is slow by design.
+/// </summary>
+public sealed class Attempts : IDisposable
+{
+    /// <summary>Wrong codes a device may try at once, and how many more it gets a minute.</summary>
+    public const int WrongCodeBurst = 20;
+
+    /// <inheritdoc cref="WrongCodeBurst"/>
+    public const int WrongCodePerMinute = 10;
+
+    /// <summary>Unknown personal links a device may try at once, and how many more a minute (128-bit links cannot be guessed anyway).</summary>
+    public const int UnknownTokenBurst = 20;
+
+    /// <inheritdoc cref="UnknownTokenBurst"/>
+    public const int UnknownTokenPerMinute = 10;
+
+    /// <summary>Names one device may claim at once, and how many more a minute (a person claims one; a helper a few).</summary>
+    public const int ClaimsPerDeviceBurst = 5;
+
+    /// <inheritdoc cref="ClaimsPerDeviceBurst"/>
+    public const int ClaimsPerDevicePerMinute = 2;
+
+    /// <summary>
+    /// Names claimed in one event at once, and then a minute: a room of 300 walks in together; beyond that, five a
+    /// second (a 1,000-person event's stragglers wait seconds, a harvest of it takes minutes).
+    /// </summary>
+    public const int ClaimsPerEventBurst = 300;
+
+    /// <inheritdoc cref="ClaimsPerEventBurst"/>
+    public const int ClaimsPerEventPerMinute = 300;
+
+    private readonly PartitionedRateLimiter<string> buckets = PartitionedRateLimiter.Create<string, string>(key => key switch
+    {
+        _ when key.StartsWith("code|", StringComparison.Ordinal) => Bucket(key, WrongCodeBurst, WrongCodePerMinute),
+        _ when key.StartsWith("token|", StringComparison.Ordinal) => Bucket(key, UnknownTokenBurst, UnknownTokenPerMinute),
+        _ when key.StartsWith("event|", StringComparison.Ordinal) => Bucket(key, ClaimsPerEventBurst, ClaimsPerEventPerMinute),
+        _ => Bucket(key, ClaimsPerDeviceBurst, ClaimsPerDevicePerMinute),
+    });
+
+    /// <summary>True when the request's device has used up its failures of this kind (or its claims).</summary>
+    public bool Blocked(HttpContext context, AttemptKind kind) =>
+        buckets.GetStatistics(Key(context, kind))?.CurrentAvailablePermits <= 0;
+
+    /// <summary>Counts a failed attempt against the request's device.</summary>
+    public void Failed(HttpContext context, AttemptKind kind)
+    {
+        using var lease = buckets.AttemptAcquire(Key(context, kind));
+    }
+
+    /// <summary>Takes one claim from the device's and the event's buckets; false when either is empty.</summary>
+    public bool TryClaim(HttpContext context, Guid eventId)
+    {
+        using var eventLease = buckets.AttemptAcquire("event|" + eventId.ToString("N"));
+        if (!eventLease.IsAcquired)
+        {
+            return false;
+        }
+
+        using var deviceLease = buckets.AttemptAcquire(Key(context, AttemptKind.Claim));
+        return deviceLease.IsAcquired;
+    }
+
+    /// <summary>A 429 that says what happened and when to try again.</summary>
+    public static ProblemHttpResult TooMany(HttpContext context, AttemptKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (wait, what) = kind switch
+        {
+            AttemptKind.WrongCode => (60 / WrongCodePerMinute, "Too many wrong codes from this device."),
+            AttemptKind.UnknownToken => (60 / UnknownTokenPerMinute, "Too many unknown personal links from this device."),
+            _ => (60 / ClaimsPerDevicePerMinute, "Too many names picked from this device, or too many people joining this event at once."),
+        };
+        context.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(detail: $"{what} Wait {wait} seconds and try again.", statusCode: StatusCodes.Status429TooManyRequests, title: "Slow down");
+    }
+
+    public void Dispose() => buckets.Dispose();
+
+    private static string Key(HttpContext context, AttemptKind kind) => kind switch
+    {
+        AttemptKind.WrongCode => "code|",
+        AttemptKind.UnknownToken => "token|",
+        _ => "claim|",
+    } + Devices.PartitionKey(context);
+
+    private static RateLimitPartition<string> Bucket(string key, int burst, int perMinute) =>
+        RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = burst,
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = TimeSpan.FromMinutes(1) / perMinute,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+}

@@ -1,0 +1,212 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Hosting;
+using FlashMentoring.Web.Live;
+using FlashMentoring.Web.Roster;
+
+namespace FlashMentoring.Web.Tests.Live;
+
+/// <summary>The join code is public (on the board, on every itinerary): it must open names, never identities.</summary>
+public class JoinTests
+{
+    private static string Roster(int mentors, int mentees) =>
+        "role,name,email,agency\n" +
+        string.Concat(Enumerable.Range(1, mentors).Select(k => $"mentor,Mentor Number{k},mentor{k}@hhs.gov,HHS\n")) +
+        string.Concat(Enumerable.Range(1, mentees).Select(k => $"mentee,Mentee Number{k},mentee{k}@va.gov,VA\n"));
+
+    private static async Task<(CreatedEvent Event, HttpClient Host)> Planned(TestApp app, int mentors = 2, int mentees = 4, bool firstNames = false)
+    {
+        var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events",
+            new { title = "Spring", startsAt = "2026-12-01T09:00:00-05:00", rounds = 2, seatsPerTable = 4, boardFirstNamesOnly = firstNames }))
+            .Content.ReadFromJsonAsync<CreatedEvent>())!;
+        var host = app.HostClient(created.HostKey);
+        (await host.PutAsync($"/api/events/{created.Id}/roster", new StringContent(Roster(mentors, mentees), Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        return (created, host);
+    }
+
+    // A phone as a browser is one: it loads the join page first (and keeps the device cookie it gets).
+    private static async Task<HttpClient> Phone(TestApp app)
+    {
+        var phone = app.CreateClient();
+        (await phone.GetAsync("/join")).EnsureSuccessStatusCode();
+        return phone;
+    }
+
+    private static async Task<HttpResponseMessage> Pick(HttpClient phone, CreatedEvent e, string name)
+    {
+        var list = (await phone.GetFromJsonAsync<JoinEventView>($"/api/join/{e.JoinCode}"))!;
+        return await phone.PostAsync($"/api/join/{e.JoinCode}/people/{list.People.Single(p => p.Name == name).Pick}", null);
+    }
+
+    [Fact]
+    public async Task ANameGoesToTheFirstPhoneThatPicksItAndNoOtherPhoneGetsItsLink()
+    {
+        using var app = new TestApp();
+        var (e, host) = await Planned(app);
+        var ann = await Phone(app);
+        var stranger = await Phone(app);
+
+        var first = await Pick(ann, e, "Mentee Number1");
+        var again = await Pick(ann, e, "Mentee Number1");
+        var second = await Pick(stranger, e, "Mentee Number1");
+        var list = (await stranger.GetFromJsonAsync<JoinEventView>($"/api/join/{e.JoinCode}"))!;
+        var people = (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{e.Id}/people"))!;
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        var link = (await first.Content.ReadFromJsonAsync<PersonalLink>())!;
+        (await again.Content.ReadFromJsonAsync<PersonalLink>())!.Token.Should().Be(link.Token, "the same phone may join again after clearing its storage");
+        second.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var refusal = await second.Content.ReadAsStringAsync();
+        refusal.Should().NotContain(link.Token).And.Contain("personal link").And.Contain("ask the host");
+        list.People.Single(p => p.Name == "Mentee Number1").Taken.Should().BeTrue();
+        people.Single(p => p.Name == "Mentee Number1").ClaimedAt.Should().NotBeNull("the host sees who has joined");
+        people.Single(p => p.Name == "Mentee Number2").ClaimedAt.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task OpeningThePrintedLinkClaimsTheNameSoTheJoinListCannotHandItOutLater()
+    {
+        using var app = new TestApp();
+        var (e, host) = await Planned(app);
+        var people = (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{e.Id}/people"))!;
+        var ann = await Phone(app);
+        ann.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, people.Single(p => p.Name == "Mentee Number1").Link["/me#t=".Length..]);
+
+        (await ann.GetAsync("/api/me")).EnsureSuccessStatusCode(); // Ann scans the QR on her itinerary.
+        var thief = await Pick(await Phone(app), e, "Mentee Number1");
+
+        thief.StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task TheHostReleasesANameTakenByTheWrongPhoneAndTheOldLinkStopsWorking()
+    {
+        using var app = new TestApp();
+        var (e, host) = await Planned(app);
+        var thief = await Phone(app);
+        var stolen = (await (await Pick(thief, e, "Mentee Number1")).Content.ReadFromJsonAsync<PersonalLink>())!;
+        var ann = (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{e.Id}/people"))!.Single(p => p.Name == "Mentee Number1");
+
+        var stranger = await app.CreateClient().PostAsync($"/api/events/{e.Id}/people/{ann.Id}/release", null);
+        var released = await (await host.PostAsync($"/api/events/{e.Id}/people/{ann.Id}/release", null)).Content.ReadFromJsonAsync<HostPersonView>();
+        thief.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, stolen.Token);
+        var thiefNow = await thief.GetAsync("/api/me");
+        var annNow = await Pick(await Phone(app), e, "Mentee Number1");
+
+        stranger.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        released!.ClaimedAt.Should().BeNull();
+        released.Link.Should().NotContain(stolen.Token);
+        thiefNow.StatusCode.Should().Be(HttpStatusCode.NotFound, "the released link no longer opens anything");
+        annNow.StatusCode.Should().Be(HttpStatusCode.OK, "the real person can now pick her name");
+    }
+
+    [Fact]
+    public async Task TheJoinListHonoursFirstNamesOnlyAndCarriesNoIdsOrEmails()
+    {
+        using var app = new TestApp();
+        var (e, host) = await Planned(app, firstNames: true);
+        var ids = (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{e.Id}/people"))!.Select(p => p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var raw = await app.CreateClient().GetStringAsync($"/api/join/{e.JoinCode}");
+        var list = System.Text.Json.JsonSerializer.Deserialize<JoinEventView>(raw, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+
+        list.People.Select(p => p.Name).Should().Contain("Mentee N.").And.NotContain(n => n.Contains("Number", StringComparison.Ordinal));
+        raw.Should().NotContain("@").And.NotContain("\"id\"");
+        list.People.Select(p => p.Pick).Should().NotIntersectWith(ids, "the list is no directory of the ids other routes take");
+    }
+
+    [Fact]
+    public async Task AScriptedHarvestWithTheCodeAloneGetsNoLinkBeyondTheFirstClaimOfEachNameAndNoEmail()
+    {
+        using var app = new TestApp();
+        var (e, _) = await Planned(app, mentors: 5, mentees: 20);
+        var names = (await app.CreateClient().GetFromJsonAsync<JoinEventView>($"/api/join/{e.JoinCode}"))!.People;
+        // Half the room joined before the script started.
+        foreach (var person in names.Take(names.Count / 2))
+        {
+            (await (await Phone(app)).PostAsync($"/api/join/{e.JoinCode}/people/{person.Pick}", null)).EnsureSuccessStatusCode();
+        }
+
+        // 2,000 requests: a fresh cookie-less client for each (so no device allowance is ever used up), every name in turn.
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
+        var bodies = new StringBuilder();
+        var statuses = new List<HttpStatusCode>();
+        for (var k = 0; k < 2000; k++)
+        {
+            var script = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+            var response = k % 4 == 0
+                ? await script.GetAsync($"/api/join/{e.JoinCode}")
+                : await script.PostAsync($"/api/join/{e.JoinCode}/people/{names[k % names.Count].Pick}", null);
+            statuses.Add(response.StatusCode);
+            var body = await response.Content.ReadAsStringAsync();
+            bodies.Append(body);
+            if (response.StatusCode == HttpStatusCode.OK && body.Contains("\"token\"", StringComparison.Ordinal))
+            {
+                tokens.Add((await response.Content.ReadFromJsonAsync<PersonalLink>())!.Token);
+            }
+        }
+
+        tokens.Count.Should().BeLessThanOrEqualTo(names.Count - (names.Count / 2), "the script can only be first to the names nobody had picked yet");
+        bodies.ToString().Should().NotContain("@", "no e-mail address leaks through the join routes");
+        statuses.Should().Contain(HttpStatusCode.TooManyRequests, "claiming from one address is slowed down");
+    }
+
+    [Fact]
+    public async Task TwoHundredPhonesBehindOneAddressAllJoinWhileAGuesserThereTriesCodes()
+    {
+        using var app = new TestApp();
+        var (e, _) = await Planned(app, mentors: 40, mentees: 160);
+        var guesser = await Phone(app);
+        var cookieless = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        var names = (await guesser.GetFromJsonAsync<JoinEventView>($"/api/join/{e.JoinCode}"))!.People;
+
+        // The guesser, with and without a cookie, first uses up every allowance it has; then the room arrives while it goes on.
+        for (var k = 0; k < Attempts.WrongCodeBurst + 5; k++)
+        {
+            await guesser.GetAsync($"/api/join/Q{k:00000}");
+            await cookieless.GetAsync($"/api/join/R{k:00000}");
+        }
+
+        var joined = await Task.WhenAll(names.Select(async (person, k) =>
+        {
+            var phone = await Phone(app);
+            await guesser.GetAsync($"/api/join/S{k:00000}");
+            await cookieless.GetAsync($"/api/join/T{k:00000}");
+            var list = await phone.GetAsync($"/api/join/{e.JoinCode}");
+            var pick = await phone.PostAsync($"/api/join/{e.JoinCode}/people/{person.Pick}", null);
+            return (list.StatusCode, pick.StatusCode);
+        }));
+        var guessed = await guesser.GetAsync($"/api/join/{e.JoinCode[..5]}Z");
+
+        joined.Should().HaveCount(200).And.OnlyContain(j => j.Item1 == HttpStatusCode.OK && j.Item2 == HttpStatusCode.OK, "every phone in the room gets in");
+        guessed.StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "the guesser is held back");
+        guessed.Headers.RetryAfter.Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task EveryPersonalLinkPathRefusesADeviceThatKeepsGuessingLinks()
+    {
+        using var app = new TestApp();
+        var (e, host) = await Planned(app);
+        var guesser = await Phone(app);
+        guesser.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, "AAAAAAAAAAAAAAAAAAAAAA");
+        var ann = await Phone(app);
+        ann.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{e.Id}/people"))![0].Link["/me#t=".Length..]);
+
+        for (var k = 0; k < Attempts.UnknownTokenBurst; k++)
+        {
+            (await guesser.GetAsync("/api/me/feedback")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        }
+
+        var me = await guesser.GetAsync("/api/me");
+        var feedback = await guesser.GetAsync("/api/me/feedback");
+        var answers = await guesser.PostAsJsonAsync("/api/me/answers", new { clientId = Guid.NewGuid(), round = 1, rating = 5 });
+        var choices = await guesser.PutAsJsonAsync("/api/me/choices", new { chosen = Array.Empty<long>() });
+        var annMeanwhile = await ann.GetAsync("/api/me");
+
+        new[] { me, feedback, answers, choices }.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.TooManyRequests);
+        annMeanwhile.StatusCode.Should().Be(HttpStatusCode.OK, "a phone with its own link is never slowed by a guesser nearby");
+    }
+}
