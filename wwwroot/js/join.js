@@ -50,8 +50,17 @@ async function pick(person) {
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
     sayIn(status, problemText(body, 'Could not open your table'), true);
+    refreshNames();
     return;
   }
   localStorage.setItem('flashmentoring.token', body.token);
   location.assign(body.link);
+}
+
+// After a refused pick the list may be out of date (someone joined, the host released a name): fetch it quietly.
+async function refreshNames() {
+  const response = await fetch(`/api/join/${encodeURIComponent(code)}`).catch(() => null);
+  if (!response || !response.ok) return;
+  people = (await response.json()).people;
+  showNames();
 }

@@ -46,9 +46,9 @@ public static class JoinEndpoints
         }
 
         var people = await db.People.AsNoTracking().Where(p => p.EventId == record.Id)
-            .Select(p => new { p.Name, p.Role, p.TokenHash, Taken = p.ClaimedBy != null }).ToListAsync(cancellationToken);
+            .Select(p => new { p.Id, p.Name, p.Role, Taken = p.ClaimedBy != null }).ToListAsync(cancellationToken);
         var names = people
-            .Select(p => new JoinName(PersonalLinks.PickId(p.TokenHash), record.BoardFirstNamesOnly ? Shortened(p.Name) : p.Name, p.Role, p.Taken))
+            .Select(p => new JoinName(PersonalLinks.PickId(record.Id, p.Id), record.BoardFirstNamesOnly ? Shortened(p.Name) : p.Name, p.Role, p.Taken))
             .OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
         return TypedResults.Ok(new JoinEventView(record.Id, record.Title, record.StartsAt, names));
     }
@@ -61,9 +61,9 @@ public static class JoinEndpoints
         }
 
         var record = await FindByCode(db, code, cancellationToken);
-        var candidates = record is null ? [] : await db.People.AsNoTracking().Where(p => p.EventId == record.Id)
-            .Select(p => new { p.Id, p.Token, p.TokenHash, p.ClaimedBy }).ToListAsync(cancellationToken);
-        var person = candidates.FirstOrDefault(p => PersonalLinks.PickId(p.TokenHash) == pick);
+        var ids = record is null ? [] : await db.People.AsNoTracking().Where(p => p.EventId == record.Id).Select(p => p.Id).ToListAsync(cancellationToken);
+        var id = ids.FirstOrDefault(i => PersonalLinks.PickId(record!.Id, i) == pick);
+        var person = id == 0 ? null : await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Id, p.Token, p.ClaimedBy }).FirstAsync(cancellationToken);
         if (record is null || person is null)
         {
             attempts.Failed(http, AttemptKind.WrongCode);

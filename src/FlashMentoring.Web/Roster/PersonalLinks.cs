@@ -24,9 +24,9 @@ public sealed class PersonalLinks(AppDb db, Attempts attempts, TimeProvider time
     /// <summary>The personal link's path; the token travels in the fragment so it never reaches logs or a Referer.</summary>
     public static string PathFor(string token) => "/me#t=" + token;
 
-    /// <summary>What the join list calls a person: derived from their link's hash, so it is no id used anywhere else, and changes when the host releases the claim.</summary>
-    public static string PickId(byte[] tokenHash) =>
-        System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData([.. "pick:"u8, .. tokenHash]).AsSpan(0, 9));
+    /// <summary>What the join list calls a person: a hash of who they are in which event, so it is no id any other route takes.</summary>
+    public static string PickId(Guid eventId, long personId) =>
+        System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes($"pick:{eventId:N}:{personId}")).AsSpan(0, 9));
 
     /// <summary>The hash a claim stores of the request's device.</summary>
     public static byte[] DeviceHash(HttpContext context) => SHA256.HashData(Encoding.UTF8.GetBytes(Devices.PartitionKey(context)));

@@ -1,0 +1,56 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FlashMentoring.Browser.Tests.Live;
+
+[Collection(nameof(BrowserCollection))]
+public class JoinClaimTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task ASecondPhonePickingATakenNameIsToldWhatToDoAndTheHostReleasesItForTheRealPerson()
+    {
+        using var http = browser.Http();
+        var created = await (await http.PostAsJsonAsync("/api/events", new { title = "Claims", startsAt = DateTimeOffset.UtcNow, rounds = 2, seatsPerTable = 2 }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetString();
+        var code = created.GetProperty("joinCode").GetString();
+        http.DefaultRequestHeaders.Add("X-Host-Key", created.GetProperty("hostKey").GetString());
+        var roster = "role,name,email\nmentor,Mona Lisa,mona@hhs.gov\nmentor,Omar Khayyam,omar@opm.gov\nmentee,Ann Lee,ann@va.gov\nmentee,Ben Okafor,ben@va.gov\n";
+        (await http.PutAsync($"/api/events/{id}/roster", new StringContent(roster, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+
+        // Someone else in the room taps "Ann Lee" first.
+        await using var otherPhone = await browser.NewPhoneAsync();
+        var other = await otherPhone.NewPageAsync();
+        await other.GotoAsync($"/join?code={code}");
+        await other.GetByRole(AriaRole.Button, new() { Name = "Ann Lee" }).ClickAsync();
+        await other.WaitForURLAsync("**/me#t=*");
+
+        // Ann's own phone is refused and told where her link is.
+        await using var annPhone = await browser.NewPhoneAsync();
+        var ann = await annPhone.NewPageAsync();
+        await ann.GotoAsync($"/join?code={code}");
+        await Expect(ann.GetByRole(AriaRole.Button, new() { Name = "Ann Lee" })).ToContainTextAsync("already joined");
+        await ann.GetByRole(AriaRole.Button, new() { Name = "Ann Lee" }).ClickAsync();
+        await Expect(ann.Locator("#status")).ToContainTextAsync("ask the host");
+
+        // The host sees that Ann's name was taken and releases it; the other phone loses Ann's view, Ann gets in.
+        await using var laptop = await browser.NewScreenAsync(1366, 900);
+        var host = await laptop.NewPageAsync();
+        await host.GotoAsync(created.GetProperty("hostLink").GetString()!);
+        var annsRow = host.Locator("#people tr", new() { HasText = "Ann Lee" });
+        await Expect(annsRow).ToContainTextAsync("joined");
+        host.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await annsRow.GetByRole(AriaRole.Button, new() { Name = "Release: a new personal link for Ann Lee" }).ClickAsync();
+        await Expect(host.Locator("#status")).ToContainTextAsync("Ann Lee has a new personal link");
+        await Expect(annsRow).ToContainTextAsync("not yet");
+
+        await ann.GetByRole(AriaRole.Button, new() { Name = "Ann Lee" }).ClickAsync();
+        await ann.WaitForURLAsync("**/me#t=*");
+        await Expect(ann.Locator("#greeting")).ToHaveTextAsync("Hello, Ann Lee");
+        await other.ReloadAsync();
+        await Expect(other.Locator("#greeting")).Not.ToHaveTextAsync("Hello, Ann Lee");
+    }
+}
