@@ -90,4 +90,17 @@ public sealed class EventEndpointTests : IDisposable
         errors.GetProperty("roundMinutes")[0].GetString().Should().Contain("between 1 and 120");
         errors.GetProperty("format")[0].GetString().Should().Contain("peer-to-peer");
     }
+
+    [Fact]
+    public async Task AFormatSentAsNullIsTheOpenFormat()
+    {
+        using var app = new TestApp();
+        var client = app.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = "2026-12-01T09:00:00-05:00", format = (string?)null });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var created = (await response.Content.ReadFromJsonAsync<CreatedEvent>())!;
+        (await client.GetFromJsonAsync<EventView>($"/api/events/{created.Id}"))!.Format.Should().Be("open", "a null format means the default, as an absent one does");
+    }
 }
