@@ -50,6 +50,10 @@ public static class EventEndpoints
         {
             errors["startsAt"] = ["Give the date and start time, e.g. 2026-12-01T09:00:00-05:00."];
         }
+        else if (EventLimits.StartDateProblem(DateOnly.FromDateTime(request.StartsAt.Value.DateTime)) is { } badDate)
+        {
+            errors["startsAt"] = [badDate];
+        }
 
         if (request.RoundMinutes < 1 || request.RoundMinutes > EventLimits.MaxRoundMinutes)
         {

@@ -58,6 +58,17 @@ public class KitEndpointTests
     }
 
     [Fact]
+    public async Task ABlankKitDatedOutsideTheYears2000To2100IsRefusedWithTheRange()
+    {
+        using var app = new TestApp();
+
+        var late = await app.CreateClient().GetAsync("/api/kits/blank.pdf?tables=2&rounds=40&roundMinutes=120&date=9999-12-31&start=23:00");
+
+        late.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("date")[0].GetString().Should().Contain("2000").And.Contain("2100");
+    }
+
+    [Fact]
     public async Task ARosterAloneMakesAKitWithTheSameRulesAsAPlan()
     {
         using var app = new TestApp();
