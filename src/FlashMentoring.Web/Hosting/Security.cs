@@ -43,16 +43,16 @@ public static class Security
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.Use(async (context, next) =>
+        // Set as the answer starts rather than before the endpoint runs: the exception handler clears every header of a
+        // request that failed, and a 500 must carry them like any other answer.
+        app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = Csp;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            // Personal links and the host link must never travel to another site in a Referer.
-            headers["Referrer-Policy"] = "no-referrer";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            await next();
+            context.Response.OnStarting(() =>
+            {
+                SetHeaders(context);
+                return Task.CompletedTask;
+            });
+            return next(context);
         });
         if (!app.Environment.IsDevelopment())
         {
@@ -60,6 +60,17 @@ public static class Security
         }
 
         return app;
+    }
+
+    private static void SetHeaders(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = Csp;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        // Personal links and the host link must never travel to another site in a Referer.
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
     }
 
     private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute) =>

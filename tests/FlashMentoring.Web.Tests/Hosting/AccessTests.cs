@@ -223,4 +223,21 @@ public class AccessTests
         otherDevice.Should().Be(HttpStatusCode.NotFound, "another phone behind the same proxy has its own allowance");
         join!.JoinUrl.Should().StartWith("https://mentoring.example.gov/join?code=");
     }
+
+    [Fact]
+    public async Task AServerErrorStillCarriesTheSecurityHeaders()
+    {
+        // The disk fails as the event is saved: a real 500, through the real exception handler.
+        var diskFull = new SaveHook(_ => throw new IOException("No space left on device"));
+        using var app = new TestApp { TestServices = diskFull.AddTo };
+
+        var answer = await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "A", startsAt = "2026-12-01T09:00:00-05:00" });
+
+        answer.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        answer.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("frame-ancestors 'none'");
+        answer.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
+        answer.Headers.GetValues("X-Frame-Options").Should().Equal("DENY");
+        answer.Headers.GetValues("Referrer-Policy").Should().Equal("no-referrer");
+        (await answer.Content.ReadAsStringAsync()).Should().NotContain("No space left", "the error's details stay in the server's log");
+    }
 }
