@@ -71,6 +71,12 @@ public static class Security
         // Personal links and the host link must never travel to another site in a Referer.
         headers["Referrer-Policy"] = "no-referrer";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        // API answers hold personal data, personal links and the host's view (people, join lists, kits, exports):
+        // nothing of them may stay in a shared computer's browser cache or a proxy's. The pages themselves hold none.
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+        {
+            headers.CacheControl = "no-store";
+        }
     }
 
     private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute) =>

@@ -238,6 +238,42 @@ public class AccessTests
         answer.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
         answer.Headers.GetValues("X-Frame-Options").Should().Equal("DENY");
         answer.Headers.GetValues("Referrer-Policy").Should().Equal("no-referrer");
+        answer.Headers.CacheControl?.NoStore.Should().BeTrue();
         (await answer.Content.ReadAsStringAsync()).Should().NotContain("No space left", "the error's details stay in the server's log");
+    }
+
+    [Fact]
+    public async Task NoAnswerCarryingPersonalDataOrLinksMayBeStoredByABrowserOrAProxy()
+    {
+        using var app = new TestApp();
+        var (a, annToken, annId) = await Planned(app);
+        var host = app.HostClient(a.HostKey);
+        var phone = app.CreateClient();
+        phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, annToken);
+        var kitJob = (await (await host.PostAsync($"/api/events/{a.Id}/kit-jobs?parts=itineraries", null)).Content.ReadFromJsonAsync<Web.Kits.KitJobView>())!;
+        await app.Services.GetRequiredService<Web.Kits.KitJobs>().Find(kitJob.Id)!.Completion;
+        var kitJobPdf = (await host.GetFromJsonAsync<Web.Kits.KitJobView>($"/api/kits/jobs/{kitJob.Id}"))!.Download!;
+
+        var answers = new Dictionary<string, HttpResponseMessage>
+        {
+            ["/api/me"] = await phone.GetAsync("/api/me"),
+            ["/api/me/feedback"] = await phone.GetAsync("/api/me/feedback"),
+            ["/api/join/{code}"] = await app.CreateClient().GetAsync($"/api/join/{a.JoinCode}"),
+            ["POST /api/join/{code}/people/{pid}"] = await app.CreateClient().PostAsync($"/api/join/{a.JoinCode}/people/{annId}", null),
+            ["/people"] = await host.GetAsync($"/api/events/{a.Id}/people"),
+            ["/host"] = await host.GetAsync($"/api/events/{a.Id}/host"),
+            ["/plan"] = await host.GetAsync($"/api/events/{a.Id}/plan"),
+            ["/roster.csv"] = await host.GetAsync($"/api/events/{a.Id}/roster.csv"),
+            ["/report"] = await host.GetAsync($"/api/events/{a.Id}/report"),
+            ["/report.pdf"] = await host.GetAsync($"/api/events/{a.Id}/report.pdf"),
+            ["/exports/ratings.csv"] = await host.GetAsync($"/api/events/{a.Id}/exports/ratings.csv"),
+            ["/exports/pairs.csv"] = await host.GetAsync($"/api/events/{a.Id}/exports/pairs.csv"),
+            ["/kit/itineraries.pdf"] = await host.GetAsync($"/api/events/{a.Id}/kit/itineraries.pdf"),
+            ["kit job PDF"] = await host.GetAsync(kitJobPdf),
+        };
+
+        answers.Where(x => !x.Value.IsSuccessStatusCode).Select(x => $"{x.Key}: {x.Value.StatusCode}").Should().BeEmpty("each route answers with its data");
+        answers.Where(x => x.Value.Headers.CacheControl?.NoStore != true).Select(x => $"{x.Key}: {x.Value.Headers.CacheControl}").Should().BeEmpty(
+            "personal data and personal links must not stay in a shared computer's cache or a proxy's");
     }
 }
