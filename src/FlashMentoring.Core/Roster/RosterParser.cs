@@ -101,7 +101,6 @@ public static class RosterParser
             MissingFieldFound = null,
             TrimOptions = TrimOptions.None,
             DetectColumnCountChanges = false,
-            MaxFieldSize = limits.MaxFieldLength * 4L,
         };
 
         using var reader = new StringReader(text);
