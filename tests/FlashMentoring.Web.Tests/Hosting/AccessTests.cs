@@ -197,7 +197,7 @@ public class AccessTests
     [Fact]
     public async Task BehindAProxyLimitsCountDevicesAndJoinLinksCarryThePublicHost()
     {
-        using var app = new TestApp { Settings = { ["Hosting:BehindProxy"] = "true" } };
+        using var app = new TestApp { Settings = { ["Hosting:BehindProxy"] = "true", ["Hosting:LinkHosts:0"] = "mentoring.example.gov" } };
         var (a, _, _) = await Planned(app);
         var client = app.CreateClient();
         async Task<HttpStatusCode> Join(string device)
@@ -275,5 +275,68 @@ public class AccessTests
         answers.Where(x => !x.Value.IsSuccessStatusCode).Select(x => $"{x.Key}: {x.Value.StatusCode}").Should().BeEmpty("each route answers with its data");
         answers.Where(x => x.Value.Headers.CacheControl?.NoStore != true).Select(x => $"{x.Key}: {x.Value.Headers.CacheControl}").Should().BeEmpty(
             "personal data and personal links must not stay in a shared computer's cache or a proxy's");
+    }
+
+    [Fact]
+    public async Task AForgedHostHeaderNeverEndsUpInTheJoinLinkTheBoardOrTheQrCode()
+    {
+        using var app = new TestApp();
+        var (a, _, _) = await Planned(app);
+        var client = app.CreateClient();
+        async Task<HttpResponseMessage> Forged(string path)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/events/{a.Id}{path}");
+            request.Headers.Host = "phish.example";
+            return await client.SendAsync(request);
+        }
+
+        var join = (await (await Forged("/join")).Content.ReadFromJsonAsync<JoinInfo>())!;
+        var board = await (await Forged("/board")).Content.ReadFromJsonAsync<JsonElement>();
+        var qr = await (await Forged("/join-qr.svg")).Content.ReadAsStringAsync();
+
+        join.JoinUrl.Should().NotContain("phish.example");
+        join.BoardUrl.Should().NotContain("phish.example");
+        board.GetProperty("joinUrl").GetString().Should().NotContain("phish.example");
+        qr.Should().Be(JoinLinks.QrSvg(join.JoinUrl), "the QR code carries the same link as the page");
+        qr.Should().NotBe(JoinLinks.QrSvg($"http://phish.example{JoinLinks.JoinPath(a.JoinCode)}"));
+    }
+
+    [Fact]
+    public async Task WithAPublicOriginConfiguredEveryJoinLinkAndQrCodeUsesIt()
+    {
+        using var app = new TestApp { Settings = { ["Hosting:PublicOrigin"] = "https://mentoring.example.gov" } };
+        var (a, _, _) = await Planned(app);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/events/{a.Id}/join-qr.svg");
+        request.Headers.Host = "phish.example";
+
+        var join = (await app.CreateClient().GetFromJsonAsync<JoinInfo>($"/api/events/{a.Id}/join"))!;
+        var qr = await (await app.CreateClient().SendAsync(request)).Content.ReadAsStringAsync();
+
+        join.JoinUrl.Should().Be($"https://mentoring.example.gov/join?code={a.JoinCode}");
+        join.ReachableFromLan.Should().BeTrue();
+        qr.Should().Be(JoinLinks.QrSvg(join.JoinUrl));
+    }
+
+    [Fact]
+    public async Task AHostNameOnTheAllowedListIsKeptInTheJoinLink()
+    {
+        using var app = new TestApp { Settings = { ["Hosting:LinkHosts:0"] = "mentoring-laptop.local" } };
+        var (a, _, _) = await Planned(app);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/events/{a.Id}/join");
+        request.Headers.Host = "Mentoring-Laptop.local:5080";
+
+        var join = (await (await app.CreateClient().SendAsync(request)).Content.ReadFromJsonAsync<JoinInfo>())!;
+
+        join.JoinUrl.Should().Be($"http://mentoring-laptop.local:5080/join?code={a.JoinCode}");
+    }
+
+    [Fact]
+    public void APublicOriginThatIsNotAnOriginStopsTheAppAtStartSayingWhatToWrite()
+    {
+        using var app = new TestApp { Settings = { ["Hosting:PublicOrigin"] = "mentoring.example.gov/join" } };
+
+        var start = () => app.CreateClient();
+
+        start.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().WithMessage("*https://mentoring.example.gov*");
     }
 }
