@@ -36,6 +36,7 @@ builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<ClockBroadcaster>();
+builder.Services.AddOptions<JoinLinkOptions>().BindConfiguration("Hosting").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<JoinLinks>();
 builder.Services.AddSingleton<PlanStore>();
 builder.Services.AddSingleton<PlanPublisher>();

@@ -17,6 +17,9 @@ public class TestApp : WebApplicationFactory<Program>
     /// <summary>Extra configuration, e.g. Hosting:BehindProxy.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
 
+    /// <summary>Services added over the app's, e.g. a fault injected to provoke a real server error.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>A client that sends the host key of an event.</summary>
     public HttpClient HostClient(string hostKey)
     {
@@ -42,6 +45,11 @@ public class TestApp : WebApplicationFactory<Program>
         if (Time is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(Time));
+        }
+
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
         }
     }
 }

@@ -209,18 +209,31 @@ function draw() {
   if (clock && live) setText($('countdown'), countdownText(clock, live.serverNow()));
 }
 
+function timeLeftText(view) {
+  const part = view.phase === 'transition' ? 'the move' : `round ${view.round}`;
+  return view.endsAtMs
+    ? `${part} now ends at ${new Date(view.endsAtMs).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit', second: '2-digit' })}`
+    : `${part} has ${Math.round(view.remainingMs / 60000)} min left when the clock resumes`;
+}
+
 for (const button of document.querySelectorAll('[data-command]')) {
   button.addEventListener('click', async () => {
     const command = button.dataset.command;
     if (command === 'end' && !confirm('End the event for everyone now?')) return;
-    // Skip names the round we see, so a second host's click cannot skip two rounds.
-    const body = command === 'skip' ? { expectedRound: clock.round } : {};
+    // Skip names the round we see and +1 minute the clock we see, so a second click (or host) acting on the same
+    // screen cannot skip two rounds or add the minute twice.
+    const body = command === 'skip' ? { expectedRound: clock.round } : command === 'extend' ? { expectedVersion: clock.version } : {};
     const answer = await api(`/clock/${command}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     if (!answer.ok) {
       say(problemText(answer.body, 'Not done'), true);
+      // Refused because the clock moved on: show it as it is now, so the next click acts on what the host sees.
+      if (answer.status === 409) {
+        const now = await api('/clock');
+        if (now.ok) setClock(now.body);
+      }
       return;
     }
-    say(`${button.textContent}: done.`);
+    say(command === 'extend' ? `${button.textContent}: done; ${timeLeftText(answer.body)}.` : `${button.textContent}: done.`);
     setClock(answer.body);
   });
 }

@@ -137,6 +137,20 @@ public static class RoundClock
     }
 
     /// <summary>
+    /// Adds time as the other overload does, but only to the clock the host saw: <paramref name="expectedVersion"/> is
+    /// that view's <see cref="ClockState.Version"/>. A click sent from a view that is no longer current (a second click
+    /// before the first one's answer, another host, a round that has moved on) changes nothing and is told so, so twenty
+    /// clicks on one screen add one minute, and three clicks each made after seeing the last one's result add three.
+    /// </summary>
+    public static ClockResult Extend(ClockState state, EventTiming timing, DateTimeOffset now, TimeSpan by, int expectedVersion)
+    {
+        var current = At(state, timing, now);
+        return current.Version != expectedVersion
+            ? Refuse(current, timing, now, "The clock changed since you looked; nothing was added. Check the time left and press again if it still needs more.")
+            : Extend(current, timing, now, by);
+    }
+
+    /// <summary>
     /// Starts the next round now (or finishes after the last). <paramref name="expectedRound"/> is the round the
     /// host saw: if the clock has moved on since, nothing happens and the host is told, so two hosts pressing
     /// "next round" together advance it once.

@@ -19,7 +19,10 @@ public static class PersonFields
     /// <summary>Longest name accepted: it goes on a badge, a table sign and a phone's greeting.</summary>
     public const int MaxNameLength = 200;
 
-    /// <summary>Collapses runs of white space (newlines included) to one space, drops control characters and composes accents (NFC).</summary>
+    /// <summary>
+    /// Collapses runs of white space (newlines included) to one space, drops control characters and bidirectional
+    /// overrides, embeddings, isolates and marks, and composes accents (NFC).
+    /// </summary>
     public static string CleanName(string? name)
     {
         var source = name ?? "";
@@ -33,7 +36,7 @@ public static class PersonFields
                 continue;
             }
 
-            if (char.IsControl(c))
+            if (char.IsControl(c) || IsBidiControl(c))
             {
                 continue;
             }
@@ -49,6 +52,11 @@ public static class PersonFields
 
         return sb.ToString().Normalize(NormalizationForm.FormC);
     }
+
+    // U+202E and its kin reorder the text around them: a name could show on a badge or the board as something else
+    // than what it is, or spill its direction into the text beside it. Names need none of them to display correctly.
+    private static bool IsBidiControl(char c) =>
+        c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
 
     /// <summary>The stored form of an e-mail: trimmed and lower-case; null when blank.</summary>
     public static string? CleanEmail(string? email) =>

@@ -101,22 +101,23 @@ public static class RosterParser
             MissingFieldFound = null,
             TrimOptions = TrimOptions.None,
             DetectColumnCountChanges = false,
-            MaxFieldSize = limits.MaxFieldLength * 4L,
         };
 
         using var reader = new StringReader(text);
         using var csv = new CsvReader(reader, config);
         var previousEnd = 0;
+        // A quote left open runs to the end of the file and counts the file's last line break as one of its own.
+        var lastLine = CountLineBreaks(text) + 1;
         try
         {
             while (csv.Read())
             {
-                var end = csv.Parser.RawRow;
+                var end = Math.Min(csv.Parser.RawRow, lastLine);
                 var raw = csv.Parser.RawRecord ?? "";
                 var start = Math.Max(previousEnd + 1, end - CountLineBreaks(raw));
                 previousEnd = end;
                 var fields = csv.Parser.Record ?? [];
-                if (!state.Accept(start, fields))
+                if (!state.Accept(start, end, fields))
                 {
                     break;
                 }
@@ -170,7 +171,7 @@ public static class RosterParser
 
         public void Reject(int line, string reason) => rejected.Add(new RejectedLine(line, reason));
 
-        public bool Accept(int line, string[] fields)
+        public bool Accept(int line, int lastLine, string[] fields)
         {
             if (fields.All(string.IsNullOrWhiteSpace))
             {
@@ -189,7 +190,15 @@ public static class RosterParser
             }
 
             var person = ReadPerson(line, fields);
-            if (person is not null)
+            if (person is null && lastLine > line)
+            {
+                // The lines a quoted field took in are in this rejection, not lost without a word.
+                rejected[^1] = rejected[^1] with
+                {
+                    Reason = rejected[^1].Reason + $" This record runs over lines {line} to {lastLine}: a double quote opened on line {line} and not closed takes the lines after it in as text.",
+                };
+            }
+            else if (person is not null)
             {
                 if (lineOfKey.TryGetValue(person.Key, out var first))
                 {

@@ -14,7 +14,7 @@ public sealed record CreateEventRequest(
     int RoundMinutes = 15,
     int TransitionMinutes = 2,
     int SeatsPerTable = 4,
-    string Format = "open",
+    string? Format = "open",
     bool BoardFirstNamesOnly = false);
 
 /// <summary>The answer to creating an event: the host key is shown this once.</summary>
@@ -50,6 +50,10 @@ public static class EventEndpoints
         {
             errors["startsAt"] = ["Give the date and start time, e.g. 2026-12-01T09:00:00-05:00."];
         }
+        else if (EventLimits.StartDateProblem(DateOnly.FromDateTime(request.StartsAt.Value.DateTime)) is { } badDate)
+        {
+            errors["startsAt"] = [badDate];
+        }
 
         if (request.RoundMinutes < 1 || request.RoundMinutes > EventLimits.MaxRoundMinutes)
         {
@@ -82,7 +86,7 @@ public static class EventEndpoints
             RoundMinutes = request.RoundMinutes,
             TransitionMinutes = request.TransitionMinutes,
             SeatsPerTable = settings.SeatsPerTable,
-            Format = request.Format.Trim().ToLowerInvariant(),
+            Format = (request.Format ?? "open").Trim().ToLowerInvariant(),
             BoardFirstNamesOnly = request.BoardFirstNamesOnly,
             Seed = 1,
             HostKeyHash = hash,

@@ -29,6 +29,15 @@ public static class EventLimits
     /// <summary>Tables of a blank kit (a roster's mentors set their own number).</summary>
     public const int MaxTables = 200;
 
+    /// <summary>
+    /// First and last year an event may start in: wide for any real event, narrow enough that every clock time of its
+    /// run of show (up to 40 rounds of two and a half hours) is still a date the calendar and the kit can print.
+    /// </summary>
+    public const int FirstYear = 2000;
+
+    /// <inheritdoc cref="FirstYear"/>
+    public const int LastYear = 2100;
+
     public static readonly LimitsView View = new(
         PlanSettings.MaxRounds,
         PlanSettings.MaxSeatsPerTable,
@@ -41,6 +50,12 @@ public static class EventLimits
         AnswerRecord.MaxNote,
         RosterUpload.MaxBytes,
         RosterUpload.MaxLines);
+
+    /// <summary>Why an event cannot start on <paramref name="date"/>, or null.</summary>
+    public static string? StartDateProblem(DateOnly date) =>
+        date.Year is < FirstYear or > LastYear
+            ? $"The event must start between the years {FirstYear} and {LastYear}; got {date:yyyy-MM-dd}."
+            : null;
 
     /// <summary>Maps <c>GET /api/limits</c>.</summary>
     public static IEndpointRouteBuilder MapLimits(this IEndpointRouteBuilder app)

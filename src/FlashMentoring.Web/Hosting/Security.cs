@@ -31,16 +31,16 @@ public static class Security
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.Use(async (context, next) =>
+        // Set as the answer starts rather than before the endpoint runs: the exception handler clears every header of a
+        // request that failed, and a 500 must carry them like any other answer.
+        app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = Csp;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            // Personal links and the host link must never travel to another site in a Referer.
-            headers["Referrer-Policy"] = "no-referrer";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            await next();
+            context.Response.OnStarting(() =>
+            {
+                SetHeaders(context);
+                return Task.CompletedTask;
+            });
+            return next(context);
         });
         if (!app.Environment.IsDevelopment())
         {
@@ -48,5 +48,22 @@ public static class Security
         }
 
         return app;
+    }
+
+    private static void SetHeaders(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = Csp;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        // Personal links and the host link must never travel to another site in a Referer.
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        // API answers hold personal data, personal links and the host's view (people, join lists, kits, exports):
+        // nothing of them may stay in a shared computer's browser cache or a proxy's. The pages themselves hold none.
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+        {
+            headers.CacheControl = "no-store";
+        }
     }
 }

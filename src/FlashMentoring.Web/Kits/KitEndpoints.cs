@@ -217,6 +217,10 @@ public static class KitEndpoints
         {
             errors["date"] = [$"date must look like 2026-12-01; got '{d}'."];
         }
+        else if (EventLimits.StartDateProblem(date) is { } badDate)
+        {
+            errors["date"] = [badDate];
+        }
 
         var start = new TimeOnly(9, 0);
         if (q["start"].FirstOrDefault() is { Length: > 0 } s && !TimeOnly.TryParseExact(s, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out start))

@@ -63,14 +63,17 @@ public sealed class KitJobs(TimeProvider time, ILogger<KitJobs> log)
         return job;
     }
 
-    /// <summary>Text the layout had to cut to fit is logged: the host never sees a silently clipped name.</summary>
+    /// <summary>
+    /// Text the layout had to cut to fit is logged by page and place, so no clipped name goes unnoticed; never the text
+    /// itself, which is mostly a person's name, and logs outlive the event's personal data.
+    /// </summary>
     public static void LogOverflows(ILogger log, KitResult kit)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(kit);
         foreach (var o in kit.Report.Overflows)
         {
-            log.LogWarning("Kit text cut to fit on page {Page} ({Where}): {Text}", o.Page, o.Where, o.Text);
+            log.LogWarning("Kit text cut to fit on page {Page} ({Where}, {Length} characters)", o.Page, o.Where, o.Text.Length);
         }
     }
 

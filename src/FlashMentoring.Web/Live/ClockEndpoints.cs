@@ -9,7 +9,8 @@ namespace FlashMentoring.Web.Live;
 /// <summary>Optional details of a clock command.</summary>
 /// <param name="ExpectedRound">For skip: the round the host saw, so a second host's click does not skip twice.</param>
 /// <param name="Minutes">For extend: how many minutes to add (default 1).</param>
-public sealed record ClockCommand(int? ExpectedRound = null, int? Minutes = null);
+/// <param name="ExpectedVersion">For extend: the clock version the host saw, so a repeated or concurrent click adds its time once.</param>
+public sealed record ClockCommand(int? ExpectedRound = null, int? Minutes = null, int? ExpectedVersion = null);
 
 /// <summary>The host's clock controls and everyone's clock reading. Every change is saved before it is answered.</summary>
 public static class ClockEndpoints
@@ -60,9 +61,12 @@ public static class ClockEndpoints
             var now = time.GetUtcNow();
             if (Decide(command, body, ClockStore.Read(record), ClockStore.Timing(record), now) is not { } result)
             {
-                return command.Equals("skip", StringComparison.OrdinalIgnoreCase)
-                    ? TypedResults.Problem(detail: "Send {\"expectedRound\": N} with the round you see, so two hosts cannot skip twice.", statusCode: StatusCodes.Status400BadRequest, title: "Which round to skip?")
-                    : TypedResults.Problem(detail: $"Unknown command \"{command}\". Use start, pause, resume, extend, skip or end.", statusCode: StatusCodes.Status404NotFound, title: "No such clock command");
+                return command.ToLowerInvariant() switch
+                {
+                    "skip" => TypedResults.Problem(detail: "Send {\"expectedRound\": N} with the round you see, so two hosts cannot skip twice.", statusCode: StatusCodes.Status400BadRequest, title: "Which round to skip?"),
+                    "extend" => TypedResults.Problem(detail: "Send {\"expectedVersion\": N} with the clock's version you see, so a repeated click cannot add the time twice.", statusCode: StatusCodes.Status400BadRequest, title: "Which clock to extend?"),
+                    _ => TypedResults.Problem(detail: $"Unknown command \"{command}\". Use start, pause, resume, extend, skip or end.", statusCode: StatusCodes.Status404NotFound, title: "No such clock command"),
+                };
             }
 
             try
@@ -94,7 +98,7 @@ public static class ClockEndpoints
             "start" => RoundClock.Start(state, timing, now),
             "pause" => RoundClock.Pause(state, timing, now),
             "resume" => RoundClock.Resume(state, timing, now),
-            "extend" => RoundClock.Extend(state, timing, now, TimeSpan.FromMinutes(Math.Clamp(body?.Minutes ?? 1, 1, 30))),
+            "extend" when body?.ExpectedVersion is { } seen => RoundClock.Extend(state, timing, now, TimeSpan.FromMinutes(Math.Clamp(body.Minutes ?? 1, 1, 30)), seen),
             "skip" when body?.ExpectedRound is { } expected => RoundClock.Skip(state, timing, now, expected),
             "end" => RoundClock.End(state, timing, now),
             _ => null,

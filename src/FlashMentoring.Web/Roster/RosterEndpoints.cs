@@ -74,8 +74,26 @@ public static class RosterEndpoints
         stored.Rejected = attempt.Roster.Rejected.Select(r => new LineNote { Line = r.Line, Text = r.Reason }).ToList();
         stored.Warnings = attempt.Roster.Warnings.Select(w => new LineNote { Line = w.Line, Text = w.Message }).ToList();
         PlanStore.Write(record, stored, people, attempt.Plan!);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The clock started, or another upload was saved, while this one was being planned: nothing of it was saved.
+            return await Overtaken(id, db, cancellationToken);
+        }
+
         return TypedResults.Ok(PlanResponse.From(attempt.Plan!, attempt.Roster));
+    }
+
+    private static async Task<ProblemHttpResult> Overtaken(Guid id, AppDb db, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var now = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        return now is not null && now.ClockPhase != nameof(Phase.Waiting)
+            ? TypedResults.Problem(detail: "The event started while this roster was being planned, so it was not saved. Use late arrival, walk-in and drop-out now.", statusCode: StatusCodes.Status409Conflict, title: "The event has started")
+            : TypedResults.Problem(detail: "Another roster upload for this event was saved while this one was being planned, so this one was not saved. Reload the console to see the roster in force, and upload again if needed.", statusCode: StatusCodes.Status409Conflict, title: "Another upload came first");
     }
 
     /// <summary>Everyone of the event as a roster in the template's columns, walk-ins included: the start of the next event's roster.</summary>

@@ -162,6 +162,36 @@ public class LiveEventTests(BrowserFixture browser, ITestOutputHelper output)
         before.Should().NotBeNullOrEmpty();
     }
 
+    [Fact]
+    public async Task TheHostsPlusOneMinuteClickedThreeTimesAfterSeeingEachResultAddsThreeMinutes()
+    {
+        using var http = browser.Http();
+        var created = await (await http.PostAsJsonAsync("/api/events", new { title = "Extend", startsAt = DateTimeOffset.UtcNow, rounds = 3, roundMinutes = 15, seatsPerTable = 2 }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetString();
+        var key = created.GetProperty("hostKey").GetString()!;
+        http.DefaultRequestHeaders.Add("X-Host-Key", key);
+        using var csv = new StringContent("role,name\nmentor,Mona\nmentee,Ann\nmentee,Ben\n", System.Text.Encoding.UTF8, "text/csv");
+        (await http.PutAsync($"/api/events/{id}/roster", csv)).EnsureSuccessStatusCode();
+        await using var laptop = await browser.NewScreenAsync(1366, 900);
+        var host = await laptop.NewPageAsync();
+        await host.GotoAsync($"/host/{id}#key={key}");
+        await host.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        await Expect(host.Locator("#status")).ToHaveTextAsync("Start: done.");
+        var started = await http.GetFromJsonAsync<JsonElement>($"/api/events/{id}/clock");
+
+        for (var click = 0; click < 3; click++)
+        {
+            var before = await host.Locator("#status").TextContentAsync();
+            await host.GetByRole(AriaRole.Button, new() { Name = "+1 minute" }).ClickAsync();
+            await Expect(host.Locator("#status")).Not.ToHaveTextAsync(before!); // The answer is in: the next click acts on it.
+            await Expect(host.Locator("#status")).ToContainTextAsync("+1 minute: done; round 1 now ends at");
+        }
+
+        var after = await http.GetFromJsonAsync<JsonElement>($"/api/events/{id}/clock");
+        (after.GetProperty("endsAtMs").GetInt64() - started.GetProperty("endsAtMs").GetInt64()).Should().Be(3 * 60_000, "each click made after seeing the last one's result adds its minute");
+    }
+
     private async Task<double> CountdownSpreadMs(IReadOnlyList<IPage> pages)
     {
         // Each phone's belief of when the round ends, on the machine's one clock: equal beliefs mean equal countdowns.

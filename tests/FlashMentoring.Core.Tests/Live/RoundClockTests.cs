@@ -69,6 +69,22 @@ public class RoundClockTests
     }
 
     [Fact]
+    public void ExtendingFromAStaleViewIsRefusedSoTwoClicksOnTheSameScreenAddOneMinute()
+    {
+        var seen = Started();
+
+        var first = RoundClock.Extend(seen, Timing, At(10), TimeSpan.FromMinutes(1), seen.Version);
+        var second = RoundClock.Extend(first.State, Timing, At(10), TimeSpan.FromMinutes(1), seen.Version);
+        var third = RoundClock.Extend(second.State, Timing, At(10), TimeSpan.FromMinutes(1), second.State.Version);
+
+        first.Accepted.Should().BeTrue();
+        second.Accepted.Should().BeFalse();
+        second.Refused.Should().Contain("changed");
+        second.State.EndsAt.Should().Be(At(16));
+        third.State.EndsAt.Should().Be(At(17), "a click made after seeing the result adds its minute");
+    }
+
+    [Fact]
     public void ExtendingWhilePausedAddsToWhatIsLeft()
     {
         var paused = RoundClock.Pause(Started(), Timing, At(5)).State;

@@ -11,9 +11,15 @@ public class PersonFieldsTests
     [InlineData("Ann\u0000 Lee", "Ann Lee")]
     [InlineData("Rene\u0301e", "Ren\u00e9e")]
     [InlineData("\u0001", "")]
+    [InlineData("Ann \u202Eeel", "Ann eel")]
+    [InlineData("\u202AAnn\u202C \u202BLee\u202C\u202D", "Ann Lee")]
+    [InlineData("\u2066Ann\u2069 \u2067Lee\u2068\u2069", "Ann Lee")]
+    [InlineData("\u200EAnn\u200F Lee\u061C", "Ann Lee")]
+    [InlineData("\u202E\u2066", "")]
     public void NamesAreCleanedTheSameWayWhereverTheyComeFrom(string typed, string clean)
     {
         PersonFields.CleanName(typed).Should().Be(clean);
+        (PersonFields.WalkIn(typed, Role.Mentee).Person?.Name ?? "").Should().Be(clean, "a walk-in's name is cleaned by the same rule");
         var roster = RosterParser.Parse($"role,name\nmentee,\"{typed}\"\n");
         if (clean.Length > 0)
         {

@@ -197,4 +197,36 @@ public class RosterParserTests
             accounted.Should().Equal(Enumerable.Range(2, count), "every data line is a person or a rejected line, once");
         }
     }
+
+    [Fact]
+    public void AFieldOverFourThousandCharactersRejectsItsOwnLineAndTheLinesAfterItStillImport()
+    {
+        var csv = Header + "\n" +
+                  "mentor,Ada,ada@opm.gov,OPM,,SES,Budget,,,,\n" +
+                  "mentee,Bob,bob@opm.gov,OPM,,GS-9,,Budget,\"" + new string('x', 5_000) + "\",,\n" +
+                  "mentee,Cy,cy@opm.gov,OPM,,GS-9,,Budget,,,\n" +
+                  "mentee,Dee,dee@opm.gov,OPM,,GS-9,,Budget,,,\n";
+
+        var import = RosterParser.Parse(csv);
+
+        import.People.Select(p => p.Name).Should().Equal("Ada", "Cy", "Dee");
+        import.Rejected.Should().ContainSingle().Which.Line.Should().Be(3);
+        import.Rejected[0].Reason.Should().Contain("goals").And.Contain("5,000").And.Contain("1,000");
+    }
+
+    [Fact]
+    public void AnUnclosedQuoteIsRejectedNamingEveryLineItTookIn()
+    {
+        var csv = Header + "\n" +
+                  "mentor,Ada,ada@opm.gov,OPM,,SES,Budget,,,,\n" +
+                  "mentee,\"Bob,bob@opm.gov,OPM,,GS-9,,Budget,,,\n" +
+                  "mentee,Cy,cy@opm.gov,OPM,,GS-9,,Budget,,,\n" +
+                  "mentee,Dee,dee@opm.gov,OPM,,GS-9,,Budget,,,\n";
+
+        var import = RosterParser.Parse(csv);
+
+        import.People.Select(p => p.Name).Should().Equal("Ada");
+        import.Rejected.Should().ContainSingle().Which.Line.Should().Be(3);
+        import.Rejected[0].Reason.Should().Contain("lines 3 to 5").And.Contain("double quote");
+    }
 }

@@ -90,4 +90,50 @@ public sealed class EventEndpointTests : IDisposable
         errors.GetProperty("roundMinutes")[0].GetString().Should().Contain("between 1 and 120");
         errors.GetProperty("format")[0].GetString().Should().Contain("peer-to-peer");
     }
+
+    [Fact]
+    public async Task AFormatSentAsNullIsTheOpenFormat()
+    {
+        using var app = new TestApp();
+        var client = app.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = "2026-12-01T09:00:00-05:00", format = (string?)null });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var created = (await response.Content.ReadFromJsonAsync<CreatedEvent>())!;
+        (await client.GetFromJsonAsync<EventView>($"/api/events/{created.Id}"))!.Format.Should().Be("open", "a null format means the default, as an absent one does");
+    }
+
+    [Theory]
+    [InlineData("9999-12-31T09:00:00-05:00")]
+    [InlineData("0001-01-01T09:00:00Z")]
+    [InlineData("1999-12-31T09:00:00Z")]
+    [InlineData("2101-01-01T09:00:00Z")]
+    public async Task AStartDateOutsideTheYears2000To2100IsRefusedWithTheRangeInTheMessage(string startsAt)
+    {
+        using var app = new TestApp();
+
+        var response = await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        var errors = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("errors");
+        errors.GetProperty("startsAt")[0].GetString().Should().Contain("2000").And.Contain("2100");
+    }
+
+    [Theory]
+    [InlineData("2000-01-01T09:00:00Z")]
+    [InlineData("2100-12-31T21:00:00-05:00")]
+    public async Task AStartDateInTheFirstOrLastYearAllowedIsAcceptedAndItsKitPrints(string startsAt)
+    {
+        using var app = new TestApp();
+
+        var response = await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt, rounds = 40, roundMinutes = 120, transitionMinutes = 30 });
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var created = (await response.Content.ReadFromJsonAsync<CreatedEvent>())!;
+        var host = app.HostClient(created.HostKey);
+        (await host.PutAsync($"/api/events/{created.Id}/roster", new StringContent("role,name\nmentor,Mona\nmentee,Ann\n", System.Text.Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        var guide = await host.GetAsync($"/api/events/{created.Id}/kit/guide.pdf");
+
+        guide.StatusCode.Should().Be(HttpStatusCode.OK, "the run of show's clock times stay within the calendar");
+    }
 }

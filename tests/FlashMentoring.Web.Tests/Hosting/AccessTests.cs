@@ -203,7 +203,7 @@ public class AccessTests
     [Fact]
     public async Task BehindAProxyLimitsCountDevicesAndJoinLinksCarryThePublicHost()
     {
-        using var app = new TestApp { Settings = { ["Hosting:BehindProxy"] = "true" } };
+        using var app = new TestApp { Settings = { ["Hosting:BehindProxy"] = "true", ["Hosting:LinkHosts:0"] = "mentoring.example.gov" } };
         var (a, _, _) = await Planned(app);
         // Scripts without cookies: each counts as its forwarded address.
         var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
@@ -229,5 +229,122 @@ public class AccessTests
         sameDevice.Should().Be(HttpStatusCode.TooManyRequests);
         otherDevice.Should().Be(HttpStatusCode.NotFound, "another phone behind the same proxy has its own allowance");
         join!.JoinUrl.Should().StartWith("https://mentoring.example.gov/join?code=");
+    }
+
+    [Fact]
+    public async Task AServerErrorStillCarriesTheSecurityHeaders()
+    {
+        // The disk fails as the event is saved: a real 500, through the real exception handler.
+        var diskFull = new SaveHook(_ => throw new IOException("No space left on device"));
+        using var app = new TestApp { TestServices = diskFull.AddTo };
+
+        var answer = await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "A", startsAt = "2026-12-01T09:00:00-05:00" });
+
+        answer.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        answer.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("frame-ancestors 'none'");
+        answer.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
+        answer.Headers.GetValues("X-Frame-Options").Should().Equal("DENY");
+        answer.Headers.GetValues("Referrer-Policy").Should().Equal("no-referrer");
+        answer.Headers.CacheControl?.NoStore.Should().BeTrue();
+        (await answer.Content.ReadAsStringAsync()).Should().NotContain("No space left", "the error's details stay in the server's log");
+    }
+
+    [Fact]
+    public async Task NoAnswerCarryingPersonalDataOrLinksMayBeStoredByABrowserOrAProxy()
+    {
+        using var app = new TestApp();
+        var (a, annToken, annId) = await Planned(app);
+        var host = app.HostClient(a.HostKey);
+        var phone = app.CreateClient();
+        phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, annToken);
+        var kitJob = (await (await host.PostAsync($"/api/events/{a.Id}/kit-jobs?parts=itineraries", null)).Content.ReadFromJsonAsync<Web.Kits.KitJobView>())!;
+        await app.Services.GetRequiredService<Web.Kits.KitJobs>().Find(kitJob.Id)!.Completion;
+        var kitJobPdf = (await host.GetFromJsonAsync<Web.Kits.KitJobView>($"/api/kits/jobs/{kitJob.Id}"))!.Download!;
+
+        var answers = new Dictionary<string, HttpResponseMessage>
+        {
+            ["/api/me"] = await phone.GetAsync("/api/me"),
+            ["/api/me/feedback"] = await phone.GetAsync("/api/me/feedback"),
+            ["/api/join/{code}"] = await app.CreateClient().GetAsync($"/api/join/{a.JoinCode}"),
+            ["POST /api/join/{code}/people/{pick}"] = await app.CreateClient().PostAsync(
+                $"/api/join/{a.JoinCode}/people/{(await app.CreateClient().GetFromJsonAsync<JoinEventView>($"/api/join/{a.JoinCode}"))!.People.First(p => !p.Taken).Pick}", null),
+            ["/people"] = await host.GetAsync($"/api/events/{a.Id}/people"),
+            ["/host"] = await host.GetAsync($"/api/events/{a.Id}/host"),
+            ["/plan"] = await host.GetAsync($"/api/events/{a.Id}/plan"),
+            ["/roster.csv"] = await host.GetAsync($"/api/events/{a.Id}/roster.csv"),
+            ["/report"] = await host.GetAsync($"/api/events/{a.Id}/report"),
+            ["/report.pdf"] = await host.GetAsync($"/api/events/{a.Id}/report.pdf"),
+            ["/exports/ratings.csv"] = await host.GetAsync($"/api/events/{a.Id}/exports/ratings.csv"),
+            ["/exports/pairs.csv"] = await host.GetAsync($"/api/events/{a.Id}/exports/pairs.csv"),
+            ["/kit/itineraries.pdf"] = await host.GetAsync($"/api/events/{a.Id}/kit/itineraries.pdf"),
+            ["kit job PDF"] = await host.GetAsync(kitJobPdf),
+        };
+
+        answers.Where(x => !x.Value.IsSuccessStatusCode).Select(x => $"{x.Key}: {x.Value.StatusCode}").Should().BeEmpty("each route answers with its data");
+        answers.Where(x => x.Value.Headers.CacheControl?.NoStore != true).Select(x => $"{x.Key}: {x.Value.Headers.CacheControl}").Should().BeEmpty(
+            "personal data and personal links must not stay in a shared computer's cache or a proxy's");
+    }
+
+    [Fact]
+    public async Task AForgedHostHeaderNeverEndsUpInTheJoinLinkTheBoardOrTheQrCode()
+    {
+        using var app = new TestApp();
+        var (a, _, _) = await Planned(app);
+        var client = app.CreateClient();
+        async Task<HttpResponseMessage> Forged(string path)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/events/{a.Id}{path}");
+            request.Headers.Host = "phish.example";
+            return await client.SendAsync(request);
+        }
+
+        var join = (await (await Forged("/join")).Content.ReadFromJsonAsync<JoinInfo>())!;
+        var board = await (await Forged("/board")).Content.ReadFromJsonAsync<JsonElement>();
+        var qr = await (await Forged("/join-qr.svg")).Content.ReadAsStringAsync();
+
+        join.JoinUrl.Should().NotContain("phish.example");
+        join.BoardUrl.Should().NotContain("phish.example");
+        board.GetProperty("joinUrl").GetString().Should().NotContain("phish.example");
+        qr.Should().Be(JoinLinks.QrSvg(join.JoinUrl), "the QR code carries the same link as the page");
+        qr.Should().NotBe(JoinLinks.QrSvg($"http://phish.example{JoinLinks.JoinPath(a.JoinCode)}"));
+    }
+
+    [Fact]
+    public async Task WithAPublicOriginConfiguredEveryJoinLinkAndQrCodeUsesIt()
+    {
+        using var app = new TestApp { Settings = { ["Hosting:PublicOrigin"] = "https://mentoring.example.gov" } };
+        var (a, _, _) = await Planned(app);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/events/{a.Id}/join-qr.svg");
+        request.Headers.Host = "phish.example";
+
+        var join = (await app.CreateClient().GetFromJsonAsync<JoinInfo>($"/api/events/{a.Id}/join"))!;
+        var qr = await (await app.CreateClient().SendAsync(request)).Content.ReadAsStringAsync();
+
+        join.JoinUrl.Should().Be($"https://mentoring.example.gov/join?code={a.JoinCode}");
+        join.ReachableFromLan.Should().BeTrue();
+        qr.Should().Be(JoinLinks.QrSvg(join.JoinUrl));
+    }
+
+    [Fact]
+    public async Task AHostNameOnTheAllowedListIsKeptInTheJoinLink()
+    {
+        using var app = new TestApp { Settings = { ["Hosting:LinkHosts:0"] = "mentoring-laptop.local" } };
+        var (a, _, _) = await Planned(app);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/events/{a.Id}/join");
+        request.Headers.Host = "Mentoring-Laptop.local:5080";
+
+        var join = (await (await app.CreateClient().SendAsync(request)).Content.ReadFromJsonAsync<JoinInfo>())!;
+
+        join.JoinUrl.Should().Be($"http://mentoring-laptop.local:5080/join?code={a.JoinCode}");
+    }
+
+    [Fact]
+    public void APublicOriginThatIsNotAnOriginStopsTheAppAtStartSayingWhatToWrite()
+    {
+        using var app = new TestApp { Settings = { ["Hosting:PublicOrigin"] = "mentoring.example.gov/join" } };
+
+        var start = () => app.CreateClient();
+
+        start.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().WithMessage("*https://mentoring.example.gov*");
     }
 }

@@ -5,6 +5,8 @@ using System.Text.Json;
 using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Kits;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace FlashMentoring.Web.Tests.Kits;
 
@@ -58,6 +60,17 @@ public class KitEndpointTests
     }
 
     [Fact]
+    public async Task ABlankKitDatedOutsideTheYears2000To2100IsRefusedWithTheRange()
+    {
+        using var app = new TestApp();
+
+        var late = await app.CreateClient().GetAsync("/api/kits/blank.pdf?tables=2&rounds=40&roundMinutes=120&date=9999-12-31&start=23:00");
+
+        late.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("date")[0].GetString().Should().Contain("2000").And.Contain("2100");
+    }
+
+    [Fact]
     public async Task ARosterAloneMakesAKitWithTheSameRulesAsAPlan()
     {
         using var app = new TestApp();
@@ -90,5 +103,28 @@ public class KitEndpointTests
         done.State.Should().Be("done");
         done.Pages.Should().BeGreaterThan(50);
         IsPdf(await pdf.Content.ReadAsByteArrayAsync()).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task AKitThatCutsANameLogsWhereItWasCutButNeverWhoseNameOrEmail()
+    {
+        using var app = new TestApp { TestServices = services => services.AddFakeLogging() };
+        var longName = "Maximiliana" + new string('q', 150) + " Lee";
+        var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = "2026-12-01T09:00:00-05:00", seatsPerTable = 2 }))
+            .Content.ReadFromJsonAsync<CreatedEvent>())!;
+        var host = app.HostClient(created.HostKey);
+        var roster = $"role,name,email\nmentor,Mona,mona@hhs.gov\nmentee,{longName},maxi@va.gov\nmentee,Ben,ben@va.gov\n";
+        (await host.PutAsync($"/api/events/{created.Id}/roster", new StringContent(roster, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+
+        // The console's Print the kit: a job, whose layout report goes to the log.
+        var job = (await (await host.PostAsync($"/api/events/{created.Id}/kit-jobs?parts=badges,itineraries", null)).Content.ReadFromJsonAsync<KitJobView>())!;
+        await app.Services.GetRequiredService<KitJobs>().Find(job.Id)!.Completion;
+        var done = (await host.GetFromJsonAsync<KitJobView>($"/api/kits/jobs/{job.Id}"))!;
+        var logged = app.Services.GetRequiredService<FakeLogCollector>().GetSnapshot();
+
+        done.State.Should().Be("done");
+        logged.Should().Contain(r => r.Level == LogLevel.Warning && r.Message.Contains("badge", StringComparison.Ordinal), "the operator learns which page to check");
+        logged.Where(r => r.Message.Contains("Maximiliana", StringComparison.Ordinal) || r.Message.Contains("maxi@va.gov", StringComparison.Ordinal) || r.Message.Contains("qqqq", StringComparison.Ordinal))
+            .Select(r => r.Message).Should().BeEmpty("logs are kept and shipped; a person's name or e-mail stays in the event");
     }
 }

@@ -58,7 +58,7 @@ public sealed class ClockEndpointTests : IDisposable
         var paused = await Ok(host.PostAsync($"{clock}/pause", null));
         time.Advance(TimeSpan.FromMinutes(20));
         var resumed = await Ok(host.PostAsync($"{clock}/resume", null));
-        var extended = await Ok(host.PostAsJsonAsync($"{clock}/extend", new { minutes = 1 }));
+        var extended = await Ok(host.PostAsJsonAsync($"{clock}/extend", new { minutes = 1, expectedVersion = resumed.Version }));
 
         paused.Should().BeEquivalentTo(new { Phase = "paused", RemainingMs = 10 * 60_000L, EndsAtMs = (long?)null });
         resumed.Should().BeEquivalentTo(new { Phase = "round", Round = 1, EndsAtMs = Ms(35) });
@@ -134,5 +134,60 @@ public sealed class ClockEndpointTests : IDisposable
         var planned = await uploaded.Content.ReadFromJsonAsync<JsonElement>();
         stored.GetProperty("rounds").GetRawText().Should().Be(planned.GetProperty("rounds").GetRawText(), "the stored plan is the one the host saw");
         stored.GetProperty("quality").GetProperty("score").GetInt64().Should().Be(planned.GetProperty("quality").GetProperty("score").GetInt64());
+    }
+
+    [Fact]
+    public async Task TwentyPlusOneMinuteClicksFromTheSameViewAddOneMinute()
+    {
+        using var app = new TestApp { Time = time };
+        var created = await CreateEvent(app.CreateClient());
+        var clock = $"/api/events/{created.Id}/clock";
+        var started = await Ok(app.HostClient(created.HostKey).PostAsync($"{clock}/start", null));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            app.HostClient(created.HostKey).PostAsJsonAsync($"{clock}/extend", new { minutes = 1, expectedVersion = started.Version })));
+        var after = await Ok(app.CreateClient().GetAsync(clock));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.OK).Should().Be(1);
+        answers.Count(a => a.StatusCode == HttpStatusCode.Conflict).Should().Be(19);
+        after.EndsAtMs.Should().Be(Ms(16), "one minute was added to the 15-minute round, not twenty");
+    }
+
+    [Fact]
+    public async Task AHostClickingPlusOneMinuteThreeTimesAfterSeeingEachResultGetsThreeMinutes()
+    {
+        using var app = new TestApp { Time = time };
+        var created = await CreateEvent(app.CreateClient());
+        var host = app.HostClient(created.HostKey);
+        var clock = $"/api/events/{created.Id}/clock";
+        var seen = await Ok(host.PostAsync($"{clock}/start", null));
+
+        for (var click = 0; click < 3; click++)
+        {
+            seen = await Ok(host.PostAsJsonAsync($"{clock}/extend", new { expectedVersion = seen.Version }));
+        }
+
+        seen.EndsAtMs.Should().Be(Ms(18));
+    }
+
+    [Fact]
+    public async Task PlusOneMinuteWithoutTheVersionSeenOrFromAStaleViewIsRefusedAndSaysWhy()
+    {
+        using var app = new TestApp { Time = time };
+        var created = await CreateEvent(app.CreateClient());
+        var host = app.HostClient(created.HostKey);
+        var clock = $"/api/events/{created.Id}/clock";
+        var started = await Ok(host.PostAsync($"{clock}/start", null));
+        await Ok(host.PostAsync($"{clock}/pause", null));
+
+        var blind = await host.PostAsJsonAsync($"{clock}/extend", new { minutes = 1 });
+        var stale = await host.PostAsJsonAsync($"{clock}/extend", new { expectedVersion = started.Version });
+        var after = await Ok(app.CreateClient().GetAsync(clock));
+
+        blind.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await blind.Content.ReadAsStringAsync()).Should().Contain("expectedVersion");
+        stale.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await stale.Content.ReadAsStringAsync()).Should().Contain("changed");
+        after.RemainingMs.Should().Be(15 * 60_000L, "no time was added");
     }
 }

@@ -137,6 +137,41 @@ public sealed class ConcurrencyTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task ARosterUploadOvertakenByTheClockStartingIsAConflictThatSavesNothing()
+    {
+        HttpClient? host = null;
+        string? start = null;
+        var armed = false;
+        // The host presses Start once the upload has read the event (not started yet) and planned the roster, as it
+        // reads who was on the previous roster: the moment a slow plan leaves open.
+        var startMeanwhile = new QueryHook(async sql =>
+        {
+            if (armed && sql.Contains("FROM \"People\"", StringComparison.Ordinal))
+            {
+                armed = false;
+                (await host!.PostAsync(start, null)).EnsureSuccessStatusCode();
+            }
+        });
+        using var app = new TestApp { DataFolder = folder, TestServices = startMeanwhile.AddTo };
+        var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Race", startsAt = "2026-12-01T09:00:00-05:00", rounds = 3, seatsPerTable = 2 }))
+            .Content.ReadFromJsonAsync<CreatedEvent>())!;
+        host = app.HostClient(created.HostKey);
+        start = $"/api/events/{created.Id}/clock/start";
+
+        armed = true;
+        var answer = await host.PutAsync($"/api/events/{created.Id}/roster", new StringContent(Roster, Encoding.UTF8, "text/csv"));
+        var problem = await answer.Content.ReadFromJsonAsync<JsonElement>();
+        var people = await host.GetFromJsonAsync<JsonElement>($"/api/events/{created.Id}/people");
+        var clock = (await host.GetFromJsonAsync<ClockView>($"/api/events/{created.Id}/clock"))!;
+
+        armed.Should().BeFalse("the clock started while the upload was in flight");
+        answer.StatusCode.Should().Be(HttpStatusCode.Conflict, problem.ToString());
+        problem.GetProperty("detail").GetString().Should().Contain("started while this roster was being planned");
+        people.GetArrayLength().Should().Be(0, "the overtaken upload saved nobody");
+        clock.Phase.Should().Be("round");
+    }
+
     private static List<string> Seating(JsonElement plan, int round) =>
         plan.GetProperty("rounds")[round - 1].GetProperty("tables").EnumerateArray()
             .SelectMany(t => t.GetProperty("mentees").EnumerateArray().Select(m => $"{m.GetProperty("name").GetString()}@{t.GetProperty("table").GetInt32()}"))
