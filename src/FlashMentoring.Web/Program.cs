@@ -48,6 +48,7 @@ builder.Services.AddScoped<PersonalLinks>();
 builder.Services.AddScoped<PersonalViews>();
 builder.Services.AddScoped<Meetings>();
 builder.Services.AddScoped<ReportBuilder>();
+builder.Services.AddScoped<EventErasure>();
 builder.Services.AddHostedService(services => services.GetRequiredService<ClockBroadcaster>());
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
 

@@ -118,25 +118,8 @@ public static class EventEndpoints
     }
 
     /// <summary>Deletes the event and every personal field with it: people, links, plan, answers, choices, pairs.</summary>
-    internal static async Task<Results<NoContent, NotFound>> Delete(Guid id, AppDb db, PlanStore plans, CancellationToken cancellationToken)
-    {
-        var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (record is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        // Deleted row by row as well as by cascade: the in-memory store does not cascade.
-        db.Answers.RemoveRange(await db.Answers.Where(a => a.EventId == id).ToListAsync(cancellationToken));
-        db.Choices.RemoveRange(await db.Choices.Where(c => c.EventId == id).ToListAsync(cancellationToken));
-        db.Pairs.RemoveRange(await db.Pairs.Where(p => p.EventId == id).ToListAsync(cancellationToken));
-        db.People.RemoveRange(await db.People.Where(p => p.EventId == id).ToListAsync(cancellationToken));
-        db.Plans.RemoveRange(await db.Plans.Where(p => p.EventId == id).ToListAsync(cancellationToken));
-        db.Events.Remove(record);
-        await db.SaveChangesAsync(cancellationToken);
-        plans.Forget(id);
-        return TypedResults.NoContent();
-    }
+    internal static async Task<Results<NoContent, NotFound>> Delete(Guid id, EventErasure erasure, CancellationToken cancellationToken) =>
+        await erasure.EraseAsync(id, stillDue: null, cancellationToken) is null ? TypedResults.NotFound() : TypedResults.NoContent();
 
     private static EventView View(EventRecord e) =>
         new(e.Id, e.Title, e.StartsAt, e.Rounds, e.RoundMinutes, e.TransitionMinutes, e.SeatsPerTable, e.Format, e.JoinCode, e.PlanVersion > 0);
