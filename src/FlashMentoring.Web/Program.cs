@@ -48,8 +48,8 @@ builder.Services.AddScoped<PersonalLinks>();
 builder.Services.AddScoped<PersonalViews>();
 builder.Services.AddScoped<Meetings>();
 builder.Services.AddScoped<ReportBuilder>();
-builder.Services.AddScoped<EventErasure>();
 builder.Services.AddHostedService(services => services.GetRequiredService<ClockBroadcaster>());
+builder.Services.AddRetention();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
 
 var app = builder.Build();
@@ -79,6 +79,7 @@ app.UseStaticFiles();
 // The API. Every route under /api/events/{id} that changes or reveals the event is mapped on the host group
 // (Hosting/HostRoutes), whose one filter checks the host key.
 app.MapLimits();
+app.MapRetention();
 app.MapPlans();
 app.MapEvents();
 app.MapRoster();

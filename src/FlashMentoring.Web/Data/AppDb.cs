@@ -152,6 +152,9 @@ public sealed class EventRecord
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>When the clock finished (the last round ran out, or the host ended the event), as the app saw it; null until then.</summary>
+    public DateTimeOffset? EndedAt { get; set; }
+
     /// <summary>
     /// 0 until the first roster is planned; every change of the plan bumps it. Also a concurrency token: two re-plans
     /// saving at once, one of them loses and retries.

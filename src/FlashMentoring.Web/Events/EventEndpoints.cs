@@ -3,6 +3,7 @@ using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FlashMentoring.Web.Events;
 
@@ -21,7 +22,8 @@ public sealed record CreateEventRequest(
 public sealed record CreatedEvent(Guid Id, string HostKey, string HostLink, string JoinCode);
 
 /// <summary>An event as anyone may see it.</summary>
-public sealed record EventView(Guid Id, string Title, DateTimeOffset StartsAt, int Rounds, int RoundMinutes, int TransitionMinutes, int SeatsPerTable, string Format, string JoinCode, bool HasPlan);
+/// <param name="PersonalDataKeptUntil">When the retention job deletes the event with its personal data (Events/Retention): for an event still to run or running, the date if it ends as scheduled.</param>
+public sealed record EventView(Guid Id, string Title, DateTimeOffset StartsAt, int Rounds, int RoundMinutes, int TransitionMinutes, int SeatsPerTable, string Format, string JoinCode, bool HasPlan, DateTimeOffset PersonalDataKeptUntil);
 
 /// <summary>Creating events, reading them back, the host's view of the plan, and deleting an event with its personal data.</summary>
 public static class EventEndpoints
@@ -97,10 +99,10 @@ public static class EventEndpoints
         return TypedResults.Created($"/api/events/{record.Id}", created);
     }
 
-    internal static async Task<Results<Ok<EventView>, NotFound>> Get(Guid id, AppDb db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<EventView>, NotFound>> Get(Guid id, AppDb db, IOptions<RetentionOptions> retention, CancellationToken cancellationToken)
     {
         var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
-        return record is null ? TypedResults.NotFound() : TypedResults.Ok(View(record));
+        return record is null ? TypedResults.NotFound() : TypedResults.Ok(View(record, retention.Value));
     }
 
     /// <summary>The event's current plan, for the host.</summary>
@@ -121,8 +123,8 @@ public static class EventEndpoints
     internal static async Task<Results<NoContent, NotFound>> Delete(Guid id, EventErasure erasure, CancellationToken cancellationToken) =>
         await erasure.EraseAsync(id, stillDue: null, cancellationToken) is null ? TypedResults.NotFound() : TypedResults.NoContent();
 
-    private static EventView View(EventRecord e) =>
-        new(e.Id, e.Title, e.StartsAt, e.Rounds, e.RoundMinutes, e.TransitionMinutes, e.SeatsPerTable, e.Format, e.JoinCode, e.PlanVersion > 0);
+    private static EventView View(EventRecord e, RetentionOptions retention) =>
+        new(e.Id, e.Title, e.StartsAt, e.Rounds, e.RoundMinutes, e.TransitionMinutes, e.SeatsPerTable, e.Format, e.JoinCode, e.PlanVersion > 0, Retention.DeleteAfter(e, retention));
 
     private static async Task<string> UniqueJoinCode(AppDb db, CancellationToken cancellationToken)
     {
