@@ -50,6 +50,7 @@ builder.Services.AddScoped<Meetings>();
 builder.Services.AddScoped<ReportBuilder>();
 builder.Services.AddHostedService(services => services.GetRequiredService<ClockBroadcaster>());
 builder.Services.AddRetention();
+builder.Services.AddEventCreationLimits();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
 
 var app = builder.Build();

@@ -30,7 +30,7 @@ public static class EventEndpoints
 {
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/events", Create).WithTags("Events");
+        app.MapPost("/api/events", Create).WithCreationLimits().WithTags("Events");
         app.MapPublicEventRoutes().WithTags("Events").MapGet("/", Get);
         var host = app.MapHostRoutes().WithTags("Events");
         host.MapGet("/host", Get); // The same view; answering it proves the link is the host's.
@@ -39,7 +39,7 @@ public static class EventEndpoints
         return app;
     }
 
-    internal static async Task<Results<Created<CreatedEvent>, ValidationProblem>> Create(CreateEventRequest request, AppDb db, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<CreatedEvent>, ValidationProblem>> Create(CreateEventRequest request, AppDb db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var title = request.Title?.Trim() ?? "";
@@ -75,6 +75,7 @@ public static class EventEndpoints
         }
 
         var (key, hash) = HostKeys.NewKey();
+        var creator = EventCreator.Of(http);
         var record = new EventRecord
         {
             Id = Guid.NewGuid(),
@@ -90,6 +91,8 @@ public static class EventEndpoints
             HostKeyHash = hash,
             JoinCode = await UniqueJoinCode(db, cancellationToken),
             CreatedAt = time.GetUtcNow(),
+            CreatedBy = creator.Device,
+            CreatedFrom = creator.Network,
         };
         db.Events.Add(record);
         await db.SaveChangesAsync(cancellationToken);

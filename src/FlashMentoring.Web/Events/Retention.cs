@@ -27,7 +27,8 @@ public sealed class RetentionOptions
 /// <summary>The retention rules as the privacy notice states them, for the pages.</summary>
 /// <param name="AfterEndDays">Days an event that ran is kept after it ends.</param>
 /// <param name="DraftDays">Days an event that never started is kept after its date.</param>
-public sealed record RetentionView(int AfterEndDays, int DraftDays);
+/// <param name="StoredPerDevice">Events one device may keep at a time.</param>
+public sealed record RetentionView(int AfterEndDays, int DraftDays, int StoredPerDevice);
 
 /// <summary>
 /// When an event's personal data goes. An event that ran (its clock was started) is deleted
@@ -82,8 +83,8 @@ public static class Retention
     /// <summary>Maps <c>GET /api/retention</c>: the numbers the privacy notice and the host console state.</summary>
     public static IEndpointRouteBuilder MapRetention(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/retention", (IOptions<RetentionOptions> retention) =>
-            TypedResults.Ok(new RetentionView(retention.Value.AfterEndDays, retention.Value.DraftDays))).WithTags("Events");
+        app.MapGet("/api/retention", (IOptions<RetentionOptions> retention, IOptions<CreationOptions> creation) =>
+            TypedResults.Ok(new RetentionView(retention.Value.AfterEndDays, retention.Value.DraftDays, creation.Value.StoredPerDevice))).WithTags("Events");
         return app;
     }
 }

@@ -65,6 +65,7 @@ public sealed class RetentionRuleTests
     [Theory]
     [InlineData("Retention:AfterEndDays", "0", "Retention:AfterEndDays must be 1 to 3650")]
     [InlineData("Retention:DraftDays", "120", "must not exceed Retention:AfterEndDays")]
+    [InlineData("Creation:StoredPerDevice", "0", "Creation:StoredPerDevice must be 1")]
     public void ASettingOutOfRangeStopsTheAppAtStartNamingIt(string key, string value, string message)
     {
         using var app = new TestApp { Settings = { [key] = value } };
