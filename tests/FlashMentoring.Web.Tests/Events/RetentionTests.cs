@@ -118,6 +118,27 @@ public sealed class RetentionTests : IDisposable
         policy.GetProperty("draftDays").GetInt32().Should().Be(7);
     }
 
+    [Fact]
+    public async Task ThePrivacyNoticeStatesTheRuleWithTheServersNumbersAndEveryPageLinksToIt()
+    {
+        using var app = App();
+        var client = app.CreateClient();
+
+        var notice = await client.GetAsync("/privacy.html");
+        var text = await notice.Content.ReadAsStringAsync();
+        var policy = await client.GetFromJsonAsync<JsonElement>("/api/retention");
+
+        notice.StatusCode.Should().Be(HttpStatusCode.OK);
+        // The page fills these from /api/retention; what it shows before (or without) script is the default.
+        text.Should().Contain($"data-retention=\"afterEndDays\">{policy.GetProperty("afterEndDays").GetInt32()}<")
+            .And.Contain($"data-retention=\"draftDays\">{policy.GetProperty("draftDays").GetInt32()}<")
+            .And.Contain("after the event ends");
+        foreach (var page in new[] { "index.html", "join.html", "me.html", "host.html" })
+        {
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "wwwroot", page)).Should().Contain("href=\"/privacy.html\"", page);
+        }
+    }
+
     private TestApp App(params (string Key, string Value)[] settings) =>
         new() { DataFolder = folder, Time = time, Logs = logs, Settings = settings.ToDictionary(s => s.Key, s => s.Value) };
 
