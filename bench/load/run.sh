@@ -10,6 +10,8 @@ port=${PORT:-5180}
 dotnet build -c Release src/FlashMentoring.Web -v quiet -nologo >/dev/null
 store=${STORE:-Sqlite}
 data=$(mktemp -d)
+# The generator creates every event from this one address without a device cookie: lift the creation limits.
+Creation__PerDeviceBurst=100000 Creation__PerNetworkPerHour=100000 Creation__StoredPerDevice=100000 Creation__StoredPerNetwork=100000 \
 Storage__Provider=$store Storage__DataFolder=$data ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   dotnet src/FlashMentoring.Web/bin/Release/net10.0/FlashMentoring.Web.dll --urls "http://127.0.0.1:$port" >/tmp/flashmentoring-load-app.log 2>&1 &
 app=$!

@@ -7,6 +7,7 @@ using FlashMentoring.Web.Kits;
 using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Plans;
 using FlashMentoring.Web.Roster;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -25,6 +26,8 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
     }
 });
 builder.Services.AddSecurity();
+// The device cookie (Hosting/Devices) is signed with the data-protection keys.
+builder.Services.AddDataProtection().SetApplicationName("FlashMentoring");
 // Only the static pages, styles and scripts are compressed: they carry no secrets, so compressing them over
 // HTTPS gives nothing away (API answers, which can hold personal links, are left as they are).
 builder.Services.AddResponseCompression(o =>
@@ -47,6 +50,8 @@ builder.Services.AddScoped<PersonalViews>();
 builder.Services.AddScoped<Meetings>();
 builder.Services.AddScoped<ReportBuilder>();
 builder.Services.AddHostedService(services => services.GetRequiredService<ClockBroadcaster>());
+builder.Services.AddRetention();
+builder.Services.AddEventCreationLimits();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
 
 var app = builder.Build();
@@ -76,6 +81,7 @@ app.UseStaticFiles();
 // The API. Every route under /api/events/{id} that changes or reveals the event is mapped on the host group
 // (Hosting/HostRoutes), whose one filter checks the host key.
 app.MapLimits();
+app.MapRetention();
 app.MapPlans();
 app.MapEvents();
 app.MapRoster();

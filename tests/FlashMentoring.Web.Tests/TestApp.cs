@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FlashMentoring.Web.Tests;
 
@@ -13,6 +14,9 @@ public class TestApp : WebApplicationFactory<Program>
 
     /// <summary>When set, the app's clock: tests move time by hand instead of waiting for it.</summary>
     public TimeProvider? Time { get; init; }
+
+    /// <summary>When set, also receives everything the app logs (e.g. a FakeLoggerProvider the test reads).</summary>
+    public ILoggerProvider? Logs { get; init; }
 
     /// <summary>Extra configuration, e.g. Hosting:BehindProxy.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
@@ -40,6 +44,11 @@ public class TestApp : WebApplicationFactory<Program>
         if (DataFolder is not null)
         {
             builder.UseSetting("Storage:DataFolder", DataFolder);
+        }
+
+        if (Logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         }
 
         if (Time is not null)

@@ -14,6 +14,9 @@ const status = $('status');
 let clock = null;
 let live = null;
 let people = [];
+let eventView = null;
+// The server's retention numbers (GET /api/retention), for the sentence under "Personal data".
+const retention = fetch('/api/retention').then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
 
 function hostKey() {
   const stored = `flashmentoring.host.${eventId}`;
@@ -37,6 +40,8 @@ async function load() {
     return;
   }
   const e = event.body;
+  eventView = e;
+  showRetention();
   document.title = `${e.title} - host console`;
   $('title').textContent = e.title;
   $('when').textContent = `${new Date(e.startsAt).toLocaleString([], { dateStyle: 'full', timeStyle: 'short' })} - ${e.rounds} rounds of ${e.roundMinutes} min, ${e.transitionMinutes} min to move, ${e.seatsPerTable} per table`;
@@ -63,6 +68,33 @@ async function loadJoin() {
   const port = location.port || (location.protocol === 'https:' ? '443' : '80');
   $('lan-command').textContent = `--urls ${location.protocol}//0.0.0.0:${port}`;
   $('board-link').href = `/board/${eventId}`;
+}
+
+// When the personal data goes, in the host's words. The date moves when the event starts and again when it ends, so
+// the view is read again when the clock crosses either.
+const stage = (phase) => (phase === 'waiting' ? 'draft' : phase === 'finished' ? 'ended' : 'running');
+
+async function showRetention() {
+  if (!eventView) return;
+  const days = await retention;
+  const date = new Date(eventView.personalDataKeptUntil).toLocaleDateString([], { dateStyle: 'long' });
+  const text = {
+    draft: `If the event never starts, its roster and personal links are deleted automatically on ${date}` +
+      (days.draftDays ? `, ${days.draftDays} days after its date.` : '.') +
+      (days.afterEndDays ? ` Once it runs, everything is kept until ${days.afterEndDays} days after it ends.` : ''),
+    running: `The roster, personal links and answers are deleted automatically` +
+      (days.afterEndDays ? ` ${days.afterEndDays} days after the event ends:` : '') + ` on ${date} if it ends as scheduled.`,
+    ended: `The roster, personal links, ratings, notes, choices and pairs are deleted automatically on ${date}` +
+      (days.afterEndDays ? `, ${days.afterEndDays} days after the event ended.` : '.') + ' Export what you need before then.',
+  };
+  $('retention').textContent = text[stage(clock?.phase ?? 'waiting')];
+}
+
+async function reloadView() {
+  const event = await api('/host');
+  if (!event.ok) return;
+  eventView = event.body;
+  showRetention();
 }
 
 function noPlanYet() {
@@ -188,7 +220,10 @@ async function setStatus(person, next) {
 }
 
 function setClock(view) {
+  const before = clock ? stage(clock.phase) : null;
   clock = view;
+  if (before === null) showRetention();
+  else if (before !== stage(view.phase)) reloadView();
   document.body.dataset.phase = view.phase;
   $('phase').textContent = phaseTitle(view);
   const can = {

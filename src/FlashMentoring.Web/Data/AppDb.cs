@@ -89,6 +89,10 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
             e.Property(x => x.HostKeyHash).HasMaxLength(32);
             e.Property(x => x.ClockVersion).IsConcurrencyToken();
             e.Property(x => x.PlanVersion).IsConcurrencyToken();
+            e.Property(x => x.CreatedBy).HasMaxLength(32);
+            e.Property(x => x.CreatedFrom).HasMaxLength(32);
+            e.HasIndex(x => x.CreatedBy);
+            e.HasIndex(x => x.CreatedFrom);
         });
         modelBuilder.Entity<PersonRecord>(p =>
         {
@@ -174,6 +178,18 @@ public sealed class EventRecord
     public required string JoinCode { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// A one-way code of the device that created the event (its device cookie, or its address when it had none), so
+    /// one device can keep only so many events. Null for events from before the cap.
+    /// </summary>
+    public string? CreatedBy { get; set; }
+
+    /// <summary>A one-way code of the network the event was created from (the IPv4 address, or the IPv6 /64), for the wider cap.</summary>
+    public string? CreatedFrom { get; set; }
+
+    /// <summary>When the clock finished (the last round ran out, or the host ended the event), as the app saw it; null until then.</summary>
+    public DateTimeOffset? EndedAt { get; set; }
 
     /// <summary>
     /// 0 until the first roster is planned; every change of the plan bumps it. Also a concurrency token: two re-plans

@@ -43,6 +43,7 @@ public static class StorageExtensions
                 // cannot run inside the migration's transaction. It runs once per file, at start, before any request;
                 // the warning about it would greet every new host on their first start.
                 db.UseSqlite($"Data Source={options.SqlitePath}")
+                  .AddInterceptors(SqliteFile.Interceptor)
                   .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
             }
         });

@@ -3,6 +3,7 @@ using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FlashMentoring.Web.Events;
 
@@ -21,14 +22,15 @@ public sealed record CreateEventRequest(
 public sealed record CreatedEvent(Guid Id, string HostKey, string HostLink, string JoinCode);
 
 /// <summary>An event as anyone may see it.</summary>
-public sealed record EventView(Guid Id, string Title, DateTimeOffset StartsAt, int Rounds, int RoundMinutes, int TransitionMinutes, int SeatsPerTable, string Format, string JoinCode, bool HasPlan);
+/// <param name="PersonalDataKeptUntil">When the retention job deletes the event with its personal data (Events/Retention): for an event still to run or running, the date if it ends as scheduled.</param>
+public sealed record EventView(Guid Id, string Title, DateTimeOffset StartsAt, int Rounds, int RoundMinutes, int TransitionMinutes, int SeatsPerTable, string Format, string JoinCode, bool HasPlan, DateTimeOffset PersonalDataKeptUntil);
 
 /// <summary>Creating events, reading them back, the host's view of the plan, and deleting an event with its personal data.</summary>
 public static class EventEndpoints
 {
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/events", Create).WithTags("Events");
+        app.MapPost("/api/events", Create).WithCreationLimits().WithTags("Events");
         app.MapPublicEventRoutes().WithTags("Events").MapGet("/", Get);
         var host = app.MapHostRoutes().WithTags("Events");
         host.MapGet("/host", Get); // The same view; answering it proves the link is the host's.
@@ -37,7 +39,7 @@ public static class EventEndpoints
         return app;
     }
 
-    internal static async Task<Results<Created<CreatedEvent>, ValidationProblem>> Create(CreateEventRequest request, AppDb db, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<CreatedEvent>, ValidationProblem>> Create(CreateEventRequest request, AppDb db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var title = request.Title?.Trim() ?? "";
@@ -77,6 +79,7 @@ public static class EventEndpoints
         }
 
         var (key, hash) = HostKeys.NewKey();
+        var creator = EventCreator.Of(http);
         var record = new EventRecord
         {
             Id = Guid.NewGuid(),
@@ -92,6 +95,8 @@ public static class EventEndpoints
             HostKeyHash = hash,
             JoinCode = await UniqueJoinCode(db, cancellationToken),
             CreatedAt = time.GetUtcNow(),
+            CreatedBy = creator.Device,
+            CreatedFrom = creator.Network,
         };
         db.Events.Add(record);
         await db.SaveChangesAsync(cancellationToken);
@@ -101,10 +106,10 @@ public static class EventEndpoints
         return TypedResults.Created($"/api/events/{record.Id}", created);
     }
 
-    internal static async Task<Results<Ok<EventView>, NotFound>> Get(Guid id, AppDb db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<EventView>, NotFound>> Get(Guid id, AppDb db, IOptions<RetentionOptions> retention, CancellationToken cancellationToken)
     {
         var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
-        return record is null ? TypedResults.NotFound() : TypedResults.Ok(View(record));
+        return record is null ? TypedResults.NotFound() : TypedResults.Ok(View(record, retention.Value));
     }
 
     /// <summary>The event's current plan, for the host.</summary>
@@ -122,28 +127,11 @@ public static class EventEndpoints
     }
 
     /// <summary>Deletes the event and every personal field with it: people, links, plan, answers, choices, pairs.</summary>
-    internal static async Task<Results<NoContent, NotFound>> Delete(Guid id, AppDb db, PlanStore plans, CancellationToken cancellationToken)
-    {
-        var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (record is null)
-        {
-            return TypedResults.NotFound();
-        }
+    internal static async Task<Results<NoContent, NotFound>> Delete(Guid id, EventErasure erasure, CancellationToken cancellationToken) =>
+        await erasure.EraseAsync(id, stillDue: null, cancellationToken) is null ? TypedResults.NotFound() : TypedResults.NoContent();
 
-        // Deleted row by row as well as by cascade: the in-memory store does not cascade.
-        db.Answers.RemoveRange(await db.Answers.Where(a => a.EventId == id).ToListAsync(cancellationToken));
-        db.Choices.RemoveRange(await db.Choices.Where(c => c.EventId == id).ToListAsync(cancellationToken));
-        db.Pairs.RemoveRange(await db.Pairs.Where(p => p.EventId == id).ToListAsync(cancellationToken));
-        db.People.RemoveRange(await db.People.Where(p => p.EventId == id).ToListAsync(cancellationToken));
-        db.Plans.RemoveRange(await db.Plans.Where(p => p.EventId == id).ToListAsync(cancellationToken));
-        db.Events.Remove(record);
-        await db.SaveChangesAsync(cancellationToken);
-        plans.Forget(id);
-        return TypedResults.NoContent();
-    }
-
-    private static EventView View(EventRecord e) =>
-        new(e.Id, e.Title, e.StartsAt, e.Rounds, e.RoundMinutes, e.TransitionMinutes, e.SeatsPerTable, e.Format, e.JoinCode, e.PlanVersion > 0);
+    private static EventView View(EventRecord e, RetentionOptions retention) =>
+        new(e.Id, e.Title, e.StartsAt, e.Rounds, e.RoundMinutes, e.TransitionMinutes, e.SeatsPerTable, e.Format, e.JoinCode, e.PlanVersion > 0, Retention.DeleteAfter(e, retention));
 
     private static async Task<string> UniqueJoinCode(AppDb db, CancellationToken cancellationToken)
     {

@@ -66,7 +66,7 @@ public sealed class ClockBroadcaster(IServiceScopeFactory scopes, IHubContext<Li
             var state = RoundClock.At(ClockStore.Read(record), ClockStore.Timing(record), now);
             if (state.Version != record.ClockVersion)
             {
-                ClockStore.Write(record, state);
+                ClockStore.Write(record, state, now);
                 due.Add((record, state));
             }
 

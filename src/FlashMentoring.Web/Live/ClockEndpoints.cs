@@ -35,7 +35,7 @@ public static class ClockEndpoints
         var state = RoundClock.At(ClockStore.Read(record), ClockStore.Timing(record), now);
         try
         {
-            await SaveIfChanged(db, record, state, cancellationToken);
+            await SaveIfChanged(db, record, state, now, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -71,7 +71,7 @@ public static class ClockEndpoints
 
             try
             {
-                await SaveIfChanged(db, record, result.State, cancellationToken);
+                await SaveIfChanged(db, record, result.State, now, cancellationToken);
             }
             catch (DbUpdateConcurrencyException) when (attempt < 5)
             {
@@ -104,11 +104,11 @@ public static class ClockEndpoints
             _ => null,
         };
 
-    private static async Task SaveIfChanged(AppDb db, EventRecord record, ClockState state, CancellationToken cancellationToken)
+    private static async Task SaveIfChanged(AppDb db, EventRecord record, ClockState state, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (state.Version != record.ClockVersion)
         {
-            ClockStore.Write(record, state);
+            ClockStore.Write(record, state, now);
             await db.SaveChangesAsync(cancellationToken);
         }
     }

@@ -27,7 +27,8 @@ internal static class ClockStore
         e.ClockPausedFrom is { } from ? Enum.Parse<Phase>(from) : null,
         e.ClockVersion);
 
-    public static void Write(EventRecord e, ClockState s)
+    /// <summary>Stores the clock as it stands at <paramref name="now"/>; the first time it is finished, that is when the event ended.</summary>
+    public static void Write(EventRecord e, ClockState s, DateTimeOffset now)
     {
         e.ClockPhase = s.Phase.ToString();
         e.ClockRound = s.Round;
@@ -35,6 +36,12 @@ internal static class ClockStore
         e.ClockRemainingMs = s.Remaining is { } r ? (long)r.TotalMilliseconds : null;
         e.ClockPausedFrom = s.PausedFrom?.ToString();
         e.ClockVersion = s.Version;
+        if (s.Phase == Phase.Finished)
+        {
+            // Retention counts from here (Events/Retention). A finish found late, after the app was down, counts from
+            // when it was found: the data is then kept a little longer, never less.
+            e.EndedAt ??= now;
+        }
     }
 
     /// <summary>The clock as it stands at <paramref name="now"/> (transitions whose time has come applied, not saved).</summary>

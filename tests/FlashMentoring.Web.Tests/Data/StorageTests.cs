@@ -1,4 +1,7 @@
+using System.Net.Http.Json;
+using System.Text;
 using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,5 +43,40 @@ public sealed class StorageTests : IDisposable
         var start = () => app.CreateClient();
 
         start.Should().Throw<InvalidOperationException>().WithMessage("*pre-release build*Move it aside*");
+    }
+
+    [Fact]
+    public async Task ADeletedPersonsEmailIsGoneFromTheDataFileNotJustFromItsTables()
+    {
+        const string Email = "zelda.quartermain@example.gov";
+        using var app = new TestApp { DataFolder = folder };
+        var client = app.CreateClient();
+        var created = (await (await client.PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = "2027-03-01T09:00:00-05:00", rounds = 2, seatsPerTable = 1 }))
+            .Content.ReadFromJsonAsync<CreatedEvent>())!;
+        var host = app.HostClient(created.HostKey);
+        var roster = $"role,name,email\nmentor,Mona Lisa,mona@hhs.gov\nmentor,Omar Khayyam,omar@opm.gov\nmentee,Zelda Quartermain,{Email}\nmentee,Ann Lee,ann@va.gov\n";
+        (await host.PutAsync($"/api/events/{created.Id}/roster", new StringContent(roster, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        (await host.GetAsync($"/api/events/{created.Id}/plan")).EnsureSuccessStatusCode();
+        FileText().Contains(Email, StringComparison.Ordinal).Should().BeTrue("the test is only worth something if the e-mail was written to the file");
+
+        (await host.DeleteAsync($"/api/events/{created.Id}")).StatusCode.Should().Be(System.Net.HttpStatusCode.NoContent);
+
+        // The file and its write-ahead log as a copy of the folder would hold them: no trace in free pages or old frames.
+        var text = FileText();
+        text.Contains(Email, StringComparison.Ordinal).Should().BeFalse("the e-mail must not linger in free pages or old log frames");
+        text.Contains("Zelda Quartermain", StringComparison.Ordinal).Should().BeFalse("nor the name");
+    }
+
+    private string FileText()
+    {
+        var text = new StringBuilder();
+        foreach (var file in new[] { "flashmentoring.db", "flashmentoring.db-wal" }.Select(f => Path.Combine(folder, f)).Where(File.Exists))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream, Encoding.Latin1);
+            text.Append(reader.ReadToEnd());
+        }
+
+        return text.ToString();
     }
 }
