@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -47,6 +48,14 @@ public static class StorageExtensions
                   .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
             }
         });
+
+        // The keys that sign device cookies live with the data, so a restart (or a new container on the same volume)
+        // still knows every phone, and the rate limits keep counting them. The demo store forgets them with everything else.
+        if (options.Provider != "InMemory")
+        {
+            services.AddDataProtection().SetApplicationName("FlashMentoring").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")));
+        }
+
         return services;
     }
 
