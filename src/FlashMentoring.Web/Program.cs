@@ -25,6 +25,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
     }
 });
 builder.Services.AddSecurity();
+builder.Services.AddHeavyWork();
 // Only the static pages, styles and scripts are compressed: they carry no secrets, so compressing them over
 // HTTPS gives nothing away (API answers, which can hold personal links, are left as they are).
 builder.Services.AddResponseCompression(o =>

@@ -1,5 +1,6 @@
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Hosting;
+using FlashMentoring.Web.Kits;
 using FlashMentoring.Web.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -118,7 +119,7 @@ public static class EventEndpoints
     }
 
     /// <summary>Deletes the event and every personal field with it: people, links, plan, answers, choices, pairs.</summary>
-    internal static async Task<Results<NoContent, NotFound>> Delete(Guid id, AppDb db, PlanStore plans, CancellationToken cancellationToken)
+    internal static async Task<Results<NoContent, NotFound>> Delete(Guid id, AppDb db, PlanStore plans, KitJobs kits, CancellationToken cancellationToken)
     {
         var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (record is null)
@@ -135,6 +136,7 @@ public static class EventEndpoints
         db.Events.Remove(record);
         await db.SaveChangesAsync(cancellationToken);
         plans.Forget(id);
+        kits.ForgetEvent(id);
         return TypedResults.NoContent();
     }
 

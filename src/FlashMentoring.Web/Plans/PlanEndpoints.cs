@@ -1,3 +1,4 @@
+using FlashMentoring.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlashMentoring.Web.Plans;
@@ -13,7 +14,8 @@ public static class PlanEndpoints
         // where the handler says what to send instead.
         group.MapPost("/", CreatePlan)
              .WithSummary("Plans a rotation from a roster CSV")
-             .DisableAntiforgery();
+             .DisableAntiforgery()
+             .AsHeavyWork("Plan");
         return app;
     }
 

@@ -14,7 +14,10 @@ public sealed record PlanAttempt(PlanResult? Plan, RosterImport? Roster, RoleAss
 /// <summary>Planning from an upload: the stateless planner, an event's roster and the kit from a roster all start here.</summary>
 public sealed class RosterPlanner
 {
-    /// <summary>Reads the roster CSV from the body and plans it; the problem says why not (too big, not CSV, nobody to plan).</summary>
+    /// <summary>
+    /// Reads the roster CSV from the body and plans it; the problem says why not (too big, not CSV, nobody to plan).
+    /// The plan stops part-way (throwing) when <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
     public async Task<PlanAttempt> PlanFromBodyAsync(HttpRequest request, PlanSettings settings, PlanConstraints? constraints, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -35,6 +38,6 @@ public sealed class RosterPlanner
                 extensions: new Dictionary<string, object?> { ["rejected"] = roster.Rejected, ["warnings"] = roster.Warnings }));
         }
 
-        return new PlanAttempt(RotationEngine.Plan(roles, settings, constraints), roster, roles, null);
+        return new PlanAttempt(RotationEngine.Plan(roles, settings, constraints, cancellationToken), roster, roles, null);
     }
 }

@@ -17,7 +17,7 @@ public static class RosterEndpoints
     public static IEndpointRouteBuilder MapRoster(this IEndpointRouteBuilder app)
     {
         var host = app.MapHostRoutes().WithTags("Roster");
-        host.MapPut("/roster", PutRoster);
+        host.MapPut("/roster", PutRoster).AsHeavyWork("Roster plan");
         host.MapGet("/roster.csv", RosterCsv);
         return app;
     }

@@ -78,7 +78,9 @@ public class AccessTests
             .Replace("{id:guid}", a.Id.ToString(), StringComparison.Ordinal)
             .Replace("{personId:long}", annId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{command}", "start", StringComparison.Ordinal)
-            .Replace("{part}", "signs", StringComparison.Ordinal);
+            .Replace("{part}", "signs", StringComparison.Ordinal)
+            .Replace("{jobId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{file}", "kit.pdf", StringComparison.Ordinal);
         path.Should().NotContain("{", "every route parameter gets a value");
         HttpRequestMessage Request(string? hostKey, string? personToken)
         {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Kits;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -90,5 +91,68 @@ public class KitEndpointTests
         done.State.Should().Be("done");
         done.Pages.Should().BeGreaterThan(50);
         IsPdf(await pdf.Content.ReadAsByteArrayAsync()).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task AnEventsKitJobIsTheHostsAloneAndGoesWithTheEvent()
+    {
+        using var app = new TestApp();
+        var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = "2026-12-01T09:00:00-05:00" }))
+            .Content.ReadFromJsonAsync<CreatedEvent>())!;
+        var host = app.HostClient(created.HostKey);
+        var stranger = app.CreateClient();
+        (await host.PutAsync($"/api/events/{created.Id}/roster", new StringContent(Sample, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+
+        var started = await host.PostAsync($"/api/events/{created.Id}/kit-jobs?parts=itineraries", null);
+        var job = (await started.Content.ReadFromJsonAsync<KitJobView>())!;
+        await app.Services.GetRequiredService<KitJobs>().FindForEvent(created.Id, job.Id)!.Completion;
+        var done = (await host.GetFromJsonAsync<KitJobView>(job.Status))!;
+        var strangerStatus = await stranger.GetAsync(done.Status);
+        var strangerPdf = await stranger.GetAsync(done.Download);
+        var publicStatus = await stranger.GetAsync($"/api/kits/jobs/{job.Id}");
+        var publicPdf = await stranger.GetAsync($"/api/kits/jobs/{job.Id}/kit.pdf");
+        var hostPdf = await host.GetAsync(done.Download);
+        (await host.DeleteAsync($"/api/events/{created.Id}")).EnsureSuccessStatusCode();
+        var afterDelete = await host.GetAsync(done.Download);
+
+        done.State.Should().Be("done");
+        strangerStatus.StatusCode.Should().Be(HttpStatusCode.Forbidden, "the itineraries print everyone's personal link");
+        strangerPdf.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        publicStatus.StatusCode.Should().Be(HttpStatusCode.NotFound, "the routes for kits without an event do not know it");
+        publicPdf.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        hostPdf.StatusCode.Should().Be(HttpStatusCode.OK);
+        IsPdf(await hostPdf.Content.ReadAsByteArrayAsync()).Should().BeTrue();
+        afterDelete.StatusCode.Should().Be(HttpStatusCode.NotFound, "the kit went with the event's personal data");
+        app.Services.GetRequiredService<KitJobs>().FindForEvent(created.Id, job.Id).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task DeletingAnEventStopsItsKitHalfMade()
+    {
+        using var app = new TestApp();
+        var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = "2026-12-01T09:00:00-05:00" }))
+            .Content.ReadFromJsonAsync<CreatedEvent>())!;
+        var heavy = app.Services.GetRequiredService<HeavyWork>();
+        var jobs = app.Services.GetRequiredService<KitJobs>();
+        var printing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // A kit that would go on printing pages until it is stopped.
+        var job = jobs.Start("kit.pdf", 100, created.Id, (await heavy.EnterAsync("Event kit job", forEvent: true, CancellationToken.None))!, (_, page, stop) =>
+        {
+            page(1);
+            printing.TrySetResult();
+            stop.WaitHandle.WaitOne();
+            stop.ThrowIfCancellationRequested();
+            throw new InvalidOperationException("The kit was not stopped.");
+        });
+        await printing.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        (await app.HostClient(created.HostKey).DeleteAsync($"/api/events/{created.Id}")).EnsureSuccessStatusCode();
+        await job.Completion.WaitAsync(TimeSpan.FromMinutes(1));
+
+        job.Result.Should().BeNull();
+        job.Error.Should().Contain("stopped");
+        heavy.Abandoned.Should().Be(1);
+        heavy.Running.Should().Be(0, "its slot is free for the next kit");
+        jobs.FindForEvent(created.Id, job.Id).Should().BeNull();
     }
 }
