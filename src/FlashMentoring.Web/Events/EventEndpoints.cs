@@ -62,7 +62,7 @@ public static class EventEndpoints
             errors["transitionMinutes"] = [$"transitionMinutes must be between 0 and {EventLimits.MaxTransitionMinutes}; got {request.TransitionMinutes}."];
         }
 
-        var (settings, invalid) = RosterUpload.Settings(request.Rounds, request.SeatsPerTable, request.Format, seed: 1);
+        var (settings, invalid) = RosterUpload.Settings(request.Rounds, request.SeatsPerTable, request.Format, seed: 1, PlanLimits.Event);
         foreach (var (field, messages) in invalid?.ProblemDetails.Errors ?? new Dictionary<string, string[]>())
         {
             errors[field] = messages;

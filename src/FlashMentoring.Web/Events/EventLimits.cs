@@ -17,7 +17,10 @@ public sealed record LimitsView(
     int MaxField,
     int MaxNote,
     long MaxRosterBytes,
-    int MaxRosterPeople);
+    int MaxRosterPeople,
+    int MaxRoundsWithoutEvent,
+    int MaxSeatsWithoutEvent,
+    int MaxPeopleWithoutEvent);
 
 /// <summary>The limits of an event's settings; the engine's own (rounds, seats) come from the Core.</summary>
 public static class EventLimits
@@ -26,8 +29,11 @@ public static class EventLimits
 
     public const int MaxTransitionMinutes = 30;
 
-    /// <summary>Tables of a blank kit (a roster's mentors set their own number).</summary>
-    public const int MaxTables = 200;
+    /// <summary>
+    /// Tables of a blank kit (a roster's mentors set their own number). A blank kit is made without an event, so its
+    /// people (tables and seats) also stay within <see cref="PlanLimits.WithoutEvent"/>.
+    /// </summary>
+    public const int MaxTables = 100;
 
     public static readonly LimitsView View = new(
         PlanSettings.MaxRounds,
@@ -40,7 +46,10 @@ public static class EventLimits
         PersonFields.MaxLength,
         AnswerRecord.MaxNote,
         RosterUpload.MaxBytes,
-        RosterUpload.MaxLines);
+        RosterUpload.MaxLines,
+        PlanLimits.WithoutEvent.MaxRounds,
+        PlanLimits.WithoutEvent.MaxSeatsPerTable,
+        PlanLimits.WithoutEvent.MaxPeople);
 
     /// <summary>Maps <c>GET /api/limits</c>.</summary>
     public static IEndpointRouteBuilder MapLimits(this IEndpointRouteBuilder app)

@@ -105,9 +105,15 @@ public static class KitEndpoints
     {
         var q = request.Query;
         var errors = new Dictionary<string, string[]>();
-        var tables = Number(q, "tables", 25, 1, EventLimits.MaxTables, errors);
-        var rounds = Number(q, "rounds", 6, 1, PlanSettings.MaxRounds, errors);
-        var seats = Number(q, "seatsPerTable", 4, 1, PlanSettings.MaxSeatsPerTable, errors);
+        var limits = PlanLimits.WithoutEvent;
+        var tables = Number(q, "tables", 25, 1, EventLimits.MaxTables, errors, limits.Advice);
+        var rounds = Number(q, "rounds", 6, 1, limits.MaxRounds, errors, limits.Advice);
+        var seats = Number(q, "seatsPerTable", 4, 1, limits.MaxSeatsPerTable, errors, limits.Advice);
+        if (!errors.ContainsKey("tables") && !errors.ContainsKey("seatsPerTable") && tables * (seats + 1) > limits.MaxPeople)
+        {
+            errors["tables"] = [$"A blank kit is for at most {limits.MaxPeople:N0} people; {tables} tables of {seats} mentees and a mentor make {tables * (seats + 1):N0}. " +
+                                $"Use fewer tables or mentees a table, or create an event with its roster and print the event's kit."];
+        }
 
         var roundMinutes = Number(q, "roundMinutes", 15, 1, EventLimits.MaxRoundMinutes, errors);
         var transition = Number(q, "transitionMinutes", 2, 0, EventLimits.MaxTransitionMinutes, errors);
@@ -132,13 +138,13 @@ public static class KitEndpoints
     {
         var q = request.Query;
         var errors = new Dictionary<string, string[]>();
-        var rounds = Number(q, "rounds", 6, 1, PlanSettings.MaxRounds, errors);
-        var seats = Number(q, "seatsPerTable", 4, 1, PlanSettings.MaxSeatsPerTable, errors);
+        var rounds = Number(q, "rounds", 6, 1, PlanLimits.WithoutEvent.MaxRounds, errors);
+        var seats = Number(q, "seatsPerTable", 4, 1, PlanLimits.WithoutEvent.MaxSeatsPerTable, errors);
         var roundMinutes = Number(q, "roundMinutes", 15, 1, EventLimits.MaxRoundMinutes, errors);
         var transition = Number(q, "transitionMinutes", 2, 0, EventLimits.MaxTransitionMinutes, errors);
         var seed = Number(q, "seed", 1, int.MinValue, int.MaxValue, errors);
         var startsAt = Start(q, time, errors);
-        var (settings, invalid) = RosterUpload.Settings(rounds, seats, q["format"], seed);
+        var (settings, invalid) = RosterUpload.Settings(rounds, seats, q["format"], seed, PlanLimits.WithoutEvent);
         var (order, problem) = Order(q["paper"], q["parts"]);
         foreach (var (k, v) in (invalid?.ProblemDetails.Errors ?? new Dictionary<string, string[]>()).Concat((problem as ValidationProblem)?.ProblemDetails.Errors ?? new Dictionary<string, string[]>()))
         {
@@ -150,7 +156,7 @@ public static class KitEndpoints
             return (null, TypedResults.ValidationProblem(errors, title: "Some kit settings are out of range"));
         }
 
-        var attempt = await planner.PlanFromBodyAsync(request, settings!, null, cancellationToken);
+        var attempt = await planner.PlanFromBodyAsync(request, settings!, null, PlanLimits.WithoutEvent, cancellationToken);
         if (attempt.Problem is not null)
         {
             return (null, attempt.Problem);
@@ -202,7 +208,7 @@ public static class KitEndpoints
         return errors.Count > 0 ? (null, TypedResults.ValidationProblem(errors, title: "Which kit?")) : ((size!.Value, list), null);
     }
 
-    private static int Number(IQueryCollection q, string name, int fallback, int min, int max, Dictionary<string, string[]> errors)
+    private static int Number(IQueryCollection q, string name, int fallback, int min, int max, Dictionary<string, string[]> errors, string advice = "")
     {
         var text = q[name].FirstOrDefault();
         if (string.IsNullOrWhiteSpace(text))
@@ -215,7 +221,7 @@ public static class KitEndpoints
             return value;
         }
 
-        errors[name] = [$"{name} must be a whole number from {min} to {max}; got '{text}'."];
+        errors[name] = [$"{name} must be a whole number from {min} to {max}; got '{text}'.{(value > max ? advice : "")}"];
         return fallback;
     }
 

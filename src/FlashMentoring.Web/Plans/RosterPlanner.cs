@@ -18,10 +18,10 @@ public sealed class RosterPlanner
     /// Reads the roster CSV from the body and plans it; the problem says why not (too big, not CSV, nobody to plan).
     /// The plan stops part-way (throwing) when <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
-    public async Task<PlanAttempt> PlanFromBodyAsync(HttpRequest request, PlanSettings settings, PlanConstraints? constraints, CancellationToken cancellationToken)
+    public async Task<PlanAttempt> PlanFromBodyAsync(HttpRequest request, PlanSettings settings, PlanConstraints? constraints, PlanLimits limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var (roster, problem) = await RosterUpload.ReadAsync(request, cancellationToken);
+        var (roster, problem) = await RosterUpload.ReadAsync(request, limits, cancellationToken);
         if (problem is not null)
         {
             return new PlanAttempt(null, null, null, problem);

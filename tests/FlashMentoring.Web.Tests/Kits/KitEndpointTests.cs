@@ -53,7 +53,7 @@ public class KitEndpointTests
         IsPdf(await kit.Content.ReadAsByteArrayAsync()).Should().BeTrue();
         bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        errors.GetProperty("tables")[0].GetString().Should().Contain("1 to 200");
+        errors.GetProperty("tables")[0].GetString().Should().Contain("1 to 100");
         errors.GetProperty("paper")[0].GetString().Should().Contain("letter or a4");
         errors.GetProperty("start")[0].GetString().Should().Contain("09:00");
     }
@@ -91,6 +91,26 @@ public class KitEndpointTests
         done.State.Should().Be("done");
         done.Pages.Should().BeGreaterThan(50);
         IsPdf(await pdf.Content.ReadAsByteArrayAsync()).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task AKitWithoutAnEventIsSizedToARealRoomAndSaysHowToGetMore()
+    {
+        using var app = new TestApp();
+        var client = app.CreateClient();
+
+        // The request of the adversarial test, which ran 3.5 minutes: 200 tables of 20 for 40 rounds.
+        var huge = await client.GetAsync("/api/kits/blank.pdf?tables=200&rounds=40&seatsPerTable=20");
+        var crowded = await client.GetAsync("/api/kits/blank.pdf?tables=100&rounds=6&seatsPerTable=10");
+
+        huge.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var errors = (await huge.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.GetProperty("tables")[0].GetString().Should().Contain("1 to 100");
+        errors.GetProperty("rounds")[0].GetString().Should().Contain("1 to 12").And.Contain("Create an event");
+        errors.GetProperty("seatsPerTable")[0].GetString().Should().Contain("1 to 10");
+        crowded.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await crowded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("tables")[0].GetString().Should()
+            .Contain("at most 1,000 people").And.Contain("make 1,100").And.Contain("create an event");
     }
 
     [Fact]
