@@ -18,18 +18,37 @@ public static class KitBuilder
     /// <summary>The parts of a kit for a planned event (the roster template is for paper events).</summary>
     public static readonly IReadOnlyList<string> EventParts = ["guide", "grid", "signs", "itineraries", "badges", "feedback"];
 
-    /// <summary>Builds the kit; <paramref name="progress"/> hears each part's key as it starts, <paramref name="pageStarted"/> each page.</summary>
-    public static KitResult Build(KitModel model, Paper paper, IReadOnlyCollection<string>? parts = null, IProgress<string>? progress = null, Action<int>? pageStarted = null)
+    /// <summary>
+    /// Builds the kit; <paramref name="progress"/> hears each part's key as it starts, <paramref name="pageStarted"/> each page.
+    /// The token is checked at every page, so a kit nobody waits for any more stops within a page.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled; no PDF is made.</exception>
+    public static KitResult Build(
+        KitModel model,
+        Paper paper,
+        IReadOnlyCollection<string>? parts = null,
+        IProgress<string>? progress = null,
+        Action<int>? pageStarted = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         var wanted = Wanted(model, parts);
-        using var writer = new KitWriter(paper, model.Event.Title) { PageStarted = pageStarted };
+        using var writer = new KitWriter(paper, model.Event.Title)
+        {
+            PageStarted = page =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                pageStarted?.Invoke(page);
+            },
+        };
         foreach (var part in Parts(model).Where(p => wanted.Contains(p.Key)))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(part.Key);
             part.Compose(writer);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var pages = writer.PageCount;
         return new KitResult(writer.Finish(), pages, writer.Report);
     }

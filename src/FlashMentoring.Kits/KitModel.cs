@@ -87,13 +87,14 @@ public sealed record KitModel(KitEvent Event, IReadOnlyList<KitTable> Tables, IR
     /// A paper-only kit: numbered mentees (#1, #2, ...) and numbered tables, on a no-repeat rotation the engine
     /// makes for them, for a host who runs the rounds with a bell.
     /// </summary>
-    public static KitModel BlankKit(KitEvent kitEvent, int tables)
+    /// <exception cref="OperationCanceledException">The token was cancelled while the rotation was planned.</exception>
+    public static KitModel BlankKit(KitEvent kitEvent, int tables, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(kitEvent);
         ArgumentOutOfRangeException.ThrowIfLessThan(tables, 1);
         var mentors = Enumerable.Range(1, tables).Select(t => Anonymous($"Table {t}", Role.Mentor)).ToList();
         var mentees = Enumerable.Range(1, tables * kitEvent.SeatsPerTable).Select(k => Anonymous($"#{k}", Role.Mentee)).ToList();
-        var plan = RotationEngine.Plan(new RoleAssignment(mentors, mentees), new PlanSettings(kitEvent.Rounds, kitEvent.SeatsPerTable));
+        var plan = RotationEngine.Plan(new RoleAssignment(mentors, mentees), new PlanSettings(kitEvent.Rounds, kitEvent.SeatsPerTable), cancellationToken: cancellationToken);
         return FromPlan(plan, kitEvent, blank: true);
     }
 

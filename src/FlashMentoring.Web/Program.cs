@@ -7,7 +7,6 @@ using FlashMentoring.Web.Kits;
 using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Plans;
 using FlashMentoring.Web.Roster;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -26,8 +25,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
     }
 });
 builder.Services.AddSecurity();
-// The device cookie (Hosting/Devices) is signed with the data-protection keys.
-builder.Services.AddDataProtection().SetApplicationName("FlashMentoring");
+builder.Services.AddHeavyWork();
 // Only the static pages, styles and scripts are compressed: they carry no secrets, so compressing them over
 // HTTPS gives nothing away (API answers, which can hold personal links, are left as they are).
 builder.Services.AddResponseCompression(o =>

@@ -16,6 +16,21 @@ public class KitTests
     private static readonly KitModel Sample = KitModel.FromPlan(SamplePlan, Spring, key => "http://192.168.1.20:5080/me#t=" + key.Length);
 
     [Fact]
+    public void AKitCalledOffIsNotMade()
+    {
+        using var calledOff = new CancellationTokenSource();
+        calledOff.Cancel();
+        var pages = 0;
+
+        var build = () => KitBuilder.Build(Sample, Paper.Letter, pageStarted: _ => pages++, cancellationToken: calledOff.Token);
+        var blank = () => KitModel.BlankKit(Spring, 25, calledOff.Token);
+
+        build.Should().Throw<OperationCanceledException>();
+        blank.Should().Throw<OperationCanceledException>();
+        pages.Should().Be(0);
+    }
+
+    [Fact]
     public void EveryMenteeHasAnItineraryWhoseRowsAreTheirPlan()
     {
         var kit = KitBuilder.Build(Sample, Paper.Letter, ["itineraries"]);

@@ -326,8 +326,9 @@ const kitParts = partChoices($('kit-parts'), false);
 $('kit-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const query = new URLSearchParams({ paper: $('kit-paper').value, parts: kitParts() });
-  runKitJob(() => fetch(`/api/events/${eventId}/kit-jobs?${query}`, { method: 'POST', headers: { 'X-Host-Key': key ?? '' } }),
-    { progress: $('kit-progress'), status: $('kit-status'), link: $('kit-link') });
+  const headers = { 'X-Host-Key': key ?? '' };
+  runKitJob(() => fetch(`/api/events/${eventId}/kit-jobs?${query}`, { method: 'POST', headers }),
+    { progress: $('kit-progress'), status: $('kit-status'), link: $('kit-link') }, headers);
 });
 
 $('roster-form').addEventListener('submit', async (event) => {

@@ -20,9 +20,10 @@ export function partChoices(container, withRoster) {
 
 /**
  * Starts a job with `start()` (a fetch promise answering 202 with the job), then polls until the PDF is ready.
- * `ui` has a <progress>, a status line and a link to fill in.
+ * `ui` has a <progress>, a status line and a link to fill in. `headers` go with every poll and the download: an
+ * event's kit needs the host key, which a plain link cannot carry, so the PDF is fetched and handed over as a blob.
  */
-export async function runKitJob(start, ui) {
+export async function runKitJob(start, ui, headers = {}) {
   ui.link.hidden = true;
   ui.progress.hidden = false;
   ui.progress.removeAttribute('value');
@@ -47,15 +48,23 @@ export async function runKitJob(start, ui) {
     ui.progress.value = job.pages;
     say(ui, `Page ${job.pages} of about ${job.estimatedPages}${job.part ? ` (${job.part})` : ''}…`);
     await new Promise((resolve) => setTimeout(resolve, 250));
-    const poll = await fetch(`/api/kits/jobs/${job.id}`);
+    const poll = await fetch(job.status, { headers });
     job = await poll.json().catch(() => ({ state: 'failed', error: 'The kit went missing; make it again.' }));
   }
-  ui.progress.hidden = true;
   if (job.state !== 'done') {
+    ui.progress.hidden = true;
     say(ui, job.error ?? 'The kit could not be made.', true);
     return;
   }
-  ui.link.href = job.download;
+  const pdf = await fetch(job.download, { headers }).catch(() => null);
+  ui.progress.hidden = true;
+  if (!pdf?.ok) {
+    say(ui, 'The kit is made but could not be downloaded (kits are kept 15 minutes); make it again.', true);
+    return;
+  }
+  if (ui.link.href.startsWith('blob:')) URL.revokeObjectURL(ui.link.href);
+  ui.link.href = URL.createObjectURL(await pdf.blob());
+  ui.link.download = job.download.split('/').pop();
   ui.link.hidden = false;
   ui.link.textContent = `Download the kit (${job.pages} pages)`;
   say(ui, `Ready: ${job.pages} pages in ${((performance.now() - began) / 1000).toFixed(1)} s.`);

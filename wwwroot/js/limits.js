@@ -11,12 +11,16 @@ async function serverLimits() {
   return limits;
 }
 
-/** Sets max (numbers) or maxlength (text) on every field that names a limit. */
+/** Sets max (numbers) or maxlength (text) on every field that names a limit, and the text of every data-limit-text. */
 export async function applyLimits(root = document) {
   const known = await serverLimits();
   for (const field of root.querySelectorAll('[data-limit]')) {
     const value = known[field.dataset.limit];
     if (value === undefined) continue;
     field.setAttribute(field.type === 'number' ? 'max' : 'maxlength', String(value));
+  }
+  for (const text of root.querySelectorAll('[data-limit-text]')) {
+    const value = known[text.dataset.limitText];
+    if (value !== undefined) text.textContent = value.toLocaleString('en-US');
   }
 }

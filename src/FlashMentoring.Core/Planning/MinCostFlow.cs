@@ -20,6 +20,9 @@ internal sealed class MinCostFlow
     private int[] twin = [];
     private int[] positionOf = [];
 
+    /// <summary>Checked once a shortest-path search: a solve on a large room runs thousands of them.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     public MinCostFlow(int nodeCount)
     {
         // Two spare nodes: the super source and sink that Reoptimize routes imbalances through.
@@ -189,6 +192,7 @@ internal sealed class MinCostFlow
 
         while (true)
         {
+            Cancellation.ThrowIfCancellationRequested();
             // Dijkstra on reduced costs, stopping when the sink is settled.
             Array.Fill(dist, long.MaxValue);
             Array.Clear(done);

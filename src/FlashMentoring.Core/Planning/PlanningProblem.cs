@@ -43,6 +43,9 @@ internal sealed class PlanningProblem
 
     public int CandidatesPerMentee { get; init; } = 48;
 
+    /// <summary>Checked between steps and in the long loops: a caller who gives up stops the work, not only its answer.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     public int MenteeCount => Scorer.Mentees.Count;
 
     public int MentorCount => Scorer.Mentors.Count;

@@ -27,33 +27,36 @@ public sealed record PlanResult(
 public static class RotationEngine
 {
     /// <summary>Plans from an imported roster.</summary>
-    public static PlanResult Plan(RosterImport roster, PlanSettings settings, PlanConstraints? constraints = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled; the plan is abandoned part-way.</exception>
+    public static PlanResult Plan(RosterImport roster, PlanSettings settings, PlanConstraints? constraints = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(settings);
-        return Plan(RoleAssignment.From(roster.People, settings.SeatsPerTable), settings, constraints);
+        return Plan(RoleAssignment.From(roster.People, settings.SeatsPerTable), settings, constraints, cancellationToken);
     }
 
     /// <summary>Plans for a given split into mentors and mentees.</summary>
-    public static PlanResult Plan(RoleAssignment roles, PlanSettings settings, PlanConstraints? constraints = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled; the plan is abandoned part-way.</exception>
+    public static PlanResult Plan(RoleAssignment roles, PlanSettings settings, PlanConstraints? constraints = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roles);
         ArgumentNullException.ThrowIfNull(settings);
         constraints ??= PlanConstraints.None;
         var scorer = new PairScorer(roles.Mentees, roles.Mentors, settings);
         var attendance = Attendance.FromPeople(roles.Mentees, roles.Mentors, settings.Rounds);
-        return Solve(scorer, settings, constraints, attendance, fixedSeats: null, heldRounds: 0, previous: null);
+        return Solve(scorer, settings, constraints, attendance, fixedSeats: null, heldRounds: 0, previous: null, cancellationToken);
     }
 
     /// <summary>Plans again from scratch for people whose attendance is already known (someone marked absent before the start, say).</summary>
-    public static PlanResult Plan(RoleAssignment roles, PlanSettings settings, PlanConstraints constraints, Attendance attendance)
+    /// <exception cref="OperationCanceledException">The token was cancelled; the plan is abandoned part-way.</exception>
+    public static PlanResult Plan(RoleAssignment roles, PlanSettings settings, PlanConstraints constraints, Attendance attendance, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roles);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(constraints);
         ArgumentNullException.ThrowIfNull(attendance);
         var scorer = new PairScorer(roles.Mentees, roles.Mentors, settings);
-        return Solve(scorer, settings, constraints, attendance, fixedSeats: null, heldRounds: 0, previous: null);
+        return Solve(scorer, settings, constraints, attendance, fixedSeats: null, heldRounds: 0, previous: null, cancellationToken);
     }
 
     /// <summary>
@@ -85,7 +88,8 @@ public static class RotationEngine
         Attendance attendance,
         int[]? fixedSeats,
         int heldRounds,
-        IReadOnlyDictionary<long, int>? previous)
+        IReadOnlyDictionary<long, int>? previous,
+        CancellationToken cancellationToken = default)
     {
         var m = scorer.Mentees.Count;
         var n = scorer.Mentors.Count;
@@ -142,6 +146,7 @@ public static class RotationEngine
                 RestCredit = fixedSeats is null ? null : RestCredit(fixedSeats, heldRounds, attendance, m),
                 Seed = settings.Seed,
                 CandidatesPerMentee = settings.CandidatesPerMentee,
+                Cancellation = cancellationToken,
             };
             var result = RotationSolver.Solve(problem);
             Array.Copy(result.Seats, 0, seats, heldRounds * m, local * m);

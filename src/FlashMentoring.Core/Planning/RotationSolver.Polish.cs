@@ -25,6 +25,7 @@ internal sealed partial class RotationSolver
         var stuck = new HashSet<int>();
         for (var iteration = 0; iteration < 500 + (m / 10) && budget > 0; iteration++)
         {
+            Check();
             var worst = -1;
             for (var i = 0; i < m; i++)
             {
@@ -175,6 +176,7 @@ internal sealed partial class RotationSolver
                     break;
                 }
 
+                Check();
                 stamp++;
                 attempts++;
                 if (!Collect(i, a, b, out var seatsKeepBoth))
@@ -218,6 +220,7 @@ internal sealed partial class RotationSolver
                 {
                     foreach (var e1 in byRound[c])
                     {
+                        Check();
                         var x = emMentee[e1];
                         var j1 = seatMentor[emSeat[e1]];
                         if (budget <= 0 || emColour[e1] != c || Fixed(x, j1) || TablePenalty((j1 * r) + c) == 0)
@@ -298,6 +301,7 @@ internal sealed partial class RotationSolver
                 {
                     foreach (var i in order)
                     {
+                        Check();
                         var e0 = atMentee[(i * r) + a];
                         if (e0 >= 0 && TablePenalty((seatMentor[emSeat[e0]] * r) + a) > 0)
                         {
@@ -481,6 +485,7 @@ internal sealed partial class RotationSolver
                 continue;
             }
 
+            Check();
             var swap = -1;
             for (var e2 = 0; e2 < emMentee.Count && swap < 0; e2++)
             {

@@ -69,10 +69,12 @@ internal sealed partial class RotationSolver
         var timings = new List<StepTiming>();
         void Mark(string step)
         {
+            p.Cancellation.ThrowIfCancellationRequested();
             timings.Add(new StepTiming(step, clock.Elapsed.TotalMilliseconds));
             clock.Restart();
         }
 
+        Check();
         var weights = new WeightTable(p);
         Mark("score pairs");
         var (pairs, bound) = ChoosePairs(weights);
@@ -234,7 +236,7 @@ internal sealed partial class RotationSolver
         var maxBonus = (p.Pinned.Count > 0 ? pinBonus : 0) + (p.Previous is null ? 0 : PlanningProblem.StabilityBonus);
         var source = 0;
         var sink = m + n + 1;
-        var flow = new MinCostFlow(m + n + 2);
+        var flow = new MinCostFlow(m + n + 2) { Cancellation = p.Cancellation };
         for (var i = 0; i < m; i++)
         {
             if (menteeLo[i] > 0)
@@ -280,6 +282,7 @@ internal sealed partial class RotationSolver
             var mark = new int[n];
             for (var i = 0; i < m; i++)
             {
+                Check();
                 if (candidates[i].Count == weights.AllowedCount(i))
                 {
                     continue;
@@ -388,6 +391,7 @@ internal sealed partial class RotationSolver
         var keep = new List<(int Edge, int Colour)>();
         foreach (var group in pairs.GroupBy(x => x.Mentor).OrderBy(g => g.Key))
         {
+            Check();
             var j = group.Key;
             var perSeat = Math.Max(1, BitOperations.PopCount(p.MentorAvailable[j] & p.AllRounds));
             var seats = Enumerable.Range(0, (group.Count() + perSeat - 1) / perSeat).Select(_ => NewSeat(j)).ToArray();
@@ -437,6 +441,11 @@ internal sealed partial class RotationSolver
         var uncoloured = 0;
         for (var e = 0; e < emMentee.Count; e++)
         {
+            if ((e & 1023) == 0)
+            {
+                Check();
+            }
+
             if (emColour[e] < 0 && !TryColour(e))
             {
                 uncoloured++;
@@ -555,6 +564,8 @@ internal sealed partial class RotationSolver
             colour = other;
         }
     }
+
+    private void Check() => p.Cancellation.ThrowIfCancellationRequested();
 
     private ulong EdgeAllowed(int mentee, int seat) =>
         p.MenteeAvailable[mentee] & p.MentorAvailable[seatMentor[seat]] & p.AllRounds;
@@ -682,6 +693,7 @@ internal sealed partial class RotationSolver
             // an earlier mentee could not use.
             for (var changed = true; changed;)
             {
+                Check();
                 changed = false;
                 for (var i = 0; i < m; i++)
                 {
@@ -719,6 +731,7 @@ internal sealed partial class RotationSolver
             var sizes = Sizes(c);
             for (var guard = 0; guard < m; guard++)
             {
+                Check();
                 var live = Enumerable.Range(0, n).Where(j => sizes[j] >= 0).ToList();
                 if (live.Count == 0)
                 {

@@ -25,7 +25,7 @@ internal sealed class WeightTable
         var mentors = n;
         var everyone = Enumerable.Range(0, n).ToArray();
         var mentorsAlwaysThere = problem.MentorAvailable.All(a => (a & problem.AllRounds) == problem.AllRounds);
-        Parallel.For(0, m, new ParallelOptions { MaxDegreeOfParallelism = m * mentors >= 1_000_000 ? -1 : 1 }, i =>
+        Parallel.For(0, m, new ParallelOptions { MaxDegreeOfParallelism = m * mentors >= 1_000_000 ? -1 : 1, CancellationToken = problem.Cancellation }, i =>
         {
             // Most mentees may meet every mentor: share one list instead of building 10,000 copies of it.
             var unrestricted = mentorsAlwaysThere && problem.Forbidden.Count == 0 && !problem.Scorer.HasAvoids(i) &&

@@ -17,7 +17,7 @@ public static class AdjustEndpoints
 {
     public static IEndpointRouteBuilder MapAdjust(this IEndpointRouteBuilder app)
     {
-        app.MapHostRoutes().WithTags("Events").MapPost("/constraints", Adjust);
+        app.MapHostRoutes().WithTags("Events").MapPost("/constraints", Adjust).AsHeavyWork("Re-plan");
         return app;
     }
 
@@ -63,7 +63,7 @@ public static class AdjustEndpoints
 
             // Before the start nobody has sat anywhere yet: plan again from scratch, then tell whoever's itinerary changed.
             var roles = new Core.Roster.RoleAssignment(before.Rotation.Mentors, before.Rotation.Mentees);
-            var after = RotationEngine.Plan(roles, before.Settings, new PlanConstraints(pins, forbids), before.Attendance);
+            var after = RotationEngine.Plan(roles, before.Settings, new PlanConstraints(pins, forbids), before.Attendance, cancellationToken);
             await publisher.SaveAndTell(db, record, Replanner.Compare(before, after, roundsHeld: 0), cancellationToken);
             return TypedResults.Ok(PlanResponse.From(after, loaded.Rejected, loaded.Warnings));
         }, cancellationToken);

@@ -1,5 +1,6 @@
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Hosting;
+using FlashMentoring.Web.Kits;
 using FlashMentoring.Web.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -67,7 +68,7 @@ public static class EventEndpoints
             errors["transitionMinutes"] = [$"transitionMinutes must be between 0 and {EventLimits.MaxTransitionMinutes}; got {request.TransitionMinutes}."];
         }
 
-        var (settings, invalid) = RosterUpload.Settings(request.Rounds, request.SeatsPerTable, request.Format, seed: 1);
+        var (settings, invalid) = RosterUpload.Settings(request.Rounds, request.SeatsPerTable, request.Format, seed: 1, PlanLimits.Event);
         foreach (var (field, messages) in invalid?.ProblemDetails.Errors ?? new Dictionary<string, string[]>())
         {
             errors[field] = messages;

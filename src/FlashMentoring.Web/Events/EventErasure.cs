@@ -1,4 +1,5 @@
 using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Kits;
 using FlashMentoring.Web.Plans;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ public sealed record ErasedEvent(Guid Id, int People, int Answers, int Choices, 
 /// Deletes an event with every personal field it holds (people, personal links, plan, answers, choices, pairs), for the
 /// host's Delete and for the retention job alike.
 /// </summary>
-public sealed class EventErasure(AppDb db, PlanStore plans)
+public sealed class EventErasure(AppDb db, PlanStore plans, KitJobs kits)
 {
     /// <summary>
     /// Erases the event; null when there is no such event, or when <paramref name="stillDue"/> says no on the event as
@@ -50,6 +51,7 @@ public sealed class EventErasure(AppDb db, PlanStore plans)
             }
 
             plans.Forget(id);
+            kits.ForgetEvent(id); // A kit being made for it stops, and a made one is gone.
             await SqliteFile.ForgetDeletedAsync(db, cancellationToken);
             return new ErasedEvent(id, people.Count, answers.Count, choices.Count, pairs.Count);
         }

@@ -17,7 +17,10 @@ public sealed record LimitsView(
     int MaxField,
     int MaxNote,
     long MaxRosterBytes,
-    int MaxRosterPeople);
+    int MaxRosterPeople,
+    int MaxRoundsWithoutEvent,
+    int MaxSeatsWithoutEvent,
+    int MaxPeopleWithoutEvent);
 
 /// <summary>The limits of an event's settings; the engine's own (rounds, seats) come from the Core.</summary>
 public static class EventLimits
@@ -26,8 +29,11 @@ public static class EventLimits
 
     public const int MaxTransitionMinutes = 30;
 
-    /// <summary>Tables of a blank kit (a roster's mentors set their own number).</summary>
-    public const int MaxTables = 200;
+    /// <summary>
+    /// Tables of a blank kit (a roster's mentors set their own number). A blank kit is made without an event, so its
+    /// people (tables and seats) also stay within <see cref="PlanLimits.WithoutEvent"/>.
+    /// </summary>
+    public const int MaxTables = 100;
 
     /// <summary>
     /// First and last year an event may start in: wide for any real event, narrow enough that every clock time of its
@@ -49,7 +55,10 @@ public static class EventLimits
         PersonFields.MaxLength,
         AnswerRecord.MaxNote,
         RosterUpload.MaxBytes,
-        RosterUpload.MaxLines);
+        RosterUpload.MaxLines,
+        PlanLimits.WithoutEvent.MaxRounds,
+        PlanLimits.WithoutEvent.MaxSeatsPerTable,
+        PlanLimits.WithoutEvent.MaxPeople);
 
     /// <summary>Why an event cannot start on <paramref name="date"/>, or null.</summary>
     public static string? StartDateProblem(DateOnly date) =>

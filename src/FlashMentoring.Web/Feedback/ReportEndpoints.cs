@@ -13,8 +13,8 @@ public static class ReportEndpoints
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
         var host = app.MapHostRoutes().WithTags("Report");
-        host.MapGet("/report", Report);
-        host.MapGet("/report.pdf", ReportPdf);
+        host.MapGet("/report", Report).AsHeavyWork("Report");
+        host.MapGet("/report.pdf", ReportPdf).AsHeavyWork("Report");
         host.MapPost("/pairs/confirm", Confirm);
         return app;
     }

@@ -27,40 +27,49 @@ public static class KitEndpoints
 {
     public static IEndpointRouteBuilder MapKits(this IEndpointRouteBuilder app)
     {
+        // Making a kit is heavy work (Hosting/HeavyWork): a slot each, the request's token, 503 when all are taken.
+        // A job takes its request's slot over and keeps it until its PDF is made.
         var kits = app.MapGroup("/api/kits").WithTags("Kits");
-        kits.MapGet("/blank.pdf", Blank);
-        kits.MapPost("/blank/jobs", BlankJob);
-        kits.MapPost("/", FromRoster).DisableAntiforgery();
-        kits.MapPost("/jobs", FromRosterJob).DisableAntiforgery();
+        kits.MapGet("/blank.pdf", Blank).AsHeavyWork("Blank kit");
+        kits.MapPost("/blank/jobs", BlankJob).AsHeavyWork("Blank kit job");
+        kits.MapPost("/", FromRoster).DisableAntiforgery().AsHeavyWork("Kit from a roster");
+        kits.MapPost("/jobs", FromRosterJob).DisableAntiforgery().AsHeavyWork("Kit job from a roster");
         kits.MapGet("/jobs/{jobId:guid}", JobStatus);
         kits.MapGet("/jobs/{jobId:guid}/{file}", JobPdf);
         var events = app.MapHostRoutes().WithTags("Kits");
         events.MapGet("/kit.pdf", (Guid id, string? paper, string? parts, [AsParameters] EventKitSources sources, CancellationToken ct) =>
-            ForEvent(id, paper, parts, null, sources, ct));
+            ForEvent(id, paper, parts, null, sources, ct)).AsHeavyWork("Event kit");
         events.MapGet("/kit/{part}.pdf", (Guid id, string part, string? paper, [AsParameters] EventKitSources sources, CancellationToken ct) =>
-            ForEvent(id, paper, part, null, sources, ct));
+            ForEvent(id, paper, part, null, sources, ct)).AsHeavyWork("Event kit");
         events.MapPost("/kit-jobs", (Guid id, string? paper, string? parts, KitJobs jobs, [AsParameters] EventKitSources sources, CancellationToken ct) =>
-            ForEvent(id, paper, parts, jobs, sources, ct));
+            ForEvent(id, paper, parts, jobs, sources, ct)).AsHeavyWork("Event kit job");
+        // An event's kit prints everyone's personal link: its job is read on the host routes, with the host key.
+        events.MapGet("/kit-jobs/{jobId:guid}", (Guid id, Guid jobId, KitJobs jobs) => Status(jobs.FindForEvent(id, jobId)));
+        events.MapGet("/kit-jobs/{jobId:guid}/{file}", (Guid id, Guid jobId, string file, KitJobs jobs) => Download(jobs.FindForEvent(id, jobId), file));
         return app;
     }
 
-    internal static IResult Blank(HttpRequest request, TimeProvider time, ILogger<KitJobs> log) =>
-        BlankRecipe(request, time) is var (recipe, problem) && recipe is not null ? Pdf(recipe, log) : problem!;
+    internal static IResult Blank(HttpRequest request, TimeProvider time, ILogger<KitJobs> log, CancellationToken cancellationToken) =>
+        BlankRecipe(request, time, cancellationToken) is var (recipe, problem) && recipe is not null ? Pdf(recipe, log, cancellationToken) : problem!;
 
-    internal static IResult BlankJob(HttpRequest request, TimeProvider time, KitJobs jobs) =>
-        BlankRecipe(request, time) is var (recipe, problem) && recipe is not null ? Job(recipe, jobs) : problem!;
+    internal static IResult BlankJob(HttpRequest request, TimeProvider time, KitJobs jobs, CancellationToken cancellationToken) =>
+        BlankRecipe(request, time, cancellationToken) is var (recipe, problem) && recipe is not null ? Job(recipe, jobs, null, request.HttpContext) : problem!;
 
     internal static async Task<IResult> FromRoster(HttpRequest request, RosterPlanner planner, TimeProvider time, ILogger<KitJobs> log, CancellationToken cancellationToken) =>
-        await RosterRecipe(request, planner, time, cancellationToken) is var (recipe, problem) && recipe is not null ? Pdf(recipe, log) : problem!;
+        await RosterRecipe(request, planner, time, cancellationToken) is var (recipe, problem) && recipe is not null ? Pdf(recipe, log, cancellationToken) : problem!;
 
     internal static async Task<IResult> FromRosterJob(HttpRequest request, RosterPlanner planner, TimeProvider time, KitJobs jobs, CancellationToken cancellationToken) =>
-        await RosterRecipe(request, planner, time, cancellationToken) is var (recipe, problem) && recipe is not null ? Job(recipe, jobs) : problem!;
+        await RosterRecipe(request, planner, time, cancellationToken) is var (recipe, problem) && recipe is not null ? Job(recipe, jobs, null, request.HttpContext) : problem!;
 
-    internal static Results<Ok<KitJobView>, NotFound> JobStatus(Guid jobId, KitJobs jobs) =>
-        jobs.Find(jobId) is { } job ? TypedResults.Ok(KitJobs.View(job)) : TypedResults.NotFound();
+    internal static Results<Ok<KitJobView>, NotFound> JobStatus(Guid jobId, KitJobs jobs) => Status(jobs.Find(jobId));
 
-    internal static IResult JobPdf(Guid jobId, string file, KitJobs jobs) =>
-        jobs.Find(jobId) is { Result: { } kit } job && file == job.FileName
+    internal static IResult JobPdf(Guid jobId, string file, KitJobs jobs) => Download(jobs.Find(jobId), file);
+
+    private static Results<Ok<KitJobView>, NotFound> Status(KitJob? job) =>
+        job is not null ? TypedResults.Ok(KitJobs.View(job)) : TypedResults.NotFound();
+
+    private static IResult Download(KitJob? job, string file) =>
+        job is { Result: { } kit } && file == job.FileName
             ? TypedResults.File(kit.Pdf, "application/pdf", job.FileName)
             : TypedResults.Problem(detail: "This kit is not ready or has expired (kits are kept 15 minutes); make it again.", statusCode: StatusCodes.Status404NotFound, title: "No such kit");
 
@@ -89,16 +98,23 @@ public static class KitEndpoints
             origin + JoinLinks.JoinPath(record.JoinCode), record.JoinCode);
         var model = KitModel.FromPlan(loaded.Plan, kitEvent, key => tokens.TryGetValue(key, out var token) ? origin + PersonalLinks.PathFor(token) : null);
         var recipe = new KitRecipe(model, choice!.Value.Paper, choice.Value.Parts, choice.Value.Parts is [var one] ? $"{one}.pdf" : "kit.pdf");
-        return jobs is null ? Pdf(recipe, null) : Job(recipe, jobs);
+        return jobs is null ? Pdf(recipe, null, cancellationToken) : Job(recipe, jobs, id, sources.Request.HttpContext);
     }
 
-    private static (KitRecipe? Recipe, IResult? Problem) BlankRecipe(HttpRequest request, TimeProvider time)
+    private static (KitRecipe? Recipe, IResult? Problem) BlankRecipe(HttpRequest request, TimeProvider time, CancellationToken cancellationToken)
     {
         var q = request.Query;
         var errors = new Dictionary<string, string[]>();
-        var tables = Number(q, "tables", 25, 1, EventLimits.MaxTables, errors);
-        var rounds = Number(q, "rounds", 6, 1, PlanSettings.MaxRounds, errors);
-        var seats = Number(q, "seatsPerTable", 4, 1, PlanSettings.MaxSeatsPerTable, errors);
+        var limits = PlanLimits.WithoutEvent;
+        var tables = Number(q, "tables", 25, 1, EventLimits.MaxTables, errors, limits.Advice);
+        var rounds = Number(q, "rounds", 6, 1, limits.MaxRounds, errors, limits.Advice);
+        var seats = Number(q, "seatsPerTable", 4, 1, limits.MaxSeatsPerTable, errors, limits.Advice);
+        if (!errors.ContainsKey("tables") && !errors.ContainsKey("seatsPerTable") && tables * (seats + 1) > limits.MaxPeople)
+        {
+            errors["tables"] = [$"A blank kit is for at most {limits.MaxPeople:N0} people; {tables} tables of {seats} mentees and a mentor make {tables * (seats + 1):N0}. " +
+                                $"Use fewer tables or mentees a table, or create an event with its roster and print the event's kit."];
+        }
+
         var roundMinutes = Number(q, "roundMinutes", 15, 1, EventLimits.MaxRoundMinutes, errors);
         var transition = Number(q, "transitionMinutes", 2, 0, EventLimits.MaxTransitionMinutes, errors);
         var startsAt = Start(q, time, errors);
@@ -114,7 +130,7 @@ public static class KitEndpoints
             return (null, TypedResults.ValidationProblem(errors, title: "Some kit settings are out of range"));
         }
 
-        var model = KitModel.BlankKit(new KitEvent(title, startsAt, rounds, roundMinutes, transition, seats), tables);
+        var model = KitModel.BlankKit(new KitEvent(title, startsAt, rounds, roundMinutes, transition, seats), tables, cancellationToken);
         return (new KitRecipe(model, order!.Value.Paper, order.Value.Parts, "blank-kit.pdf"), null);
     }
 
@@ -122,13 +138,13 @@ public static class KitEndpoints
     {
         var q = request.Query;
         var errors = new Dictionary<string, string[]>();
-        var rounds = Number(q, "rounds", 6, 1, PlanSettings.MaxRounds, errors);
-        var seats = Number(q, "seatsPerTable", 4, 1, PlanSettings.MaxSeatsPerTable, errors);
+        var rounds = Number(q, "rounds", 6, 1, PlanLimits.WithoutEvent.MaxRounds, errors);
+        var seats = Number(q, "seatsPerTable", 4, 1, PlanLimits.WithoutEvent.MaxSeatsPerTable, errors);
         var roundMinutes = Number(q, "roundMinutes", 15, 1, EventLimits.MaxRoundMinutes, errors);
         var transition = Number(q, "transitionMinutes", 2, 0, EventLimits.MaxTransitionMinutes, errors);
         var seed = Number(q, "seed", 1, int.MinValue, int.MaxValue, errors);
         var startsAt = Start(q, time, errors);
-        var (settings, invalid) = RosterUpload.Settings(rounds, seats, q["format"], seed);
+        var (settings, invalid) = RosterUpload.Settings(rounds, seats, q["format"], seed, PlanLimits.WithoutEvent);
         var (order, problem) = Order(q["paper"], q["parts"]);
         foreach (var (k, v) in (invalid?.ProblemDetails.Errors ?? new Dictionary<string, string[]>()).Concat((problem as ValidationProblem)?.ProblemDetails.Errors ?? new Dictionary<string, string[]>()))
         {
@@ -140,7 +156,7 @@ public static class KitEndpoints
             return (null, TypedResults.ValidationProblem(errors, title: "Some kit settings are out of range"));
         }
 
-        var attempt = await planner.PlanFromBodyAsync(request, settings!, null, cancellationToken);
+        var attempt = await planner.PlanFromBodyAsync(request, settings!, null, PlanLimits.WithoutEvent, cancellationToken);
         if (attempt.Problem is not null)
         {
             return (null, attempt.Problem);
@@ -150,9 +166,9 @@ public static class KitEndpoints
         return (new KitRecipe(model, order!.Value.Paper, order.Value.Parts, "kit.pdf"), null);
     }
 
-    private static IResult Pdf(KitRecipe recipe, ILogger? log)
+    private static IResult Pdf(KitRecipe recipe, ILogger? log, CancellationToken cancellationToken)
     {
-        var kit = KitBuilder.Build(recipe.Model, recipe.Paper, recipe.Parts);
+        var kit = KitBuilder.Build(recipe.Model, recipe.Paper, recipe.Parts, cancellationToken: cancellationToken);
         if (log is not null)
         {
             KitJobs.LogOverflows(log, kit);
@@ -161,11 +177,11 @@ public static class KitEndpoints
         return TypedResults.File(kit.Pdf, "application/pdf", recipe.FileName);
     }
 
-    private static IResult Job(KitRecipe recipe, KitJobs jobs)
+    private static IResult Job(KitRecipe recipe, KitJobs jobs, Guid? eventId, HttpContext http)
     {
-        var job = jobs.Start(recipe.FileName, KitBuilder.EstimatePages(recipe.Model, recipe.Parts),
-            (progress, page) => KitBuilder.Build(recipe.Model, recipe.Paper, recipe.Parts, progress, page));
-        return TypedResults.Accepted($"/api/kits/jobs/{job.Id}", KitJobs.View(job));
+        var job = jobs.Start(recipe.FileName, KitBuilder.EstimatePages(recipe.Model, recipe.Parts), eventId, HeavyWorkEndpoints.Slot(http).TakeOver(),
+            (progress, page, stop) => KitBuilder.Build(recipe.Model, recipe.Paper, recipe.Parts, progress, page, stop));
+        return TypedResults.Accepted(job.StatusPath, KitJobs.View(job));
     }
 
     private static ((Paper Paper, IReadOnlyList<string>? Parts)? Order, IResult? Problem) Order(string? paper, string? parts)
@@ -192,7 +208,7 @@ public static class KitEndpoints
         return errors.Count > 0 ? (null, TypedResults.ValidationProblem(errors, title: "Which kit?")) : ((size!.Value, list), null);
     }
 
-    private static int Number(IQueryCollection q, string name, int fallback, int min, int max, Dictionary<string, string[]> errors)
+    private static int Number(IQueryCollection q, string name, int fallback, int min, int max, Dictionary<string, string[]> errors, string advice = "")
     {
         var text = q[name].FirstOrDefault();
         if (string.IsNullOrWhiteSpace(text))
@@ -205,7 +221,7 @@ public static class KitEndpoints
             return value;
         }
 
-        errors[name] = [$"{name} must be a whole number from {min} to {max}; got '{text}'."];
+        errors[name] = [$"{name} must be a whole number from {min} to {max}; got '{text}'.{(value > max ? advice : "")}"];
         return fallback;
     }
 

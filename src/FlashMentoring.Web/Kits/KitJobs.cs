@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FlashMentoring.Kits;
+using FlashMentoring.Web.Hosting;
 
 namespace FlashMentoring.Web.Kits;
 
@@ -7,6 +8,9 @@ namespace FlashMentoring.Web.Kits;
 public sealed class KitJob
 {
     public Guid Id { get; } = Guid.NewGuid();
+
+    /// <summary>The event whose kit this is (it prints personal links): only its host key reads it, and it goes with the event.</summary>
+    public Guid? EventId { get; init; }
 
     public DateTimeOffset Started { get; init; }
 
@@ -23,43 +27,65 @@ public sealed class KitJob
 
     public string? Error { get; set; }
 
-    /// <summary>Completes when the kit is made or has failed.</summary>
+    /// <summary>Completes when the kit is made, has failed or was stopped.</summary>
     public Task Completion { get; internal set; } = Task.CompletedTask;
+
+    /// <summary>Cancelled when nobody can want the kit any more: its event was deleted, or it expired.</summary>
+    internal CancellationTokenSource Stop { get; } = new();
+
+    /// <summary>Where the page asks how far along the job is.</summary>
+    public string StatusPath => EventId is { } id ? $"/api/events/{id}/kit-jobs/{Id}" : $"/api/kits/jobs/{Id}";
 }
 
 /// <summary>What a job reports to the page.</summary>
-public sealed record KitJobView(Guid Id, string State, int Pages, int EstimatedPages, string? Part, string? Error, string? Download);
+public sealed record KitJobView(Guid Id, string State, int Pages, int EstimatedPages, string? Part, string? Error, string? Download, string Status);
 
-/// <summary>Runs kit jobs one at a time per request, keeps finished PDFs for 15 minutes, then forgets them.</summary>
+/// <summary>
+/// Runs kit jobs in the background, each in a slot of the heavy-work gate that the request took; keeps finished PDFs
+/// for 15 minutes, then forgets them. An event's jobs stop and go when the event is deleted.
+/// </summary>
 public sealed class KitJobs(TimeProvider time, ILogger<KitJobs> log)
 {
     private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(15);
     private readonly ConcurrentDictionary<Guid, KitJob> jobs = new();
 
-    public KitJob Start(string fileName, int estimatedPages, Func<IProgress<string>, Action<int>, KitResult> make)
+    /// <summary>Starts a job in <paramref name="slot"/>, which it gives back when the kit is made, has failed or was stopped.</summary>
+    public KitJob Start(string fileName, int estimatedPages, Guid? eventId, HeavyWorkSlot slot, Func<IProgress<string>, Action<int>, CancellationToken, KitResult> make)
     {
+        ArgumentNullException.ThrowIfNull(slot);
         ArgumentNullException.ThrowIfNull(make);
         foreach (var old in jobs.Values.Where(j => time.GetUtcNow() - j.Started > KeepFor))
         {
-            jobs.TryRemove(old.Id, out _);
+            Drop(old);
         }
 
-        var job = new KitJob { FileName = fileName, EstimatedPages = Math.Max(1, estimatedPages), Started = time.GetUtcNow() };
+        var job = new KitJob { FileName = fileName, EstimatedPages = Math.Max(1, estimatedPages), Started = time.GetUtcNow(), EventId = eventId };
+        var stop = job.Stop.Token;
+        slot.Watch(stop);
         jobs[job.Id] = job;
         job.Completion = Task.Run(() =>
         {
-            try
+            using (slot)
             {
-                job.Result = make(new Progress<string>(part => job.Part = part), pages => job.Pages = pages);
-                job.Pages = job.Result.Pages;
-                LogOverflows(log, job.Result);
+                try
+                {
+                    var result = make(new Progress<string>(part => job.Part = part), pages => job.Pages = pages, stop);
+                    job.Pages = result.Pages;
+                    job.Result = result;
+                    LogOverflows(log, result);
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    slot.Abandon();
+                    job.Error = "The kit was stopped: its event was deleted, or it was kept too long.";
+                }
+                catch (Exception ex)
+                {
+                    log.LogError(ex, "Kit job {Id} failed", job.Id);
+                    job.Error = "The kit could not be made: " + ex.Message;
+                }
             }
-            catch (Exception ex)
-            {
-                log.LogError(ex, "Kit job {Id} failed", job.Id);
-                job.Error = "The kit could not be made: " + ex.Message;
-            }
-        });
+        }, CancellationToken.None);
         return job;
     }
 
@@ -77,14 +103,40 @@ public sealed class KitJobs(TimeProvider time, ILogger<KitJobs> log)
         }
     }
 
-    public KitJob? Find(Guid id) => jobs.TryGetValue(id, out var job) ? job : null;
+    /// <summary>A job made without an event; an event's jobs are found only with <see cref="FindForEvent"/>.</summary>
+    public KitJob? Find(Guid id) => jobs.TryGetValue(id, out var job) && job.EventId is null ? job : null;
 
-    public static KitJobView View(KitJob job) => new(
-        job.Id,
-        job.Error is not null ? "failed" : job.Result is not null ? "done" : "working",
-        job.Pages,
-        Math.Max(job.EstimatedPages, job.Pages),
-        job.Part,
-        job.Error,
-        job.Result is not null ? $"/api/kits/jobs/{job.Id}/{job.FileName}" : null);
+    /// <summary>A job made for this event.</summary>
+    public KitJob? FindForEvent(Guid eventId, Guid id) => jobs.TryGetValue(id, out var job) && job.EventId == eventId ? job : null;
+
+    /// <summary>Stops the event's jobs and forgets them, PDFs included (they print everyone's personal link).</summary>
+    public void ForgetEvent(Guid eventId)
+    {
+        foreach (var job in jobs.Values.Where(j => j.EventId == eventId))
+        {
+            Drop(job);
+        }
+    }
+
+    public static KitJobView View(KitJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return new(
+            job.Id,
+            job.Error is not null ? "failed" : job.Result is not null ? "done" : "working",
+            job.Pages,
+            Math.Max(job.EstimatedPages, job.Pages),
+            job.Part,
+            job.Error,
+            job.Result is not null ? $"{job.StatusPath}/{job.FileName}" : null,
+            job.StatusPath);
+    }
+
+    private void Drop(KitJob job)
+    {
+        if (jobs.TryRemove(job.Id, out _))
+        {
+            job.Stop.Cancel();
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using FlashMentoring.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlashMentoring.Web.Plans;
@@ -13,7 +14,8 @@ public static class PlanEndpoints
         // where the handler says what to send instead.
         group.MapPost("/", CreatePlan)
              .WithSummary("Plans a rotation from a roster CSV")
-             .DisableAntiforgery();
+             .DisableAntiforgery()
+             .AsHeavyWork("Plan");
         return app;
     }
 
@@ -26,13 +28,13 @@ public static class PlanEndpoints
         string format = "open",
         int seed = 1)
     {
-        var (settings, invalid) = RosterUpload.Settings(rounds, seatsPerTable, format, seed);
+        var (settings, invalid) = RosterUpload.Settings(rounds, seatsPerTable, format, seed, PlanLimits.WithoutEvent);
         if (invalid is not null)
         {
             return invalid;
         }
 
-        var attempt = await planner.PlanFromBodyAsync(request, settings!, null, cancellationToken);
+        var attempt = await planner.PlanFromBodyAsync(request, settings!, null, PlanLimits.WithoutEvent, cancellationToken);
         return attempt.Problem is not null ? attempt.Problem : TypedResults.Ok(PlanResponse.From(attempt.Plan!, attempt.Roster!));
     }
 }

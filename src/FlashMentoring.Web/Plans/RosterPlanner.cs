@@ -14,11 +14,14 @@ public sealed record PlanAttempt(PlanResult? Plan, RosterImport? Roster, RoleAss
 /// <summary>Planning from an upload: the stateless planner, an event's roster and the kit from a roster all start here.</summary>
 public sealed class RosterPlanner
 {
-    /// <summary>Reads the roster CSV from the body and plans it; the problem says why not (too big, not CSV, nobody to plan).</summary>
-    public async Task<PlanAttempt> PlanFromBodyAsync(HttpRequest request, PlanSettings settings, PlanConstraints? constraints, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the roster CSV from the body and plans it; the problem says why not (too big, not CSV, nobody to plan).
+    /// The plan stops part-way (throwing) when <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    public async Task<PlanAttempt> PlanFromBodyAsync(HttpRequest request, PlanSettings settings, PlanConstraints? constraints, PlanLimits limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var (roster, problem) = await RosterUpload.ReadAsync(request, cancellationToken);
+        var (roster, problem) = await RosterUpload.ReadAsync(request, limits, cancellationToken);
         if (problem is not null)
         {
             return new PlanAttempt(null, null, null, problem);
@@ -35,6 +38,6 @@ public sealed class RosterPlanner
                 extensions: new Dictionary<string, object?> { ["rejected"] = roster.Rejected, ["warnings"] = roster.Warnings }));
         }
 
-        return new PlanAttempt(RotationEngine.Plan(roles, settings, constraints), roster, roles, null);
+        return new PlanAttempt(RotationEngine.Plan(roles, settings, constraints, cancellationToken), roster, roles, null);
     }
 }

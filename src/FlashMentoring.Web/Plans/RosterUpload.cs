@@ -16,7 +16,7 @@ internal static class RosterUpload
     private static readonly string[] CsvTypes = ["text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", "text/comma-separated-values"];
 
     /// <summary>Reads and parses the body, or says (as problem details) why it cannot.</summary>
-    public static async Task<(RosterImport? Roster, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(RosterImport? Roster, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, PlanLimits limits, CancellationToken cancellationToken)
     {
         var type = request.ContentType?.Split(';', 2)[0].Trim().ToLowerInvariant();
         if (type is null || !CsvTypes.Contains(type))
@@ -47,27 +47,31 @@ internal static class RosterUpload
 
         buffer.Position = 0;
         var lines = CountLines(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-        if (lines > MaxLines + 1)
+        if (lines > limits.MaxPeople + 1)
         {
-            return (null, TooLarge($"The roster has {lines:N0} lines; the most is {MaxLines:N0} people plus the header. Split it into several events."));
+            return (null, TooLarge(limits.ForEvent
+                ? $"The roster has {lines:N0} lines; the most is {limits.MaxPeople:N0} people plus the header. Split it into several events."
+                : $"The roster has {lines:N0} lines; without an event the most is {limits.MaxPeople:N0} people plus the header.{limits.Advice}"));
         }
 
         var (text, latin1) = RosterParser.Decode(buffer.ToArray());
-        return (RosterParser.Parse(text, new RosterLimits { MaxLines = MaxLines }, latin1), null);
+        return (RosterParser.Parse(text, new RosterLimits { MaxLines = limits.MaxPeople }, latin1), null);
     }
 
     /// <summary>Checks the query-string settings; errors name the parameter and the allowed values.</summary>
-    public static (PlanSettings? Settings, ValidationProblem? Problem) Settings(int rounds, int seatsPerTable, string? format, int seed)
+    public static (PlanSettings? Settings, ValidationProblem? Problem) Settings(int rounds, int seatsPerTable, string? format, int seed, PlanLimits limits)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         var errors = new Dictionary<string, string[]>();
-        if (rounds is < 1 or > PlanSettings.MaxRounds)
+        var without = limits.ForEvent ? "" : " without an event";
+        if (rounds is < 1 || rounds > limits.MaxRounds)
         {
-            errors["rounds"] = [$"rounds must be between 1 and {PlanSettings.MaxRounds}; got {rounds}."];
+            errors["rounds"] = [$"rounds must be between 1 and {limits.MaxRounds}{without}; got {rounds}.{(rounds > limits.MaxRounds ? limits.Advice : "")}"];
         }
 
-        if (seatsPerTable is < 1 or > PlanSettings.MaxSeatsPerTable)
+        if (seatsPerTable is < 1 || seatsPerTable > limits.MaxSeatsPerTable)
         {
-            errors["seatsPerTable"] = [$"seatsPerTable must be between 1 and {PlanSettings.MaxSeatsPerTable}; got {seatsPerTable}."];
+            errors["seatsPerTable"] = [$"seatsPerTable must be between 1 and {limits.MaxSeatsPerTable}{without}; got {seatsPerTable}.{(seatsPerTable > limits.MaxSeatsPerTable ? limits.Advice : "")}"];
         }
 
         var parsed = ParseFormat(format);

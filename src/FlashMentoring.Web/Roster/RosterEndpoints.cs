@@ -17,7 +17,7 @@ public static class RosterEndpoints
     public static IEndpointRouteBuilder MapRoster(this IEndpointRouteBuilder app)
     {
         var host = app.MapHostRoutes().WithTags("Roster");
-        host.MapPut("/roster", PutRoster);
+        host.MapPut("/roster", PutRoster).AsHeavyWork("Roster plan");
         host.MapGet("/roster.csv", RosterCsv);
         return app;
     }
@@ -45,7 +45,7 @@ public static class RosterEndpoints
         }
 
         // The host's pins and forbids outlive a corrected roster.
-        var attempt = await planner.PlanFromBodyAsync(request, PlanStore.Settings(record), PlanStore.Constraints(stored), cancellationToken);
+        var attempt = await planner.PlanFromBodyAsync(request, PlanStore.Settings(record), PlanStore.Constraints(stored), PlanLimits.Event, cancellationToken);
         if (attempt.Problem is not null)
         {
             return attempt.Problem;

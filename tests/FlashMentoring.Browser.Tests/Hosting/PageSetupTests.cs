@@ -14,7 +14,11 @@ public class PageSetupTests(BrowserFixture browser)
         // The pages carry today's numbers as a fallback; a server with other limits must win over them.
         await using var laptop = await browser.NewScreenAsync(1280, 900);
         var page = await laptop.NewPageAsync();
-        var limits = EventLimits.View with { MaxRounds = 12, MaxSeatsPerTable = 7, MaxRoundMinutes = 45, MaxTables = 60, MaxTitle = 80, MaxName = 90 };
+        var limits = EventLimits.View with
+        {
+            MaxRounds = 12, MaxSeatsPerTable = 7, MaxRoundMinutes = 45, MaxTables = 60, MaxTitle = 80, MaxName = 90,
+            MaxRoundsWithoutEvent = 9, MaxSeatsWithoutEvent = 5, MaxPeopleWithoutEvent = 1_500,
+        };
         await page.RouteAsync("**/api/limits", route => route.FulfillAsync(new() { ContentType = "application/json", Body = JsonSerializer.Serialize(limits, new JsonSerializerOptions(JsonSerializerDefaults.Web)) }));
 
         await page.GotoAsync("/");
@@ -24,9 +28,11 @@ public class PageSetupTests(BrowserFixture browser)
         await Expect(page.Locator("#title")).ToHaveAttributeAsync("maxlength", "80");
         await page.GotoAsync("/kit");
         await Expect(page.Locator("#blank-tables")).ToHaveAttributeAsync("max", "60");
-        await Expect(page.Locator("#roster-rounds")).ToHaveAttributeAsync("max", "12");
+        await Expect(page.Locator("#roster-rounds")).ToHaveAttributeAsync("max", "9");
+        await Expect(page.Locator("#blank-seats")).ToHaveAttributeAsync("max", "5");
         await page.GotoAsync("/plan.html");
-        await Expect(page.Locator("#seats")).ToHaveAttributeAsync("max", "7");
+        await Expect(page.Locator("#seats")).ToHaveAttributeAsync("max", "5");
+        await Expect(page.Locator("#plan-form")).ToContainTextAsync("up to 1,500 people, 9 rounds and 5 mentees a table");
     }
 
     [Fact]

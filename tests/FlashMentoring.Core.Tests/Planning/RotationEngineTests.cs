@@ -24,6 +24,21 @@ public class RotationEngineTests
     }
 
     [Fact]
+    public void APlanCalledOffStopsAndAPlanLeftToRunIsTheSameAsWithoutAToken()
+    {
+        using var live = new CancellationTokenSource();
+        using var calledOff = new CancellationTokenSource();
+        calledOff.Cancel();
+
+        var plain = RotationEngine.Plan(Sample, new PlanSettings(6, 4));
+        var watched = RotationEngine.Plan(Sample, new PlanSettings(6, 4), cancellationToken: live.Token);
+        var stopped = () => RotationEngine.Plan(Sample, new PlanSettings(6, 4), cancellationToken: calledOff.Token);
+
+        watched.Rotation.CopySeats().Should().Equal(plain.Rotation.CopySeats(), "checking a token changes nothing in the plan");
+        stopped.Should().Throw<OperationCanceledException>();
+    }
+
+    [Fact]
     public void TheScoreIsWithinOnePercentOfACertifiedUpperBound()
     {
         var plan = RotationEngine.Plan(Sample, new PlanSettings(6, 4));

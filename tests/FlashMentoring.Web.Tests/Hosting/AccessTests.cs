@@ -78,7 +78,9 @@ public class AccessTests
             .Replace("{id:guid}", a.Id.ToString(), StringComparison.Ordinal)
             .Replace("{personId:long}", annId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{command}", "start", StringComparison.Ordinal)
-            .Replace("{part}", "signs", StringComparison.Ordinal);
+            .Replace("{part}", "signs", StringComparison.Ordinal)
+            .Replace("{jobId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{file}", "kit.pdf", StringComparison.Ordinal);
         path.Should().NotContain("{", "every route parameter gets a value");
         HttpRequestMessage Request(string? hostKey, string? personToken)
         {
@@ -258,8 +260,8 @@ public class AccessTests
         var phone = app.CreateClient();
         phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, annToken);
         var kitJob = (await (await host.PostAsync($"/api/events/{a.Id}/kit-jobs?parts=itineraries", null)).Content.ReadFromJsonAsync<Web.Kits.KitJobView>())!;
-        await app.Services.GetRequiredService<Web.Kits.KitJobs>().Find(kitJob.Id)!.Completion;
-        var kitJobPdf = (await host.GetFromJsonAsync<Web.Kits.KitJobView>($"/api/kits/jobs/{kitJob.Id}"))!.Download!;
+        await app.Services.GetRequiredService<Web.Kits.KitJobs>().FindForEvent(a.Id, kitJob.Id)!.Completion;
+        var kitJobPdf = (await host.GetFromJsonAsync<Web.Kits.KitJobView>(kitJob.Status))!.Download!;
 
         var answers = new Dictionary<string, HttpResponseMessage>
         {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Kits;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -54,7 +55,7 @@ public class KitEndpointTests
         IsPdf(await kit.Content.ReadAsByteArrayAsync()).Should().BeTrue();
         bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        errors.GetProperty("tables")[0].GetString().Should().Contain("1 to 200");
+        errors.GetProperty("tables")[0].GetString().Should().Contain("1 to 100");
         errors.GetProperty("paper")[0].GetString().Should().Contain("letter or a4");
         errors.GetProperty("start")[0].GetString().Should().Contain("09:00");
     }
@@ -118,13 +119,96 @@ public class KitEndpointTests
 
         // The console's Print the kit: a job, whose layout report goes to the log.
         var job = (await (await host.PostAsync($"/api/events/{created.Id}/kit-jobs?parts=badges,itineraries", null)).Content.ReadFromJsonAsync<KitJobView>())!;
-        await app.Services.GetRequiredService<KitJobs>().Find(job.Id)!.Completion;
-        var done = (await host.GetFromJsonAsync<KitJobView>($"/api/kits/jobs/{job.Id}"))!;
+        await app.Services.GetRequiredService<KitJobs>().FindForEvent(created.Id, job.Id)!.Completion;
+        var done = (await host.GetFromJsonAsync<KitJobView>(job.Status))!;
         var logged = app.Services.GetRequiredService<FakeLogCollector>().GetSnapshot();
 
         done.State.Should().Be("done");
         logged.Should().Contain(r => r.Level == LogLevel.Warning && r.Message.Contains("badge", StringComparison.Ordinal), "the operator learns which page to check");
         logged.Where(r => r.Message.Contains("Maximiliana", StringComparison.Ordinal) || r.Message.Contains("maxi@va.gov", StringComparison.Ordinal) || r.Message.Contains("qqqq", StringComparison.Ordinal))
             .Select(r => r.Message).Should().BeEmpty("logs are kept and shipped; a person's name or e-mail stays in the event");
+    }
+
+    [Fact]
+    public async Task AKitWithoutAnEventIsSizedToARealRoomAndSaysHowToGetMore()
+    {
+        using var app = new TestApp();
+        var client = app.CreateClient();
+
+        // The request of the adversarial test, which ran 3.5 minutes: 200 tables of 20 for 40 rounds.
+        var huge = await client.GetAsync("/api/kits/blank.pdf?tables=200&rounds=40&seatsPerTable=20");
+        var crowded = await client.GetAsync("/api/kits/blank.pdf?tables=100&rounds=6&seatsPerTable=10");
+
+        huge.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var errors = (await huge.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.GetProperty("tables")[0].GetString().Should().Contain("1 to 100");
+        errors.GetProperty("rounds")[0].GetString().Should().Contain("1 to 12").And.Contain("Create an event");
+        errors.GetProperty("seatsPerTable")[0].GetString().Should().Contain("1 to 10");
+        crowded.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await crowded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("tables")[0].GetString().Should()
+            .Contain("at most 1,000 people").And.Contain("make 1,100").And.Contain("create an event");
+    }
+
+    [Fact]
+    public async Task AnEventsKitJobIsTheHostsAloneAndGoesWithTheEvent()
+    {
+        using var app = new TestApp();
+        var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = "2026-12-01T09:00:00-05:00" }))
+            .Content.ReadFromJsonAsync<CreatedEvent>())!;
+        var host = app.HostClient(created.HostKey);
+        var stranger = app.CreateClient();
+        (await host.PutAsync($"/api/events/{created.Id}/roster", new StringContent(Sample, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+
+        var started = await host.PostAsync($"/api/events/{created.Id}/kit-jobs?parts=itineraries", null);
+        var job = (await started.Content.ReadFromJsonAsync<KitJobView>())!;
+        await app.Services.GetRequiredService<KitJobs>().FindForEvent(created.Id, job.Id)!.Completion;
+        var done = (await host.GetFromJsonAsync<KitJobView>(job.Status))!;
+        var strangerStatus = await stranger.GetAsync(done.Status);
+        var strangerPdf = await stranger.GetAsync(done.Download);
+        var publicStatus = await stranger.GetAsync($"/api/kits/jobs/{job.Id}");
+        var publicPdf = await stranger.GetAsync($"/api/kits/jobs/{job.Id}/kit.pdf");
+        var hostPdf = await host.GetAsync(done.Download);
+        (await host.DeleteAsync($"/api/events/{created.Id}")).EnsureSuccessStatusCode();
+        var afterDelete = await host.GetAsync(done.Download);
+
+        done.State.Should().Be("done");
+        strangerStatus.StatusCode.Should().Be(HttpStatusCode.Forbidden, "the itineraries print everyone's personal link");
+        strangerPdf.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        publicStatus.StatusCode.Should().Be(HttpStatusCode.NotFound, "the routes for kits without an event do not know it");
+        publicPdf.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        hostPdf.StatusCode.Should().Be(HttpStatusCode.OK);
+        IsPdf(await hostPdf.Content.ReadAsByteArrayAsync()).Should().BeTrue();
+        afterDelete.StatusCode.Should().Be(HttpStatusCode.NotFound, "the kit went with the event's personal data");
+        app.Services.GetRequiredService<KitJobs>().FindForEvent(created.Id, job.Id).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task DeletingAnEventStopsItsKitHalfMade()
+    {
+        using var app = new TestApp();
+        var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = "2026-12-01T09:00:00-05:00" }))
+            .Content.ReadFromJsonAsync<CreatedEvent>())!;
+        var heavy = app.Services.GetRequiredService<HeavyWork>();
+        var jobs = app.Services.GetRequiredService<KitJobs>();
+        var printing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // A kit that would go on printing pages until it is stopped.
+        var job = jobs.Start("kit.pdf", 100, created.Id, (await heavy.EnterAsync("Event kit job", forEvent: true, CancellationToken.None))!, (_, page, stop) =>
+        {
+            page(1);
+            printing.TrySetResult();
+            stop.WaitHandle.WaitOne();
+            stop.ThrowIfCancellationRequested();
+            throw new InvalidOperationException("The kit was not stopped.");
+        });
+        await printing.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        (await app.HostClient(created.HostKey).DeleteAsync($"/api/events/{created.Id}")).EnsureSuccessStatusCode();
+        await job.Completion.WaitAsync(TimeSpan.FromMinutes(1));
+
+        job.Result.Should().BeNull();
+        job.Error.Should().Contain("stopped");
+        heavy.Abandoned.Should().Be(1);
+        heavy.Running.Should().Be(0, "its slot is free for the next kit");
+        jobs.FindForEvent(created.Id, job.Id).Should().BeNull();
     }
 }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using FlashMentoring.Core.Roster;
+using FlashMentoring.Web.Events;
 
 namespace FlashMentoring.Web.Tests.Plans;
 
@@ -83,18 +85,48 @@ public class PlanEndpointTests(TestApp factory) : IClassFixture<TestApp>
     }
 
     [Fact]
-    public async Task ARosterOverTwentyThousandLinesIsRefusedWithAMessage()
+    public async Task AnEventsRosterOverTwentyThousandLinesIsRefusedWithAMessage()
+    {
+        var created = (await (await factory.CreateClient().PostAsJsonAsync("/api/events", new { title = "Huge", startsAt = "2026-12-01T09:00:00-05:00" }))
+            .Content.ReadFromJsonAsync<CreatedEvent>())!;
+
+        var response = await factory.HostClient(created.HostKey).PutAsync($"/api/events/{created.Id}/roster", Csv(Roster(20_001)));
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("20,000");
+    }
+
+    [Fact]
+    public async Task WithoutAnEventThePlannerTakesARoomOfAThousandAndSaysHowToPlanMore()
+    {
+        // 1,000 people, 12 rounds and 10 at a table: ten times a typical event (docs/performance.md says why).
+        var client = factory.CreateClient();
+
+        var tooMany = await client.PostAsync("/api/plans", Csv(Roster(1_001)));
+        var tooLong = await client.PostAsync("/api/plans?rounds=13&seatsPerTable=11", Csv(Sample));
+        var created = (await (await client.PostAsJsonAsync("/api/events", new { title = "Big", startsAt = "2026-12-01T09:00:00-05:00", rounds = 13 }))
+            .Content.ReadFromJsonAsync<CreatedEvent>())!;
+        var hosts = await factory.HostClient(created.HostKey).PutAsync($"/api/events/{created.Id}/roster", Csv(RosterGenerator.Csv(new RosterGenerator.Options(1_100, 300))));
+
+        tooMany.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        (await tooMany.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should()
+            .Contain("without an event the most is 1,000 people").And.Contain("Create an event to plan more (up to 20,000 people");
+        tooLong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var errors = (await tooLong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.GetProperty("rounds")[0].GetString().Should().Contain("between 1 and 12 without an event").And.Contain("Create an event");
+        errors.GetProperty("seatsPerTable")[0].GetString().Should().Contain("between 1 and 10 without an event");
+        hosts.StatusCode.Should().Be(HttpStatusCode.OK, "the host's own event plans 1,400 people in 13 rounds");
+    }
+
+    private static string Roster(int mentees)
     {
         var csv = new StringBuilder(Header).Append('\n');
-        for (var i = 0; i < 20_001; i++)
+        for (var i = 0; i < mentees; i++)
         {
             csv.Append("mentee,P").Append(i).Append(",,,,,,,,,\n");
         }
 
-        var response = await factory.CreateClient().PostAsync("/api/plans", Csv(csv.ToString()));
-
-        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
-        (await response.Content.ReadAsStringAsync()).Should().Contain("20,000");
+        return csv.ToString();
     }
 
     [Fact]
@@ -114,7 +146,7 @@ public class PlanEndpointTests(TestApp factory) : IClassFixture<TestApp>
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         var errors = problem.GetProperty("errors");
-        errors.GetProperty("rounds")[0].GetString().Should().Contain("between 1 and 40");
+        errors.GetProperty("rounds")[0].GetString().Should().Contain("between 1 and 12");
         errors.GetProperty("format")[0].GetString().Should().Contain("senior-to-junior");
     }
 
