@@ -52,11 +52,18 @@ public sealed class Attempts : IDisposable
     /// <inheritdoc cref="ClaimsPerEventBurst"/>
     public const int ClaimsPerEventPerMinute = 300;
 
+    /// <summary>New device cookies one network address gets at once, and then a minute.</summary>
+    public const int NewDevicesBurst = 400;
+
+    /// <inheritdoc cref="NewDevicesBurst"/>
+    public const int NewDevicesPerMinute = 60;
+
     private readonly PartitionedRateLimiter<string> buckets = PartitionedRateLimiter.Create<string, string>(key => key switch
     {
         _ when key.StartsWith("code|", StringComparison.Ordinal) => Bucket(key, WrongCodeBurst, WrongCodePerMinute),
         _ when key.StartsWith("token|", StringComparison.Ordinal) => Bucket(key, UnknownTokenBurst, UnknownTokenPerMinute),
         _ when key.StartsWith("event|", StringComparison.Ordinal) => Bucket(key, ClaimsPerEventBurst, ClaimsPerEventPerMinute),
+        _ when key.StartsWith("issue|", StringComparison.Ordinal) => Bucket(key, NewDevicesBurst, NewDevicesPerMinute),
         _ => Bucket(key, ClaimsPerDeviceBurst, ClaimsPerDevicePerMinute),
     });
 
@@ -70,17 +77,31 @@ public sealed class Attempts : IDisposable
         using var lease = buckets.AttemptAcquire(Key(context, kind));
     }
 
-    /// <summary>Takes one claim from the device's and the event's buckets; false when either is empty.</summary>
+    /// <summary>
+    /// Takes one claim from the device's bucket, then the event's; false when either is empty. The device's comes first:
+    /// a device that has used up its own claims must not use up the room's as well.
+    /// </summary>
     public bool TryClaim(HttpContext context, Guid eventId)
     {
-        using var eventLease = buckets.AttemptAcquire("event|" + eventId.ToString("N"));
-        if (!eventLease.IsAcquired)
+        using var deviceLease = buckets.AttemptAcquire(Key(context, AttemptKind.Claim));
+        if (!deviceLease.IsAcquired)
         {
             return false;
         }
 
-        using var deviceLease = buckets.AttemptAcquire(Key(context, AttemptKind.Claim));
-        return deviceLease.IsAcquired;
+        using var eventLease = buckets.AttemptAcquire("event|" + eventId.ToString("N"));
+        return eventLease.IsAcquired;
+    }
+
+    /// <summary>
+    /// Whether a request may be given a new device cookie: a few hundred an address at once (a room arriving through
+    /// one office router), then one a second. A script that throws its cookie away for a fresh allowance soon gets no
+    /// new one, and then counts as its address like any request without a cookie.
+    /// </summary>
+    public bool MayIssueDevice(HttpContext context)
+    {
+        using var lease = buckets.AttemptAcquire("issue|" + Devices.AddressKey(context));
+        return lease.IsAcquired;
     }
 
     /// <summary>A 429 that says what happened and when to try again.</summary>

@@ -20,7 +20,7 @@ public static class Devices
     /// <summary>
     /// The key rate limits count a request under: <c>device:{id}</c> for a request that carried a valid device
     /// cookie, <c>ip:{address}</c> otherwise (a device issued its cookie on this very request still counts as its
-    /// address once, so minting cookies gains nothing).
+    /// address once; how many new cookies an address gets is limited in <see cref="Attempts.MayIssueDevice"/>).
     /// </summary>
     public static string PartitionKey(HttpContext context)
     {
@@ -51,7 +51,7 @@ public static class Devices
             {
                 context.Items[ItemKey] = id;
             }
-            else
+            else if (context.RequestServices.GetRequiredService<Attempts>().MayIssueDevice(context))
             {
                 var fresh = Base64UrlId();
                 context.Response.Cookies.Append(Cookie, protector.Protect(fresh), new CookieOptions

@@ -209,4 +209,79 @@ public class JoinTests
         new[] { me, feedback, answers, choices }.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.TooManyRequests);
         annMeanwhile.StatusCode.Should().Be(HttpStatusCode.OK, "a phone with its own link is never slowed by a guesser nearby");
     }
+
+    [Fact]
+    public async Task ThrowingCookiesAwayBuysNoFreshAllowanceBeyondWhatARoomNeeds()
+    {
+        using var app = new TestApp();
+        var noCookies = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false };
+        var script = app.CreateClient(noCookies);
+
+        var issued = 0;
+        for (var k = 0; k <= Attempts.NewDevicesBurst; k++)
+        {
+            issued += (await script.GetAsync("/api/limits")).Headers.Contains("Set-Cookie") ? 1 : 0;
+        }
+
+        var guesses = new List<HttpStatusCode>();
+        for (var k = 0; k <= Attempts.WrongCodeBurst; k++)
+        {
+            guesses.Add((await script.GetAsync($"/api/join/Q{k:00000}")).StatusCode);
+        }
+
+        issued.Should().Be(Attempts.NewDevicesBurst, "a room's worth of phones behind one router each get a device, and no more at once");
+        guesses[^1].Should().Be(HttpStatusCode.TooManyRequests, "without a new cookie the script counts as its address, whose guesses are used up");
+    }
+
+    [Fact]
+    public async Task OfTwentyPhonesRacingForOneNameOnTheRealStoreExactlyOneGetsIt()
+    {
+        var folder = Directory.CreateTempSubdirectory("fm-claims-").FullName;
+        try
+        {
+            using var app = new TestApp { DataFolder = folder };
+            var (e, host) = await Planned(app);
+            var pick = (await app.CreateClient().GetFromJsonAsync<JoinEventView>($"/api/join/{e.JoinCode}"))!.People.Single(p => p.Name == "Mentee Number1").Pick;
+            var phones = new List<HttpClient>();
+            for (var k = 0; k < 20; k++)
+            {
+                phones.Add(await Phone(app));
+            }
+
+            var answers = await Task.WhenAll(phones.Select(p => p.PostAsync($"/api/join/{e.JoinCode}/people/{pick}", null)));
+
+            answers.Count(a => a.StatusCode == HttpStatusCode.OK).Should().Be(1);
+            answers.Count(a => a.StatusCode == HttpStatusCode.Conflict).Should().Be(19);
+            (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{e.Id}/people"))!.Single(p => p.Name == "Mentee Number1").ClaimedAt.Should().NotBeNull();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ADeviceThatUsedUpItsClaimsCannotUseUpTheRooms()
+    {
+        using var app = new TestApp();
+        var (e, _) = await Planned(app, mentors: 3, mentees: 10);
+        var names = (await app.CreateClient().GetFromJsonAsync<JoinEventView>($"/api/join/{e.JoinCode}"))!.People;
+        var greedy = await Phone(app);
+        foreach (var name in names.Take(Attempts.ClaimsPerDeviceBurst))
+        {
+            (await greedy.PostAsync($"/api/join/{e.JoinCode}/people/{name.Pick}", null)).EnsureSuccessStatusCode();
+        }
+
+        var refused = 0;
+        for (var k = 0; k < Attempts.ClaimsPerEventBurst + 10; k++)
+        {
+            refused += (await greedy.PostAsync($"/api/join/{e.JoinCode}/people/{names[^1].Pick}", null)).StatusCode == HttpStatusCode.TooManyRequests ? 1 : 0;
+        }
+
+        var latecomer = await (await Phone(app)).PostAsync($"/api/join/{e.JoinCode}/people/{names[^1].Pick}", null);
+
+        refused.Should().BeGreaterThan(Attempts.ClaimsPerEventBurst);
+        latecomer.StatusCode.Should().Be(HttpStatusCode.OK, "the room's allowance is untouched by one device's refused tries");
+    }
 }
