@@ -125,6 +125,15 @@ public static class FeedbackEndpoints
             return NotYou();
         }
 
+        if (!person.OwnDevice)
+        {
+            // Choices unlock contact details: they are made only on the person's own phone, like a signed note.
+            return TypedResults.Problem(
+                title: "Choices are made on your own phone",
+                detail: "Choose from the device that first opened your personal link. If that is lost, ask the host to release your link and open the new one here.",
+                statusCode: StatusCodes.Status403Forbidden);
+        }
+
         if (ClockStore.Now(record, time.GetUtcNow()).Phase != Phase.Finished)
         {
             return TypedResults.Problem(title: "Choices open when the event ends", detail: "After the last round you can choose whom to keep in touch with.", statusCode: StatusCodes.Status409Conflict);
@@ -200,7 +209,7 @@ public static class FeedbackEndpoints
         _ => false,
     };
 
-    /// <summary>The person's rated rounds, whom they met and chose, and their mutual matches with contact details.</summary>
+    /// <summary>The person's rated rounds, whom they met and chose, and their mutual matches, with e-mail addresses only on their own phone.</summary>
     private static async Task<MyFeedback> FeedbackOf(AppDb db, Meetings meetings, LinkedPerson person, EventRecord record, CancellationToken cancellationToken, List<MetPerson>? met = null)
     {
         var answers = await db.Answers.AsNoTracking().Where(a => a.PersonId == person.Id).Select(a => a.Round).ToListAsync(cancellationToken);
@@ -212,7 +221,7 @@ public static class FeedbackEndpoints
         var mutual = met.Where(m => mine.ContainsKey(m.Id) && chosenMe.Contains(m.Id)).Select(m => m.Id).ToList();
         var contacts = await db.People.AsNoTracking().Where(p => mutual.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var matches = met.Where(m => contacts.ContainsKey(m.Id))
-            .Select(m => new Match(m.Name, contacts[m.Id].Profile.Email, contacts[m.Id].Profile.Agency, confirmed.Contains(m.Id))).ToList();
+            .Select(m => new Match(m.Name, person.OwnDevice ? contacts[m.Id].Profile.Email : null, contacts[m.Id].Profile.Agency, confirmed.Contains(m.Id))).ToList();
         return new MyFeedback(
             answers.Where(r => r > 0).Order().ToList(), answers.Contains(0), person.Role == "mentor" ? MentorChoices : MenteeChoices,
             met.Select(m => m with { Rank = mine.TryGetValue(m.Id, out var rank) ? rank : null }).ToList(), matches);

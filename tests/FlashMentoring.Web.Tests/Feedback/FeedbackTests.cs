@@ -266,4 +266,25 @@ public class FeedbackTests
             Directory.Delete(folder, true);
         }
     }
+
+    [Fact]
+    public async Task ALinkOpenedOnAnotherDeviceCanNeitherChooseNorSeeContactDetails()
+    {
+        var s = await Event();
+        using var app = s.App;
+        (await s.Phones["Ann Lee"].PutAsJsonAsync("/api/me/choices", new { chosen = new[] { s.Ids["Mona Lisa"] } })).EnsureSuccessStatusCode();
+        (await s.Phones["Mona Lisa"].PutAsJsonAsync("/api/me/choices", new { chosen = new[] { s.Ids["Ann Lee"] } })).EnsureSuccessStatusCode();
+        var other = s.App.CreateClient();
+        (await other.GetAsync("/me")).Dispose(); // Someone else's browser with Ann's link.
+        other.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, s.Phones["Ann Lee"].DefaultRequestHeaders.GetValues(PersonalLinks.TokenHeader).Single());
+
+        var choose = await other.PutAsJsonAsync("/api/me/choices", new { chosen = new[] { s.Ids["Omar Khayyam"] } });
+        var seen = (await other.GetFromJsonAsync<MyFeedback>("/api/me/feedback"))!;
+        var own = (await s.Phones["Ann Lee"].GetFromJsonAsync<MyFeedback>("/api/me/feedback"))!;
+
+        choose.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await choose.Content.ReadAsStringAsync()).Should().Contain("own phone");
+        seen.Matches.Should().ContainSingle().Which.Email.Should().BeNull("an e-mail address shows only on the phone that joined");
+        own.Matches.Should().ContainSingle().Which.Email.Should().Be("mona@hhs.gov");
+    }
 }

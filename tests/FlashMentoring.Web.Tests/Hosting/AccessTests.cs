@@ -141,6 +141,7 @@ public class AccessTests
         var (a, annToken, _) = await Planned(app);
         var (b, _, benOfB) = await Planned(app);
         var phone = app.CreateClient();
+        (await phone.GetAsync("/me")).Dispose(); // The page first, as a browser opens it: the phone's device cookie.
         phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, annToken);
         await using var hub = await HubClient.ConnectAsync(app, "/hubs/live");
         foreach (var command in new[] { "start", "end" })
