@@ -57,6 +57,12 @@ public static class EventEndpoints
         {
             errors["startsAt"] = [badDate];
         }
+        else if (request.StartsAt.Value > time.GetUtcNow().AddDays(EventLimits.MaxDaysAhead))
+        {
+            // A draft is kept until after its date: one dated decades ahead would hold its device's and network's
+            // allowance of stored events (and its disk space) for as long.
+            errors["startsAt"] = [$"An event can be created at most {EventLimits.MaxDaysAhead} days ahead; got {request.StartsAt.Value:yyyy-MM-dd}. Create it nearer the day."];
+        }
 
         if (request.RoundMinutes < 1 || request.RoundMinutes > EventLimits.MaxRoundMinutes)
         {

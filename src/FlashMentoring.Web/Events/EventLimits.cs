@@ -44,6 +44,9 @@ public static class EventLimits
     /// <inheritdoc cref="FirstYear"/>
     public const int LastYear = 2100;
 
+    /// <summary>How far ahead an event may be created: a year covers any programme's planning.</summary>
+    public const int MaxDaysAhead = 366;
+
     public static readonly LimitsView View = new(
         PlanSettings.MaxRounds,
         PlanSettings.MaxSeatsPerTable,

@@ -15,7 +15,7 @@ public sealed class HeavyWorkOptions
 
     /// <summary>
     /// How many of those may be work without an event (the planner and kits anyone can use); the rest stay free for
-    /// hosts of events. Capped at <see cref="MaxRunning"/>.
+    /// hosts of events. Capped at one less than <see cref="MaxRunning"/> (when that is two or more).
     /// </summary>
     [Range(1, 1024)]
     public int MaxWithoutEvent { get; set; } = Math.Max(1, Environment.ProcessorCount - 1);
@@ -65,7 +65,9 @@ public sealed class HeavyWork : IDisposable
         });
         withoutEvent = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
-            PermitLimit = Math.Min(this.options.MaxWithoutEvent, this.options.MaxRunning),
+            // At least one slot always stays free for hosts, except on a one-slot machine, where refusing every
+            // planner request would be worse.
+            PermitLimit = Math.Min(this.options.MaxWithoutEvent, Math.Max(1, this.options.MaxRunning - 1)),
             QueueLimit = this.options.MaxWaiting,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });

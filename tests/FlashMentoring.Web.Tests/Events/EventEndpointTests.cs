@@ -125,7 +125,8 @@ public sealed class EventEndpointTests : IDisposable
     [InlineData("2100-12-31T21:00:00-05:00")]
     public async Task AStartDateInTheFirstOrLastYearAllowedIsAcceptedAndItsKitPrints(string startsAt)
     {
-        using var app = new TestApp();
+        // Created a month before the day (an event may be created at most a year ahead).
+        using var app = new TestApp { Time = new FakeTime(DateTimeOffset.Parse(startsAt, System.Globalization.CultureInfo.InvariantCulture).AddDays(-30)) };
 
         var response = await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt, rounds = 40, roundMinutes = 120, transitionMinutes = 30 });
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
@@ -135,5 +136,19 @@ public sealed class EventEndpointTests : IDisposable
         var guide = await host.GetAsync($"/api/events/{created.Id}/kit/guide.pdf");
 
         guide.StatusCode.Should().Be(HttpStatusCode.OK, "the run of show's clock times stay within the calendar");
+    }
+
+    [Fact]
+    public async Task AnEventMoreThanAYearAheadIsRefusedSoADraftCannotHoldItsPlaceForDecades()
+    {
+        var now = new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
+        using var app = new TestApp { Time = new FakeTime(now) };
+
+        var far = await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = now.AddDays(EventLimits.MaxDaysAhead + 1) });
+        var near = await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = now.AddDays(EventLimits.MaxDaysAhead - 1) });
+
+        far.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await far.Content.ReadAsStringAsync()).Should().Contain($"at most {EventLimits.MaxDaysAhead} days ahead");
+        near.StatusCode.Should().Be(HttpStatusCode.Created);
     }
 }
