@@ -1,6 +1,6 @@
 // After each round, a one-tap rating (and an optional note); at the end, the survey and "keep in touch".
 // Answers go through the outbox, so a moment offline loses nothing and a resend counts once.
-import { $, el } from './dom.js';
+import { $, el, problemText } from './dom.js';
 import { flush, newId, pending, send } from './outbox.js';
 
 let state = null;
@@ -95,6 +95,10 @@ $('send-note').addEventListener('click', async () => {
 });
 
 function report(result) {
+  if (result && result.refused && result.refused.length) {
+    $('rate-status').textContent = `Not saved: ${problemText(result.refused.at(-1), 'The answer was refused')}`;
+    return;
+  }
   $('rate-status').textContent = result && result.pending ? `Saved on this phone; ${result.pending} answer(s) will be sent when the connection is back.` : 'Sent.';
 }
 
@@ -156,7 +160,11 @@ function showMatches() {
 $('survey-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const answers = Object.fromEntries(QUESTIONS.map(([key]) => [key, Number(document.querySelector(`input[name=${key}]:checked`)?.value) || null]));
-  await send('/api/me/answers', { clientId: newId(), round: 0, rating: null, survey: answers }, state.token);
+  const result = await send('/api/me/answers', { clientId: newId(), round: 0, rating: null, survey: answers }, state.token);
+  if (result && result.refused && result.refused.length) {
+    $('after-status').textContent = `Not saved: ${problemText(result.refused.at(-1), 'The survey was refused')}`;
+    return;
+  }
   $('after-status').textContent = pending() ? 'Saved on this phone; it will be sent when the connection is back.' : 'Thank you: your answers are in.';
   $('survey-form').hidden = true;
 });
@@ -170,7 +178,7 @@ $('choices-form').addEventListener('submit', async (event) => {
     const response = await fetch('/api/me/choices', { method: 'PUT', headers: { 'Content-Type': 'application/json', 'X-Person-Token': state.token }, body: JSON.stringify({ chosen }) });
     const body = await response.json().catch(() => ({}));
     if (!response.ok) {
-      $('after-status').textContent = body.errors ? Object.values(body.errors).flat().join(' ') : 'Your choices were not saved; try again.';
+      $('after-status').textContent = `Your choices were not saved: ${problemText(body, 'try again')}`;
       return;
     }
     feedback = body;

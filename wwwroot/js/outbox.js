@@ -27,10 +27,15 @@ export function send(url, body, token) {
   return flush();
 }
 
-/** Sends what is queued, oldest first; stops at the first network failure and keeps the rest. */
+/**
+ * Sends what is queued, oldest first; stops at the first network failure, server error or "slow down" (429) and
+ * keeps the rest. Answers the server refused for good (another 4xx) leave the queue, and their problems are returned
+ * so the page can say why.
+ */
 export function flush() {
   if (flushing) return flushing;
   flushing = (async () => {
+    const refused = [];
     let items = load();
     while (items.length) {
       const item = items[0];
@@ -38,14 +43,15 @@ export function flush() {
       try {
         response = await fetch(item.url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Person-Token': item.token }, body: JSON.stringify(item.body) });
       } catch {
-        return { pending: items.length };
+        return { pending: items.length, refused };
       }
-      if (response.status >= 500) return { pending: items.length };
-      // Delivered, or refused for good (4xx): either way it leaves the queue.
+      if (response.status >= 500 || response.status === 429) return { pending: items.length, refused };
+      // Delivered, or refused for good (another 4xx): either way it leaves the queue.
+      if (!response.ok) refused.push(await response.json().catch(() => ({ title: `Refused (${response.status})` })));
       items = load().slice(1);
       save(items);
     }
-    return { pending: 0 };
+    return { pending: 0, refused };
   })().finally(() => { flushing = null; });
   return flushing;
 }

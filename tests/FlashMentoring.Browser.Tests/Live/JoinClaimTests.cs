@@ -53,4 +53,37 @@ public class JoinClaimTests(BrowserFixture browser)
         await other.ReloadAsync();
         await Expect(other.Locator("#greeting")).Not.ToHaveTextAsync("Hello, Ann Lee");
     }
+
+    [Fact]
+    public async Task ASignedNoteFromABrowserThatIsNotThePersonsOwnPhoneIsRefusedAndThePageSaysWhy()
+    {
+        using var http = browser.Http();
+        var created = await (await http.PostAsJsonAsync("/api/events", new { title = "Notes", startsAt = DateTimeOffset.UtcNow, rounds = 2, seatsPerTable = 1 }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetString();
+        http.DefaultRequestHeaders.Add("X-Host-Key", created.GetProperty("hostKey").GetString());
+        (await http.PutAsync($"/api/events/{id}/roster", new StringContent("role,name\nmentor,Mona Lisa\nmentor,Omar Khayyam\nmentee,Ann Lee\nmentee,Ben Okafor\n", Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        var people = await http.GetFromJsonAsync<JsonElement>($"/api/events/{id}/people");
+        var link = people.EnumerateArray().First(p => p.GetProperty("name").GetString() == "Ann Lee").GetProperty("link").GetString()!;
+
+        // Ann's phone opens her link first; later the same link is opened in another browser.
+        await using var annPhone = await browser.NewPhoneAsync();
+        var ann = await annPhone.NewPageAsync();
+        await ann.GotoAsync(link);
+        await Expect(ann.Locator("#greeting")).ToHaveTextAsync("Hello, Ann Lee");
+        await using var otherPhone = await browser.NewPhoneAsync();
+        var other = await otherPhone.NewPageAsync();
+        await other.GotoAsync(link);
+        await Expect(other.Locator("#greeting")).ToHaveTextAsync("Hello, Ann Lee");
+
+        (await http.PostAsync($"/api/events/{id}/clock/start", null)).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync($"/api/events/{id}/clock/skip", new { expectedRound = 1 })).EnsureSuccessStatusCode();
+        await other.GetByRole(AriaRole.Button, new() { Name = "1 of 5" }).ClickAsync();
+        await Expect(other.Locator("#rate-status")).ToHaveTextAsync("Sent.");
+        await other.Locator("#note").FillAsync("Not Ann's words");
+        await other.Locator("#sign-note").CheckAsync();
+        await other.GetByRole(AriaRole.Button, new() { Name = "Send the note" }).ClickAsync();
+
+        await Expect(other.Locator("#rate-status")).ToContainTextAsync("Not saved: A signed note is sent from your own phone");
+    }
 }
