@@ -53,7 +53,7 @@ public sealed class Attempts : IDisposable
     public const int ClaimsPerEventPerMinute = 300;
 
     /// <summary>New device cookies one network address gets at once, and then a minute.</summary>
-    public const int NewDevicesBurst = 400;
+    public const int NewDevicesBurst = 2000;
 
     /// <inheritdoc cref="NewDevicesBurst"/>
     public const int NewDevicesPerMinute = 60;
@@ -94,8 +94,8 @@ public sealed class Attempts : IDisposable
     }
 
     /// <summary>
-    /// Whether a request may be given a new device cookie: a few hundred an address at once (a room arriving through
-    /// one office router), then one a second. A script that throws its cookie away for a fresh allowance soon gets no
+    /// Whether a request may be given a new device cookie: two thousand an address at once (the largest room arriving
+    /// through one office router), then one a second. A script that throws its cookie away for a fresh allowance soon gets no
     /// new one, and then counts as its address like any request without a cookie.
     /// </summary>
     public bool MayIssueDevice(HttpContext context)

@@ -15,6 +15,7 @@ public static class Devices
     public const string Cookie = "fm-device";
 
     private const string ItemKey = "fm-device";
+    private const string IssuedKey = "fm-device-issued";
     private const string Purpose = "FlashMentoring.Device.v1";
 
     /// <summary>
@@ -26,6 +27,17 @@ public static class Devices
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.Items[ItemKey] is string id ? "device:" + id : AddressKey(context);
+    }
+
+    /// <summary>
+    /// The key a claim binds to: the device's, including one whose cookie is being issued on this very request (its
+    /// next request carries it), so a phone whose first request opens its link still owns it afterwards. Rate limits
+    /// count that first request as its address (<see cref="PartitionKey"/>).
+    /// </summary>
+    public static string OwnerKey(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return (context.Items[ItemKey] ?? context.Items[IssuedKey]) is string id ? "device:" + id : AddressKey(context);
     }
 
     /// <summary>The key of the request's network address.</summary>
@@ -54,6 +66,7 @@ public static class Devices
             else if (context.RequestServices.GetRequiredService<Attempts>().MayIssueDevice(context))
             {
                 var fresh = Base64UrlId();
+                context.Items[IssuedKey] = fresh;
                 context.Response.Cookies.Append(Cookie, protector.Protect(fresh), new CookieOptions
                 {
                     HttpOnly = true,

@@ -29,7 +29,7 @@ public sealed class PersonalLinks(AppDb db, Attempts attempts, TimeProvider time
         System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes($"pick:{eventId:N}:{personId}")).AsSpan(0, 9));
 
     /// <summary>The hash a claim stores of the request's device.</summary>
-    public static byte[] DeviceHash(HttpContext context) => SHA256.HashData(Encoding.UTF8.GetBytes(Devices.PartitionKey(context)));
+    public static byte[] DeviceHash(HttpContext context) => SHA256.HashData(Encoding.UTF8.GetBytes(Devices.OwnerKey(context)));
 
     /// <summary>
     /// The person whose link this token is, with their event; null for a token nobody has (which counts against the
