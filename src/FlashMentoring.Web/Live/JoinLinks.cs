@@ -21,8 +21,19 @@ public sealed class JoinLinkOptions : IValidatableObject
     /// <summary>Host names a request may name for its links (the laptop's name on the venue network, say); any other is ignored.</summary>
     public List<string> LinkHosts { get; set; } = [];
 
+    /// <summary>Behind a reverse proxy (a hosted instance): the app's own addresses are then not the ones phones reach.</summary>
+    public bool BehindProxy { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (BehindProxy && string.IsNullOrEmpty(PublicOrigin) && LinkHosts.Count == 0)
+        {
+            // Otherwise every QR code would carry the container's own address, which no phone can reach.
+            yield return new ValidationResult(
+                "Hosting:BehindProxy is set, so the app cannot tell which address phones use: set Hosting:PublicOrigin (e.g. https://mentoring.example.gov), or list the proxy's public host name in Hosting:LinkHosts.",
+                [nameof(PublicOrigin)]);
+        }
+
         if (PublicOrigin is { Length: > 0 } origin &&
             (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.PathAndQuery != "/" || uri.Fragment.Length > 0))
         {

@@ -350,4 +350,14 @@ public class AccessTests
 
         start.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().WithMessage("*https://mentoring.example.gov*");
     }
+
+    [Fact]
+    public void BehindAProxyWithoutItsPublicAddressTheAppRefusesToStartAndSaysWhatToSet()
+    {
+        using var app = new TestApp { Settings = { ["Hosting:BehindProxy"] = "true" } };
+
+        var start = () => app.CreateClient();
+
+        start.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().WithMessage("*Hosting:PublicOrigin*Hosting:LinkHosts*");
+    }
 }
