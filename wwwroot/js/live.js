@@ -9,9 +9,10 @@ const MAX_RETRY_MS = 15000;
 /**
  * Opens the hub and keeps it open. `join(connection)` is called on every connect and reconnect and must
  * return the snapshot; `onSnapshot` gets it. `handlers` maps server pushes (Clock, Itinerary, PlanChanged) to functions.
- * `onState` hears 'connecting' | 'live' | 'reconnecting'.
+ * `onState` hears 'connecting' | 'live' | 'reconnecting'. `refusedForGood(error)` tells a join the server will
+ * never accept (a link that was replaced) from a passing failure: then the connection stops and `onRefused` runs.
  */
-export function connectLive({ join, onSnapshot, handlers = {}, onState = () => {} }) {
+export function connectLive({ join, onSnapshot, handlers = {}, onState = () => {}, refusedForGood = () => false, onRefused = () => {} }) {
   const connection = new signalR.HubConnectionBuilder()
     .withUrl('/hubs/live')
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => backoff(context.previousRetryCount) })
@@ -27,11 +28,27 @@ export function connectLive({ join, onSnapshot, handlers = {}, onState = () => {
   let timer = null;
   let starting = false;
 
+  let refused = false;
+
   function sync() {
     // One sync at a time; a second caller waits for the one in flight.
     if (syncing) return syncing;
     syncing = (async () => {
-      onSnapshot(await join(connection));
+      let snapshot;
+      try {
+        snapshot = await join(connection);
+      } catch (error) {
+        if (refusedForGood(error)) {
+          // Retrying cannot help: stop for good and let the page say what to do.
+          refused = true;
+          clearTimeout(timer);
+          onRefused(error);
+          connection.stop();
+          return;
+        }
+        throw error;
+      }
+      onSnapshot(snapshot);
       onState('live');
       // The offset is refined in the background: the snapshot alone already shows the right table.
       estimateOffset(connection, clock).catch(() => {});
@@ -41,11 +58,13 @@ export function connectLive({ join, onSnapshot, handlers = {}, onState = () => {
 
   // One pending (re)start at a time; `now` skips the backoff (the page has just become visible).
   function schedule(now = false) {
+    if (refused) return;
     clearTimeout(timer);
     timer = setTimeout(start, now ? 0 : backoff(attempts++));
   }
 
   function retrySync() {
+    if (refused) return;
     clearTimeout(timer);
     timer = setTimeout(() => sync().catch(retrySync), backoff(attempts++));
   }
@@ -75,13 +94,13 @@ export function connectLive({ join, onSnapshot, handlers = {}, onState = () => {
 
   connection.onreconnecting(() => onState('reconnecting'));
   connection.onreconnected(() => sync().catch(() => { onState('reconnecting'); retrySync(); }));
-  connection.onclose(() => { onState('reconnecting'); schedule(); });
+  connection.onclose(() => { if (refused) return; onState('reconnecting'); schedule(); });
 
   // A phone that was locked may hold a stale picture, and a socket the OS killed without telling us
   // (iOS does this): ask for a snapshot at once; if the socket does not answer within a few seconds, or is
   // waiting out a reconnect backoff, drop it and connect afresh now.
   async function wake() {
-    if (document.visibilityState !== 'visible') return;
+    if (refused || document.visibilityState !== 'visible') return;
     if (connection.state === State.Connected) {
       const answered = await Promise.race([sync().then(() => true, () => false), new Promise((r) => setTimeout(() => r(false), 3000))]);
       if (answered) return;

@@ -23,6 +23,16 @@ if (!token) {
       Clock: (view) => setClock(view, true),
       Itinerary: (rows) => { if (me) { me.rounds = rows; render(); } },
     },
+    // The server's answer for a link nobody has (replaced by the host, or its event deleted): no retry will help.
+    refusedForGood: (error) => String(error && error.message).includes('personal link is not valid'),
+    onRefused: () => {
+      $('connection').hidden = true;
+      $('greeting').textContent = 'This link no longer works';
+      $('no-link').replaceChildren('The host may have given you a new personal link, or the event has been deleted. Ask the host, or ',
+        el('a', 'join again with the event\'s code', { href: '/join' }), '.');
+      $('no-link').hidden = false;
+      if (localStorage.getItem('flashmentoring.token') === token) localStorage.removeItem('flashmentoring.token');
+    },
     onState: connectionBanner($('connection'), { connecting: 'Connecting…', default: 'Reconnecting… your table below may be out of date.' }, (state) => {
       if (state === 'live') document.dispatchEvent(new CustomEvent('fm:online'));
       document.body.classList.toggle('offline', state !== 'live');

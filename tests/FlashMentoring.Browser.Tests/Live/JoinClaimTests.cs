@@ -51,7 +51,9 @@ public class JoinClaimTests(BrowserFixture browser)
         await ann.WaitForURLAsync("**/me#t=*");
         await Expect(ann.Locator("#greeting")).ToHaveTextAsync("Hello, Ann Lee");
         await other.ReloadAsync();
-        await Expect(other.Locator("#greeting")).Not.ToHaveTextAsync("Hello, Ann Lee");
+        await Expect(other.Locator("#greeting")).ToHaveTextAsync("This link no longer works");
+        await Expect(other.Locator("#no-link")).ToContainTextAsync("Ask the host");
+        await Expect(other.Locator("#connection")).ToBeHiddenAsync();
     }
 
     [Fact]
