@@ -186,11 +186,16 @@ function showPeople() {
     const link = el('a', 'preview', { href: `${p.link}&preview`, target: '_blank', rel: 'noopener', 'aria-label': `preview the phone of ${p.name}` });
     const linkCell = el('td');
     linkCell.append(link);
-    const phone = el('td', p.claimedAt ? `joined ${new Date(p.claimedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} ` : 'not yet');
+    const phone = el('td', p.claimedAt ? `joined ${new Date(p.claimedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} `
+      : p.newLinkPending ? 'new link not opened yet ' : 'not yet');
     if (p.claimedAt) {
       const release = el('button', 'Release', { type: 'button', class: 'small secondary', 'aria-label': `Release: a new personal link for ${p.name}` });
       release.addEventListener('click', () => releaseClaim(p));
       phone.append(release);
+    } else if (p.newLinkPending) {
+      const show = el('button', 'Show QR', { type: 'button', class: 'small secondary', 'aria-label': `Show the QR code of the new link of ${p.name}` });
+      show.addEventListener('click', () => showLinkQr(p));
+      phone.append(show);
     }
     row.append(el('td', p.name), el('td', p.role), el('td', p.status), actions, phone, linkCell);
     return row;
@@ -204,8 +209,23 @@ async function releaseClaim(person) {
     say(problemText(answer.body, 'Could not release the link'), true);
     return;
   }
-  say(`${person.name} has a new personal link; they can now pick their name on the join page, or open the new link.`);
+  say(`${person.name} has a new personal link: let them scan its QR code (their name stays held for it).`);
   await loadPeople();
+  await showLinkQr(person);
+}
+
+// The QR code of a person's personal link, for them to scan at the desk (the image needs the host key: fetched, not linked).
+async function showLinkQr(person) {
+  const response = await fetch(`/api/events/${eventId}/people/${person.id}/link-qr.svg`, { headers: { 'X-Host-Key': key ?? '' } });
+  if (!response.ok) {
+    say('Could not make the QR code; reload the console and try again.', true);
+    return;
+  }
+  const image = $('qr-image');
+  if (image.src.startsWith('blob:')) URL.revokeObjectURL(image.src);
+  image.src = URL.createObjectURL(await response.blob());
+  $('qr-title').textContent = `${person.name}'s personal link`;
+  $('qr-dialog').showModal();
 }
 
 async function setStatus(person, next) {

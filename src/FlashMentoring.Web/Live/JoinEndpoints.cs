@@ -82,6 +82,14 @@ public static class JoinEndpoints
             mine = await links.ClaimAsync(person.Id, device, cancellationToken);
         }
 
+        if (!mine && PersonalLinks.IsReserved(person.ClaimedBy))
+        {
+            return TypedResults.Problem(
+                title: "This name has a new personal link",
+                detail: "The host gave this person a new link: ask the host to show you its QR code, and scan it.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
         if (!mine)
         {
             log.LogInformation("Join: person {PersonId} of event {EventId} was picked again from another device; refused", person.Id, record.Id);

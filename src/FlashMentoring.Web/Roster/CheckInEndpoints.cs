@@ -14,7 +14,8 @@ namespace FlashMentoring.Web.Roster;
 
 /// <summary>A person as the host's check-in list shows them.</summary>
 /// <param name="ClaimedAt">When a device took their link (picked the name, or opened the link); null while nobody has.</param>
-public sealed record HostPersonView(long Id, string Name, string Role, string Status, string Link, DateTimeOffset? ClaimedAt);
+/// <param name="NewLinkPending">Released by the host: the name waits for its new link to be opened.</param>
+public sealed record HostPersonView(long Id, string Name, string Role, string Status, string Link, DateTimeOffset? ClaimedAt, bool NewLinkPending);
 
 /// <summary>Check-in: <c>arrived</c> or <c>absent</c>.</summary>
 public sealed record StatusChange(string? Status);
@@ -35,6 +36,7 @@ public static class CheckInEndpoints
         host.MapPost("/people/{personId:long}/status", SetStatus);
         host.MapPost("/walk-ins", WalkIn);
         host.MapPost("/people/{personId:long}/release", Release);
+        host.MapGet("/people/{personId:long}/link-qr.svg", LinkQr);
         return app;
     }
 
@@ -161,8 +163,9 @@ public static class CheckInEndpoints
     }
 
     /// <summary>
-    /// The wrong device took someone's name (or their phone was lost): a new personal link, unclaimed. The old link
-    /// stops working at once, so whoever holds it loses the person's view and their voice in the feedback.
+    /// The wrong device took someone's name (or their phone was lost): a new personal link, held for the person until
+    /// they open it (the host shows its QR code). The old link stops working at once, so whoever holds it loses the
+    /// person's view and their voice in the feedback; the join list no longer hands the name to anyone.
     /// </summary>
     internal static async Task<Results<Ok<HostPersonView>, NotFound>> Release(Guid id, long personId, AppDb db, ILogger<PersonalLinks> log, CancellationToken cancellationToken)
     {
@@ -174,10 +177,23 @@ public static class CheckInEndpoints
 
         (person.Token, person.TokenHash) = HostKeys.NewPersonToken();
         person.ClaimedAt = null;
-        person.ClaimedBy = null;
+        person.ClaimedBy = PersonalLinks.Reserved; // Only the new link claims it now: the host shows it to the person.
         await db.SaveChangesAsync(cancellationToken);
         log.LogInformation("Host released the link of person {PersonId} of event {EventId}", person.Id, id);
         return TypedResults.Ok(HostView(person));
+    }
+
+    /// <summary>A person's personal link as a QR code, for the host to show at the desk (after a release, say).</summary>
+    internal static async Task<Results<ContentHttpResult, NotFound>> LinkQr(Guid id, long personId, HttpRequest request, AppDb db, JoinLinks links, CancellationToken cancellationToken)
+    {
+        var token = await db.People.AsNoTracking().Where(p => p.Id == personId && p.EventId == id).Select(p => p.Token).FirstOrDefaultAsync(cancellationToken);
+        if (token is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (origin, _) = links.Origin(request);
+        return TypedResults.Content(JoinLinks.QrSvg(origin + PersonalLinks.PathFor(token)), "image/svg+xml");
     }
 
     // The re-planner refuses changes it cannot apply (an unknown person, say) with an ArgumentException.
@@ -196,5 +212,5 @@ public static class CheckInEndpoints
     private static ProblemHttpResult CouldNotReplan(string name) =>
         TypedResults.Problem(detail: $"The plan could not be changed for {name}; nothing was saved. Reload the console and try again.", statusCode: StatusCodes.Status409Conflict, title: "Not re-planned");
 
-    private static HostPersonView HostView(PersonRecord p) => new(p.Id, p.Name, p.Role, p.Status, PersonalLinks.PathFor(p.Token), p.ClaimedAt);
+    private static HostPersonView HostView(PersonRecord p) => new(p.Id, p.Name, p.Role, p.Status, PersonalLinks.PathFor(p.Token), p.ClaimedAt, PersonalLinks.IsReserved(p.ClaimedBy));
 }

@@ -28,6 +28,15 @@ public sealed class PersonalLinks(AppDb db, Attempts attempts, TimeProvider time
     public static string PickId(Guid eventId, long personId) =>
         System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes($"pick:{eventId:N}:{personId}")).AsSpan(0, 9));
 
+    /// <summary>
+    /// What a released person is claimed by until their new link is opened: the join list then refuses the name to
+    /// everyone, so a script polling the list cannot take it back before the person scans the link the host shows them.
+    /// </summary>
+    public static readonly byte[] Reserved = new byte[32];
+
+    /// <summary>True for a person held for their new link.</summary>
+    public static bool IsReserved(byte[]? claimedBy) => claimedBy is not null && claimedBy.AsSpan().SequenceEqual(Reserved);
+
     /// <summary>The hash a claim stores of the request's device.</summary>
     public static byte[] DeviceHash(HttpContext context) => SHA256.HashData(Encoding.UTF8.GetBytes(Devices.OwnerKey(context)));
 
@@ -58,7 +67,7 @@ public sealed class PersonalLinks(AppDb db, Attempts attempts, TimeProvider time
         }
 
         var device = DeviceHash(context);
-        var own = found.ClaimedBy is null
+        var own = found.ClaimedBy is null || IsReserved(found.ClaimedBy)
             ? claim && await ClaimAsync(found.Id, device, cancellationToken)
             : found.ClaimedBy.AsSpan().SequenceEqual(device);
         return (new LinkedPerson(found.Id, found.EventId, found.Key, found.Name, found.Role, found.Status, own), record);
@@ -71,7 +80,7 @@ public sealed class PersonalLinks(AppDb db, Attempts attempts, TimeProvider time
         return FindAsync(request.HttpContext, request.Headers[TokenHeader].FirstOrDefault(), cancellationToken);
     }
 
-    /// <summary>Claims an unclaimed person for a device; false when another device got there first.</summary>
+    /// <summary>Claims an unclaimed (or reserved) person for a device; false when another device got there first.</summary>
     public async Task<bool> ClaimAsync(long personId, byte[] device, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -81,13 +90,13 @@ public sealed class PersonalLinks(AppDb db, Attempts attempts, TimeProvider time
                 if (db.Database.IsRelational())
                 {
                     // One statement: of two devices racing, exactly one finds the row still unclaimed.
-                    return await db.People.Where(p => p.Id == personId && p.ClaimedBy == null)
+                    return await db.People.Where(p => p.Id == personId && (p.ClaimedBy == null || p.ClaimedBy == Reserved))
                         .ExecuteUpdateAsync(set => set.SetProperty(p => p.ClaimedBy, device).SetProperty(p => p.ClaimedAt, now), cancellationToken);
                 }
 
                 // The in-memory demo store has no bulk updates; it serves one process, where the queue orders claims.
-                var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId && p.ClaimedBy == null, cancellationToken);
-                if (person is null)
+                var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
+                if (person is null || (person.ClaimedBy is not null && !IsReserved(person.ClaimedBy)))
                 {
                     return 0;
                 }

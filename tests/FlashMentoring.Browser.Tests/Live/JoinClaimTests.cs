@@ -36,7 +36,7 @@ public class JoinClaimTests(BrowserFixture browser)
         await ann.GetByRole(AriaRole.Button, new() { Name = "Ann Lee" }).ClickAsync();
         await Expect(ann.Locator("#status")).ToContainTextAsync("ask the host");
 
-        // The host sees that Ann's name was taken and releases it; the other phone loses Ann's view, Ann gets in.
+        // The host sees that Ann's name was taken and releases it; the console shows the new link's QR code for Ann to scan.
         await using var laptop = await browser.NewScreenAsync(1366, 900);
         var host = await laptop.NewPageAsync();
         await host.GotoAsync(created.GetProperty("hostLink").GetString()!);
@@ -45,11 +45,21 @@ public class JoinClaimTests(BrowserFixture browser)
         host.Dialog += (_, dialog) => dialog.AcceptAsync();
         await annsRow.GetByRole(AriaRole.Button, new() { Name = "Release: a new personal link for Ann Lee" }).ClickAsync();
         await Expect(host.Locator("#status")).ToContainTextAsync("Ann Lee has a new personal link");
-        await Expect(annsRow).ToContainTextAsync("not yet");
+        await Expect(host.Locator("#qr-dialog")).ToBeVisibleAsync();
+        await Expect(host.Locator("#qr-title")).ToHaveTextAsync("Ann Lee's personal link");
+        (await host.Locator("#qr-image").EvaluateAsync<int>("img => img.naturalWidth")).Should().BeGreaterThan(0, "the QR code is drawn");
+        await host.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await Expect(annsRow).ToContainTextAsync("new link not opened yet");
 
+        // Picking the name is still refused (a script polling the list cannot take it back); Ann scans the new link.
         await ann.GetByRole(AriaRole.Button, new() { Name = "Ann Lee" }).ClickAsync();
-        await ann.WaitForURLAsync("**/me#t=*");
+        await Expect(ann.Locator("#status")).ToContainTextAsync("new personal link");
+        var newLink = (await http.GetFromJsonAsync<JsonElement>($"/api/events/{id}/people")).EnumerateArray()
+            .First(p => p.GetProperty("name").GetString() == "Ann Lee").GetProperty("link").GetString()!;
+        await ann.GotoAsync(newLink);
         await Expect(ann.Locator("#greeting")).ToHaveTextAsync("Hello, Ann Lee");
+        await host.ReloadAsync();
+        await Expect(host.Locator("#people tr", new() { HasText = "Ann Lee" })).ToContainTextAsync("joined");
         await other.ReloadAsync();
         await Expect(other.Locator("#greeting")).ToHaveTextAsync("This link no longer works");
         await Expect(other.Locator("#no-link")).ToContainTextAsync("Ask the host");

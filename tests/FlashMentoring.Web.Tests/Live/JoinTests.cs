@@ -81,7 +81,7 @@ public class JoinTests
     }
 
     [Fact]
-    public async Task TheHostReleasesANameTakenByTheWrongPhoneAndTheOldLinkStopsWorking()
+    public async Task TheHostReleasesANameTakenByTheWrongPhoneTheOldLinkStopsAndOnlyTheNewLinkClaimsIt()
     {
         using var app = new TestApp();
         var (e, host) = await Planned(app);
@@ -90,16 +90,27 @@ public class JoinTests
         var ann = (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{e.Id}/people"))!.Single(p => p.Name == "Mentee Number1");
 
         var stranger = await app.CreateClient().PostAsync($"/api/events/{e.Id}/people/{ann.Id}/release", null);
-        var released = await (await host.PostAsync($"/api/events/{e.Id}/people/{ann.Id}/release", null)).Content.ReadFromJsonAsync<HostPersonView>();
+        var released = (await (await host.PostAsync($"/api/events/{e.Id}/people/{ann.Id}/release", null)).Content.ReadFromJsonAsync<HostPersonView>())!;
         thief.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, stolen.Token);
         var thiefNow = await thief.GetAsync("/api/me");
-        var annNow = await Pick(await Phone(app), e, "Mentee Number1");
+        var pollingScript = await Pick(await Phone(app), e, "Mentee Number1");
+        var qr = await host.GetAsync($"/api/events/{e.Id}/people/{ann.Id}/link-qr.svg");
+        var annsPhone = await Phone(app);
+        annsPhone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, released.Link["/me#t=".Length..]);
+        var annOpens = await annsPhone.GetAsync("/api/me"); // She scans the QR the host shows her.
+        var after = (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{e.Id}/people"))!.Single(p => p.Name == "Mentee Number1");
 
         stranger.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        released!.ClaimedAt.Should().BeNull();
+        released.ClaimedAt.Should().BeNull();
+        released.NewLinkPending.Should().BeTrue();
         released.Link.Should().NotContain(stolen.Token);
         thiefNow.StatusCode.Should().Be(HttpStatusCode.NotFound, "the released link no longer opens anything");
-        annNow.StatusCode.Should().Be(HttpStatusCode.OK, "the real person can now pick her name");
+        pollingScript.StatusCode.Should().Be(HttpStatusCode.Conflict, "a released name waits for its new link; the join list does not hand it out");
+        (await pollingScript.Content.ReadAsStringAsync()).Should().Contain("new personal link");
+        qr.Content.Headers.ContentType!.MediaType.Should().Be("image/svg+xml");
+        annOpens.StatusCode.Should().Be(HttpStatusCode.OK);
+        after.ClaimedAt.Should().NotBeNull();
+        after.NewLinkPending.Should().BeFalse();
     }
 
     [Fact]
@@ -218,7 +229,8 @@ public class JoinTests
         var script = app.CreateClient(noCookies);
 
         var issued = 0;
-        for (var k = 0; k <= Attempts.NewDevicesBurst; k++)
+        var asked = 2 * Attempts.NewDevicesBurst;
+        for (var k = 0; k < asked; k++)
         {
             issued += (await script.GetAsync("/api/limits")).Headers.Contains("Set-Cookie") ? 1 : 0;
         }
@@ -229,7 +241,8 @@ public class JoinTests
             guesses.Add((await script.GetAsync($"/api/join/Q{k:00000}")).StatusCode);
         }
 
-        issued.Should().Be(Attempts.NewDevicesBurst, "a room's worth of phones behind one router each get a device, and no more at once");
+        // A room's worth of phones behind one router each get a device; beyond that only the trickle of one a second.
+        issued.Should().BeGreaterThanOrEqualTo(Attempts.NewDevicesBurst).And.BeLessThan(asked - (Attempts.NewDevicesBurst / 2));
         guesses[^1].Should().Be(HttpStatusCode.TooManyRequests, "without a new cookie the script counts as its address, whose guesses are used up");
     }
 
