@@ -28,6 +28,13 @@ public sealed class HeavyWorkOptions
     [Range(1, 600)]
     public int MaxWaitSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Pieces of work one network address may have running or waiting at once, host work included: anyone can create an
+    /// event, so without this one script could fill every slot with its own events' rosters.
+    /// </summary>
+    [Range(1, 1024)]
+    public int MaxPerNetwork { get; set; } = 2;
+
     /// <summary>The Retry-After of a 503.</summary>
     [Range(1, 3600)]
     public int RetryAfterSeconds { get; set; } = 10;
@@ -78,6 +85,9 @@ public sealed class HeavyWork : IDisposable
 
     /// <summary>Raised when a piece of work gives its slot back, finished or abandoned.</summary>
     public event Action<HeavyWorkSlot>? Ended;
+
+    // Work running or waiting, per network address (Devices.AddressKey).
+    private readonly Dictionary<string, int> perNetwork = new(StringComparer.Ordinal);
 
     public long Started => Interlocked.Read(ref started);
 
@@ -130,6 +140,49 @@ public sealed class HeavyWork : IDisposable
             lease?.Dispose();
             share?.Dispose();
         }
+    }
+
+    /// <summary>Counts a piece of work for a network address; false (and nothing counted) when it already has its share.</summary>
+    public bool TryHoldForNetwork(string network)
+    {
+        lock (perNetwork)
+        {
+            var held = perNetwork.GetValueOrDefault(network);
+            if (held >= options.MaxPerNetwork)
+            {
+                return false;
+            }
+
+            perNetwork[network] = held + 1;
+            return true;
+        }
+    }
+
+    /// <summary>Gives back what <see cref="TryHoldForNetwork"/> counted.</summary>
+    public void ReleaseForNetwork(string network)
+    {
+        lock (perNetwork)
+        {
+            if (perNetwork.GetValueOrDefault(network) <= 1)
+            {
+                perNetwork.Remove(network);
+            }
+            else
+            {
+                perNetwork[network]--;
+            }
+        }
+    }
+
+    /// <summary>The answer when one network already has its share of work running: 429, wait for it to finish.</summary>
+    public IResult TooManyFromNetwork(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            detail: $"This network already has {options.MaxPerNetwork} plans or kits being made. Wait for one to finish, then try again (in about {options.RetryAfterSeconds} seconds).",
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "One at a time");
     }
 
     /// <summary>The answer when no slot is free: 503 with Retry-After and what the host can do.</summary>
@@ -295,6 +348,13 @@ public static class HeavyWorkEndpoints
             var http = context.HttpContext;
             var heavy = http.RequestServices.GetRequiredService<HeavyWork>();
             var forEvent = http.GetEndpoint()?.Metadata.GetMetadata<HostOnlyAttribute>() is not null;
+            var network = Devices.AddressKey(http);
+            if (!heavy.TryHoldForNetwork(network))
+            {
+                return heavy.TooManyFromNetwork(http);
+            }
+
+            using var held = new NetworkShare(heavy, network);
             using var slot = await heavy.EnterAsync(what, forEvent, http.RequestAborted);
             if (slot is null)
             {
@@ -305,14 +365,28 @@ public static class HeavyWorkEndpoints
             http.Features.Set(slot);
             try
             {
-                return await next(context);
+                var result = await next(context);
+                if (http.RequestAborted.IsCancellationRequested)
+                {
+                    slot.Abandon(); // The handler gave up on its own (a body whose reading was cut off): nobody is waiting.
+                }
+
+                return result;
             }
-            catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+            catch (Exception) when (http.RequestAborted.IsCancellationRequested)
             {
+                // Whatever the work threw once its caller had left (a cancelled read of the body throws an I/O error,
+                // not a cancellation), it stopped because nobody waited for it any more.
                 slot.Abandon();
                 throw;
             }
         });
+
+    // Gives a network's share back when the request ends (a kit job that outlives it keeps only its slot).
+    private readonly struct NetworkShare(HeavyWork heavy, string network) : IDisposable
+    {
+        public void Dispose() => heavy.ReleaseForNetwork(network);
+    }
 
     /// <summary>The slot the gate gave this request, for a handler that takes it over.</summary>
     public static HeavyWorkSlot Slot(HttpContext http) =>

@@ -17,8 +17,8 @@ public sealed class LegacyUpgradeTests : IDisposable
     private static readonly string Legacy = Path.Combine(AppContext.BaseDirectory, "Data", "Legacy");
     private static readonly string[] HostReads = ["/", "/host", "/plan", "/people", "/board", "/clock", "/report", "/exports/ratings.csv", "/exports/pairs.csv"];
 
-    // Fields added to an answer since that release: the upgraded file must give them, the old answer could not.
-    private static readonly HashSet<string> AddedSince = ["$.personalDataKeptUntil"];
+    // Fields added to an answer since that release (any array index written [*]): the upgraded file must give them, the old answer could not.
+    private static readonly HashSet<string> AddedSince = ["$.personalDataKeptUntil", "$[*].newLinkPending"];
     private readonly string folder = Directory.CreateTempSubdirectory("fm-legacy-").FullName;
     private readonly JsonObject expected;
     private readonly TestApp app;
@@ -205,7 +205,7 @@ public sealed class LegacyUpgradeTests : IDisposable
             case (JsonObject x, JsonObject y):
                 foreach (var key in x.Select(p => p.Key).Union(y.Select(p => p.Key)))
                 {
-                    if (!x.ContainsKey(key) && y[key] is not null && AddedSince.Contains($"{path}.{key}"))
+                    if (!x.ContainsKey(key) && y[key] is not null && AddedSince.Contains(System.Text.RegularExpressions.Regex.Replace($"{path}.{key}", @"\[\d+\]", "[*]")))
                     {
                         continue;
                     }

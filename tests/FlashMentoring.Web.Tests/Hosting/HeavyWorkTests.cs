@@ -110,6 +110,28 @@ public class HeavyWorkTests(ITestOutputHelper output)
         host.StatusCode.Should().Be(HttpStatusCode.OK, "the host's own event still plans while strangers fill their share");
     }
 
+    [Fact]
+    public async Task OneNetworkCannotQueueMoreThanItsShareEvenWithEventsOfItsOwn()
+    {
+        using var app = new TestApp { Settings = { ["HeavyWork:MaxRunning"] = "1", ["HeavyWork:MaxWaiting"] = "5", ["HeavyWork:MaxPerNetwork"] = "1" } };
+        var heavy = app.Services.GetRequiredService<HeavyWork>();
+        var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = "2026-12-01T09:00:00-05:00" }))
+            .Content.ReadFromJsonAsync<CreatedEvent>())!;
+
+        Task<HttpResponseMessage> first;
+        HttpResponseMessage second;
+        using (await heavy.EnterAsync("someone else's plan", forEvent: true, CancellationToken.None))
+        {
+            first = app.HostClient(created.HostKey).PutAsync($"/api/events/{created.Id}/roster", Csv(Sample));
+            await Until(() => heavy.Waiting == 1);
+            second = await app.HostClient(created.HostKey).PutAsync($"/api/events/{created.Id}/roster", Csv(Sample)).WaitAsync(Guard);
+        }
+
+        second.StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "one network's work waits its turn instead of filling the queue");
+        second.Headers.RetryAfter.Should().NotBeNull();
+        (await first.WaitAsync(Guard)).StatusCode.Should().Be(HttpStatusCode.OK, "the first one is made once the slot is free");
+    }
+
     /// <summary>
     /// Starts a request, hangs up once the engine is busy with it, and returns the slot its work gave back. The app is
     /// in-process, so the test watches its CPU time: half a second spent after the work got its slot means the
