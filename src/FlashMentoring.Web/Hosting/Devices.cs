@@ -63,7 +63,9 @@ public static class Devices
             {
                 context.Items[ItemKey] = id;
             }
-            else if (context.RequestServices.GetRequiredService<Attempts>().MayIssueDevice(context))
+            // Not on the hub's requests: a browser has its cookie from the page by then, and signing a new one for each
+            // connect of a client that keeps none (a script, the load generator) is work for nothing.
+            else if (!context.Request.Path.StartsWithSegments("/hubs") && context.RequestServices.GetRequiredService<Attempts>().MayIssueDevice(context))
             {
                 var fresh = Base64UrlId();
                 context.Items[IssuedKey] = fresh;
