@@ -94,15 +94,25 @@ public sealed class PersonalLinks(AppDb db, Attempts attempts, TimeProvider time
                         .ExecuteUpdateAsync(set => set.SetProperty(p => p.ClaimedBy, device).SetProperty(p => p.ClaimedAt, now), cancellationToken);
                 }
 
-                // The in-memory demo store has no bulk updates; it serves one process, where the queue orders claims.
-                var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
-                if (person is null || (person.ClaimedBy is not null && !IsReserved(person.ClaimedBy)))
+                // The in-memory demo store has no bulk updates, and loading a person with their profile and seats scans
+                // every person's three tables: read the row's own columns, attach them, and change only the claim.
+                var row = await db.People.AsNoTracking().Where(p => p.Id == personId)
+                    .Select(p => new PersonRecord
+                    {
+                        Id = p.Id, EventId = p.EventId, Key = p.Key, Name = p.Name, Role = p.Role, Token = p.Token, TokenHash = p.TokenHash,
+                        Status = p.Status, Source = p.Source, Order = p.Order, ClaimedAt = p.ClaimedAt, ClaimedBy = p.ClaimedBy,
+                    })
+                    .FirstOrDefaultAsync(cancellationToken);
+                if (row is null || (row.ClaimedBy is not null && !IsReserved(row.ClaimedBy)))
                 {
                     return 0;
                 }
 
-                person.ClaimedBy = device;
-                person.ClaimedAt = now;
+                var entry = db.People.Attach(row);
+                row.ClaimedBy = device;
+                row.ClaimedAt = now;
+                entry.Property(p => p.ClaimedBy).IsModified = true;
+                entry.Property(p => p.ClaimedAt).IsModified = true;
                 await db.SaveChangesAsync(cancellationToken);
                 return 1;
             },
