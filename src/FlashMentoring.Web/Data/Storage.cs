@@ -53,7 +53,7 @@ public static class StorageExtensions
         // still knows every phone, and the rate limits keep counting them. The demo store forgets them with everything else.
         if (options.Provider != "InMemory")
         {
-            services.AddDataProtection().SetApplicationName("FlashMentoring").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")));
+            services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")));
         }
 
         return services;

@@ -13,7 +13,8 @@ public static class Security
 
     public static IServiceCollection AddSecurity(this IServiceCollection services)
     {
-        // Signs the device cookie (Hosting/Devices). Keys live in the user's profile; a lost key only means new cookies.
+        // Signs the device cookie (Hosting/Devices). The keys live in the data folder (Data/Storage), or in the user's
+        // profile for the in-memory demo; a lost key only means new cookies.
         services.AddDataProtection().SetApplicationName("FlashMentoring");
         return services.AddSingleton<Attempts>().AddRateLimiter(o =>
         {
