@@ -1,3 +1,4 @@
+using FlashMentoring.Web.Events;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -30,6 +31,17 @@ public class TestApp : WebApplicationFactory<Program>
         var client = CreateClient();
         client.DefaultRequestHeaders.Add("X-Host-Key", hostKey);
         return client;
+    }
+
+    /// <summary>The smallest roster an event's clock can start with: one mentor, two mentees.</summary>
+    public const string TinyRoster = "role,name\nmentor,Mona\nmentee,Ann\nmentee,Ben\n";
+
+    /// <summary>Uploads a roster to the event: its clock starts only once someone is on it.</summary>
+    public async Task UploadRosterAsync(CreatedEvent created, string csv = TinyRoster)
+    {
+        ArgumentNullException.ThrowIfNull(created);
+        using var content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv");
+        (await HostClient(created.HostKey).PutAsync($"/api/events/{created.Id}/roster", content)).EnsureSuccessStatusCode();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

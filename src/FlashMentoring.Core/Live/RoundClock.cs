@@ -151,11 +151,13 @@ public static class RoundClock
     }
 
     /// <summary>
-    /// Starts the next round now (or finishes after the last). <paramref name="expectedRound"/> is the round the
-    /// host saw: if the clock has moved on since, nothing happens and the host is told, so two hosts pressing
-    /// "next round" together advance it once.
+    /// "Next round": from inside a round, the change of tables starts now (or the event finishes after the last round);
+    /// from the change of tables, the next round starts now. With <paramref name="skipChange"/> the next round starts
+    /// at once, without the minutes to change tables. <paramref name="expectedRound"/> is the round the host saw, and
+    /// <paramref name="expectedVersion"/>, when given, the clock's version they saw: if the clock has moved on since,
+    /// nothing happens and the host is told, so two hosts pressing "next round" together advance it once.
     /// </summary>
-    public static ClockResult Skip(ClockState state, EventTiming timing, DateTimeOffset now, int expectedRound)
+    public static ClockResult Skip(ClockState state, EventTiming timing, DateTimeOffset now, int expectedRound, bool skipChange = false, int? expectedVersion = null)
     {
         state = At(state, timing, now);
         var interrupted = state.Phase == Phase.Paused ? state.PausedFrom : state.Phase;
@@ -170,9 +172,20 @@ public static class RoundClock
             return Refuse(state, timing, now, $"Already advanced: round {state.Round} is on now.");
         }
 
+        if (expectedVersion is { } seen && seen != state.Version)
+        {
+            var where = interrupted == Phase.Transition ? $"the change of tables after round {state.Round}" : $"round {state.Round}";
+            return Refuse(state, timing, now, $"The clock changed since you looked ({where} is on now); nothing was skipped. Press again if you still want to move on.");
+        }
+
         var cleared = state with { PausedFrom = null, Remaining = null };
-        return state.Round >= timing.Rounds
-            ? Accept(cleared with { Phase = Phase.Finished, EndsAt = null })
+        if (state.Round >= timing.Rounds && interrupted == Phase.Round)
+        {
+            return Accept(cleared with { Phase = Phase.Finished, EndsAt = null });
+        }
+
+        return interrupted == Phase.Round && !skipChange && timing.TransitionLength > TimeSpan.Zero
+            ? Accept(cleared with { Phase = Phase.Transition, EndsAt = now + timing.TransitionLength })
             : Accept(cleared with { Phase = Phase.Round, Round = state.Round + 1, EndsAt = now + timing.RoundLength });
     }
 

@@ -9,8 +9,10 @@ namespace FlashMentoring.Web.Live;
 /// <summary>Optional details of a clock command.</summary>
 /// <param name="ExpectedRound">For skip: the round the host saw, so a second host's click does not skip twice.</param>
 /// <param name="Minutes">For extend: how many minutes to add (default 1).</param>
-/// <param name="ExpectedVersion">For extend: the clock version the host saw, so a repeated or concurrent click adds its time once.</param>
-public sealed record ClockCommand(int? ExpectedRound = null, int? Minutes = null, int? ExpectedVersion = null);
+/// <param name="ExpectedVersion">For extend (required) and skip (recommended): the clock version the host saw, so a repeated or
+/// concurrent click acts once.</param>
+/// <param name="SkipChange">For skip: start the next round at once, without the minutes to change tables.</param>
+public sealed record ClockCommand(int? ExpectedRound = null, int? Minutes = null, int? ExpectedVersion = null, bool SkipChange = false);
 
 /// <summary>The host's clock controls and everyone's clock reading. Every change is saved before it is answered.</summary>
 public static class ClockEndpoints
@@ -58,6 +60,12 @@ public static class ClockEndpoints
                 return TypedResults.NotFound();
             }
 
+            // A clock with nobody to seat would run an empty event, and the roster could no longer be uploaded.
+            if (command.Equals("start", StringComparison.OrdinalIgnoreCase) && record.PlanVersion == 0)
+            {
+                return TypedResults.Problem(detail: "Nobody is on this event yet: upload the roster first (Roster, on this page), then press Start.", statusCode: StatusCodes.Status409Conflict, title: "Nobody to seat yet");
+            }
+
             var now = time.GetUtcNow();
             if (Decide(command, body, ClockStore.Read(record), ClockStore.Timing(record), now) is not { } result)
             {
@@ -99,7 +107,7 @@ public static class ClockEndpoints
             "pause" => RoundClock.Pause(state, timing, now),
             "resume" => RoundClock.Resume(state, timing, now),
             "extend" when body?.ExpectedVersion is { } seen => RoundClock.Extend(state, timing, now, TimeSpan.FromMinutes(Math.Clamp(body.Minutes ?? 1, 1, 30)), seen),
-            "skip" when body?.ExpectedRound is { } expected => RoundClock.Skip(state, timing, now, expected),
+            "skip" when body?.ExpectedRound is { } expected => RoundClock.Skip(state, timing, now, expected, body.SkipChange, body.ExpectedVersion),
             "end" => RoundClock.End(state, timing, now),
             _ => null,
         };

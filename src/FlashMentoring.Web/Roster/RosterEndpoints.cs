@@ -2,6 +2,7 @@ using FlashMentoring.Core.Live;
 using FlashMentoring.Core.Roster;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Hosting;
+using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -24,12 +25,21 @@ public static class RosterEndpoints
 
     /// <summary>Uploads (or replaces) the roster and plans the event; rejected lines come back with the plan.</summary>
     internal static async Task<Results<Ok<PlanResponse>, NotFound, ProblemHttpResult>> PutRoster(
-        Guid id, HttpRequest request, AppDb db, RosterPlanner planner, CancellationToken cancellationToken)
+        Guid id, HttpRequest request, AppDb db, RosterPlanner planner, TimeProvider time, ClockBroadcaster broadcaster, CancellationToken cancellationToken)
     {
         var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (record is null)
         {
             return TypedResults.NotFound();
+        }
+
+        // An event whose clock was started before it had anyone (older releases allowed it) takes its first roster and
+        // goes back to "not started": nobody has been seated, so nothing is lost, and the host starts it again.
+        var clockReset = record.ClockPhase != nameof(Phase.Waiting) && record.PlanVersion == 0;
+        if (clockReset)
+        {
+            ClockStore.Write(record, ClockState.NotStarted with { Version = record.ClockVersion + 1 }, time.GetUtcNow());
+            record.EndedAt = null;
         }
 
         if (record.ClockPhase != nameof(Phase.Waiting))
@@ -82,6 +92,11 @@ public static class RosterEndpoints
         {
             // The clock started, or another upload was saved, while this one was being planned: nothing of it was saved.
             return await Overtaken(id, db, cancellationToken);
+        }
+
+        if (clockReset)
+        {
+            await broadcaster.Publish(id, ClockStore.ViewNow(record, time.GetUtcNow()));
         }
 
         return TypedResults.Ok(PlanResponse.From(attempt.Plan!, attempt.Roster));

@@ -89,7 +89,7 @@ public class JoinClaimTests(BrowserFixture browser)
         await Expect(other.Locator("#greeting")).ToHaveTextAsync("Hello, Ann Lee");
 
         (await http.PostAsync($"/api/events/{id}/clock/start", null)).EnsureSuccessStatusCode();
-        (await http.PostAsJsonAsync($"/api/events/{id}/clock/skip", new { expectedRound = 1 })).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync($"/api/events/{id}/clock/skip", new { expectedRound = 1, skipChange = true })).EnsureSuccessStatusCode();
         await other.GetByRole(AriaRole.Button, new() { Name = "1 of 5" }).ClickAsync();
         await Expect(other.Locator("#rate-status")).ToHaveTextAsync("Sent.");
         await other.Locator("#note").FillAsync("Not Ann's words");

@@ -99,8 +99,8 @@ public class RoundClockTests
     {
         var state = Started();
 
-        var first = RoundClock.Skip(state, Timing, At(3), expectedRound: 1);
-        var second = RoundClock.Skip(first.State, Timing, At(3), expectedRound: 1);
+        var first = RoundClock.Skip(state, Timing, At(3), expectedRound: 1, skipChange: true);
+        var second = RoundClock.Skip(first.State, Timing, At(3), expectedRound: 1, skipChange: true);
 
         first.Accepted.Should().BeTrue();
         first.State.Round.Should().Be(2);
@@ -108,6 +108,36 @@ public class RoundClockTests
         second.Accepted.Should().BeFalse();
         second.Refused.Should().Contain("Already advanced").And.Contain("round 2");
         second.State.Should().Be(first.State);
+    }
+
+    [Fact]
+    public void NextRoundFromInsideARoundGoesThroughTheChangeOfTablesFirst()
+    {
+        var state = Started();
+
+        var next = RoundClock.Skip(state, Timing, At(3), expectedRound: 1);
+
+        next.State.Phase.Should().Be(Phase.Transition, "people need their minutes to change tables");
+        next.State.Round.Should().Be(1);
+        next.State.EndsAt.Should().Be(At(5), "the two-minute change starts now");
+        var then = RoundClock.Skip(next.State, Timing, At(4), expectedRound: 1, expectedVersion: next.State.Version);
+        then.State.Phase.Should().Be(Phase.Round);
+        then.State.Round.Should().Be(2);
+        then.State.EndsAt.Should().Be(At(19));
+    }
+
+    [Fact]
+    public void TwoHostsPressingNextRoundOnTheSameScreenMoveOnOnceEvenThroughTheChange()
+    {
+        var seen = Started();
+
+        var first = RoundClock.Skip(seen, Timing, At(3), expectedRound: 1, expectedVersion: seen.Version);
+        var second = RoundClock.Skip(first.State, Timing, At(3), expectedRound: 1, expectedVersion: seen.Version);
+
+        first.State.Phase.Should().Be(Phase.Transition);
+        second.Accepted.Should().BeFalse();
+        second.Refused.Should().Contain("changed since you looked");
+        second.State.Should().Be(first.State, "the second press must not start round 2 and cut the change short");
     }
 
     [Fact]

@@ -186,7 +186,7 @@ public class FeedbackTests
         (await s.Host.PostAsync($"/api/events/{s.Event.Id}/clock/start", null)).EnsureSuccessStatusCode();
         var during = await Rate(ann, 1);
         var survey = await ann.PostAsJsonAsync("/api/me/answers", new { clientId = Guid.NewGuid(), round = 0, survey = new { match = 5 } });
-        (await s.Host.PostAsJsonAsync($"/api/events/{s.Event.Id}/clock/skip", new { expectedRound = 1 })).EnsureSuccessStatusCode();
+        (await s.Host.PostAsJsonAsync($"/api/events/{s.Event.Id}/clock/skip", new { expectedRound = 1, skipChange = true })).EnsureSuccessStatusCode();
         var after = await Rate(ann, 1);
         var restedRates = await rested.PostAsJsonAsync("/api/me/answers", new { clientId = Guid.NewGuid(), round = 1, rating = 1 });
         var roundTwoNow = await Rate(ann, 2);

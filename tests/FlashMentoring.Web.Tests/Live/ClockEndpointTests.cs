@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Live;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FlashMentoring.Web.Tests.Live;
 
@@ -16,9 +18,17 @@ public sealed class ClockEndpointTests : IDisposable
 
     private static long Ms(int minutes) => Nine.AddMinutes(minutes).ToUnixTimeMilliseconds();
 
-    private static async Task<CreatedEvent> CreateEvent(HttpClient client) =>
-        (await (await client.PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = Nine, rounds = 6, roundMinutes = 15, transitionMinutes = 2 }))
+    private static async Task<CreatedEvent> CreateEvent(TestApp app, bool withRoster = true)
+    {
+        var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = Nine, rounds = 6, roundMinutes = 15, transitionMinutes = 2 }))
             .Content.ReadFromJsonAsync<CreatedEvent>())!;
+        if (withRoster)
+        {
+            await app.UploadRosterAsync(created);
+        }
+
+        return created;
+    }
 
     private static async Task<ClockView> Ok(Task<HttpResponseMessage> call)
     {
@@ -31,7 +41,7 @@ public sealed class ClockEndpointTests : IDisposable
     public async Task TheClockMovesThroughRoundsAndTransitionsAtTheRightInstants()
     {
         using var app = new TestApp { Time = time };
-        var created = await CreateEvent(app.CreateClient());
+        var created = await CreateEvent(app);
         var host = app.HostClient(created.HostKey);
 
         var started = await Ok(host.PostAsync($"/api/events/{created.Id}/clock/start", null));
@@ -49,7 +59,7 @@ public sealed class ClockEndpointTests : IDisposable
     public async Task PauseResumeAndExtendKeepTheArithmeticRight()
     {
         using var app = new TestApp { Time = time };
-        var created = await CreateEvent(app.CreateClient());
+        var created = await CreateEvent(app);
         var host = app.HostClient(created.HostKey);
         var clock = $"/api/events/{created.Id}/clock";
         await Ok(host.PostAsync($"{clock}/start", null));
@@ -69,13 +79,13 @@ public sealed class ClockEndpointTests : IDisposable
     public async Task TwoHostsSkippingTheSameRoundAdvanceItOnce()
     {
         using var app = new TestApp { Time = time };
-        var created = await CreateEvent(app.CreateClient());
+        var created = await CreateEvent(app);
         var host = app.HostClient(created.HostKey);
         var clock = $"/api/events/{created.Id}/clock";
         await Ok(host.PostAsync($"{clock}/start", null));
 
-        var first = await host.PostAsJsonAsync($"{clock}/skip", new { expectedRound = 1 });
-        var second = await host.PostAsJsonAsync($"{clock}/skip", new { expectedRound = 1 });
+        var first = await host.PostAsJsonAsync($"{clock}/skip", new { expectedRound = 1, skipChange = true });
+        var second = await host.PostAsJsonAsync($"{clock}/skip", new { expectedRound = 1, skipChange = true });
 
         first.StatusCode.Should().Be(HttpStatusCode.OK);
         second.StatusCode.Should().Be(HttpStatusCode.Conflict);
@@ -84,10 +94,92 @@ public sealed class ClockEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task NextRoundFromInsideARoundGivesPeopleTheirMinutesToChangeTables()
+    {
+        using var app = new TestApp { Time = time };
+        var created = await CreateEvent(app);
+        var host = app.HostClient(created.HostKey);
+        var clock = $"/api/events/{created.Id}/clock";
+        var started = await Ok(host.PostAsync($"{clock}/start", null));
+        time.Advance(TimeSpan.FromMinutes(5));
+
+        var change = await Ok(host.PostAsJsonAsync($"{clock}/skip", new { expectedRound = 1, expectedVersion = started.Version }));
+        var repeated = await host.PostAsJsonAsync($"{clock}/skip", new { expectedRound = 1, expectedVersion = started.Version });
+        var next = await Ok(host.PostAsJsonAsync($"{clock}/skip", new { expectedRound = 1, expectedVersion = change.Version }));
+
+        change.Should().BeEquivalentTo(new { Phase = "transition", Round = 1, EndsAtMs = Ms(7) }, "the two minutes to change tables start now");
+        repeated.StatusCode.Should().Be(HttpStatusCode.Conflict, "a second click from the same screen must not cut the change short");
+        next.Should().BeEquivalentTo(new { Phase = "round", Round = 2, EndsAtMs = Ms(20) });
+    }
+
+    [Fact]
+    public async Task SkippingTheChangeOfTablesStartsTheNextRoundAtOnce()
+    {
+        using var app = new TestApp { Time = time };
+        var created = await CreateEvent(app);
+        var host = app.HostClient(created.HostKey);
+        var clock = $"/api/events/{created.Id}/clock";
+        await Ok(host.PostAsync($"{clock}/start", null));
+
+        var next = await Ok(host.PostAsJsonAsync($"{clock}/skip", new { expectedRound = 1, skipChange = true }));
+
+        next.Should().BeEquivalentTo(new { Phase = "round", Round = 2, EndsAtMs = Ms(15) });
+    }
+
+    [Fact]
+    public async Task StartingAnEventWithNobodyOnItIsRefusedAndTheRosterCanStillBeUploaded()
+    {
+        using var app = new TestApp { Time = time };
+        var created = await CreateEvent(app, withRoster: false);
+        var host = app.HostClient(created.HostKey);
+
+        var start = await host.PostAsync($"/api/events/{created.Id}/clock/start", null);
+
+        start.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await start.Content.ReadAsStringAsync()).Should().Contain("upload the roster first");
+        (await Ok(app.CreateClient().GetAsync($"/api/events/{created.Id}/clock"))).Phase.Should().Be("waiting");
+        await app.UploadRosterAsync(created);
+        (await Ok(host.PostAsync($"/api/events/{created.Id}/clock/start", null))).Phase.Should().Be("round");
+    }
+
+    [Fact]
+    public async Task AnEventStartedEmptyByAnOlderReleaseTakesItsRosterAndWaitsForAStart()
+    {
+        var data = Directory.CreateTempSubdirectory("fm-empty-start-").FullName;
+        try
+        {
+            using var app = new TestApp { Time = time, DataFolder = data };
+            var created = await CreateEvent(app, withRoster: false);
+            using (var scope = app.Services.CreateScope())
+            {
+                // What an older release saved when Start was pressed before any roster.
+                var db = scope.ServiceProvider.GetRequiredService<FlashMentoring.Web.Data.AppDb>();
+                var stored = await db.Events.SingleAsync(e => e.Id == created.Id);
+                stored.ClockPhase = "Round";
+                stored.ClockRound = 1;
+                stored.ClockEndsAt = Nine.AddMinutes(15);
+                stored.ClockVersion = 1;
+                await db.SaveChangesAsync();
+            }
+
+            await app.UploadRosterAsync(created);
+
+            var clock = await Ok(app.CreateClient().GetAsync($"/api/events/{created.Id}/clock"));
+            clock.Phase.Should().Be("waiting", "nobody was ever seated, so the event can start again with its people");
+            (await Ok(app.HostClient(created.HostKey).PostAsync($"/api/events/{created.Id}/clock/start", null))).Round.Should().Be(1);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task ClockCommandsWithoutTheHostLinkAreRefusedAndChangeNothing()
     {
         using var app = new TestApp { Time = time };
-        var created = await CreateEvent(app.CreateClient());
+        var created = await CreateEvent(app);
         var stranger = app.CreateClient();
 
         var response = await stranger.PostAsync($"/api/events/{created.Id}/clock/start", null);
@@ -103,7 +195,7 @@ public sealed class ClockEndpointTests : IDisposable
         ClockView before;
         using (var first = new TestApp { DataFolder = folder, Time = time })
         {
-            created = await CreateEvent(first.CreateClient());
+            created = await CreateEvent(first);
             await Ok(first.HostClient(created.HostKey).PostAsync($"/api/events/{created.Id}/clock/start", null));
             time.Advance(TimeSpan.FromMinutes(3));
             before = await Ok(first.CreateClient().GetAsync($"/api/events/{created.Id}/clock"));
@@ -122,7 +214,7 @@ public sealed class ClockEndpointTests : IDisposable
     public async Task TheHostUploadsTheRosterToTheEventAndGetsThePlanBack()
     {
         using var app = new TestApp { Time = time };
-        var created = await CreateEvent(app.CreateClient());
+        var created = await CreateEvent(app);
         var csv = new StringContent(File.ReadAllText(Path.Combine("samples", "roster-100x25.csv")), System.Text.Encoding.UTF8, "text/csv");
 
         var refused = await app.CreateClient().PutAsync($"/api/events/{created.Id}/roster", csv);
@@ -140,7 +232,7 @@ public sealed class ClockEndpointTests : IDisposable
     public async Task TwentyPlusOneMinuteClicksFromTheSameViewAddOneMinute()
     {
         using var app = new TestApp { Time = time };
-        var created = await CreateEvent(app.CreateClient());
+        var created = await CreateEvent(app);
         var clock = $"/api/events/{created.Id}/clock";
         var started = await Ok(app.HostClient(created.HostKey).PostAsync($"{clock}/start", null));
 
@@ -157,7 +249,7 @@ public sealed class ClockEndpointTests : IDisposable
     public async Task AHostClickingPlusOneMinuteThreeTimesAfterSeeingEachResultGetsThreeMinutes()
     {
         using var app = new TestApp { Time = time };
-        var created = await CreateEvent(app.CreateClient());
+        var created = await CreateEvent(app);
         var host = app.HostClient(created.HostKey);
         var clock = $"/api/events/{created.Id}/clock";
         var seen = await Ok(host.PostAsync($"{clock}/start", null));
@@ -174,7 +266,7 @@ public sealed class ClockEndpointTests : IDisposable
     public async Task PlusOneMinuteWithoutTheVersionSeenOrFromAStaleViewIsRefusedAndSaysWhy()
     {
         using var app = new TestApp { Time = time };
-        var created = await CreateEvent(app.CreateClient());
+        var created = await CreateEvent(app);
         var host = app.HostClient(created.HostKey);
         var clock = $"/api/events/{created.Id}/clock";
         var started = await Ok(host.PostAsync($"{clock}/start", null));

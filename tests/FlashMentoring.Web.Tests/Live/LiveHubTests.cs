@@ -17,6 +17,7 @@ public class LiveHubTests
         using var app = new TestApp { Time = time };
         var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = Nine, rounds = 2, roundMinutes = 15, transitionMinutes = 2 }))
             .Content.ReadFromJsonAsync<CreatedEvent>())!;
+        await app.UploadRosterAsync(created);
         await using var phone = await HubClient.ConnectAsync(app, "/hubs/live");
 
         var snapshot = await phone.InvokeAsync("Join", created.Id);
@@ -40,6 +41,7 @@ public class LiveHubTests
         using var app = new TestApp { Time = time };
         var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = Nine }))
             .Content.ReadFromJsonAsync<CreatedEvent>())!;
+        await app.UploadRosterAsync(created);
         await app.HostClient(created.HostKey).PostAsync($"/api/events/{created.Id}/clock/start", null);
 
         JsonElement before;
