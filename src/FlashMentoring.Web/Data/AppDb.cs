@@ -351,7 +351,7 @@ public sealed class PlanRecord
 /// </summary>
 public sealed class PlanBefore
 {
-    /// <summary>The change, as the host reads it ("Ann moved to Table 3 in round 2").</summary>
+    /// <summary>The change, as the host reads it ("Ann moves to Table 3 (Mona) in round 2").</summary>
     public required string Label { get; set; }
 
     /// <summary>The first round whose seats the change altered: once it begins, phones have been sent by it.</summary>
