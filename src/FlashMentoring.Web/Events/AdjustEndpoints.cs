@@ -172,9 +172,7 @@ public static class AdjustEndpoints
             var change = Replanner.Compare(loaded.Plan, outcome.Plan!, held);
             await Remember(db, record, loaded.Plan, outcome.Summary, move.Round, cancellationToken);
             var told = await publisher.SaveAndTell(db, record, change, cancellationToken);
-            var movers = change.Changes.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-            var others = "other person".ToQuantity(told.Count(k => !movers.Contains(k)));
-            return TypedResults.Ok(new ByHandResult($"{outcome.Summary}. Their phones and {others} were told of the change.", PlanResponse.From(outcome.Plan!, loaded.Rejected, loaded.Warnings)));
+            return TypedResults.Ok(new ByHandResult($"{outcome.Summary}. {Told(outcome.Plan!, told)}", PlanResponse.From(outcome.Plan!, loaded.Rejected, loaded.Warnings)));
         }, cancellationToken);
     }
 
@@ -208,8 +206,27 @@ public static class AdjustEndpoints
 
             stored.Undo = null; // One level: what was undone cannot be undone again.
             var told = await publisher.SaveAndTell(db, record, Replanner.Compare(loaded.Plan, previous!, held), cancellationToken);
-            return TypedResults.Ok(new ByHandResult($"Undone: {undo.Label}. {"phone".ToQuantity(told.Count)} told of the change back.", PlanResponse.From(previous!, loaded.Rejected, loaded.Warnings)));
+            return TypedResults.Ok(new ByHandResult($"Undone: {undo.Label}. {Told(previous!, told)}", PlanResponse.From(previous!, loaded.Rejected, loaded.Warnings)));
         }, cancellationToken);
+    }
+
+    /// <summary>Who was told, by name: the host can check with them (the first few, then how many more).</summary>
+    private static string Told(PlanResult plan, IReadOnlyList<string> keys)
+    {
+        if (keys.Count == 0)
+        {
+            return "No phone needed telling.";
+        }
+
+        const int Named = 8;
+        var names = plan.Rotation.Mentees.Concat(plan.Rotation.Mentors).ToDictionary(p => p.Key, p => p.Name, StringComparer.Ordinal);
+        var shown = keys.Take(Named).Select(k => names.GetValueOrDefault(k, k)).ToList();
+        if (keys.Count > Named)
+        {
+            shown.Add("other person".ToQuantity(keys.Count - Named));
+        }
+
+        return $"Told of the change: {shown.Humanize("and")}.";
     }
 
     private const string Stale = "The plan changed since (a check-in, a walk-in or a new roster), and undo would take that back too. Adjust by hand instead.";

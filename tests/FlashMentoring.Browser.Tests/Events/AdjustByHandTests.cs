@@ -68,11 +68,12 @@ public class AdjustByHandTests(BrowserFixture browser, ITestOutputHelper output)
         await host.GetByLabel("Round to change").SelectOptionAsync("1");
         await host.GetByLabel("Move to table").SelectOptionAsync(target.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await host.GetByRole(AriaRole.Button, new() { Name = "Move", Exact = true }).ClickAsync();
-        await Expect(host.Locator("#status")).ToContainTextAsync($"Ann moves to Table {target} ({Mentors[target - 1]}) in round 1.");
+        await Expect(host.Locator("#status")).ToContainTextAsync($"Ann moves to Table {target} ({Mentors[target - 1]}) in round 1. Told of the change: Ann, ");
         await Expect(phone.Locator("#go-to")).ToHaveTextAsync($"Go to Table {target}");
         await Expect(host.Locator("#undo-what")).ToHaveTextAsync($"Last change: Ann moves to Table {target} ({Mentors[target - 1]}) in round 1. You can undo it until round 1 begins.");
         await host.Locator("#adjust-card").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "host-adjust-by-hand.png") });
         await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "phone-after-move.png") });
+        await host.Locator("#status").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "host-move-status.png") });
         await NoSeriousAccessibilityProblems(host);
 
         // Undo: Ann goes back to her table, and so does her phone.

@@ -125,7 +125,8 @@ public sealed class ByHandTests : IDisposable
         var after = Seats(await PlanOf(host, id));
 
         status.Should().Be(HttpStatusCode.OK);
-        moved.GetProperty("message").GetString().Should().StartWith($"Ann moves to Table {free} ({mentors[free - 1]}) in round 1");
+        moved.GetProperty("message").GetString().Should().StartWith($"Ann moves to Table {free} ({mentors[free - 1]}) in round 1. Told of the change: Ann, ")
+            .And.Contain(mentors[free - 1], "the mentor of the table she joins hears of it");
         after[("Ann", 1)].Should().Be(free);
         after.Where(s => s.Key != ("Ann", 1)).Should().BeEquivalentTo(before.Where(s => s.Key != ("Ann", 1)), "nobody else moves");
         var lists = await host.GetFromJsonAsync<AdjustView>($"/api/events/{id}/adjust");
