@@ -7,6 +7,7 @@ import { csvBody, rosterSource } from './upload.js';
 import { showGrid, showProblems, showQuality } from './plan-view.js';
 import { partChoices, runKitJob } from './kit-job.js';
 import { showReport } from './report-view.js';
+import { adjustClock, mountAdjust, selectSeat, showAdjust } from './host-adjust.js';
 
 const eventId = location.pathname.split('/').filter(Boolean)[1];
 const key = hostKey();
@@ -110,46 +111,16 @@ async function loadPlan() {
   showPlan(plan.body);
 }
 
-let selected = null;
-
 function showPlan(plan) {
   showProblems(plan.rejected, plan.warnings);
   showQuality(plan.quality, plan.notes);
   showGrid(plan.rounds, selectSeat);
-  $('adjust-card').hidden = false;
   $('kit-form').hidden = false;
   $('report-card').hidden = false;
-  const pairs = [...plan.pins.map((p) => ({ ...p, kind: 'pinned' })), ...plan.forbids.map((p) => ({ ...p, kind: 'forbidden' }))];
-  $('constraints').replaceChildren(...pairs.map((p) => {
-    const item = el('li', `${p.mentee} and ${p.mentor}: ${p.kind} `);
-    const clear = el('button', 'Clear', { type: 'button', class: 'small', 'aria-label': `Clear: ${p.mentee} and ${p.mentor}` });
-    clear.addEventListener('click', () => adjust('clear', p.menteeKey, p.mentorKey));
-    item.append(clear);
-    return item;
-  }));
+  return showAdjust(plan);
 }
 
-function selectSeat(mentee, mentor, round, table) {
-  selected = { mentee, mentor };
-  $('adjust-seat').hidden = false;
-  $('adjust-what').textContent = `${mentee.name} sits with ${mentor.name} at Table ${table} in round ${round}.`;
-  $('pin').focus();
-}
-
-async function adjust(kind, menteeKey, mentorKey) {
-  say('Re-planning…');
-  const answer = await api('/constraints', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ kind, mentee: menteeKey, mentor: mentorKey }) });
-  if (!answer.ok) {
-    say(problemText(answer.body, 'Not adjusted'), true);
-    return;
-  }
-  showPlan(answer.body);
-  $('adjust-seat').hidden = true;
-  say(kind === 'clear' ? 'Cleared; the plan is re-made.' : `Done: the plan now ${kind === 'pin' ? 'seats this pair together' : 'keeps this pair apart'}.`);
-}
-
-$('pin').addEventListener('click', () => selected && adjust('pin', selected.mentee.key, selected.mentor.key));
-$('forbid').addEventListener('click', () => selected && adjust('forbid', selected.mentee.key, selected.mentor.key));
+mountAdjust({ api, say, showPlan });
 
 $('walk-in-form').addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -256,7 +227,7 @@ function setClock(view) {
   };
   for (const button of document.querySelectorAll('[data-command]')) button.disabled = !can[button.dataset.command];
   $('upload').disabled = view.phase !== 'waiting';
-  for (const id of ['pin', 'forbid']) $(id).disabled = view.phase !== 'waiting';
+  adjustClock(view);
   draw();
 }
 

@@ -120,6 +120,13 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
             p.OwnsMany(x => x.Forbids, o => o.ToJson());
             p.OwnsMany(x => x.Rejected, o => o.ToJson());
             p.OwnsMany(x => x.Warnings, o => o.ToJson());
+            p.OwnsOne(x => x.Undo, o =>
+            {
+                o.ToJson();
+                o.OwnsMany(u => u.Pins);
+                o.OwnsMany(u => u.Forbids);
+                o.OwnsMany(u => u.Seats);
+            });
         });
         modelBuilder.Entity<AnswerRecord>(a =>
         {
@@ -334,6 +341,41 @@ public sealed class PlanRecord
 
     /// <summary>Imported lines worth a look.</summary>
     public List<LineNote> Warnings { get; set; } = [];
+
+    /// <summary>The plan before the host's last change by hand, while it can still be taken back; null when there is none.</summary>
+    public PlanBefore? Undo { get; set; }
+}
+
+/// <summary>
+/// The plan as it was before a change by hand (pin, forbid, clear, move): enough to put it back for the same people.
+/// </summary>
+public sealed class PlanBefore
+{
+    /// <summary>The change, as the host reads it ("Ann moves to Table 3 (Mona) in round 2").</summary>
+    public required string Label { get; set; }
+
+    /// <summary>The first round whose seats the change altered: once it begins, phones have been sent by it.</summary>
+    public int FirstRound { get; set; }
+
+    /// <summary>The plan version the change produced: any later change of the plan makes this one stale.</summary>
+    public int PlanVersion { get; set; }
+
+    public long? UpperBound { get; set; }
+
+    public List<KeyPair> Pins { get; set; } = [];
+
+    public List<KeyPair> Forbids { get; set; } = [];
+
+    /// <summary>Each mentee's tables round by round (0: resting).</summary>
+    public List<MenteeTables> Seats { get; set; } = [];
+}
+
+/// <summary>A mentee's table in each round (index 0 is round 1), 0 when resting.</summary>
+public sealed class MenteeTables
+{
+    public required string Mentee { get; set; }
+
+    public List<int> Tables { get; set; } = [];
 }
 
 /// <summary>A mentee and a mentor, by identity key.</summary>

@@ -1,9 +1,11 @@
+using System.Numerics;
 using FlashMentoring.Core.Live;
 using FlashMentoring.Core.Planning;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Plans;
+using Humanizer;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,13 +14,56 @@ namespace FlashMentoring.Web.Events;
 /// <summary>A host's adjustment: <c>pin</c> (must meet), <c>forbid</c> (must not) or <c>clear</c> a mentee-mentor pair, by key.</summary>
 public sealed record AdjustRequest(string? Kind, string? Mentee, string? Mentor);
 
-/// <summary>The host adjusts the plan by hand before the event goes live; the engine re-plans around it.</summary>
+/// <summary>Move a mentee (by key) to a table in a round to come; <c>swapWith</c> names a mentee at a full table to trade seats with.</summary>
+public sealed record MoveRequest(string? Mentee, int Round, int Table, string? SwapWith = null);
+
+/// <summary>What a change by hand did, in words, and the plan it made.</summary>
+public sealed record ByHandResult(string Message, PlanResponse Plan);
+
+/// <summary>The change undo would take back; <c>Refused</c> says why it cannot be undone any more, null while it can.</summary>
+public sealed record UndoView(string Label, int FirstRound, string? Refused);
+
+/// <summary>What the host's adjust card needs: everyone to pick from, the rounds still open to moves, and the undo on offer.</summary>
+public sealed record AdjustView(IReadOnlyList<PickPerson> Mentees, IReadOnlyList<PickPerson> Mentors, int Rounds, int RoundsBegun, UndoView? Undo);
+
+/// <summary>
+/// The host adjusts the plan by hand: pins and forbids before the event goes live (the engine re-plans around them),
+/// a mentee moved to another table in a round to come, and undo of the last of these.
+/// </summary>
 public static class AdjustEndpoints
 {
     public static IEndpointRouteBuilder MapAdjust(this IEndpointRouteBuilder app)
     {
-        app.MapHostRoutes().WithTags("Events").MapPost("/constraints", Adjust).AsHeavyWork("Re-plan");
+        var host = app.MapHostRoutes().WithTags("Events");
+        host.MapPost("/constraints", Adjust).AsHeavyWork("Re-plan");
+        host.MapGet("/adjust", View);
+        host.MapPost("/moves", Move);
+        host.MapPost("/undo", Undo);
         return app;
+    }
+
+    internal static async Task<Results<Ok<AdjustView>, NotFound, ProblemHttpResult>> View(Guid id, AppDb db, TimeProvider time, PlanStore plans, CancellationToken cancellationToken)
+    {
+        var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (await plans.LoadAsync(record, cancellationToken) is not { } loaded)
+        {
+            return NoPlan();
+        }
+
+        var undo = await db.Plans.AsNoTracking().Where(p => p.EventId == id).Select(p => p.Undo).FirstOrDefaultAsync(cancellationToken);
+        var held = PlanPublisher.RoundsHeld(record, time.GetUtcNow()).Held;
+        var rotation = loaded.Plan.Rotation;
+        return TypedResults.Ok(new AdjustView(
+            rotation.Mentees.Select(p => HandChanges.Pick(p, null)).OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ToList(),
+            rotation.Mentors.Select((p, j) => HandChanges.Pick(p, j + 1)).ToList(),
+            rotation.Rounds,
+            held,
+            undo is null ? null : new UndoView(undo.Label, undo.FirstRound, UndoRefusal(record, undo, held))));
     }
 
     internal static async Task<Results<Ok<PlanResponse>, NotFound, ProblemHttpResult>> Adjust(
@@ -40,32 +85,200 @@ public static class AdjustEndpoints
 
             if (await plans.LoadAsync(record, cancellationToken) is not { } loaded)
             {
-                return TypedResults.Problem(detail: "Upload the roster first.", statusCode: StatusCodes.Status409Conflict, title: "No plan yet");
+                return NoPlan();
             }
 
             if (PlanPublisher.RoundsHeld(record, time.GetUtcNow()).Phase != Phase.Waiting)
             {
-                return TypedResults.Problem(detail: "The event is live: pins and forbids shape the plan before it starts. Use check-in and walk-ins now.", statusCode: StatusCodes.Status409Conflict, title: "The event has started");
+                return TypedResults.Problem(detail: "The event is live: pins and forbids shape the plan before it starts. Move a mentee to another table instead, or use check-in and walk-ins.", statusCode: StatusCodes.Status409Conflict, title: "The event has started");
             }
 
             var before = loaded.Plan;
-            var mentee = before.Rotation.Mentees.FirstOrDefault(p => p.Key == adjust.Mentee);
-            var mentor = before.Rotation.Mentors.FirstOrDefault(p => p.Key == adjust.Mentor);
-            if (mentee is null || mentor is null)
+            var i = before.Rotation.MenteeIndex(adjust.Mentee ?? "");
+            var j = before.Rotation.MentorIndex(adjust.Mentor ?? "");
+            if (i < 0 || j < 0)
             {
-                return TypedResults.Problem(detail: $"No {(mentee is null ? $"mentee '{adjust.Mentee}'" : $"mentor '{adjust.Mentor}'")} in this plan; use the keys the plan shows.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown person");
+                return TypedResults.Problem(detail: $"No {(i < 0 ? $"mentee '{adjust.Mentee}'" : $"mentor '{adjust.Mentor}'")} in this plan; choose one from the lists.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown person");
             }
 
+            var (mentee, mentor) = (before.Rotation.Mentees[i], before.Rotation.Mentors[j]);
             var pair = (mentee.Key, mentor.Key);
             var pins = before.Constraints.Pins.Where(p => p != pair).ToList();
             var forbids = before.Constraints.Forbids.Where(p => p != pair).ToList();
             (kind == "pin" ? pins : kind == "forbid" ? forbids : []).Add(pair);
+            if (kind != "clear" && (kind == "pin" ? before.Constraints.Forbids : before.Constraints.Pins).Contains(pair))
+            {
+                var was = kind == "pin" ? "forbade" : "pinned";
+                return TypedResults.Problem(detail: $"You {was} {mentee.Name} with {mentor.Name}. Clear that first, then {kind} the pair.", statusCode: StatusCodes.Status409Conflict, title: $"Already {was}");
+            }
+
+            if (kind == "pin" && PinProblem(before, i, j, pins) is { } problem)
+            {
+                return TypedResults.Problem(detail: problem, statusCode: StatusCodes.Status409Conflict, title: "The pin cannot be met");
+            }
 
             // Before the start nobody has sat anywhere yet: plan again from scratch, then tell whoever's itinerary changed.
             var roles = new Core.Roster.RoleAssignment(before.Rotation.Mentors, before.Rotation.Mentees);
             var after = RotationEngine.Plan(roles, before.Settings, new PlanConstraints(pins, forbids), before.Attendance, cancellationToken);
-            await publisher.SaveAndTell(db, record, Replanner.Compare(before, after, roundsHeld: 0), cancellationToken);
+            if (kind == "pin" && !Enumerable.Range(1, after.Rotation.Rounds).Any(r => after.Rotation.MentorOf(r, i) == j))
+            {
+                return TypedResults.Problem(
+                    detail: $"The rotation cannot seat {mentee.Name} with {mentor.Name} without breaking a rule (every round they could meet is taken by other pins or full tables). Nothing was changed; clear another pin of theirs first.",
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: "The pin cannot be met");
+            }
+
+            var label = kind switch
+            {
+                "pin" => $"Pin: {mentee.Name} must meet {mentor.Name}",
+                "forbid" => $"Forbid: {mentee.Name} must not meet {mentor.Name}",
+                _ => $"Clear: {mentee.Name} and {mentor.Name}",
+            };
+            var change = Replanner.Compare(before, after, roundsHeld: 0);
+            await Remember(db, record, before, label, HandChanges.FirstChangedRound(change, 0), cancellationToken);
+            await publisher.SaveAndTell(db, record, change, cancellationToken);
             return TypedResults.Ok(PlanResponse.From(after, loaded.Rejected, loaded.Warnings));
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// Moves one mentee to another table in a round not yet begun; nobody else moves, except a mentee the host chose
+    /// to swap seats with at a full table. Only the phones whose table (or tablemates) changed are told.
+    /// </summary>
+    internal static async Task<Results<Ok<ByHandResult>, NotFound, ProblemHttpResult>> Move(
+        Guid id, MoveRequest move, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken)
+    {
+        return await publisher.OneAtATime<Results<Ok<ByHandResult>, NotFound, ProblemHttpResult>>(db, id, async () =>
+        {
+            var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+            if (record is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (await plans.LoadAsync(record, cancellationToken) is not { } loaded)
+            {
+                return NoPlan();
+            }
+
+            var held = PlanPublisher.RoundsHeld(record, time.GetUtcNow()).Held;
+            var outcome = HandChanges.Move(loaded.Plan, held, move);
+            if (outcome.Refusal is { } no)
+            {
+                var extensions = no.Tablemates is null ? null : new Dictionary<string, object?> { ["tablemates"] = no.Tablemates };
+                return TypedResults.Problem(detail: no.Detail, statusCode: no.Status, title: no.Title, extensions: extensions);
+            }
+
+            var change = Replanner.Compare(loaded.Plan, outcome.Plan!, held);
+            await Remember(db, record, loaded.Plan, outcome.Summary, move.Round, cancellationToken);
+            var told = await publisher.SaveAndTell(db, record, change, cancellationToken);
+            return TypedResults.Ok(new ByHandResult($"{outcome.Summary}. {Told(outcome.Plan!, told)}", PlanResponse.From(outcome.Plan!, loaded.Rejected, loaded.Warnings)));
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Puts back the plan from before the last change by hand, while no phone has been sent anywhere by it: the round
+    /// it first changed has not begun, and nothing else changed the plan since.
+    /// </summary>
+    internal static async Task<Results<Ok<ByHandResult>, NotFound, ProblemHttpResult>> Undo(
+        Guid id, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken)
+    {
+        return await publisher.OneAtATime<Results<Ok<ByHandResult>, NotFound, ProblemHttpResult>>(db, id, async () =>
+        {
+            var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+            if (record is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            var stored = await db.Plans.FirstOrDefaultAsync(p => p.EventId == id, cancellationToken);
+            if (await plans.LoadAsync(record, cancellationToken) is not { } loaded || stored?.Undo is not { } undo)
+            {
+                return TypedResults.Problem(detail: "There is no change by hand to undo.", statusCode: StatusCodes.Status409Conflict, title: "Nothing to undo");
+            }
+
+            var held = PlanPublisher.RoundsHeld(record, time.GetUtcNow()).Held;
+            var previous = HandChanges.Restore(loaded.Plan, undo);
+            if ((UndoRefusal(record, undo, held) ?? (previous is null ? Stale : null)) is { } refused)
+            {
+                return TypedResults.Problem(detail: refused, statusCode: StatusCodes.Status409Conflict, title: "Cannot undo");
+            }
+
+            stored.Undo = null; // One level: what was undone cannot be undone again.
+            var told = await publisher.SaveAndTell(db, record, Replanner.Compare(loaded.Plan, previous!, held), cancellationToken);
+            return TypedResults.Ok(new ByHandResult($"Undone: {undo.Label}. {Told(previous!, told)}", PlanResponse.From(previous!, loaded.Rejected, loaded.Warnings)));
+        }, cancellationToken);
+    }
+
+    /// <summary>Who was told, by name: the host can check with them (the first few, then how many more).</summary>
+    private static string Told(PlanResult plan, IReadOnlyList<string> keys)
+    {
+        if (keys.Count == 0)
+        {
+            return "No phone needed telling.";
+        }
+
+        const int Named = 8;
+        var names = plan.Rotation.Mentees.Concat(plan.Rotation.Mentors).ToDictionary(p => p.Key, p => p.Name, StringComparer.Ordinal);
+        var shown = keys.Take(Named).Select(k => names.GetValueOrDefault(k, k)).ToList();
+        if (keys.Count > Named)
+        {
+            shown.Add("other person".ToQuantity(keys.Count - Named));
+        }
+
+        return $"Told of the change: {shown.Humanize("and")}.";
+    }
+
+    private const string Stale = "The plan changed since (a check-in, a walk-in or a new roster), and undo would take that back too. Adjust by hand instead.";
+
+    /// <summary>Why the change can no longer be undone, or null while it can.</summary>
+    private static string? UndoRefusal(EventRecord record, PlanBefore undo, int held)
+    {
+        if (held >= undo.FirstRound)
+        {
+            return $"Round {undo.FirstRound} has begun with this change's seats: phones were already sent by it, so it cannot be undone. Move people by hand for the rounds to come.";
+        }
+
+        return record.PlanVersion != undo.PlanVersion ? Stale : null;
+    }
+
+    /// <summary>Keeps the plan from before a change by hand for undo, in the same save as the change.</summary>
+    private static async Task Remember(AppDb db, EventRecord record, PlanResult before, string label, int firstRound, CancellationToken cancellationToken)
+    {
+        var stored = await db.Plans.FirstAsync(p => p.EventId == record.Id, cancellationToken);
+        // PlanStore.Write bumps the version once when the change is saved: undo belongs to that version.
+        stored.Undo = HandChanges.Snapshot(before, label, firstRound, record.PlanVersion + 1);
+    }
+
+    /// <summary>Why a pin could never be met, before asking the engine; null when it might.</summary>
+    private static string? PinProblem(PlanResult plan, int i, int j, IReadOnlyList<(string Mentee, string Mentor)> pins)
+    {
+        var (mentee, mentor) = (plan.Rotation.Mentees[i], plan.Rotation.Mentors[j]);
+        if (plan.Scorer.Avoids(i, j))
+        {
+            return $"{mentee.Name} and {mentor.Name} asked not to be seated together (the roster's avoid column). Change the roster if they should meet.";
+        }
+
+        var menteeRounds = BitOperations.PopCount(plan.Attendance.Mentees[i]);
+        var common = BitOperations.PopCount(plan.Attendance.Mentees[i] & plan.Attendance.Mentors[j]);
+        if (common == 0)
+        {
+            return $"{mentor.Name} hosts no round that {mentee.Name} is there for.";
+        }
+
+        var theirs = pins.Where(p => p.Mentee == mentee.Key).ToList();
+        if (theirs.Count > menteeRounds)
+        {
+            return $"{mentee.Name} would be pinned to {theirs.Count} mentors but is there for only {menteeRounds} rounds. Clear one of their pins first.";
+        }
+
+        var room = plan.Settings.SeatsPerTable * BitOperations.PopCount(plan.Attendance.Mentors[j]);
+        var pinnedToMentor = pins.Count(p => p.Mentor == mentor.Key);
+        return pinnedToMentor > room
+            ? $"{mentor.Name}'s table has room for {room} meetings in all, and {pinnedToMentor} mentees would be pinned to it. Clear one of those pins first."
+            : null;
+    }
+
+    private static ProblemHttpResult NoPlan() =>
+        TypedResults.Problem(detail: "Upload the roster first.", statusCode: StatusCodes.Status409Conflict, title: "No plan yet");
 }

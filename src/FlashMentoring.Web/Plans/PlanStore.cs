@@ -165,17 +165,25 @@ public sealed class PlanStore(IServiceScopeFactory scopes) : IDisposable
         ulong There(PersonRecord p) => p.Seating.Away.Aggregate(all, (mask, round) => round is >= 1 and <= 64 ? mask & ~(1UL << (round - 1)) : mask);
         var attendance = new Attendance(mentees.Select(There).ToArray(), mentors.Select(There).ToArray());
         var roles = new RoleAssignment(mentors.Select(People.ToCore).ToList(), mentees.Select(People.ToCore).ToList());
-        var plan = RotationEngine.Restore(roles, Settings(record), Constraints(stored), attendance, seats);
-        if (stored.UpperBound is { } bound && bound > 0)
-        {
-            plan = plan with { Quality = plan.Quality with { UpperBound = bound, Gap = (bound - plan.Quality.Score) / (double)bound } };
-        }
+        var plan = WithBound(RotationEngine.Restore(roles, Settings(record), Constraints(stored), attendance, seats), stored.UpperBound);
 
         return new EventPlan(
             record.PlanVersion,
             plan,
             stored.Rejected.Select(r => new RejectedLine(r.Line, r.Text)).ToList(),
             stored.Warnings.Select(w => new RosterWarning(w.Line, w.Text)).ToList());
+    }
+
+    /// <summary>
+    /// A restored plan with the bound it was certified against: the bound is not re-derivable from the seats, so a
+    /// plan rebuilt from seats (stored, or changed by hand) keeps the one it had.
+    /// </summary>
+    public static PlanResult WithBound(PlanResult plan, long? upperBound)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return upperBound is { } bound && bound > 0
+            ? plan with { Quality = plan.Quality with { UpperBound = bound, Gap = (bound - plan.Quality.Score) / (double)bound } }
+            : plan;
     }
 
     /// <summary>The host's pins and forbids as the engine takes them.</summary>

@@ -420,6 +420,100 @@ namespace FlashMentoring.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsOne("FlashMentoring.Web.Data.PlanBefore", "Undo", b1 =>
+                        {
+                            b1.Property<Guid>("PlanRecordEventId");
+
+                            b1.Property<int>("FirstRound");
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<int>("PlanVersion");
+
+                            b1.Property<long?>("UpperBound");
+
+                            b1.HasKey("PlanRecordEventId");
+
+                            b1.ToTable("Plans");
+
+                            b1
+                                .ToJson("Undo")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanRecordEventId");
+
+                            b1.OwnsMany("FlashMentoring.Web.Data.MenteeTables", "Seats", b2 =>
+                                {
+                                    b2.Property<Guid>("PlanBeforePlanRecordEventId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<string>("Mentee")
+                                        .IsRequired();
+
+                                    b2.PrimitiveCollection<string>("Tables")
+                                        .IsRequired();
+
+                                    b2.HasKey("PlanBeforePlanRecordEventId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("Plans");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("PlanBeforePlanRecordEventId");
+                                });
+
+                            b1.OwnsMany("FlashMentoring.Web.Data.KeyPair", "Forbids", b2 =>
+                                {
+                                    b2.Property<Guid>("PlanBeforePlanRecordEventId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<string>("Mentee")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Mentor")
+                                        .IsRequired();
+
+                                    b2.HasKey("PlanBeforePlanRecordEventId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("Plans");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("PlanBeforePlanRecordEventId");
+                                });
+
+                            b1.OwnsMany("FlashMentoring.Web.Data.KeyPair", "Pins", b2 =>
+                                {
+                                    b2.Property<Guid>("PlanBeforePlanRecordEventId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<string>("Mentee")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Mentor")
+                                        .IsRequired();
+
+                                    b2.HasKey("PlanBeforePlanRecordEventId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("Plans");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("PlanBeforePlanRecordEventId");
+                                });
+
+                            b1.Navigation("Forbids");
+
+                            b1.Navigation("Pins");
+
+                            b1.Navigation("Seats");
+                        });
+
                     b.OwnsMany("FlashMentoring.Web.Data.KeyPair", "Forbids", b1 =>
                         {
                             b1.Property<Guid>("PlanRecordEventId");
@@ -523,6 +617,8 @@ namespace FlashMentoring.Web.Data.Migrations
                     b.Navigation("Pins");
 
                     b.Navigation("Rejected");
+
+                    b.Navigation("Undo");
 
                     b.Navigation("Warnings");
                 });
