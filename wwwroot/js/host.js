@@ -328,7 +328,7 @@ for (const button of document.querySelectorAll('[data-command]')) {
     // screen cannot skip two rounds or add the minute twice. Next round goes through the change of tables unless
     // the host picked "Skip the change of tables".
     const skip = command === 'skip' || command === 'skip-change';
-    const body = skip ? { expectedRound: clock.round, skipChange: command === 'skip-change' } : command === 'extend' ? { expectedVersion: clock.version } : {};
+    const body = skip ? { expectedRound: clock.round, expectedVersion: clock.version, skipChange: command === 'skip-change' } : command === 'extend' ? { expectedVersion: clock.version } : {};
     const answer = await api(`/clock/${skip ? 'skip' : command}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     if (answer.status === 404) {
       await goneIfDeleted();
