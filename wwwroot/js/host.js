@@ -303,7 +303,7 @@ function setClock(view) {
   }
   $('controls-note').textContent = view.phase === 'waiting'
     ? (hasPlan ? 'Start when everyone is seated for round 1: every phone and the board begin the countdown together.' : 'Upload the roster first: Start needs people to seat.')
-    : running && moving ? `Next round gives everyone the ${eventView?.transitionMinutes ?? ''} minutes to change tables first; "Skip the change of tables" starts the next round at once.` : '';
+    : view.phase === 'round' && moving ? `Next round gives everyone the ${eventView?.transitionMinutes ?? ''} minutes to change tables first; "Skip the change of tables" starts the next round at once.` : '';
   $('upload').disabled = view.phase !== 'waiting';
   for (const id of ['pin', 'forbid']) $(id).disabled = view.phase !== 'waiting';
   draw();
