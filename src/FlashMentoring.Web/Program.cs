@@ -47,6 +47,7 @@ builder.Services.AddScoped<PersonalLinks>();
 builder.Services.AddScoped<PersonalViews>();
 builder.Services.AddScoped<Meetings>();
 builder.Services.AddScoped<ReportBuilder>();
+builder.Services.AddSingleton<FeedbackNotifier>();
 builder.Services.AddHostedService(services => services.GetRequiredService<ClockBroadcaster>());
 builder.Services.AddRetention();
 builder.Services.AddEventCreationLimits();

@@ -3,11 +3,41 @@ import { $, problemText, sayIn } from './dom.js';
 import { applyLimits } from './limits.js';
 
 applyLimits();
-const today = new Date();
-$('date').value = new Date(today.getTime() - today.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+const localDay = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+$('date').value = localDay(new Date());
+
+// A day that has passed is a typo (and its personal data would be due for deletion at once): refused, with why.
+// Today at an hour already gone is a host setting up to run now: accepted, and said plainly before creating.
+function whenProblem() {
+  const today = localDay(new Date());
+  if (!$('date').value) return null;
+  if ($('date').value < today) {
+    return { refuse: true, text: `That date has passed. Pick today or a later day.` };
+  }
+  if ($('date').value === today && $('time').value && new Date(`${$('date').value}T${$('time').value}`) < new Date()) {
+    return { refuse: false, text: `Today at ${$('time').value} has already passed. That is fine to run the event now; otherwise change the start time.` };
+  }
+  return null;
+}
+
+function showWhen() {
+  const problem = whenProblem();
+  sayIn($('when-note'), problem?.text ?? '', problem?.refuse ?? false);
+  $('when-note').hidden = !problem;
+  // The browser's own check then stops the form, with the same words.
+  $('date').setCustomValidity(problem?.refuse ? problem.text : '');
+  return problem;
+}
+
+for (const id of ['date', 'time']) $(id).addEventListener('input', showWhen);
+showWhen();
 
 $('create-form').addEventListener('submit', async (event) => {
   event.preventDefault();
+  if (showWhen()?.refuse) {
+    $('date').focus();
+    return;
+  }
   // The start as the host's local time with its UTC offset, so printed times read as local.
   const local = new Date(`${$('date').value}T${$('time').value}`);
   const offset = -local.getTimezoneOffset();

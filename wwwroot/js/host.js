@@ -16,6 +16,7 @@ let clock = null;
 let live = null;
 let people = [];
 let eventView = null;
+let hasPlan = false;
 // The server's retention numbers (GET /api/retention), for the sentence under "Personal data".
 const retention = fetch('/api/retention').then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
 
@@ -35,26 +36,56 @@ async function api(path, options = {}) {
 }
 
 async function load() {
-  const event = await api('/host');
+  const [event, firstClock] = await Promise.all([api('/host'), api('/clock')]);
   if (!event.ok) {
-    say(event.status === 403 ? 'This page needs the host link you got when you created the event.' : problemText(event.body, 'No such event'), true);
+    if (event.status === 404) showDeleted();
+    else showGone('This page needs the host link', event.status === 403 ? 'Open the host link you got when you created the event: only it runs the event.' : problemText(event.body, 'The event could not be loaded'));
     return;
   }
   const e = event.body;
   eventView = e;
-  showRetention();
+  hasPlan = e.hasPlan;
+  if (firstClock.ok) setClock(firstClock.body);
   document.title = `${e.title} - host console`;
   $('title').textContent = e.title;
   $('when').textContent = `${new Date(e.startsAt).toLocaleString([], { dateStyle: 'full', timeStyle: 'short' })} - ${e.rounds} rounds of ${e.roundMinutes} min, ${e.transitionMinutes} min to move, ${e.seatsPerTable} per table`;
   await Promise.all([loadJoin(), e.hasPlan ? loadPlan() : noPlanYet(), loadPeople()]);
   live = connectLive({
-    join: (connection) => connection.invoke('Join', eventId),
+    // The host's own join also hears what only the host may (answers coming in, for the report).
+    join: (connection) => connection.invoke('JoinHost', eventId, key ?? ''),
     onSnapshot: setClock,
     // Handlers must return nothing: SignalR would take a returned promise for a result the server never asked for.
-    handlers: { Clock: setClock, PlanChanged: () => { loadPlan(); loadPeople(); } },
+    handlers: { Clock: setClock, PlanChanged: () => { loadPlan(); loadPeople(); }, FeedbackChanged: () => { reportSoon(); } },
     onState: connectionBanner($('connection'), { default: 'Reconnecting to the server… the clock keeps running there.' }),
+    refusedForGood: (error) => /No such event/.test(error?.message ?? ''),
+    onRefused: () => { showDeleted(); },
+    onDeleted: () => { showDeleted(); },
   });
   everyFrame(draw);
+}
+
+// The page of an event that is gone (or of a link that is not the host's): the reason, and no control left to press.
+function showGone(title, text) {
+  live?.connection.stop();
+  live = null;
+  clock = null;
+  document.body.dataset.stage = 'gone';
+  for (const id of ['phase', 'countdown', 'when']) $(id).textContent = '';
+  $('connection').hidden = true;
+  $('stage-links').replaceChildren();
+  const card = el('section', null, { class: 'card', 'aria-labelledby': 'gone-title' });
+  const heading = el('h2', title, { id: 'gone-title', tabindex: '-1' });
+  const next = el('p');
+  next.append(el('a', 'Create a new event', { href: '/' }));
+  card.append(heading, el('p', text), next);
+  document.querySelector('main').replaceChildren(card);
+  heading.focus();
+}
+
+function showDeleted() {
+  localStorage.removeItem(`flashmentoring.host.${eventId}`);
+  document.title = 'Event deleted - FlashMentoring';
+  showGone('This event was deleted.', 'Its roster, personal links, ratings and choices are gone, and phones can no longer open it. Nothing here can be run any more.');
 }
 
 async function loadJoin() {
@@ -74,6 +105,8 @@ async function loadJoin() {
 // When the personal data goes, in the host's words. The date moves when the event starts and again when it ends, so
 // the view is read again when the clock crosses either.
 const stage = (phase) => (phase === 'waiting' ? 'draft' : phase === 'finished' ? 'ended' : 'running');
+// What the console shows: before the start, while the rounds run, after the end (CSS shows each card's data-stages).
+const consoleStage = (phase) => (phase === 'waiting' ? 'before' : phase === 'finished' ? 'after' : 'live');
 
 async function showRetention() {
   if (!eventView) return;
@@ -99,7 +132,9 @@ async function reloadView() {
 }
 
 function noPlanYet() {
+  hasPlan = false;
   say('Next: upload the roster. The rotation appears here at once.');
+  if (clock) setClock(clock);
 }
 
 async function loadPlan() {
@@ -113,10 +148,13 @@ async function loadPlan() {
 
 function showPlan(plan) {
   showProblems(plan.rejected, plan.warnings);
-  showQuality(plan.quality, plan.notes);
+  showQuality(plan.quality, plan.notes, plan.summary);
   showGrid(plan.rounds, selectSeat);
   $('kit-form').hidden = false;
-  $('report-card').hidden = false;
+  if (!hasPlan) {
+    hasPlan = true;
+    if (clock) setClock(clock);
+  }
   return showAdjust(plan);
 }
 
@@ -216,16 +254,27 @@ function setClock(view) {
   if (before === null) showRetention();
   else if (before !== stage(view.phase)) reloadView();
   document.body.dataset.phase = view.phase;
+  setStage(consoleStage(view.phase));
   $('phase').textContent = phaseTitle(view);
-  const can = {
+  const running = view.phase === 'round' || view.phase === 'transition';
+  const moving = (eventView?.transitionMinutes ?? 1) > 0;
+  // Shown: what makes sense in this phase; disabled: what waits for something (Start for a roster).
+  const show = {
     start: view.phase === 'waiting',
-    pause: view.phase === 'round' || view.phase === 'transition',
+    pause: running,
     resume: view.phase === 'paused',
-    extend: view.phase === 'round' || view.phase === 'transition' || view.phase === 'paused',
-    skip: view.phase !== 'waiting' && view.phase !== 'finished',
-    end: view.phase !== 'finished',
+    extend: running || view.phase === 'paused',
+    skip: running || view.phase === 'paused',
+    'skip-change': moving && running && view.round < view.rounds,
+    end: view.phase !== 'waiting' && view.phase !== 'finished',
   };
-  for (const button of document.querySelectorAll('[data-command]')) button.disabled = !can[button.dataset.command];
+  for (const button of document.querySelectorAll('[data-command]')) {
+    button.hidden = !show[button.dataset.command];
+    button.disabled = button.dataset.command === 'start' && !hasPlan;
+  }
+  $('controls-note').textContent = view.phase === 'waiting'
+    ? (hasPlan ? 'Start when everyone is seated for round 1: every phone and the board begin the countdown together.' : 'Upload the roster first: Start needs people to seat.')
+    : view.phase === 'round' && moving ? `Next round gives everyone the ${eventView?.transitionMinutes ?? ''} minutes to change tables first; "Skip the change of tables" starts the next round at once.` : '';
   $('upload').disabled = view.phase !== 'waiting';
   adjustClock(view);
   draw();
@@ -247,9 +296,15 @@ for (const button of document.querySelectorAll('[data-command]')) {
     const command = button.dataset.command;
     if (command === 'end' && !confirm('End the event for everyone now?')) return;
     // Skip names the round we see and +1 minute the clock we see, so a second click (or host) acting on the same
-    // screen cannot skip two rounds or add the minute twice.
-    const body = command === 'skip' ? { expectedRound: clock.round } : command === 'extend' ? { expectedVersion: clock.version } : {};
-    const answer = await api(`/clock/${command}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    // screen cannot skip two rounds or add the minute twice. Next round goes through the change of tables unless
+    // the host picked "Skip the change of tables".
+    const skip = command === 'skip' || command === 'skip-change';
+    const body = skip ? { expectedRound: clock.round, expectedVersion: clock.version, skipChange: command === 'skip-change' } : command === 'extend' ? { expectedVersion: clock.version } : {};
+    const answer = await api(`/clock/${skip ? 'skip' : command}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    if (answer.status === 404) {
+      await goneIfDeleted();
+      return;
+    }
     if (!answer.ok) {
       say(problemText(answer.body, 'Not done'), true);
       // Refused because the clock moved on: show it as it is now, so the next click acts on what the host sees.
@@ -259,10 +314,47 @@ for (const button of document.querySelectorAll('[data-command]')) {
       }
       return;
     }
-    say(command === 'extend' ? `${button.textContent}: done; ${timeLeftText(answer.body)}.` : `${button.textContent}: done.`);
+    say(command === 'extend' ? `${button.textContent}: done; ${timeLeftText(answer.body)}.`
+      : skip ? `${button.textContent}: done. ${phaseTitle(answer.body)}.` : `${button.textContent}: done.`);
     setClock(answer.body);
+    keepFocus(button);
   });
 }
+
+// A command can hide or disable the button just pressed (Start, Pause, End): focus then moves to the control that
+// comes next, not to the page, so a keyboard or screen reader user stays in the controls.
+function keepFocus(pressed) {
+  if (!pressed.hidden && !pressed.disabled && pressed.checkVisibility()) return;
+  const next = [...document.querySelectorAll('[data-command]')].find((b) => !b.hidden && !b.disabled && b.checkVisibility());
+  (next ?? $('report-card')).focus();
+}
+
+async function goneIfDeleted() {
+  const event = await api('/host');
+  if (event.status === 404) showDeleted();
+  else say('Not done. Reload the console and try again.', true);
+}
+
+// The cards of this stage, as links at the top: the grid or the report is one click away, however long the check-in.
+function setStage(next) {
+  if (document.body.dataset.stage === next || document.body.dataset.stage === 'gone') return;
+  document.body.dataset.stage = next;
+  showStageLinks();
+  if (next !== 'before') reportSoon(0);
+}
+
+function showStageLinks() {
+  if (document.body.dataset.stage === 'gone') return;
+  const cards = [...document.querySelectorAll('main > .card[id]')].filter((card) => card.id !== 'status' && card.checkVisibility());
+  $('stage-links').replaceChildren(...cards.map((card) => {
+    const item = el('li');
+    item.append(el('a', card.querySelector('h2')?.textContent ?? card.id, { href: `#${card.id}` }));
+    return item;
+  }));
+}
+
+// Cards come and go (a plan arrives, a list empties): the links follow.
+for (const card of document.querySelectorAll('main > .card[id]')) new MutationObserver(showStageLinks).observe(card, { attributes: true, attributeFilter: ['hidden'] });
 
 const roster = rosterSource($('file'), $('csv'), $('file-note'));
 
@@ -275,6 +367,15 @@ async function loadReport() {
     return;
   }
   showReport($('report'), answer.body);
+}
+
+// Answers arrive in bursts (a room rating its round): one reload for the lot, and none before the start.
+let reportTimer = null;
+function reportSoon(delayMs = 500) {
+  clearTimeout(reportTimer);
+  reportTimer = setTimeout(() => {
+    if (document.body.dataset.stage === 'live' || document.body.dataset.stage === 'after') loadReport();
+  }, delayMs);
 }
 
 async function download(path, name) {
@@ -306,8 +407,7 @@ $('delete-event').addEventListener('click', async () => {
   if (!confirm('Delete this event and all its personal data (roster, links, ratings, choices, pairs)? This cannot be undone.')) return;
   const answer = await api('/', { method: 'DELETE' });
   if (answer.status === 204) {
-    localStorage.removeItem(`flashmentoring.host.${eventId}`);
-    document.querySelector('main').replaceChildren(el('p', 'The event and its personal data are deleted.', { class: 'card' }));
+    showDeleted();
     return;
   }
   say(problemText(answer.body, 'Not deleted'), true);

@@ -14,17 +14,53 @@ export function showProblems(rejected, warnings) {
   section.hidden = rejected.length === 0 && warnings.length === 0;
 }
 
-export function showQuality(q, notes) {
+/** "0.4%", "less than 0.1%": a share of the best possible score, as a host reads it. */
+function share(x) {
+  if (x < 0.001) return 'less than 0.1%';
+  return `${(100 * x).toFixed(x < 0.1 ? 1 : 0)}%`;
+}
+
+const plural = (n, one, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** The quality in sentences an HR person can repeat; each says what was checked, good news or not. */
+export function qualityWords(q, summary) {
+  const words = [];
+  if (q.preferencesAsked === 0) words.push('Nobody asked for a particular mentor.');
+  else if (q.preferencesMet === q.preferencesSatisfiable) words.push(`All ${plural(q.preferencesMet, 'request')} for a particular mentor met.`);
+  else words.push(`${q.preferencesMet} of ${plural(q.preferencesSatisfiable, 'request')} for a particular mentor met; the others could not fit.`);
+  if (q.preferencesAsked > q.preferencesSatisfiable) {
+    words.push(`${plural(q.preferencesAsked - q.preferencesSatisfiable, 'more request')} could not be met: an avoid list or a forbidden pair rules them out.`);
+  }
+  if (q.gap !== null && q.gap !== undefined) {
+    words.push(q.gap <= 0 ? 'This is the best rotation possible for this roster.' : `Within ${share(q.gap)} of the best rotation possible.`);
+  }
+  if (summary && summary.menteesWithNeeds > 0) {
+    const who = summary.menteesWithNeeds === summary.menteesThere ? 'Every mentee' : 'Every mentee who listed a need';
+    words.push(summary.menteesNoNeedMet > 0
+      ? `${plural(summary.menteesNoNeedMet, 'mentee meets', 'mentees meet')} no mentor with the expertise they need.`
+      : `${who} meets at least ${plural(summary.fewestNeedsMet, 'mentor')} with the expertise they need.`);
+  }
+  if (q.violations.length === 0) words.push('Nobody meets the same mentor twice, and every avoid list is kept.');
+  else words.push(`Check this plan: ${plural(q.violations.length, 'rule')} broken (listed under the numbers).`);
+  if (q.rests === 0) words.push('Nobody sits out a round.');
+  else if (summary) words.push(`Mentees sit out ${plural(q.rests, 'round')} in all, nobody more than ${plural(summary.mostRests, 'round')}.`);
+  return words;
+}
+
+export function showQuality(q, notes, summary = null) {
   const percent = (x) => `${(100 * x).toFixed(2)}%`;
+  document.getElementById('quality-words').replaceChildren(...qualityWords(q, summary).map((w) => el('li', w)));
+  // The figures behind the words, each with what it means: for the host who wants to check or compare.
   const figures = [
-    ['Score', q.score.toLocaleString(), q.upperBound === null ? '' : `upper bound ${q.upperBound.toLocaleString()}`],
-    ['Gap to the best possible', q.gap === null ? 'n/a' : percent(q.gap), 'proved by the bound: 0% is optimal'],
-    ['Preferences met', `${q.preferencesMet} of ${q.preferencesSatisfiable}`,
+    ['Score', q.score.toLocaleString(), q.upperBound === null ? 'points for every meeting: needs met, requests, new agencies'
+      : `points for every meeting; no rotation of this roster can score more than ${q.upperBound.toLocaleString()}`],
+    ['Gap to the best possible', q.gap === null ? 'n/a' : percent(q.gap), 'how far the score is below that most: 0% is the best possible'],
+    ['Requests met', `${q.preferencesMet} of ${q.preferencesSatisfiable}`,
       q.preferencesAsked > q.preferencesSatisfiable ? `${q.preferencesAsked - q.preferencesSatisfiable} more asked but ruled out by avoid lists` : 'every mentor a mentee asked for'],
-    ['Meetings', q.meetings.toLocaleString(), `${q.rests} rest(s)`],
+    ['Meetings', q.meetings.toLocaleString(), `${plural(q.rests, 'round')} sat out`],
     ['Table sizes', q.tableSizeSpread <= 1 ? 'even' : `differ by ${q.tableSizeSpread}`, 'largest difference within a round'],
     ['Mentees meeting again', q.menteeRepeats, 'times two mentees share a table a second time'],
-    ['Worst-off mentee', q.worstOffMenteeScore, `average ${q.meanMenteeScore.toFixed(1)}`],
+    ['Lowest mentee score', q.worstOffMenteeScore, `the mentee who gains least from the day; the average is ${q.meanMenteeScore.toFixed(1)}`],
     ['Across agencies', `${q.crossAgencyMeetings} of ${q.meetings}`, `${q.needsMatchedMeetings} meetings match a need`],
     ['Hard rules broken', q.violations.length, q.violations.length ? q.violations.join(' ') : 'none'],
   ];

@@ -37,7 +37,7 @@ $('plan-form').addEventListener('submit', async (event) => {
       return;
     }
     showProblems(answer.rejected, answer.warnings);
-    showQuality(answer.quality, answer.notes);
+    showQuality(answer.quality, answer.notes, answer.summary);
     showGrid(answer.rounds);
     const tables = answer.rounds.length ? answer.rounds[0].tables.length : 0;
     const fix = answer.rejected.length ? ` ${answer.rejected.length} line(s) need fixing, listed below.` : '';

@@ -47,7 +47,7 @@ public static class FeedbackEndpoints
     }
 
     internal static async Task<Results<Ok<AnswerRequest>, ProblemHttpResult, ValidationProblem>> Answer(
-        AnswerRequest answer, HttpRequest request, AppDb db, PersonalLinks links, Meetings meetings, TimeProvider time, CancellationToken cancellationToken)
+        AnswerRequest answer, HttpRequest request, AppDb db, PersonalLinks links, Meetings meetings, FeedbackNotifier notifier, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await links.FindAsync(request, cancellationToken) is not var (person, record))
         {
@@ -109,6 +109,7 @@ public static class FeedbackEndpoints
             // Two copies of a first answer raced; the other one was saved, which is the same answer.
         }
 
+        notifier.Changed(record.Id);
         return TypedResults.Ok(answer);
     }
 
@@ -118,7 +119,7 @@ public static class FeedbackEndpoints
             : NotYou();
 
     internal static async Task<Results<Ok<MyFeedback>, ProblemHttpResult, ValidationProblem>> Choose(
-        ChoicesRequest choices, HttpRequest request, AppDb db, PersonalLinks links, Meetings meetings, TimeProvider time, CancellationToken cancellationToken)
+        ChoicesRequest choices, HttpRequest request, AppDb db, PersonalLinks links, Meetings meetings, FeedbackNotifier notifier, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await links.FindAsync(request, cancellationToken) is not var (person, record))
         {
@@ -166,6 +167,7 @@ public static class FeedbackEndpoints
             }
         }
 
+        notifier.Changed(record.Id);
         return TypedResults.Ok(await FeedbackOf(db, meetings, person, record, cancellationToken, met));
     }
 

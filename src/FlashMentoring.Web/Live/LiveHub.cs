@@ -1,4 +1,5 @@
 using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,9 @@ public interface ILiveClient
 
     /// <summary>The plan changed; the board and the host console fetch it again.</summary>
     Task PlanChanged(int planVersion);
+
+    /// <summary>Answers came in (ratings, the survey, choices); the host console reads its report again.</summary>
+    Task FeedbackChanged();
 }
 
 /// <summary>
@@ -28,6 +32,9 @@ public sealed class LiveHub(AppDb db, PersonalViews views, Attempts attempts, Ti
 
     public static string PersonGroup(long personId) => $"person:{personId}";
 
+    /// <summary>The host consoles of an event: what only the host may hear of (answers coming in).</summary>
+    public static string HostGroup(Guid eventId) => $"host:{eventId:N}";
+
     /// <summary>Joins the event's group and returns the clock as it stands.</summary>
     public async Task<ClockView> Join(Guid eventId)
     {
@@ -35,6 +42,20 @@ public sealed class LiveHub(AppDb db, PersonalViews views, Attempts attempts, Ti
             ?? throw new HubException("No such event. Check the join link.");
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(eventId), Context.ConnectionAborted);
         return ClockStore.ViewNow(record, time.GetUtcNow());
+    }
+
+    /// <summary>The host console joins with the host key: the event's group and the host's, and the clock back.</summary>
+    public async Task<ClockView> JoinHost(Guid eventId, string hostKey)
+    {
+        var hash = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(e => e.HostKeyHash).FirstOrDefaultAsync(Context.ConnectionAborted)
+            ?? throw new HubException("No such event. It may have been deleted.");
+        if (!HostKeys.Matches(hostKey, hash))
+        {
+            throw new HubException("This needs the host link.");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, HostGroup(eventId), Context.ConnectionAborted);
+        return await Join(eventId);
     }
 
     /// <summary>A phone joins with its personal link's token: the event's group, its own group, and its whole view back.</summary>

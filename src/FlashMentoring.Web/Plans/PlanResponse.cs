@@ -21,6 +21,48 @@ public sealed record PairView(string MenteeKey, string Mentee, string MentorKey,
 /// <summary>One round: tables in table order, and who rests.</summary>
 public sealed record RoundView(int Number, IReadOnlyList<TableView> Tables, IReadOnlyList<PersonView> Resting);
 
+/// <summary>
+/// Per-mentee figures behind the quality in plain words: of the mentees who listed a need some mentor offers, the
+/// fewest such mentors any of them meets (someone absent all day is left out); how many mentees come at all and how many meet none; and the most rounds any mentee rests.
+/// </summary>
+public sealed record PlanSummary(int MenteesThere, int MenteesWithNeeds, int FewestNeedsMet, int MenteesNoNeedMet, int MostRests)
+{
+    public static PlanSummary Of(PlanResult plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var rotation = plan.Rotation;
+        bool Offers(int j, Person mentee) => mentee.Needs.Any(need => rotation.Mentors[j].Expertise.Contains(need, StringComparer.OrdinalIgnoreCase));
+        var needsMet = new List<int>();
+        int mostRests = 0, menteesThere = 0;
+        for (var i = 0; i < rotation.Mentees.Count; i++)
+        {
+            int met = 0, rests = 0;
+            for (var round = 1; round <= rotation.Rounds; round++)
+            {
+                var j = rotation.MentorOf(round, i);
+                if (j >= 0 && Offers(j, rotation.Mentees[i]))
+                {
+                    met++;
+                }
+                else if (j < 0 && plan.Attendance.MenteeThere(i, round))
+                {
+                    rests++;
+                }
+            }
+
+            mostRests = Math.Max(mostRests, rests);
+            var there = Enumerable.Range(1, rotation.Rounds).Any(round => plan.Attendance.MenteeThere(i, round));
+            menteesThere += there ? 1 : 0;
+            if (there && Enumerable.Range(0, rotation.Mentors.Count).Any(j => Offers(j, rotation.Mentees[i])))
+            {
+                needsMet.Add(met);
+            }
+        }
+
+        return new PlanSummary(menteesThere, needsMet.Count, needsMet.DefaultIfEmpty(0).Min(), needsMet.Count(n => n == 0), mostRests);
+    }
+}
+
 /// <summary>The answer of <c>POST /api/plans</c>.</summary>
 public sealed record PlanResponse(
     IReadOnlyList<RoundView> Rounds,
@@ -29,7 +71,8 @@ public sealed record PlanResponse(
     IReadOnlyList<RosterWarning> Warnings,
     IReadOnlyList<string> Notes,
     IReadOnlyList<PairView> Pins,
-    IReadOnlyList<PairView> Forbids)
+    IReadOnlyList<PairView> Forbids,
+    PlanSummary Summary)
 {
     public static PlanResponse From(PlanResult plan, RosterImport roster)
     {
@@ -80,6 +123,6 @@ public sealed record PlanResponse(
         var names = rotation.Mentees.Concat(rotation.Mentors).ToDictionary(p => p.Key, p => p.Name);
         IReadOnlyList<PairView> Pairs(IEnumerable<(string Mentee, string Mentor)> pairs) =>
             pairs.Select(x => new PairView(x.Mentee, names.GetValueOrDefault(x.Mentee, x.Mentee), x.Mentor, names.GetValueOrDefault(x.Mentor, x.Mentor))).ToList();
-        return new PlanResponse(rounds, plan.Quality, rejected, warnings, plan.Notes, Pairs(plan.Constraints.Pins), Pairs(plan.Constraints.Forbids));
+        return new PlanResponse(rounds, plan.Quality, rejected, warnings, plan.Notes, Pairs(plan.Constraints.Pins), Pairs(plan.Constraints.Forbids), PlanSummary.Of(plan));
     }
 }

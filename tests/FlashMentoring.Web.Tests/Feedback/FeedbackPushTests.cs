@@ -1,0 +1,57 @@
+using System.Net.Http.Json;
+using System.Text;
+using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Roster;
+
+namespace FlashMentoring.Web.Tests.Feedback;
+
+public class FeedbackPushTests
+{
+    [Fact]
+    public async Task TheHostConsoleHearsOfAnswersAtOnceAndOfABurstOnceMoreAfterTwoSeconds()
+    {
+        var time = new FakeTime(DateTimeOffset.Parse("2026-12-01T14:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        using var app = new TestApp { Time = time };
+        var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Push", startsAt = "2026-12-01T09:00:00-05:00", rounds = 2, seatsPerTable = 1 }))
+            .Content.ReadFromJsonAsync<CreatedEvent>())!;
+        using var host = app.HostClient(created.HostKey);
+        (await host.PutAsync($"/api/events/{created.Id}/roster", new StringContent("role,name\nmentor,Mona\nmentor,Omar\nmentee,Ann\nmentee,Ben\n", Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        foreach (var command in new[] { "start", "end" })
+        {
+            (await host.PostAsync($"/api/events/{created.Id}/clock/{command}", null)).EnsureSuccessStatusCode();
+        }
+
+        var people = (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{created.Id}/people"))!;
+        async Task<HttpClient> Phone(string name)
+        {
+            var phone = app.CreateClient();
+            (await phone.GetAsync("/me")).EnsureSuccessStatusCode(); // The device cookie, as a browser gets it.
+            phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, people.First(p => p.Name == name).Link["/me#t=".Length..]);
+            return phone;
+        }
+
+        await using var console = await HubClient.ConnectAsync(app, "/hubs/live");
+        await console.InvokeAsync("JoinHost", created.Id, created.HostKey);
+        await using var board = await HubClient.ConnectAsync(app, "/hubs/live");
+        await board.InvokeAsync("Join", created.Id);
+        var stranger = () => console.InvokeAsync("JoinHost", created.Id, "not-the-key");
+
+        using var ann = await Phone("Ann");
+        using var ben = await Phone("Ben");
+        (await ann.PostAsJsonAsync("/api/me/answers", new { clientId = Guid.NewGuid(), round = 1, rating = 5 })).EnsureSuccessStatusCode();
+        await console.NextAsync("FeedbackChanged");
+        (await ben.PostAsJsonAsync("/api/me/answers", new { clientId = Guid.NewGuid(), round = 1, rating = 4 })).EnsureSuccessStatusCode();
+        (await ben.PostAsJsonAsync("/api/me/answers", new { clientId = Guid.NewGuid(), round = 2, rating = 3 })).EnsureSuccessStatusCode();
+        var burst = console.NextAsync("FeedbackChanged", TimeSpan.FromSeconds(5));
+        await time.TimerArmedFor(time.GetUtcNow() + TimeSpan.FromSeconds(2));
+        burst.IsCompleted.Should().BeFalse("a burst within two seconds of the last message waits for them to pass");
+        time.Advance(TimeSpan.FromSeconds(2));
+        await burst;
+
+        var extra = async () => await console.NextAsync("FeedbackChanged", TimeSpan.FromMilliseconds(300));
+        await extra.Should().ThrowAsync<TimeoutException>("the two answers of the burst are told in one message");
+        var boardHears = async () => await board.NextAsync("FeedbackChanged", TimeSpan.FromMilliseconds(300));
+        await boardHears.Should().ThrowAsync<TimeoutException>("only the host hears that answers came in");
+        await stranger.Should().ThrowAsync<InvalidOperationException>().WithMessage("*host link*");
+    }
+}
