@@ -7,13 +7,13 @@ import { csvBody, rosterSource } from './upload.js';
 import { showGrid, showProblems, showQuality } from './plan-view.js';
 import { partChoices, runKitJob } from './kit-job.js';
 import { showReport } from './report-view.js';
+import { mountCheckIn } from './checkin.js';
 
 const eventId = location.pathname.split('/').filter(Boolean)[1];
 const key = hostKey();
 const status = $('status');
 let clock = null;
 let live = null;
-let people = [];
 let eventView = null;
 // The server's retention numbers (GET /api/retention), for the sentence under "Personal data".
 const retention = fetch('/api/retention').then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
@@ -33,6 +33,8 @@ async function api(path, options = {}) {
   return { ok: response.ok, status: response.status, body };
 }
 
+const checkIn = mountCheckIn({ eventId, api, headers: () => ({ 'X-Host-Key': key ?? '' }), say, onChanged: () => loadPlan(), host: true });
+
 async function load() {
   const event = await api('/host');
   if (!event.ok) {
@@ -45,12 +47,12 @@ async function load() {
   document.title = `${e.title} - host console`;
   $('title').textContent = e.title;
   $('when').textContent = `${new Date(e.startsAt).toLocaleString([], { dateStyle: 'full', timeStyle: 'short' })} - ${e.rounds} rounds of ${e.roundMinutes} min, ${e.transitionMinutes} min to move, ${e.seatsPerTable} per table`;
-  await Promise.all([loadJoin(), e.hasPlan ? loadPlan() : noPlanYet(), loadPeople()]);
+  await Promise.all([loadJoin(), e.hasPlan ? loadPlan() : noPlanYet(), checkIn.load()]);
   live = connectLive({
     join: (connection) => connection.invoke('Join', eventId),
     onSnapshot: setClock,
     // Handlers must return nothing: SignalR would take a returned promise for a result the server never asked for.
-    handlers: { Clock: setClock, PlanChanged: () => { loadPlan(); loadPeople(); } },
+    handlers: { ...checkIn.handlers, Clock: setClock, PlanChanged: () => { loadPlan(); checkIn.load(); } },
     onState: connectionBanner($('connection'), { default: 'Reconnecting to the server… the clock keeps running there.' }),
   });
   everyFrame(draw);
@@ -151,94 +153,6 @@ async function adjust(kind, menteeKey, mentorKey) {
 $('pin').addEventListener('click', () => selected && adjust('pin', selected.mentee.key, selected.mentor.key));
 $('forbid').addEventListener('click', () => selected && adjust('forbid', selected.mentee.key, selected.mentor.key));
 
-$('walk-in-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const body = { name: $('walk-in-name').value, role: $('walk-in-role').value, email: $('walk-in-email').value || null, agency: $('walk-in-agency').value || null };
-  const answer = await api('/walk-ins', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  if (!answer.ok) {
-    say(problemText(answer.body, 'The walk-in was not added'), true);
-    return;
-  }
-  say(answer.body.message);
-  $('walk-in-form').reset();
-  await Promise.all([loadPeople(), loadPlan()]);
-});
-
-async function loadPeople() {
-  const answer = await api('/people');
-  if (!answer.ok) return;
-  people = answer.body;
-  $('people-card').hidden = people.length === 0;
-  showPeople();
-}
-
-function showPeople() {
-  const wanted = $('people-filter').value.trim().toLocaleLowerCase();
-  $('people').replaceChildren(...people.filter((p) => !wanted || p.name.toLocaleLowerCase().includes(wanted)).map((p) => {
-    const row = el('tr');
-    const actions = el('td');
-    for (const next of ['arrived', 'absent']) {
-      const label = next === 'arrived' ? 'Here' : 'Absent';
-      const button = el('button', label, { type: 'button', class: 'small', 'aria-pressed': String(p.status === next), 'aria-label': `${label}: ${p.name}` });
-      button.addEventListener('click', () => setStatus(p, next));
-      actions.append(button);
-    }
-    const link = el('a', 'preview', { href: `${p.link}&preview`, target: '_blank', rel: 'noopener', 'aria-label': `preview the phone of ${p.name}` });
-    const linkCell = el('td');
-    linkCell.append(link);
-    const phone = el('td', p.claimedAt ? `joined ${new Date(p.claimedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} `
-      : p.newLinkPending ? 'new link not opened yet ' : 'not yet');
-    if (p.claimedAt) {
-      const release = el('button', 'Release', { type: 'button', class: 'small secondary', 'aria-label': `Release: a new personal link for ${p.name}` });
-      release.addEventListener('click', () => releaseClaim(p));
-      phone.append(release);
-    } else if (p.newLinkPending) {
-      const show = el('button', 'Show QR', { type: 'button', class: 'small secondary', 'aria-label': `Show the QR code of the new link of ${p.name}` });
-      show.addEventListener('click', () => showLinkQr(p));
-      phone.append(show);
-    }
-    row.append(el('td', p.name), el('td', p.role), el('td', p.status), actions, phone, linkCell);
-    return row;
-  }));
-}
-
-async function releaseClaim(person) {
-  if (!confirm(`Give ${person.name} a new personal link? The phone that has the old one (and any printed QR code of it) loses it.`)) return;
-  const answer = await api(`/people/${person.id}/release`, { method: 'POST' });
-  if (!answer.ok) {
-    say(problemText(answer.body, 'Could not release the link'), true);
-    return;
-  }
-  say(`${person.name} has a new personal link: let them scan its QR code (their name stays held for it).`);
-  await loadPeople();
-  await showLinkQr(person);
-}
-
-// The QR code of a person's personal link, for them to scan at the desk (the image needs the host key: fetched, not linked).
-async function showLinkQr(person) {
-  const response = await fetch(`/api/events/${eventId}/people/${person.id}/link-qr.svg`, { headers: { 'X-Host-Key': key ?? '' } });
-  if (!response.ok) {
-    say('Could not make the QR code; reload the console and try again.', true);
-    return;
-  }
-  const image = $('qr-image');
-  if (image.src.startsWith('blob:')) URL.revokeObjectURL(image.src);
-  image.src = URL.createObjectURL(await response.blob());
-  $('qr-title').textContent = `${person.name}'s personal link`;
-  $('qr-dialog').showModal();
-}
-
-async function setStatus(person, next) {
-  say(`Marking ${person.name} ${next}…`);
-  const answer = await api(`/people/${person.id}/status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status: next }) });
-  if (!answer.ok) {
-    say(problemText(answer.body, 'Check-in failed'), true);
-    return;
-  }
-  say(answer.body.message);
-  await Promise.all([loadPeople(), loadPlan()]);
-}
-
 function setClock(view) {
   const before = clock ? stage(clock.phase) : null;
   clock = view;
@@ -294,8 +208,6 @@ for (const button of document.querySelectorAll('[data-command]')) {
 }
 
 const roster = rosterSource($('file'), $('csv'), $('file-note'));
-
-$('people-filter').addEventListener('input', showPeople);
 
 async function loadReport() {
   const answer = await api('/report');
@@ -368,7 +280,7 @@ $('roster-form').addEventListener('submit', async (event) => {
       return;
     }
     showPlan(answer.body);
-    await loadPeople();
+    const people = await checkIn.load();
     const fix = answer.body.rejected.length ? ` ${answer.body.rejected.length} line(s) need fixing, listed below.` : '';
     say(`Planned ${answer.body.rounds.length} rounds for ${people.length} people.${fix}`);
     const first = $(answer.body.rejected.length ? 'problems' : 'quality');
