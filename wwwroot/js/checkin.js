@@ -45,7 +45,7 @@ export function mountCheckIn({ eventId, api, headers, say, onChanged = () => {},
       button.addEventListener('click', () => setStatus(p, next));
       actions.append(button);
     }
-    const phone = el('td', p.claimedAt ? `joined ${time(p.claimedAt)} ` : p.newLinkPending ? 'new link not opened yet ' : 'not yet');
+    const phone = el('td', p.claimedAt ? `joined ${time(p.claimedAt)} ` : p.newLinkPending ? 'new link not opened yet ' : 'no phone yet');
     if (p.claimedAt) {
       const release = el('button', 'Release', { type: 'button', class: 'small secondary', 'aria-label': `Release: a new personal link for ${p.name}` });
       release.addEventListener('click', () => releaseClaim(p));
@@ -100,7 +100,8 @@ export function mountCheckIn({ eventId, api, headers, say, onChanged = () => {},
 
   // What the last check-in or walk-in did: the sentence, everyone else who moved, and (for the host) a reprint.
   function done(result) {
-    say(result.message);
+    // The console's status line is far from this card; the helper's page shows the answer here only.
+    say(host ? result.message : '');
     $('checkin-result').hidden = false;
     $('checkin-message').textContent = result.message;
     $('moves-title').hidden = result.moves.length === 0;

@@ -22,14 +22,14 @@ function say(text, isError = false) { sayIn($('status'), text, isError); }
 async function api(path, options = {}) {
   const response = await fetch(`/api/events/${eventId}${path}`, { ...options, headers: { 'X-Helper-Key': key ?? '', ...(options.headers ?? {}) } });
   const body = await response.json().catch(() => ({}));
-  if (response.status === 403) stopped();
+  if (response.status === 403) stopped(body);
   return { ok: response.ok, status: response.status, body };
 }
 
 // The host made a new link or stopped this one: the list goes, and the page says what to do.
-function stopped() {
+function stopped(problem) {
   $('people-card').hidden = true;
-  say('This helper link no longer works. Ask the host for the new one.', true);
+  say(problemText(problem, 'This helper link no longer works'), true);
 }
 
 const checkIn = mountCheckIn({ eventId, api, headers: () => ({ 'X-Helper-Key': key ?? '' }), say });

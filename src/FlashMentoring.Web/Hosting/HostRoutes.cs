@@ -102,6 +102,11 @@ public static class HostRoutes
             return TypedResults.Problem(detail: "The helper link does check-in and walk-ins only; ask the host for anything else.", statusCode: StatusCodes.Status403Forbidden, title: "This needs the host link");
         }
 
+        if (!string.IsNullOrEmpty(helperKey))
+        {
+            return TypedResults.Problem(detail: "The host made a new one or stopped it: ask the host for the new link.", statusCode: StatusCodes.Status403Forbidden, title: "This helper link no longer works");
+        }
+
         // A participant (or anyone) trying a host command: refused, and written down.
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("FlashMentoring.Access")
             .LogWarning("Refused {Method} {Path} without the host key, from {Client}", http.Request.Method, http.Request.Path, http.Connection.RemoteIpAddress);

@@ -125,8 +125,8 @@ public static class CheckInEndpoints
             var told = await publisher.SaveAndTell(db, record, result, cancellationToken);
             await PeopleChanged(hub, id, cancellationToken);
             var message = status == "absent"
-                ? $"{person.Name} is out from round {held + 1}. {Told(told, person.Key)}"
-                : $"{person.Name} is back from round {held + 1}. {Told(told, person.Key)}";
+                ? $"{person.Name} is out from round {held + 1}. {Told(told, result, person.Key)}"
+                : $"{person.Name} is back from round {held + 1}. {Told(told, result, person.Key)}";
             return TypedResults.Ok(Result(db, id, person, told, result, message));
         }, cancellationToken);
     }
@@ -187,7 +187,7 @@ public static class CheckInEndpoints
             var told = await publisher.SaveAndTell(db, record, result, cancellationToken);
             await PeopleChanged(hub, id, cancellationToken);
             var joins = Joins(person, Itineraries.For(result.Plan, person.Key).Where(r => r.Round > held).ToList());
-            return TypedResults.Ok(Result(db, id, added, told, result, $"{joins} {Told(told, person.Key)}"));
+            return TypedResults.Ok(Result(db, id, added, told, result, $"{joins} {Told(told, result, person.Key)}"));
         }, cancellationToken);
     }
 
@@ -316,12 +316,18 @@ public static class CheckInEndpoints
         };
     }
 
-    private static string Told(IReadOnlyList<string> told, string key) =>
-        told.Count(k => k != key) switch
+    /// <summary>How far the change reached: who else changes table (listed with the answer), and who else is told.</summary>
+    private static string Told(IReadOnlyList<string> told, ReplanResult result, string key)
+    {
+        var others = told.Count(k => k != key);
+        var movers = result.Changes.Where(c => c.Key != key).Select(c => c.Key).Distinct(StringComparer.Ordinal).Count();
+        return (others, movers) switch
         {
-            0 => "Nobody else changes table.",
-            var n => $"{"other person".ToQuantity(n)} told of a change.",
+            (0, _) => "Nobody else is affected.",
+            (_, 0) => $"Nobody else changes table; {"other person".ToQuantity(others)} told who now sits with them.",
+            _ => $"{"other person".ToQuantity(movers)} {(movers == 1 ? "changes" : "change")} table (listed below); {"person".ToQuantity(others)} told in all.",
         };
+    }
 
     /// <summary>The answer to a re-plan: who else moved where, and which itineraries and table signs to print again.</summary>
     private static StatusResult Result(AppDb db, Guid id, PersonRecord person, IReadOnlyList<string> told, ReplanResult result, string message)
