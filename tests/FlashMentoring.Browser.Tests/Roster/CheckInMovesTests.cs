@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Live;
-using FlashMentoring.Web.Roster;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,7 +83,7 @@ public class CheckInMovesTests(BrowserFixture browser)
             var db = scope.ServiceProvider.GetRequiredService<AppDb>();
             (await db.People.SingleAsync(p => p.Id == annId)).HereAskedAt = DateTimeOffset.UtcNow;
             await db.SaveChangesAsync();
-            await scope.ServiceProvider.GetRequiredService<IHubContext<LiveHub>>().Clients.Group(LiveHub.Group(Guid.Parse(id))).SendAsync(CheckInEndpoints.PeopleChangedMessage);
+            await scope.ServiceProvider.GetRequiredService<IHubContext<LiveHub>>().Clients.Group(LiveHub.Group(Guid.Parse(id))).SendAsync("PeopleChanged");
         }
 
         await Expect(annsRow).ToContainTextAsync("asks to be back");
