@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -30,6 +31,7 @@ public class HelperLinkTests(BrowserFixture browser)
         await Expect(host.Locator("#helper-state")).ToHaveTextAsync("No helper link yet.");
         await host.GetByRole(AriaRole.Button, new() { Name = "Make a helper link" }).ClickAsync();
         await Expect(host.Locator("#helper-link")).ToContainTextAsync("/help/");
+        await host.Locator("#helpers").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "host-helpers-card.png") });
         await host.GetByRole(AriaRole.Button, new() { Name = "Show its QR code" }).ClickAsync();
         await Expect(host.Locator("#qr-title")).ToHaveTextAsync("Helper link");
         (await host.Locator("#qr-image").EvaluateAsync<int>("img => img.naturalWidth")).Should().BeGreaterThan(0, "the QR code is drawn");
@@ -57,6 +59,8 @@ public class HelperLinkTests(BrowserFixture browser)
         await Expect(helper.Locator("#people tr", new() { HasText = "Dee Walker" })).ToContainTextAsync("here");
         (await helper.EvaluateAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(360, "nothing runs off a 360 px screen");
         await helper.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "helper-360.png"), FullPage = true });
+        (await helper.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty("the helper page reads with a screen reader too");
+        (await host.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty("and the console with its helpers card");
 
         // The host's console shows both without a reload.
         await Expect(host.Locator("#people tr", new() { HasText = "Ann Lee" })).ToContainTextAsync("here");
