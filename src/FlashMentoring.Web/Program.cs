@@ -101,6 +101,7 @@ app.MapFallbackToFile("/board/{id:guid}", "board.html");
 app.MapFallbackToFile("/me", "me.html");
 app.MapFallbackToFile("/join", "join.html");
 app.MapFallbackToFile("/kit", "kit.html");
+app.MapFallbackToFile("/help/{id:guid}", "help.html");
 
 await app.RunAsync();
 

@@ -25,6 +25,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The repository's root folder (where FlashMentoring.sln is).</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
+    /// <summary>The app's services: a test reaches the store or the hub as the app itself would.</summary>
+    public IServiceProvider Services => app.Services;
+
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
 
     public async Task InitializeAsync()

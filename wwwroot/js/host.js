@@ -8,13 +8,13 @@ import { showGrid, showProblems, showQuality } from './plan-view.js';
 import { partChoices, runKitJob } from './kit-job.js';
 import { showReport } from './report-view.js';
 import { adjustClock, mountAdjust, selectSeat, showAdjust } from './host-adjust.js';
+import { mountCheckIn } from './checkin.js';
 
 const eventId = location.pathname.split('/').filter(Boolean)[1];
 const key = hostKey();
 const status = $('status');
 let clock = null;
 let live = null;
-let people = [];
 let eventView = null;
 let hasPlan = false;
 // The server's retention numbers (GET /api/retention), for the sentence under "Personal data".
@@ -35,6 +35,8 @@ async function api(path, options = {}) {
   return { ok: response.ok, status: response.status, body };
 }
 
+const checkIn = mountCheckIn({ eventId, api, headers: () => ({ 'X-Host-Key': key ?? '' }), say, onChanged: () => loadPlan(), host: true });
+
 async function load() {
   const [event, firstClock] = await Promise.all([api('/host'), api('/clock')]);
   if (!event.ok) {
@@ -49,13 +51,13 @@ async function load() {
   document.title = `${e.title} - host console`;
   $('title').textContent = e.title;
   $('when').textContent = `${new Date(e.startsAt).toLocaleString([], { dateStyle: 'full', timeStyle: 'short' })} - ${e.rounds} rounds of ${e.roundMinutes} min, ${e.transitionMinutes} min to move, ${e.seatsPerTable} per table`;
-  await Promise.all([loadJoin(), e.hasPlan ? loadPlan() : noPlanYet(), loadPeople()]);
+  await Promise.all([loadJoin(), e.hasPlan ? loadPlan() : noPlanYet(), checkIn.load()]);
   live = connectLive({
     // The host's own join also hears what only the host may (answers coming in, for the report).
     join: (connection) => connection.invoke('JoinHost', eventId, key ?? ''),
     onSnapshot: setClock,
     // Handlers must return nothing: SignalR would take a returned promise for a result the server never asked for.
-    handlers: { Clock: setClock, PlanChanged: () => { loadPlan(); loadPeople(); }, FeedbackChanged: () => { reportSoon(); } },
+    handlers: { ...checkIn.handlers, Clock: setClock, PlanChanged: () => { loadPlan(); checkIn.load(); }, FeedbackChanged: () => { reportSoon(); } },
     onState: connectionBanner($('connection'), { default: 'Reconnecting to the server… the clock keeps running there.' }),
     refusedForGood: (error) => /No such event/.test(error?.message ?? ''),
     onRefused: () => { showDeleted(); },
@@ -159,94 +161,6 @@ function showPlan(plan) {
 }
 
 mountAdjust({ api, say, showPlan });
-
-$('walk-in-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const body = { name: $('walk-in-name').value, role: $('walk-in-role').value, email: $('walk-in-email').value || null, agency: $('walk-in-agency').value || null };
-  const answer = await api('/walk-ins', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  if (!answer.ok) {
-    say(problemText(answer.body, 'The walk-in was not added'), true);
-    return;
-  }
-  say(answer.body.message);
-  $('walk-in-form').reset();
-  await Promise.all([loadPeople(), loadPlan()]);
-});
-
-async function loadPeople() {
-  const answer = await api('/people');
-  if (!answer.ok) return;
-  people = answer.body;
-  $('people-card').hidden = people.length === 0;
-  showPeople();
-}
-
-function showPeople() {
-  const wanted = $('people-filter').value.trim().toLocaleLowerCase();
-  $('people').replaceChildren(...people.filter((p) => !wanted || p.name.toLocaleLowerCase().includes(wanted)).map((p) => {
-    const row = el('tr');
-    const actions = el('td');
-    for (const next of ['arrived', 'absent']) {
-      const label = next === 'arrived' ? 'Here' : 'Absent';
-      const button = el('button', label, { type: 'button', class: 'small', 'aria-pressed': String(p.status === next), 'aria-label': `${label}: ${p.name}` });
-      button.addEventListener('click', () => setStatus(p, next));
-      actions.append(button);
-    }
-    const link = el('a', 'preview', { href: `${p.link}&preview`, target: '_blank', rel: 'noopener', 'aria-label': `preview the phone of ${p.name}` });
-    const linkCell = el('td');
-    linkCell.append(link);
-    const phone = el('td', p.claimedAt ? `joined ${new Date(p.claimedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} `
-      : p.newLinkPending ? 'new link not opened yet ' : 'not yet');
-    if (p.claimedAt) {
-      const release = el('button', 'Release', { type: 'button', class: 'small secondary', 'aria-label': `Release: a new personal link for ${p.name}` });
-      release.addEventListener('click', () => releaseClaim(p));
-      phone.append(release);
-    } else if (p.newLinkPending) {
-      const show = el('button', 'Show QR', { type: 'button', class: 'small secondary', 'aria-label': `Show the QR code of the new link of ${p.name}` });
-      show.addEventListener('click', () => showLinkQr(p));
-      phone.append(show);
-    }
-    row.append(el('td', p.name), el('td', p.role), el('td', p.status), actions, phone, linkCell);
-    return row;
-  }));
-}
-
-async function releaseClaim(person) {
-  if (!confirm(`Give ${person.name} a new personal link? The phone that has the old one (and any printed QR code of it) loses it.`)) return;
-  const answer = await api(`/people/${person.id}/release`, { method: 'POST' });
-  if (!answer.ok) {
-    say(problemText(answer.body, 'Could not release the link'), true);
-    return;
-  }
-  say(`${person.name} has a new personal link: let them scan its QR code (their name stays held for it).`);
-  await loadPeople();
-  await showLinkQr(person);
-}
-
-// The QR code of a person's personal link, for them to scan at the desk (the image needs the host key: fetched, not linked).
-async function showLinkQr(person) {
-  const response = await fetch(`/api/events/${eventId}/people/${person.id}/link-qr.svg`, { headers: { 'X-Host-Key': key ?? '' } });
-  if (!response.ok) {
-    say('Could not make the QR code; reload the console and try again.', true);
-    return;
-  }
-  const image = $('qr-image');
-  if (image.src.startsWith('blob:')) URL.revokeObjectURL(image.src);
-  image.src = URL.createObjectURL(await response.blob());
-  $('qr-title').textContent = `${person.name}'s personal link`;
-  $('qr-dialog').showModal();
-}
-
-async function setStatus(person, next) {
-  say(`Marking ${person.name} ${next}…`);
-  const answer = await api(`/people/${person.id}/status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status: next }) });
-  if (!answer.ok) {
-    say(problemText(answer.body, 'Check-in failed'), true);
-    return;
-  }
-  say(answer.body.message);
-  await Promise.all([loadPeople(), loadPlan()]);
-}
 
 function setClock(view) {
   const before = clock ? stage(clock.phase) : null;
@@ -358,8 +272,6 @@ for (const card of document.querySelectorAll('main > .card[id]')) new MutationOb
 
 const roster = rosterSource($('file'), $('csv'), $('file-note'));
 
-$('people-filter').addEventListener('input', showPeople);
-
 async function loadReport() {
   const answer = await api('/report');
   if (!answer.ok) {
@@ -439,7 +351,7 @@ $('roster-form').addEventListener('submit', async (event) => {
       return;
     }
     showPlan(answer.body);
-    await loadPeople();
+    const people = await checkIn.load();
     const fix = answer.body.rejected.length ? ` ${answer.body.rejected.length} line(s) need fixing, listed below.` : '';
     say(`Planned ${answer.body.rounds.length} rounds for ${people.length} people.${fix}`);
     const first = $(answer.body.rejected.length ? 'problems' : 'quality');

@@ -87,6 +87,7 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
             e.Property(x => x.Title).HasMaxLength(EventRecord.MaxTitle);
             e.Property(x => x.JoinCode).HasMaxLength(8);
             e.Property(x => x.HostKeyHash).HasMaxLength(32);
+            e.Property(x => x.HelperKeyHash).HasMaxLength(32);
             e.Property(x => x.ClockVersion).IsConcurrencyToken();
             e.Property(x => x.PlanVersion).IsConcurrencyToken();
             e.Property(x => x.CreatedBy).HasMaxLength(32);
@@ -182,6 +183,9 @@ public sealed class EventRecord
     /// <summary>SHA-256 of the host key; the key itself is shown once and never stored.</summary>
     public required byte[] HostKeyHash { get; set; }
 
+    /// <summary>SHA-256 of the helper link's key (check-in and walk-ins only); null while the host has made none, or revoked it.</summary>
+    public byte[]? HelperKeyHash { get; set; }
+
     public required string JoinCode { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -254,6 +258,9 @@ public sealed class PersonRecord
 
     /// <summary>The claiming device (a hash of its key): that device may pick the name again, no other may.</summary>
     public byte[]? ClaimedBy { get; set; }
+
+    /// <summary>When the person, marked absent, pressed "I'm here" on their phone; cleared when the host sets their status.</summary>
+    public DateTimeOffset? HereAskedAt { get; set; }
 
     /// <summary>How they came: <c>roster</c> (a line of the uploaded roster) or <c>walk-in</c>.</summary>
     public string Source { get; set; } = "roster";

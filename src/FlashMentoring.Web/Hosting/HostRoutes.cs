@@ -7,6 +7,9 @@ namespace FlashMentoring.Web.Hosting;
 /// <summary>Marks an endpoint that only the host link may call; the access test finds every host route by it.</summary>
 public sealed class HostOnlyAttribute : Attribute;
 
+/// <summary>Marks a host route that the helper link (check-in at the door) may call too.</summary>
+public sealed class HelperAllowedAttribute : Attribute;
+
 /// <summary>
 /// The routes under <c>/api/events/{id}</c>: one group for the host, whose every route is checked for the host key by
 /// one piece of middleware before its handler runs (and before its body is read), and one group for what anyone may
@@ -17,9 +20,19 @@ public static class HostRoutes
     /// <summary>The header (or <c>key</c> query parameter) that carries the host key.</summary>
     public const string HostKeyHeader = "X-Host-Key";
 
+    /// <summary>The header that carries the helper key (the helper link's secret).</summary>
+    public const string HelperKeyHeader = "X-Helper-Key";
+
     /// <summary>The event's host routes: every endpoint mapped here refuses a request without this event's host key.</summary>
     public static RouteGroupBuilder MapHostRoutes(this IEndpointRouteBuilder app) =>
         app.MapGroup("/api/events/{id:guid}").WithMetadata(new HostOnlyAttribute());
+
+    /// <summary>
+    /// The check-in routes: host routes that the helper link opens too. Every other host route refuses the helper key,
+    /// so what a helper may do is read off this one group.
+    /// </summary>
+    public static RouteGroupBuilder MapHelperRoutes(this IEndpointRouteBuilder app) =>
+        app.MapHostRoutes().WithMetadata(new HelperAllowedAttribute());
 
     /// <summary>
     /// Checks the host key of every request routed to a host route, as authorization would: after routing, before
@@ -65,16 +78,33 @@ public static class HostRoutes
         }
 
         var db = http.RequestServices.GetRequiredService<AppDb>();
-        var hash = await db.Events.AsNoTracking().Where(e => e.Id == id).Select(e => e.HostKeyHash).FirstOrDefaultAsync(http.RequestAborted);
-        if (hash is null)
+        var hashes = await db.Events.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.HostKeyHash, e.HelperKeyHash }).FirstOrDefaultAsync(http.RequestAborted);
+        if (hashes is null)
         {
             return TypedResults.NotFound();
         }
 
         var key = http.Request.Headers[HostKeyHeader].FirstOrDefault() ?? http.Request.Query["key"].FirstOrDefault();
-        if (HostKeys.Matches(key, hash))
+        if (HostKeys.Matches(key, hashes.HostKeyHash))
         {
             return null;
+        }
+
+        // The hash is read on every request: a helper link the host replaced or revoked stops at once.
+        var helperKey = http.Request.Headers[HelperKeyHeader].FirstOrDefault();
+        if (hashes.HelperKeyHash is { } helperHash && HostKeys.Matches(helperKey, helperHash))
+        {
+            if (http.GetEndpoint()?.Metadata.GetMetadata<HelperAllowedAttribute>() is not null)
+            {
+                return null;
+            }
+
+            return TypedResults.Problem(detail: "The helper link does check-in and walk-ins only; ask the host for anything else.", statusCode: StatusCodes.Status403Forbidden, title: "This needs the host link");
+        }
+
+        if (!string.IsNullOrEmpty(helperKey))
+        {
+            return TypedResults.Problem(detail: "The host made a new one or stopped it: ask the host for the new link.", statusCode: StatusCodes.Status403Forbidden, title: "This helper link no longer works");
         }
 
         // A participant (or anyone) trying a host command: refused, and written down.

@@ -8,6 +8,7 @@ using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Plans;
 using Humanizer;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlashMentoring.Web.Roster;
@@ -15,7 +16,8 @@ namespace FlashMentoring.Web.Roster;
 /// <summary>A person as the host's check-in list shows them.</summary>
 /// <param name="ClaimedAt">When a device took their link (picked the name, or opened the link); null while nobody has.</param>
 /// <param name="NewLinkPending">Released by the host: the name waits for its new link to be opened.</param>
-public sealed record HostPersonView(long Id, string Name, string Role, string Status, string Link, DateTimeOffset? ClaimedAt, bool NewLinkPending);
+/// <param name="HereAskedAt">Marked absent, they pressed "I'm here" on their phone: the host (or a helper) confirms.</param>
+public sealed record HostPersonView(long Id, string Name, string Role, string Status, string Link, DateTimeOffset? ClaimedAt, bool NewLinkPending, DateTimeOffset? HereAskedAt);
 
 /// <summary>Check-in: <c>arrived</c> or <c>absent</c>.</summary>
 public sealed record StatusChange(string? Status);
@@ -23,20 +25,45 @@ public sealed record StatusChange(string? Status);
 /// <summary>Someone who was not on the roster: <c>mentor</c> or <c>mentee</c>, a name, optionally email and agency.</summary>
 public sealed record WalkInRequest(string? Name, string? Role, string? Email = null, string? Agency = null);
 
-/// <summary>What a check-in did to the plan.</summary>
-public sealed record StatusResult(HostPersonView Person, int Moved, string Message);
+/// <summary>One other person's table changed in one round (null: resting, or a mentor not hosting), in plain words too.</summary>
+public sealed record PersonMove(long? Id, string Name, string Role, int Round, int? FromTable, int? ToTable, string Text);
 
-/// <summary>The host's check-in: who is here, who is absent, who walked in; each re-plans the rounds to come.</summary>
+/// <summary>What to print again after a re-plan: the itineraries of these people and the signs of these tables.</summary>
+public sealed record Reprint(IReadOnlyList<long> People, IReadOnlyList<int> Tables);
+
+/// <summary>What a check-in did to the plan: who else moved where, and what to print again (both empty without a re-plan).</summary>
+public sealed record StatusResult(HostPersonView Person, int Moved, string Message, IReadOnlyList<PersonMove> Moves, Reprint Reprint);
+
+/// <summary>A new helper link: shown once, as only its hash is kept.</summary>
+public sealed record HelperLink(string Link);
+
+/// <summary>Whether the event has a helper link that works.</summary>
+public sealed record HelperLinkState(bool Active);
+
+/// <summary>
+/// Check-in: who is here, who is absent, who walked in; each re-plans the rounds to come. The host does it, or a
+/// helper at the door with the helper link, which opens these routes and no other.
+/// </summary>
 public static class CheckInEndpoints
 {
+    /// <summary>The hub message that tells the host console and the helper page to read the check-in list again.</summary>
+    public const string PeopleChangedMessage = "PeopleChanged";
+
     public static IEndpointRouteBuilder MapCheckIn(this IEndpointRouteBuilder app)
     {
+        var desk = app.MapHelperRoutes().WithTags("Check-in");
+        desk.MapGet("/people", People);
+        desk.MapPost("/people/{personId:long}/status", SetStatus);
+        desk.MapPost("/walk-ins", WalkIn);
+        // A phone that took the wrong name is sorted out where people arrive: at the door.
+        desk.MapPost("/people/{personId:long}/release", Release);
+        desk.MapGet("/people/{personId:long}/link-qr.svg", LinkQr);
+
         var host = app.MapHostRoutes().WithTags("Check-in");
-        host.MapGet("/people", People);
-        host.MapPost("/people/{personId:long}/status", SetStatus);
-        host.MapPost("/walk-ins", WalkIn);
-        host.MapPost("/people/{personId:long}/release", Release);
-        host.MapGet("/people/{personId:long}/link-qr.svg", LinkQr);
+        host.MapGet("/helper-link", HelperLinkNow);
+        host.MapPost("/helper-link", NewHelperLink);
+        host.MapDelete("/helper-link", RevokeHelperLink);
+        host.MapGet("/helper-link/qr.svg", HelperLinkQr);
         return app;
     }
 
@@ -52,7 +79,7 @@ public static class CheckInEndpoints
     /// whose itinerary changed are told.
     /// </summary>
     internal static async Task<Results<Ok<StatusResult>, NotFound, ProblemHttpResult>> SetStatus(
-        Guid id, long personId, StatusChange change, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken)
+        Guid id, long personId, StatusChange change, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, IHubContext<LiveHub> hub, CancellationToken cancellationToken)
     {
         var status = change.Status?.Trim().ToLowerInvariant();
         if (status is not ("arrived" or "absent"))
@@ -73,6 +100,7 @@ public static class CheckInEndpoints
             var (held, phase) = PlanPublisher.RoundsHeld(record, time.GetUtcNow());
             var wasAbsent = person.Status == "absent";
             person.Status = status;
+            person.HereAskedAt = null;
             RosterChange? replan = (status, wasAbsent, person.Role) switch
             {
                 _ when phase == Phase.Finished || held >= record.Rounds => null,
@@ -84,7 +112,9 @@ public static class CheckInEndpoints
             if (replan is null)
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return TypedResults.Ok(new StatusResult(HostView(person), 0, $"{person.Name} is marked {status}."));
+                await PeopleChanged(hub, id, cancellationToken);
+                var marked = status == "absent" ? $"{person.Name} is marked absent." : $"{person.Name} is here.";
+                return TypedResults.Ok(new StatusResult(HostView(person), 0, marked, [], new Reprint([], [])));
             }
 
             if (TryReplan(loaded.Plan, held, replan) is not { } result)
@@ -93,11 +123,11 @@ public static class CheckInEndpoints
             }
 
             var told = await publisher.SaveAndTell(db, record, result, cancellationToken);
-            var others = "other person".ToQuantity(told.Count(k => k != person.Key));
+            await PeopleChanged(hub, id, cancellationToken);
             var message = status == "absent"
-                ? $"{person.Name} is out from round {held + 1}; {others} told of a change."
-                : $"{person.Name} is back from round {held + 1}; {others} told of a change.";
-            return TypedResults.Ok(new StatusResult(HostView(person), told.Count, message));
+                ? $"{person.Name} is out from round {held + 1}. {Told(told, result, person.Key)}"
+                : $"{person.Name} is back from round {held + 1}. {Told(told, result, person.Key)}";
+            return TypedResults.Ok(Result(db, id, person, told, result, message));
         }, cancellationToken);
     }
 
@@ -106,7 +136,7 @@ public static class CheckInEndpoints
     /// e-mail are cleaned and checked as a roster line's are, so they are stored as they will be read.
     /// </summary>
     internal static async Task<Results<Ok<StatusResult>, NotFound, ProblemHttpResult, ValidationProblem>> WalkIn(
-        Guid id, WalkInRequest walkIn, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken)
+        Guid id, WalkInRequest walkIn, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, IHubContext<LiveHub> hub, CancellationToken cancellationToken)
     {
         var role = walkIn.Role?.Trim().ToLowerInvariant();
         var (person, problems) = PersonFields.WalkIn(walkIn.Name, role == "mentor" ? Role.Mentor : Role.Mentee, walkIn.Email, walkIn.Agency);
@@ -140,9 +170,9 @@ public static class CheckInEndpoints
                 return TypedResults.Problem(detail: "The last round has started or the event is over; there is no round left to join.", statusCode: StatusCodes.Status409Conflict, title: "Too late to join");
             }
 
-            if (await db.People.AnyAsync(p => p.EventId == id && p.Key == person.Key, cancellationToken))
+            if (await AlreadyThere(db, id, loaded.Plan, person, cancellationToken) is { } duplicate)
             {
-                return TypedResults.Problem(detail: $"{person.Name} is already on the list; check them in instead, or add an email to tell two people of the same name apart.", statusCode: StatusCodes.Status409Conflict, title: "Already on the list");
+                return duplicate;
             }
 
             if (TryReplan(loaded.Plan, held, new WalkIn(person, held + 1)) is not { } result)
@@ -155,10 +185,9 @@ public static class CheckInEndpoints
             added.Status = "arrived";
             db.People.Add(added);
             var told = await publisher.SaveAndTell(db, record, result, cancellationToken);
-            var table = Itineraries.For(result.Plan, person.Key).FirstOrDefault(r => r.Round == held + 1)?.Table;
-            var where = table is null ? "rests that round" : $"at Table {table}";
-            var others = "other person".ToQuantity(told.Count(k => k != person.Key));
-            return TypedResults.Ok(new StatusResult(HostView(added), told.Count, $"{person.Name} joins from round {held + 1} {where}; {others} told of a change."));
+            await PeopleChanged(hub, id, cancellationToken);
+            var joins = Joins(person, Itineraries.For(result.Plan, person.Key).Where(r => r.Round > held).ToList());
+            return TypedResults.Ok(Result(db, id, added, told, result, $"{joins} {Told(told, result, person.Key)}"));
         }, cancellationToken);
     }
 
@@ -196,6 +225,144 @@ public static class CheckInEndpoints
         return TypedResults.Content(JoinLinks.QrSvg(origin + PersonalLinks.PathFor(token)), "image/svg+xml");
     }
 
+    /// <summary>The event's helper link, if any, works (its key itself is not kept).</summary>
+    internal static async Task<Results<Ok<HelperLinkState>, NotFound>> HelperLinkNow(Guid id, AppDb db, CancellationToken cancellationToken)
+    {
+        var record = await db.Events.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.HelperKeyHash }).FirstOrDefaultAsync(cancellationToken);
+        return record is null ? TypedResults.NotFound() : TypedResults.Ok(new HelperLinkState(record.HelperKeyHash is not null));
+    }
+
+    /// <summary>A new helper link for the door; the one before stops working at once.</summary>
+    internal static async Task<Results<Ok<HelperLink>, NotFound>> NewHelperLink(Guid id, HttpRequest request, AppDb db, JoinLinks links, ILogger<HelperLink> log, CancellationToken cancellationToken)
+    {
+        var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (key, hash) = HostKeys.NewKey();
+        record.HelperKeyHash = hash;
+        await db.SaveChangesAsync(cancellationToken);
+        log.LogInformation("Host made a new helper link for event {EventId}", id);
+        var (origin, _) = links.Origin(request);
+        return TypedResults.Ok(new HelperLink(origin + HelperPath(id, key)));
+    }
+
+    internal static async Task<Results<NoContent, NotFound>> RevokeHelperLink(Guid id, AppDb db, ILogger<HelperLink> log, CancellationToken cancellationToken)
+    {
+        var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        record.HelperKeyHash = null;
+        await db.SaveChangesAsync(cancellationToken);
+        log.LogInformation("Host revoked the helper link of event {EventId}", id);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// The helper link as a QR code, for a helper's phone to scan off the host's screen. The host's laptop keeps the
+    /// link and sends its key; only the current link is drawn, so a revoked one cannot be shown by mistake.
+    /// </summary>
+    internal static async Task<Results<ContentHttpResult, NotFound>> HelperLinkQr(Guid id, HttpRequest request, AppDb db, JoinLinks links, CancellationToken cancellationToken)
+    {
+        var key = request.Headers[HostRoutes.HelperKeyHeader].FirstOrDefault();
+        var hash = await db.Events.AsNoTracking().Where(e => e.Id == id).Select(e => e.HelperKeyHash).FirstOrDefaultAsync(cancellationToken);
+        if (key is null || hash is null || !HostKeys.Matches(key, hash))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (origin, _) = links.Origin(request);
+        return TypedResults.Content(JoinLinks.QrSvg(origin + HelperPath(id, key)), "image/svg+xml");
+    }
+
+    private static string HelperPath(Guid id, string key) => $"/help/{id}#key={key}";
+
+    /// <summary>
+    /// A walk-in who is already on the list (same e-mail, or same name and no e-mail to tell them apart) is refused
+    /// with what to do: check the person in, or tell the two apart.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> AlreadyThere(AppDb db, Guid id, PlanResult plan, Person person, CancellationToken cancellationToken)
+    {
+        var stored = await db.People.AsNoTracking().Where(p => p.EventId == id).Select(p => new { p.Key, p.Name }).ToListAsync(cancellationToken);
+        var everyone = stored.Select(p => (p.Key, p.Name)).Concat(plan.Rotation.Mentees.Concat(plan.Rotation.Mentors).Select(p => (p.Key, p.Name)));
+        var same = everyone.FirstOrDefault(p => p.Key == person.Key || (person.Email is null && string.Equals(p.Name, person.Name, StringComparison.OrdinalIgnoreCase)));
+        if (same.Key is null)
+        {
+            return null;
+        }
+
+        var detail = person.Email is not null && same.Key == person.Key
+            ? $"{same.Name} ({person.Email}) is already on the list. If they are here, mark them Here in the list instead."
+            : $"{same.Name} is already on the list. If this is the same person, mark them Here in the list; if it is someone else, add their e-mail or a middle initial so the two can be told apart.";
+        return TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Already on the list");
+    }
+
+    /// <summary>Where a walk-in sits, read off their new itinerary, in one sentence.</summary>
+    private static string Joins(Person person, IReadOnlyList<ItineraryRow> rounds)
+    {
+        var first = rounds[0];
+        var seated = rounds.FirstOrDefault(r => r.Table is not null);
+        return (person.CanMentor, first.Table, seated) switch
+        {
+            (true, { } table, _) => $"{person.Name} hosts Table {table} from round {first.Round}.",
+            (false, { } table, _) => $"{person.Name} joins at Table {table} in round {first.Round}.",
+            (_, null, { } later) => $"{person.Name} is added. There is no free seat in round {first.Round}, so they rest then and join Table {later.Table} in round {later.Round}.",
+            _ => $"{person.Name} is added, but there is no free seat in the rounds left.",
+        };
+    }
+
+    /// <summary>How far the change reached: who else changes table (listed with the answer), and who else is told.</summary>
+    private static string Told(IReadOnlyList<string> told, ReplanResult result, string key)
+    {
+        var others = told.Count(k => k != key);
+        var movers = result.Changes.Where(c => c.Key != key).Select(c => c.Key).Distinct(StringComparer.Ordinal).Count();
+        return (others, movers) switch
+        {
+            (0, _) => "Nobody else is affected.",
+            (_, 0) => $"Nobody else changes table; {"other person".ToQuantity(others)} told who now sits with them.",
+            _ => $"{"other person".ToQuantity(movers)} {(movers == 1 ? "changes" : "change")} table (listed below); {"person".ToQuantity(others)} told in all.",
+        };
+    }
+
+    /// <summary>The answer to a re-plan: who else moved where, and which itineraries and table signs to print again.</summary>
+    private static StatusResult Result(AppDb db, Guid id, PersonRecord person, IReadOnlyList<string> told, ReplanResult result, string message)
+    {
+        var people = db.People.Local.Where(p => p.EventId == id).ToDictionary(p => p.Key, StringComparer.Ordinal);
+        var moves = result.Changes.Where(c => c.Key != person.Key)
+            .Select(c =>
+            {
+                var who = people.GetValueOrDefault(c.Key);
+                var role = who?.Role ?? "mentee";
+                return new PersonMove(who?.Id, c.Name, role, c.Round, c.FromTable, c.ToTable, MoveText(c, role));
+            })
+            .OrderBy(m => m.Round).ThenBy(m => m.Name, StringComparer.CurrentCulture).ToList();
+        var reprint = new Reprint(
+            [.. told.Select(k => people.GetValueOrDefault(k)?.Id).OfType<long>().Order()],
+            [.. result.Changes.SelectMany(c => new[] { c.FromTable, c.ToTable }).OfType<int>().Distinct().Order()]);
+        return new StatusResult(HostView(person), told.Count, message, moves, reprint);
+    }
+
+    private static string MoveText(SeatChange c, string role) =>
+        (role == "mentor", c.FromTable, c.ToTable) switch
+        {
+            (true, { } from, null) => $"Round {c.Round}: {c.Name} does not host; Table {from} is closed",
+            (true, null, { } to) => $"Round {c.Round}: {c.Name} hosts Table {to}",
+            (true, { } from, { } to) => $"Round {c.Round}: {c.Name} hosts Table {to} instead of Table {from}",
+            (false, { } from, { } to) => $"Round {c.Round}: {c.Name} moves from Table {from} to Table {to}",
+            (false, { } from, null) => $"Round {c.Round}: {c.Name} rests (was at Table {from})",
+            (false, null, { } to) => $"Round {c.Round}: {c.Name} sits at Table {to} (was resting)",
+            _ => $"Round {c.Round}: {c.Name} rests",
+        };
+
+    // The host console and the helper page both read the check-in list again; phones ignore this message.
+    private static Task PeopleChanged(IHubContext<LiveHub> hub, Guid id, CancellationToken cancellationToken) =>
+        hub.Clients.Group(LiveHub.Group(id)).SendAsync(PeopleChangedMessage, cancellationToken);
+
     // The re-planner refuses changes it cannot apply (an unknown person, say) with an ArgumentException.
     private static ReplanResult? TryReplan(PlanResult before, int held, RosterChange change)
     {
@@ -210,7 +377,7 @@ public static class CheckInEndpoints
     }
 
     private static ProblemHttpResult CouldNotReplan(string name) =>
-        TypedResults.Problem(detail: $"The plan could not be changed for {name}; nothing was saved. Reload the console and try again.", statusCode: StatusCodes.Status409Conflict, title: "Not re-planned");
+        TypedResults.Problem(detail: $"The plan could not be changed for {name}, so nothing was saved. Try once more; if it fails again, reload this page, as the list may be out of date.", statusCode: StatusCodes.Status409Conflict, title: "Not re-planned");
 
-    private static HostPersonView HostView(PersonRecord p) => new(p.Id, p.Name, p.Role, p.Status, PersonalLinks.PathFor(p.Token), p.ClaimedAt, PersonalLinks.IsReserved(p.ClaimedBy));
+    private static HostPersonView HostView(PersonRecord p) => new(p.Id, p.Name, p.Role, p.Status, PersonalLinks.PathFor(p.Token), p.ClaimedAt, PersonalLinks.IsReserved(p.ClaimedBy), p.HereAskedAt);
 }

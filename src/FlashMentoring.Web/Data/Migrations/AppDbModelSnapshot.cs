@@ -139,6 +139,10 @@ namespace FlashMentoring.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("HelperKeyHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
                     b.Property<byte[]>("HostKeyHash")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -227,6 +231,9 @@ namespace FlashMentoring.Web.Data.Migrations
                         .HasColumnType("BLOB");
 
                     b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("HereAskedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Key")

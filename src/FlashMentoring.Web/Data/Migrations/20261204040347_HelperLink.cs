@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FlashMentoring.Web.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class HelperLink : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "HereAskedAt",
+                table: "People",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<byte[]>(
+                name: "HelperKeyHash",
+                table: "Events",
+                type: "BLOB",
+                maxLength: 32,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "HereAskedAt",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "HelperKeyHash",
+                table: "Events");
+        }
+    }
+}

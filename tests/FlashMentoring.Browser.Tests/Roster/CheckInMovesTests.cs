@@ -1,0 +1,99 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Live;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FlashMentoring.Browser.Tests.Roster;
+
+/// <summary>The host is told exactly who moved where, is offered a reprint of what changed, and confirms "I'm here".</summary>
+[Collection(nameof(BrowserCollection))]
+public class CheckInMovesTests(BrowserFixture browser)
+{
+    private const string Roster = "role,name,email\nmentor,Mona Lisa,mona@hhs.gov\nmentor,Omar Khayyam,omar@opm.gov\nmentor,Pia Sun,pia@gsa.gov\n" +
+                                  "mentee,Ann Lee,ann@va.gov\nmentee,Ben Okafor,ben@va.gov\nmentee,Cy Young,cy@gsa.gov\nmentee,Eve Stone,eve@va.gov\nmentee,Fay Wong,fay@va.gov\n";
+
+    private static async Task<(string Id, string HostLink)> Planned(HttpClient http, string title)
+    {
+        var created = await (await http.PostAsJsonAsync("/api/events", new { title, startsAt = DateTimeOffset.UtcNow, rounds = 3, seatsPerTable = 2 }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetString()!;
+        http.DefaultRequestHeaders.Add("X-Host-Key", created.GetProperty("hostKey").GetString());
+        (await http.PutAsync($"/api/events/{id}/roster", new StringContent(Roster, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        return (id, created.GetProperty("hostLink").GetString()!);
+    }
+
+    [Fact]
+    public async Task AMentorMarkedAbsentListsWhoMovesWhereInPlainWordsAndOffersToPrintWhatChanged()
+    {
+        using var http = browser.Http();
+        var (_, hostLink) = await Planned(http, "Moves");
+        await using var laptop = await browser.NewScreenAsync(1366, 900);
+        var host = await laptop.NewPageAsync();
+        await host.GotoAsync(hostLink);
+
+        var answer = host.WaitForResponseAsync(r => r.Url.Contains("/status", StringComparison.Ordinal));
+        await host.GetByRole(AriaRole.Button, new() { Name = "Absent: Mona Lisa" }).ClickAsync();
+        var result = await (await answer).JsonAsync();
+
+        // Every move the server made is listed, in the words the host reads.
+        var moves = result!.Value.GetProperty("moves").EnumerateArray().Select(m => m.GetProperty("text").GetString()!).ToList();
+        moves.Should().NotBeEmpty("Mona's mentees sit elsewhere now");
+        await Expect(host.Locator("#checkin-message")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Mona Lisa is out from round 1\. \d+ other (person changes|people change) table \(listed below\); \d+ people told in all\.$"));
+        await Expect(host.Locator("#moves li")).ToHaveTextAsync([.. moves]);
+        (await host.Locator("#moves li").AllTextContentsAsync()).Should().Contain(t => t.Contains("moves from Table 1 to Table", StringComparison.Ordinal) || t.Contains("rests (was at Table 1)", StringComparison.Ordinal),
+            "who sat at Mona's table is told where they go");
+
+        // The reprint: exactly the changed itineraries and table signs, through the kit's job.
+        var people = result.Value.GetProperty("reprint").GetProperty("people").EnumerateArray().Select(p => p.GetInt64()).ToList();
+        var tables = result.Value.GetProperty("reprint").GetProperty("tables").EnumerateArray().Select(t => t.GetInt32()).ToList();
+        static string The(int n, string one, string many) => n == 1 ? $"the changed {one}" : $"the {n} changed {many}";
+        await Expect(host.Locator("#reprint")).ToHaveTextAsync($"Print {The(people.Count, "itinerary", "itineraries")} and {The(tables.Count, "table sign", "table signs")}");
+        await host.Locator("#checkin-result").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "checkin-moves.png") });
+        var kitJob = host.WaitForRequestAsync(r => r.Url.Contains("/kit-jobs?", StringComparison.Ordinal));
+        await host.Locator("#reprint").ClickAsync();
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri((await kitJob).Url).Query);
+        query["parts"].Should().Be("itineraries,signs");
+        query["people"].Should().Be(string.Join(',', people));
+        query["tables"].Should().Be(string.Join(',', tables));
+    }
+
+    [Fact]
+    public async Task SomeoneMarkedAbsentWhoSaysImHereOnTheirPhoneIsConfirmedByTheHost()
+    {
+        using var http = browser.Http();
+        var (id, hostLink) = await Planned(http, "Back again");
+        var ann = (await http.GetFromJsonAsync<JsonElement>($"/api/events/{id}/people")).EnumerateArray().First(p => p.GetProperty("name").GetString() == "Ann Lee");
+        var annId = ann.GetProperty("id").GetInt64();
+        (await http.PostAsJsonAsync($"/api/events/{id}/people/{annId}/status", new { status = "absent" })).EnsureSuccessStatusCode();
+        await using var laptop = await browser.NewScreenAsync(1366, 900);
+        var host = await laptop.NewPageAsync();
+        await host.GotoAsync(hostLink);
+        var annsRow = host.Locator("#people tr", new() { HasText = "Ann Lee" });
+        await Expect(annsRow).ToContainTextAsync("absent");
+
+        // What Ann's "I'm here" does on the server (POST /api/me/{token}/here): the time it was asked, and the hub message.
+        using (var scope = browser.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            (await db.People.SingleAsync(p => p.Id == annId)).HereAskedAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync();
+            await scope.ServiceProvider.GetRequiredService<IHubContext<LiveHub>>().Clients.Group(LiveHub.Group(Guid.Parse(id))).SendAsync("PeopleChanged");
+        }
+
+        await Expect(annsRow).ToContainTextAsync("asks to be back");
+        await Expect(host.Locator("#asking")).ToHaveTextAsync("1 marked absent say they are here: confirm them below.");
+        await annsRow.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "checkin-asks-back.png") });
+        await annsRow.GetByRole(AriaRole.Button, new() { Name = "Confirm: Ann Lee is here" }).ClickAsync();
+
+        await Expect(host.Locator("#checkin-message")).ToContainTextAsync("Ann Lee is back from round 1.");
+        await Expect(annsRow).Not.ToContainTextAsync("asks to be back");
+        await Expect(annsRow.GetByRole(AriaRole.Button, new() { Name = "Here: Ann Lee" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(host.Locator("#asking")).ToBeHiddenAsync();
+    }
+}
