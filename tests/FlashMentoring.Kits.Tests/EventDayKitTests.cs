@@ -52,7 +52,7 @@ public class EventDayKitTests
 
         roster.Rejected.Select(r => r.Line).Should().Equal(3, 5);
         signs.Pages.Should().Be(2, "the lines left out come first, whatever part was asked for, then the one table sign");
-        first.Should().Contain("2 roster line(s) left out").And.Contain("Line 3").And.Contain("Line 5").And.Contain(Sentence(roster.Rejected[0].Reason));
+        first.Should().Contain("2 roster lines left out").And.Contain("Line 3").And.Contain("Line 5").And.Contain(Sentence(roster.Rejected[0].Reason));
         Poppler.Page(signs.Pdf, 2).Should().Contain("Mona Diaz");
         KitBuilder.EstimatePages(model, ["signs"]).Should().Be(2);
         KitBuilder.Build(model with { LeftOut = [] }, Paper.Letter, ["signs"]).Pages.Should().Be(1, "a clean roster's kit starts with what was asked for");

@@ -79,7 +79,7 @@ public class KitReprintTests
         job.Rejected[0].Reason.Should().Contain("name is blank");
         done.Rejected.Should().HaveCount(2, "the page can name them whenever it asks");
         done.Pages.Should().Be(26, "the lines left out come first, then the 25 signs");
-        Poppler.Page(pdf, 1).Should().Contain("2 roster line(s) left out").And.Contain("Line 127").And.Contain("Line 128");
+        Poppler.Page(pdf, 1).Should().Contain("2 roster lines left out").And.Contain("Line 127").And.Contain("Line 128");
     }
 
     private static async Task<(CreatedEvent Created, HttpClient Host)> EventWithSampleAsync(TestApp app, DateTimeOffset? startsAt = null)
