@@ -18,6 +18,9 @@ public static class KitBuilder
     /// <summary>The parts of a kit for a planned event (the roster template is for paper events).</summary>
     public static readonly IReadOnlyList<string> EventParts = ["guide", "grid", "signs", "itineraries", "badges", "feedback"];
 
+    /// <summary>The parts of a reprint after a change, unless others are asked for.</summary>
+    public static readonly IReadOnlyList<string> ReprintParts = ["signs", "itineraries"];
+
     /// <summary>
     /// Builds the kit; <paramref name="progress"/> hears each part's key as it starts, <paramref name="pageStarted"/> each page.
     /// The token is checked at every page, so a kit nobody waits for any more stops within a page.
@@ -41,7 +44,7 @@ public static class KitBuilder
                 pageStarted?.Invoke(page);
             },
         };
-        foreach (var part in Parts(model).Where(p => wanted.Contains(p.Key)))
+        foreach (var part in Parts(model).Where(p => wanted.Contains(p.Key) || p is FrontPage { Needed: true }))
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(part.Key);
@@ -58,29 +61,30 @@ public static class KitBuilder
     {
         ArgumentNullException.ThrowIfNull(model);
         var wanted = Wanted(model, parts);
-        var people = model.Mentors.Count + model.Mentees.Count;
+        var mentees = model.Mentees.Count(model.Prints);
+        var people = model.Mentors.Count(model.Prints) + mentees;
         var perPart = new Dictionary<string, int>
         {
             ["guide"] = 3,
             ["grid"] = (int)Math.Ceiling(model.Tables.Count / 9.0) * (int)Math.Ceiling(model.Event.Rounds / 6.0),
-            ["signs"] = model.Tables.Count,
-            ["itineraries"] = (model.Mentees.Count + 1) / 2,
+            ["signs"] = model.Tables.Count(model.Prints),
+            ["itineraries"] = (mentees + 1) / 2,
             ["badges"] = (people + 7) / 8,
-            ["feedback"] = model.Blank ? 1 : model.Mentees.Count,
+            ["feedback"] = model.Blank ? 1 : mentees,
             ["roster"] = 1,
         };
-        return wanted.Sum(p => perPart.GetValueOrDefault(p));
+        return wanted.Sum(p => perPart.GetValueOrDefault(p)) + (new FrontPage(model).Needed ? 1 : 0);
     }
 
     /// <summary>Unknown part names in a request, to refuse with a message.</summary>
     public static IReadOnlyList<string> Unknown(IEnumerable<string> parts) => parts.Where(p => !AllParts.Contains(p)).ToList();
 
     private static IReadOnlyCollection<string> Wanted(KitModel model, IReadOnlyCollection<string>? parts) =>
-        parts is null || parts.Count == 0 ? (model.Blank ? AllParts : EventParts) : parts;
+        parts is { Count: > 0 } ? parts : model.Blank ? AllParts : model.Reprint is not null ? ReprintParts : EventParts;
 
     private static IEnumerable<IKitPart> Parts(KitModel model) =>
     [
-        new HostGuide(model), new MasterGrid(model), new TableSigns(model), new Itineraries(model),
+        new FrontPage(model), new HostGuide(model), new MasterGrid(model), new TableSigns(model), new Itineraries(model),
         new Badges(model), new FeedbackForms(model), new RosterTemplate(model),
     ];
 }

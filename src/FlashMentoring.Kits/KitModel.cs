@@ -1,5 +1,6 @@
 using FlashMentoring.Core.Planning;
 using FlashMentoring.Core.Roster;
+using FlashMentoring.Kits.Documents;
 
 namespace FlashMentoring.Kits;
 
@@ -35,7 +36,36 @@ public sealed record KitSeat(int Round, int? Table, string With, IReadOnlyList<s
 /// <param name="Topics">Expertise (mentor) or needs (mentee).</param>
 /// <param name="Seats">Every round.</param>
 /// <param name="PersonalLink">Link to the live phone view, printed as a QR code; null without an event.</param>
-public sealed record KitPerson(string Name, bool IsMentor, string Agency, IReadOnlyList<string> Topics, IReadOnlyList<KitSeat> Seats, string? PersonalLink = null);
+/// <param name="Key">The roster identity, to pick people out for a reprint.</param>
+public sealed record KitPerson(string Name, bool IsMentor, string Agency, IReadOnlyList<string> Topics, IReadOnlyList<KitSeat> Seats, string? PersonalLink = null, string? Key = null)
+{
+    /// <summary>
+    /// What itineraries are sorted and headed by: the last word of the name, which is the family name for most names
+    /// on a US roster (the roster has one name field); a suffix such as "Jr." is skipped.
+    /// </summary>
+    public string FamilyName
+    {
+        get
+        {
+            var words = Name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var last = words.Length - 1;
+            while (last > 0 && Suffixes.Contains(words[last].TrimEnd('.', ',')))
+            {
+                last--;
+            }
+
+            return last < 0 ? Name : words[last].TrimEnd(',');
+        }
+    }
+
+    private static readonly HashSet<string> Suffixes = new(["Jr", "Sr", "II", "III", "IV", "PhD", "MD", "Esq"], StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>A kit printed again after a change: only the people's itineraries and the tables' signs that changed.</summary>
+/// <param name="At">When the change was made, in the event's offset (printed on the cover and on each itinerary).</param>
+/// <param name="People">Roster keys of the people whose papers changed.</param>
+/// <param name="Tables">Numbers of the tables whose signs changed.</param>
+public sealed record KitReprint(DateTimeOffset At, IReadOnlySet<string> People, IReadOnlySet<int> Tables);
 
 /// <summary>Everything a kit prints: event, tables, people and the rotation.</summary>
 /// <param name="Event">The event.</param>
@@ -45,6 +75,26 @@ public sealed record KitPerson(string Name, bool IsMentor, string Agency, IReadO
 /// <param name="Blank">True for a paper-only kit without names.</param>
 public sealed record KitModel(KitEvent Event, IReadOnlyList<KitTable> Tables, IReadOnlyList<KitPerson> Mentors, IReadOnlyList<KitPerson> Mentees, bool Blank)
 {
+    /// <summary>Roster lines that were not imported: the kit's first page names them, so nobody is missed in silence.</summary>
+    public IReadOnlyList<RejectedLine> LeftOut { get; init; } = [];
+
+    /// <summary>Set for a reprint after a change: the kit then holds only those people's and tables' pages.</summary>
+    public KitReprint? Reprint { get; init; }
+
+    /// <summary>
+    /// The mentees whose papers this kit prints, in the order a helper at a desk looks them up: by family name, then
+    /// name (a blank kit keeps its seat numbers in order).
+    /// </summary>
+    public IReadOnlyList<KitPerson> MenteesToHandOut => Blank
+        ? Mentees
+        : Mentees.Where(Prints).OrderBy(m => m.FamilyName, Words.Alphabetical).ThenBy(m => m.Name, Words.Alphabetical).ToList();
+
+    /// <summary>True when this kit prints the person's own pages (always, unless it is a reprint without them).</summary>
+    public bool Prints(KitPerson person) => Reprint is null || (person?.Key is { } key && Reprint.People.Contains(key));
+
+    /// <summary>True when this kit prints the table's sign.</summary>
+    public bool Prints(KitTable table) => Reprint is null || (table is not null && Reprint.Tables.Contains(table.Number));
+
     /// <summary>When round <paramref name="round"/> starts, by the plan (the live clock may run late).</summary>
     public DateTimeOffset RoundStart(int round) =>
         Event.StartsAt.AddMinutes((round - 1) * (Event.RoundMinutes + Event.TransitionMinutes));
@@ -73,13 +123,13 @@ public sealed record KitModel(KitEvent Event, IReadOnlyList<KitTable> Tables, IR
                     ? new KitSeat(r, null, "", [])
                     : new KitSeat(r, j + 1, blank ? "" : rotation.Mentors[j].Name, rotation.Mentors[j].Expertise);
             }).ToList(),
-            personalLink?.Invoke(p.Key))).ToList();
+            personalLink?.Invoke(p.Key), p.Key)).ToList();
         var mentors = rotation.Mentors.Select((p, j) => new KitPerson(
             p.Name, true, p.Agency, p.Expertise,
             Enumerable.Range(1, rotation.Rounds).Select(r => plan.Attendance.MentorThere(j, r)
                 ? new KitSeat(r, j + 1, string.Join(", ", rotation.MenteesAt(r, j).Select(i => rotation.Mentees[i].Name)), [])
                 : new KitSeat(r, null, "", [])).ToList(),
-            personalLink?.Invoke(p.Key))).ToList();
+            personalLink?.Invoke(p.Key), p.Key)).ToList();
         return new KitModel(kitEvent, tables, mentors, mentees, blank);
     }
 

@@ -35,18 +35,23 @@ public class KitTests
     {
         var kit = KitBuilder.Build(Sample, Paper.Letter, ["itineraries"]);
         var rotation = SamplePlan.Rotation;
+        var handOut = Sample.MenteesToHandOut;
+        var english = new System.Globalization.CultureInfo("en-US");
 
-        for (var i = 0; i < rotation.Mentees.Count; i++)
+        handOut.Should().HaveCount(rotation.Mentees.Count);
+        for (var k = 0; k < handOut.Count; k++)
         {
-            var page = Poppler.Page(kit.Pdf, (i / 2) + 1);
-            var mine = Section(page, rotation.Mentees[i].Name, i % 2 == 0 ? rotation.Mentees.ElementAtOrDefault(i + 1)?.Name : null);
+            var i = rotation.Mentees.ToList().FindIndex(m => m.Key == handOut[k].Key);
+            var page = Poppler.Page(kit.Pdf, (k / 2) + 1);
+            var mine = Section(page, handOut[k].Name, k % 2 == 0 ? handOut.ElementAtOrDefault(k + 1)?.Name : null);
             for (var round = 1; round <= 6; round++)
             {
                 var j = rotation.MentorOf(round, i);
+                var time = Regex.Escape($"{Sample.RoundStart(round).ToString("h:mm", english)}-{Sample.RoundEnd(round).ToString("h:mm tt", english)}");
                 var expected = j < 0
-                    ? $@"^{round}\s*\n?.*rest"
-                    : $@"(?m)^{round}\s*\n+{Regex.Escape(Sample.RoundStart(round).ToString("h:mm tt", new System.Globalization.CultureInfo("en-US")))}\s*\n+{j + 1}\s*\n+{Regex.Escape(rotation.Mentors[j].Name)}\s*$";
-                mine.Should().MatchRegex(expected, $"{rotation.Mentees[i].Name} sits at table {j + 1} in round {round}");
+                    ? $@"(?m)^Round {round}\s*\n+{time}\s*\n+Rest\s*\n+Take a break"
+                    : $@"(?m)^Round {round}\s*\n+{time}\s*\n+Table {j + 1}\s*\n+{Regex.Escape(rotation.Mentors[j].Name)}\s*$";
+                mine.Should().MatchRegex(expected, $"{handOut[k].Name} sits at table {j + 1} in round {round}");
             }
         }
 

@@ -20,8 +20,10 @@ export function partChoices(container, withRoster) {
 
 /**
  * Starts a job with `start()` (a fetch promise answering 202 with the job), then polls until the PDF is ready.
- * `ui` has a <progress>, a status line and a link to fill in. `headers` go with every poll and the download: an
- * event's kit needs the host key, which a plain link cannot carry, so the PDF is fetched and handed over as a blob.
+ * `ui` has a <progress>, a status line and a link to fill in, and optionally `answered(body)`, told the first answer
+ * (the job, or the problem) so a page can show what it says besides progress, e.g. the roster lines left out.
+ * `headers` go with every poll and the download: an event's kit needs the host key, which a plain link cannot carry,
+ * so the PDF is fetched and handed over as a blob.
  */
 export async function runKitJob(start, ui, headers = {}) {
   ui.link.hidden = true;
@@ -38,6 +40,7 @@ export async function runKitJob(start, ui, headers = {}) {
     return;
   }
   let job = await response.json().catch(() => ({}));
+  ui.answered?.(job);
   if (!response.ok) {
     say(ui, problemText(job, 'The kit could not be made'), true);
     ui.progress.hidden = true;

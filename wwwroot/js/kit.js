@@ -2,6 +2,7 @@
 import { $, sayIn } from './dom.js';
 import { partChoices, runKitJob } from './kit-job.js';
 import { applyLimits } from './limits.js';
+import { showProblems } from './plan-view.js';
 import { csvBody, rosterSource } from './upload.js';
 
 const today = new Date();
@@ -25,7 +26,7 @@ $('blank-form').addEventListener('submit', (event) => {
 const roster = rosterSource($('roster-file'), $('roster-csv'), $('roster-file-note'));
 applyLimits();
 
-$('roster-form').addEventListener('submit', (event) => {
+$('roster-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const body = roster();
   if (!body) {
@@ -37,5 +38,17 @@ $('roster-form').addEventListener('submit', (event) => {
     rounds: $('roster-rounds').value, seatsPerTable: $('roster-seats').value, format: $('roster-format').value,
     roundMinutes: $('roster-minutes').value, transitionMinutes: $('roster-change').value, paper: $('roster-paper').value, parts: rosterParts(),
   });
-  runKitJob(() => fetch(`/api/kits/jobs?${query}`, { method: 'POST', ...csvBody(body) }), ui('roster'));
+  // The lines the import left out are named as soon as the server has read the roster, not after the last page.
+  let leftOut = [];
+  showProblems([], []);
+  const answered = (answer) => {
+    leftOut = answer.rejected ?? [];
+    showProblems(leftOut, answer.warnings ?? []);
+  };
+  await runKitJob(() => fetch(`/api/kits/jobs?${query}`, { method: 'POST', ...csvBody(body) }), { ...ui('roster'), answered });
+  if (leftOut.length) {
+    const status = $('roster-status');
+    const lines = leftOut.length === 1 ? '1 line of the roster was' : `${leftOut.length} lines of the roster were`;
+    status.textContent += ` ${lines} left out: see the list below.`;
+  }
 });

@@ -19,7 +19,7 @@ public sealed class Badges(KitModel model) : IKitPart
     public void Compose(KitWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var people = model.Mentors.Concat(model.Mentees).ToList();
+        var people = model.Mentors.Concat(model.Mentees).Where(model.Prints).ToList();
         for (var k = 0; k < people.Count; k++)
         {
             if (k % (Columns * Rows) == 0)

@@ -16,7 +16,7 @@ public sealed class FeedbackForms(KitModel model) : IKitPart
     public void Compose(KitWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var forms = model.Blank ? [model.Mentees.FirstOrDefault() ?? new KitPerson("", false, "", [], [])] : model.Mentees;
+        var forms = model.Blank ? [model.Mentees.FirstOrDefault() ?? new KitPerson("", false, "", [], [])] : model.MenteesToHandOut;
         foreach (var mentee in forms)
         {
             One(writer, mentee);

@@ -18,11 +18,13 @@ public sealed class Itineraries(KitModel model) : IKitPart
     public void Compose(KitWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        for (var k = 0; k < model.Mentees.Count; k++)
+        var mentees = model.MenteesToHandOut;
+        for (var k = 0; k < mentees.Count; k++)
         {
             if (k % 2 == 0)
             {
                 writer.NewPage(Title);
+                GuideWords(writer, mentees[k], mentees[Math.Min(k + 1, mentees.Count - 1)]);
             }
             else
             {
@@ -31,8 +33,23 @@ public sealed class Itineraries(KitModel model) : IKitPart
                 writer.Y = cut + KitWriter.Margin;
             }
 
-            One(writer, model.Mentees[k]);
+            One(writer, mentees[k]);
         }
+    }
+
+    // As in a dictionary: the first and last family name on the page, in the top margin, where a thumb flicking
+    // through the pile sees them.
+    private void GuideWords(KitWriter writer, KitPerson first, KitPerson last)
+    {
+        if (model.Blank)
+        {
+            return;
+        }
+
+        var words = first.FamilyName == last.FamilyName ? first.FamilyName : $"{first.FamilyName} - {last.FamilyName}";
+        var box = new XRect(writer.Left, KitWriter.Margin / 2 - 6, writer.Width, 16);
+        writer.Box("Sorted by family name", new TextStyle(8, Color: XColors.DimGray), box, "itinerary sort note", maxLines: 1);
+        writer.Box(words, new TextStyle(12, Bold: true), box, "itinerary guide words", Align.Right, shrinkTo: 8, maxLines: 1);
     }
 
     private void One(KitWriter writer, KitPerson mentee)
@@ -48,7 +65,8 @@ public sealed class Itineraries(KitModel model) : IKitPart
             y += writer.Box(about, new TextStyle(9.5), new XRect(writer.Left, y, textWidth, 26), "itinerary about", shrinkTo: 7.5);
         }
 
-        y += writer.Box($"{e.Title} - {Words.Date(e.StartsAt)}", new TextStyle(9.5, Color: XColors.DimGray), new XRect(writer.Left, y, textWidth, 14), "itinerary event", shrinkTo: 7.5, maxLines: 1);
+        var updated = model.Reprint is { } reprint ? $" - Updated {Words.Time(reprint.At)}" : "";
+        y += writer.Box($"{e.Title} - {Words.Date(e.StartsAt)}{updated}", new TextStyle(9.5, Color: XColors.DimGray), new XRect(writer.Left, y, textWidth, 14), "itinerary event", shrinkTo: 7.5, maxLines: 1);
         if (mentee.PersonalLink is { } link)
         {
             QrBlock.Draw(writer.Graphics, link, writer.Right() - Qr, top, Qr);
@@ -56,13 +74,14 @@ public sealed class Itineraries(KitModel model) : IKitPart
         }
 
         writer.Y = Math.Max(y + 6, mentee.PersonalLink is null ? 0 : top + Qr + 14);
-        var table = new TableBlock([new Column("Round", 0.8), new Column("Time", 1.1), new Column("Table", 0.7), new Column("Mentor", 2), new Column("Talk about", 3)], new TextStyle(9));
+        // Each row reads as a sentence, left to right: "Round 1, 9:00-9:15 AM, Table 4, Ann Lee".
+        var table = new TableBlock([new Column("Round", 0.9), new Column("Time", 1.4), new Column("Go to", 0.8), new Column("Mentor", 2), new Column("Talk about", 2.6)], new TextStyle(9));
         foreach (var seat in mentee.Seats)
         {
             table.Row(
-                seat.Round.ToString(Words.English),
-                Words.Time(model.RoundStart(seat.Round)),
-                seat.Table?.ToString(Words.English) ?? "rest",
+                $"Round {seat.Round.ToString(Words.English)}",
+                Words.Span(model.RoundStart(seat.Round), model.RoundEnd(seat.Round)),
+                seat.Table is { } number ? $"Table {number.ToString(Words.English)}" : "Rest",
                 seat.Table is null ? "Take a break" : model.Blank ? Words.Blank[..16] : seat.With,
                 Words.List(seat.Topics));
         }

@@ -21,7 +21,14 @@ internal static class Words
 {
     public static readonly CultureInfo English = new("en-US");
 
+    /// <summary>Family names sort as a reader expects: case and accents aside (Ávila with Avila), in English order.</summary>
+    public static readonly StringComparer Alphabetical = StringComparer.Create(English, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace);
+
     public static string Time(DateTimeOffset t) => t.ToString("h:mm tt", English);
+
+    /// <summary>"9:00-9:15 AM", or "11:50 AM-12:05 PM" across noon.</summary>
+    public static string Span(DateTimeOffset from, DateTimeOffset to) =>
+        from.ToString("tt", English) == to.ToString("tt", English) ? $"{from.ToString("h:mm", English)}-{Time(to)}" : $"{Time(from)}-{Time(to)}";
 
     public static string Date(DateTimeOffset t) => t.ToString("dddd, MMMM d, yyyy", English);
 

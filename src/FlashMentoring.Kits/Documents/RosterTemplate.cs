@@ -20,15 +20,24 @@ public sealed class RosterTemplate(KitModel model) : IKitPart
         ArgumentNullException.ThrowIfNull(writer);
         writer.NewPage(Title, landscape: true);
         writer.Heading("Roster template", 16, 0);
-        writer.Paragraph($"One person a line. To plan with the app later, type it into a spreadsheet with these columns and save as CSV: {Header}. " +
-                         "Role is mentor, mentee or both; expertise and needs are lists separated by semicolons; prefers names the mentors a mentee asks for, best first; avoid names people never to seat together.", TextStyle.Body, 8);
-        var table = new TableBlock([new Column("Role", 0.8), new Column("Name", 2), new Column("Email", 2), new Column("Agency", 1.2), new Column("Grade", 0.7), new Column("Expertise / needs", 2.5), new Column("Prefers", 1.6), new Column("Avoid", 1.2)])
+        writer.Paragraph($"One person a line, one column for each column of the app's roster file. To plan with the app later, type it into a spreadsheet with these columns and save as CSV: {Header}.", TextStyle.Body, 4);
+        writer.Paragraph("Role: mentor, mentee or both. Expertise (mentors) and needs (mentees): topics separated by semicolons. Goals: a sentence on what they hope for. " +
+                         "Prefers: the mentors a mentee asks for, best first. Avoid: people never to seat together. Only role and name are required.", new TextStyle(9), 8);
+
+        // Every column of the CSV, in its order, so typing the sheet in is copying across; the widths follow what is
+        // usually written in each (a role is one word, expertise a list).
+        var table = new TableBlock(
+            [
+                new Column("Role", 0.75), new Column("Name", 1.7), new Column("Email", 1.8), new Column("Agency", 1.1), new Column("Location", 1),
+                new Column("Grade", 0.7), new Column("Expertise", 1.5), new Column("Needs", 1.5), new Column("Goals", 1.5), new Column("Prefers", 1.3), new Column("Avoid", 1.1),
+            ],
+            new TextStyle(9))
         {
-            MinRowHeight = 22,
+            MinRowHeight = 24,
         };
-        for (var k = 0; k < 18; k++)
+        for (var k = 0; k < 16; k++)
         {
-            table.Row("", "", "", "", "", "", "", "");
+            table.Row(Enumerable.Repeat("", 11).ToArray());
         }
 
         table.Draw(writer, "roster template");

@@ -19,7 +19,7 @@ public sealed class TableSigns(KitModel model) : IKitPart
     public void Compose(KitWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        foreach (var table in model.Tables)
+        foreach (var table in model.Tables.Where(model.Prints))
         {
             writer.NewPage(Title);
             var g = writer.Graphics;

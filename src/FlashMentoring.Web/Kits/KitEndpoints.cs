@@ -1,5 +1,6 @@
 using System.Globalization;
 using FlashMentoring.Core.Planning;
+using FlashMentoring.Core.Roster;
 using FlashMentoring.Kits;
 using FlashMentoring.Kits.Layout;
 using FlashMentoring.Web.Data;
@@ -13,11 +14,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FlashMentoring.Web.Kits;
 
-/// <summary>A kit to make: the model, the paper and parts, and the download's file name.</summary>
-internal sealed record KitRecipe(KitModel Model, Paper Paper, IReadOnlyList<string>? Parts, string FileName);
+/// <summary>A kit to make: the model, the paper and parts, the download's file name, and what the roster import noticed.</summary>
+internal sealed record KitRecipe(KitModel Model, Paper Paper, IReadOnlyList<string>? Parts, string FileName, IReadOnlyList<RosterWarning>? Warnings = null);
 
-/// <summary>What an event's kit is made from besides the order: the request (for the links it prints), the event and its plan.</summary>
-internal readonly record struct EventKitSources(HttpRequest Request, AppDb Db, PlanStore Plans, JoinLinks Links);
+/// <summary>What an event's kit is made from besides the order: the request (for the links it prints), the event and its plan, the clock (a reprint is dated).</summary>
+internal readonly record struct EventKitSources(HttpRequest Request, AppDb Db, PlanStore Plans, JoinLinks Links, TimeProvider Time);
 
 /// <summary>
 /// The printable kit: for an event (host only: itineraries carry personal links), for a roster without an event,
@@ -93,11 +94,20 @@ public static class KitEndpoints
         }
 
         var (origin, _) = sources.Links.Origin(sources.Request);
-        var tokens = await sources.Db.People.AsNoTracking().Where(p => p.EventId == id).ToDictionaryAsync(p => p.Key, p => p.Token, cancellationToken);
+        var people = await sources.Db.People.AsNoTracking().Where(p => p.EventId == id).Select(p => new { p.Id, p.Key, p.Token }).ToListAsync(cancellationToken);
+        var tokens = people.ToDictionary(p => p.Key, p => p.Token, StringComparer.Ordinal);
+        var (reprint, invalid) = Reprint(sources.Request.Query, people.ToDictionary(p => p.Id, p => p.Key), loaded.Plan.Rotation.Mentors.Count,
+            sources.Time.GetUtcNow().ToOffset(record.StartsAt.Offset));
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
         var kitEvent = new KitEvent(record.Title, record.StartsAt, record.Rounds, record.RoundMinutes, record.TransitionMinutes, record.SeatsPerTable,
             origin + JoinLinks.JoinPath(record.JoinCode), record.JoinCode);
-        var model = KitModel.FromPlan(loaded.Plan, kitEvent, key => tokens.TryGetValue(key, out var token) ? origin + PersonalLinks.PathFor(token) : null);
-        var recipe = new KitRecipe(model, choice!.Value.Paper, choice.Value.Parts, choice.Value.Parts is [var one] ? $"{one}.pdf" : "kit.pdf");
+        var model = KitModel.FromPlan(loaded.Plan, kitEvent, key => tokens.TryGetValue(key, out var token) ? origin + PersonalLinks.PathFor(token) : null) with { Reprint = reprint };
+        var fileName = reprint is not null ? $"reprint-{reprint.At.ToString("HHmm", CultureInfo.InvariantCulture)}.pdf" : choice!.Value.Parts is [var one] ? $"{one}.pdf" : "kit.pdf";
+        var recipe = new KitRecipe(model, choice!.Value.Paper, choice.Value.Parts, fileName);
         return jobs is null ? Pdf(recipe, null, cancellationToken) : Job(recipe, jobs, id, sources.Request.HttpContext);
     }
 
@@ -162,8 +172,9 @@ public static class KitEndpoints
             return (null, attempt.Problem);
         }
 
-        var model = KitModel.FromPlan(attempt.Plan!, new KitEvent(Title(q), startsAt, rounds, roundMinutes, transition, seats));
-        return (new KitRecipe(model, order!.Value.Paper, order.Value.Parts, "kit.pdf"), null);
+        // The lines left out go on the kit's first page as well as on the screen: the paper is what the host takes along.
+        var model = KitModel.FromPlan(attempt.Plan!, new KitEvent(Title(q), startsAt, rounds, roundMinutes, transition, seats)) with { LeftOut = attempt.Roster!.Rejected };
+        return (new KitRecipe(model, order!.Value.Paper, order.Value.Parts, "kit.pdf", attempt.Roster.Warnings), null);
     }
 
     private static IResult Pdf(KitRecipe recipe, ILogger? log, CancellationToken cancellationToken)
@@ -180,7 +191,8 @@ public static class KitEndpoints
     private static IResult Job(KitRecipe recipe, KitJobs jobs, Guid? eventId, HttpContext http)
     {
         var job = jobs.Start(recipe.FileName, KitBuilder.EstimatePages(recipe.Model, recipe.Parts), eventId, HeavyWorkEndpoints.Slot(http).TakeOver(),
-            (progress, page, stop) => KitBuilder.Build(recipe.Model, recipe.Paper, recipe.Parts, progress, page, stop));
+            (progress, page, stop) => KitBuilder.Build(recipe.Model, recipe.Paper, recipe.Parts, progress, page, stop),
+            new KitNotes(recipe.Model.LeftOut, recipe.Warnings ?? []));
         return TypedResults.Accepted(job.StatusPath, KitJobs.View(job));
     }
 
@@ -207,6 +219,65 @@ public static class KitEndpoints
 
         return errors.Count > 0 ? (null, TypedResults.ValidationProblem(errors, title: "Which kit?")) : ((size!.Value, list), null);
     }
+
+    /// <summary>
+    /// A reprint after a change, when the request names people (their check-in numbers) or tables: null for the whole
+    /// kit. Every number must be the event's; the problem names those that are not, so a stale list is noticed.
+    /// </summary>
+    private static (KitReprint? Reprint, IResult? Problem) Reprint(IQueryCollection q, Dictionary<long, string> keyOf, int tableCount, DateTimeOffset now)
+    {
+        if (!q.ContainsKey("people") && !q.ContainsKey("tables"))
+        {
+            return (null, null);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var people = Numbers(q, "people", keyOf.Count, "person numbers as the check-in list shows them", errors);
+        var unknownPeople = people.Where(p => !keyOf.ContainsKey(p)).ToList();
+        if (unknownPeople.Count > 0)
+        {
+            errors["people"] = [$"This event has nobody with the number {Listed(unknownPeople)}. Reload the check-in list and try again."];
+        }
+
+        var tables = Numbers(q, "tables", tableCount, "table numbers", errors);
+        var unknownTables = tables.Where(t => t < 1 || t > tableCount).ToList();
+        if (unknownTables.Count > 0)
+        {
+            errors["tables"] = [$"This event has tables 1 to {tableCount}; there is no table {Listed(unknownTables)}."];
+        }
+
+        if (errors.Count == 0 && people.Count == 0 && tables.Count == 0)
+        {
+            errors["people"] = ["Nothing to reprint: list at least one person or table, or leave both out for the whole kit."];
+        }
+
+        return errors.Count > 0
+            ? (null, TypedResults.ValidationProblem(errors, title: "Which pages to reprint?"))
+            : (new KitReprint(now, people.Select(p => keyOf[p]).ToHashSet(StringComparer.Ordinal), tables.Select(t => (int)t).ToHashSet()), null);
+    }
+
+    // A comma-separated list of whole numbers, at most as many as there are things to name (the rest would repeat).
+    private static HashSet<long> Numbers(IQueryCollection q, string name, int most, string what, Dictionary<string, string[]> errors)
+    {
+        var entries = q[name].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (entries.Length > Math.Max(most, 1))
+        {
+            errors[name] = [$"{name} lists {entries.Length:N0} numbers; this event has only {most:N0}. Print the whole kit instead."];
+            return [];
+        }
+
+        var bad = entries.Where(e => !long.TryParse(e, NumberStyles.None, CultureInfo.InvariantCulture, out _)).ToList();
+        if (bad.Count > 0)
+        {
+            errors[name] = [$"{name} must be {what}, separated by commas; '{bad[0]}' is not one."];
+            return [];
+        }
+
+        return entries.Select(e => long.Parse(e, CultureInfo.InvariantCulture)).ToHashSet();
+    }
+
+    private static string Listed(List<long> numbers) =>
+        string.Join(", ", numbers.Order().Take(20).Select(n => n.ToString(CultureInfo.InvariantCulture))) + (numbers.Count > 20 ? $" or {numbers.Count - 20} more" : "");
 
     private static int Number(IQueryCollection q, string name, int fallback, int min, int max, Dictionary<string, string[]> errors, string advice = "")
     {

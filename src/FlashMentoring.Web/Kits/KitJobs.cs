@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FlashMentoring.Core.Roster;
 using FlashMentoring.Kits;
 using FlashMentoring.Web.Hosting;
 
@@ -27,6 +28,9 @@ public sealed class KitJob
 
     public string? Error { get; set; }
 
+    /// <summary>What the roster import noticed, for a kit made from an uploaded roster (none for the others).</summary>
+    public KitNotes Notes { get; init; } = KitNotes.None;
+
     /// <summary>Completes when the kit is made, has failed or was stopped.</summary>
     public Task Completion { get; internal set; } = Task.CompletedTask;
 
@@ -37,8 +41,15 @@ public sealed class KitJob
     public string StatusPath => EventId is { } id ? $"/api/events/{id}/kit-jobs/{Id}" : $"/api/kits/jobs/{Id}";
 }
 
-/// <summary>What a job reports to the page.</summary>
-public sealed record KitJobView(Guid Id, string State, int Pages, int EstimatedPages, string? Part, string? Error, string? Download, string Status);
+/// <summary>The roster lines a kit left out and the warnings on lines it took, for the page to name them.</summary>
+public sealed record KitNotes(IReadOnlyList<RejectedLine> Rejected, IReadOnlyList<RosterWarning> Warnings)
+{
+    public static readonly KitNotes None = new([], []);
+}
+
+/// <summary>What a job reports to the page, with the roster lines it left out (as the planner's answer names them).</summary>
+public sealed record KitJobView(Guid Id, string State, int Pages, int EstimatedPages, string? Part, string? Error, string? Download, string Status,
+    IReadOnlyList<RejectedLine> Rejected, IReadOnlyList<RosterWarning> Warnings);
 
 /// <summary>
 /// Runs kit jobs in the background, each in a slot of the heavy-work gate that the request took; keeps finished PDFs
@@ -50,7 +61,7 @@ public sealed class KitJobs(TimeProvider time, ILogger<KitJobs> log)
     private readonly ConcurrentDictionary<Guid, KitJob> jobs = new();
 
     /// <summary>Starts a job in <paramref name="slot"/>, which it gives back when the kit is made, has failed or was stopped.</summary>
-    public KitJob Start(string fileName, int estimatedPages, Guid? eventId, HeavyWorkSlot slot, Func<IProgress<string>, Action<int>, CancellationToken, KitResult> make)
+    public KitJob Start(string fileName, int estimatedPages, Guid? eventId, HeavyWorkSlot slot, Func<IProgress<string>, Action<int>, CancellationToken, KitResult> make, KitNotes? notes = null)
     {
         ArgumentNullException.ThrowIfNull(slot);
         ArgumentNullException.ThrowIfNull(make);
@@ -59,7 +70,7 @@ public sealed class KitJobs(TimeProvider time, ILogger<KitJobs> log)
             Drop(old);
         }
 
-        var job = new KitJob { FileName = fileName, EstimatedPages = Math.Max(1, estimatedPages), Started = time.GetUtcNow(), EventId = eventId };
+        var job = new KitJob { FileName = fileName, EstimatedPages = Math.Max(1, estimatedPages), Started = time.GetUtcNow(), EventId = eventId, Notes = notes ?? KitNotes.None };
         var stop = job.Stop.Token;
         slot.Watch(stop);
         jobs[job.Id] = job;
@@ -129,7 +140,9 @@ public sealed class KitJobs(TimeProvider time, ILogger<KitJobs> log)
             job.Part,
             job.Error,
             job.Result is not null ? $"{job.StatusPath}/{job.FileName}" : null,
-            job.StatusPath);
+            job.StatusPath,
+            job.Notes.Rejected,
+            job.Notes.Warnings);
     }
 
     private void Drop(KitJob job)

@@ -5,7 +5,7 @@ namespace FlashMentoring.Web.Live;
 
 /// <summary>One round of a person's day: where to sit and with whom (a mentor's row lists the mentees coming).</summary>
 /// <param name="Round">1-based round.</param>
-/// <param name="Label">"1st round".</param>
+/// <param name="Label">"Round 1": the phone lists rounds under this name, as the board and the printed itinerary say it.</param>
 /// <param name="Table">Table number; null while resting or on a break.</param>
 /// <param name="Mentor">The table's mentor.</param>
 /// <param name="MentorAgency">The mentor's agency.</param>
@@ -20,9 +20,6 @@ public sealed record PersonalView(Guid EventId, string Title, DateTimeOffset Sta
 /// <summary>Builds a person's itinerary from a plan.</summary>
 internal static class Itineraries
 {
-    // The pages are in English; the server's culture (often invariant in a container) must not turn "1st" into "1".
-    private static readonly System.Globalization.CultureInfo English = new("en-US");
-
     public static IReadOnlyList<ItineraryRow> For(PlanResult plan, string key)
     {
         var rotation = plan.Rotation;
@@ -31,7 +28,7 @@ internal static class Itineraries
         var mentee = rotation.MenteeIndex(key);
         for (var round = 1; round <= rotation.Rounds; round++)
         {
-            var label = round.Ordinalize(English) + " round";
+            var label = $"Round {round.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
             if (mentor >= 0)
             {
                 var hosting = plan.Attendance.MentorThere(mentor, round);

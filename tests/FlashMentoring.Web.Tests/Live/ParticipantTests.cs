@@ -41,7 +41,7 @@ public class ParticipantTests
         link.Token.Length.Should().BeGreaterThanOrEqualTo(22, "128 random bits");
         me!.Name.Should().Be("Dee Nguyễn");
         me.Clock!.Phase.Should().Be("waiting");
-        me.Rounds.Select(r => r.Label).Should().Equal("1st round", "2nd round");
+        me.Rounds.Select(r => r.Label).Should().Equal("Round 1", "Round 2");
         foreach (var row in me.Rounds)
         {
             var table = plan.GetProperty("rounds")[row.Round - 1].GetProperty("tables").EnumerateArray()
