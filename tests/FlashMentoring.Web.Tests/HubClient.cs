@@ -54,7 +54,7 @@ public sealed class HubClient : IAsyncDisposable
         return await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
-    /// <summary>The next push of <paramref name="target"/> (its first argument).</summary>
+    /// <summary>The next push of <paramref name="target"/> (its first argument, if any).</summary>
     public async Task<JsonElement> NextAsync(string target, TimeSpan? within = null) =>
         await Pushes(target).Reader.ReadAsync().AsTask().WaitAsync(within ?? TimeSpan.FromSeconds(10));
 
@@ -112,7 +112,9 @@ public sealed class HubClient : IAsyncDisposable
         switch (message.GetProperty("type").GetInt32())
         {
             case 1:
-                Pushes(message.GetProperty("target").GetString()!).Writer.TryWrite(message.GetProperty("arguments")[0]);
+                // A push without arguments (EventDeleted, PeopleChanged) is heard as an undefined element.
+                var arguments = message.GetProperty("arguments");
+                Pushes(message.GetProperty("target").GetString()!).Writer.TryWrite(arguments.GetArrayLength() > 0 ? arguments[0] : default);
                 break;
             case 3:
                 TaskCompletionSource<JsonElement>? done;

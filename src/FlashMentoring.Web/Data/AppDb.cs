@@ -242,6 +242,9 @@ public sealed class PersonRecord
     /// <summary>expected, arrived or absent.</summary>
     public string Status { get; set; } = "expected";
 
+    /// <summary>When someone marked absent pressed "I'm here" on their own phone; the host confirms (and clears it).</summary>
+    public DateTimeOffset? HereAskedAt { get; set; }
+
     /// <summary>When a device first took this person's link (picked the name on the join page, or opened the link); null while nobody has.</summary>
     public DateTimeOffset? ClaimedAt { get; set; }
 

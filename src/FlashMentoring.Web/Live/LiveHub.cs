@@ -16,6 +16,12 @@ public interface ILiveClient
 
     /// <summary>The plan changed; the board and the host console fetch it again.</summary>
     Task PlanChanged(int planVersion);
+
+    /// <summary>The event was deleted (by its host, or by retention): nothing more will come; stop reconnecting.</summary>
+    Task EventDeleted();
+
+    /// <summary>Someone's check-in changed (a phone said "I'm here"); the host console reads the people again.</summary>
+    Task PeopleChanged();
 }
 
 /// <summary>
@@ -28,11 +34,25 @@ public sealed class LiveHub(AppDb db, PersonalViews views, Attempts attempts, Ti
 
     public static string PersonGroup(long personId) => $"person:{personId}";
 
+    /// <summary>What the browsers join and hear first when an event is gone; live.js stops reconnecting on it.</summary>
+    public const string NoSuchEvent = "No such event: it may have been deleted by its host. Check the link.";
+
+    /// <summary>
+    /// The server pings an idle connection about once a second (its keep-alive check runs once a second, and this is
+    /// shorter), so a phone that hears nothing for 2.5 s (live.js) knows it is offline. A ping is a few bytes: 5,000
+    /// phones cost 5,000 small frames a second (bench/load, docs/performance.md).
+    /// </summary>
+    public static void Configure(HubOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.KeepAliveInterval = TimeSpan.FromMilliseconds(500);
+    }
+
     /// <summary>Joins the event's group and returns the clock as it stands.</summary>
     public async Task<ClockView> Join(Guid eventId)
     {
         var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, Context.ConnectionAborted)
-            ?? throw new HubException("No such event. Check the join link.");
+            ?? throw new HubException(NoSuchEvent);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(eventId), Context.ConnectionAborted);
         return ClockStore.ViewNow(record, time.GetUtcNow());
     }

@@ -229,6 +229,9 @@ namespace FlashMentoring.Web.Data.Migrations
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("HereAskedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasColumnType("TEXT");
