@@ -51,9 +51,14 @@ public sealed class LiveHub(AppDb db, PersonalViews views, Attempts attempts, Ti
     /// <summary>Joins the event's group and returns the clock as it stands.</summary>
     public async Task<ClockView> Join(Guid eventId)
     {
-        var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, Context.ConnectionAborted)
-            ?? throw new HubException(NoSuchEvent);
+        // In the group before the clock is read: a start that lands in between is then pushed, not missed.
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(eventId), Context.ConnectionAborted);
+        if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, Context.ConnectionAborted) is not { } record)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(eventId), Context.ConnectionAborted);
+            throw new HubException(NoSuchEvent);
+        }
+
         return ClockStore.ViewNow(record, time.GetUtcNow());
     }
 
@@ -75,7 +80,11 @@ public sealed class LiveHub(AppDb db, PersonalViews views, Attempts attempts, Ti
             ?? throw new HubException("This personal link is not valid. Ask the host for yours, or join again with the code.");
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(view.EventId), Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, PersonGroup(view.PersonId), Context.ConnectionAborted);
-        return view;
+        // The view's clock was read before the phone was in the group: read it again, so a start (or any push) that
+        // landed in between is in the snapshot, and none is missed.
+        return await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == view.EventId, Context.ConnectionAborted) is { } record
+            ? view with { Clock = ClockStore.ViewNow(record, time.GetUtcNow()) }
+            : throw new HubException(NoSuchEvent);
     }
 
     /// <summary>The server's clock in Unix ms: clients ping a few times and keep the fastest answers to estimate their offset.</summary>
