@@ -51,6 +51,7 @@ function eventGone(text) {
   $('tables').replaceChildren();
   $('connection').hidden = true;
   document.querySelector('.board-join').hidden = true;
+  $('sound').hidden = true;
 }
 
 function setClock(view, pushed) {

@@ -47,8 +47,8 @@ function linkGone(title, help) {
   $('greeting').textContent = title;
   $('no-link').replaceChildren(help, el('a', 'join again with the event\'s code', { href: '/join' }), '.');
   $('no-link').hidden = false;
-  for (const id of ['event-title', 'phase', 'countdown', 'go-to', 'mentor', 'with']) $(id).textContent = '';
-  for (const id of ['next-card', 'rate-card', 'after-card', 'itinerary-card', 'absent-card']) $(id).hidden = true;
+  $('event-title').textContent = '';
+  for (const id of ['now-card', 'next-card', 'rate-card', 'after-card', 'itinerary-card', 'absent-card', 'tools']) $(id).hidden = true;
   me = null;
   clock = null;
   document.body.classList.remove('offline');
@@ -115,7 +115,7 @@ function render() {
   }
 
   const next = me.rounds.find((r) => r.round === round + 1);
-  $('next-card').hidden = !next || (clock && clock.phase === 'finished');
+  $('next-card').hidden = absent || !next || (clock && clock.phase === 'finished');
   if (next) {
     $('next').textContent = next.table == null ? `Round ${next.round}: a break` : `Round ${next.round}: Table ${next.table} - ${me.role === 'mentor' ? next.summary : next.mentor}`;
   }
