@@ -40,7 +40,7 @@ public sealed class LiveHub(AppDb db, PersonalViews views, Attempts attempts, Ti
     /// <summary>
     /// The server pings an idle connection about once a second (its keep-alive check runs once a second, and this is
     /// shorter), so a phone that hears nothing for 2.5 s (live.js) knows it is offline. A ping is a few bytes: 5,000
-    /// phones cost 5,000 small frames a second (bench/load, docs/performance.md).
+    /// phones cost 5,000 small frames a second (measured with bench/load/run.sh).
     /// </summary>
     public static void Configure(HubOptions options)
     {
