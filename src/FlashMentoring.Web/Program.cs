@@ -35,7 +35,7 @@ builder.Services.AddResponseCompression(o =>
 });
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddStorage(builder.Configuration);
-builder.Services.AddSignalR();
+builder.Services.AddSignalR(LiveHub.Configure);
 builder.Services.AddSingleton<ClockBroadcaster>();
 builder.Services.AddOptions<JoinLinkOptions>().BindConfiguration("Hosting").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<JoinLinks>();
@@ -86,6 +86,7 @@ app.MapEvents();
 app.MapRoster();
 app.MapAdjust();
 app.MapCheckIn();
+app.MapImHere();
 app.MapClock();
 app.MapBoard();
 app.MapJoin();

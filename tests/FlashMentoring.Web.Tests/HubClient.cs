@@ -112,8 +112,9 @@ public sealed class HubClient : IAsyncDisposable
         switch (message.GetProperty("type").GetInt32())
         {
             case 1:
+                // A push without arguments (EventDeleted, PeopleChanged) is heard as an undefined element.
                 var arguments = message.GetProperty("arguments");
-                Pushes(message.GetProperty("target").GetString()!).Writer.TryWrite(arguments.GetArrayLength() > 0 ? arguments[0] : default); // Some pushes carry nothing.
+                Pushes(message.GetProperty("target").GetString()!).Writer.TryWrite(arguments.GetArrayLength() > 0 ? arguments[0] : default);
                 break;
             case 3:
                 TaskCompletionSource<JsonElement>? done;

@@ -10,19 +10,48 @@ let live = null;
 let audio = null;
 
 async function loadBoard() {
-  const response = await fetch(`/api/events/${eventId}/board`);
-  if (!response.ok) {
-    $('title').textContent = 'No such event: check the board link.';
+  const response = await fetch(`/api/events/${eventId}/board`).catch(() => null);
+  if (response && response.status === 404) {
+    eventGone('No such event: it may have been deleted by its host. Check the board link.');
     return false;
+  }
+  if (!response || !response.ok) {
+    // A passing failure keeps the tables already shown; the next plan change loads them again.
+    if (!board) $('title').textContent = 'The board could not load: check the network, then reload the page.';
+    return Boolean(board);
   }
   board = await response.json();
   document.title = `${board.title} - board`;
   $('title').textContent = board.title;
   $('qr').src = `/api/events/${eventId}/join-qr.svg`;
-  $('join-url').textContent = board.joinUrl.replace(/^https?:\/\//, '');
+  joinUrl(board.joinUrl.replace(/^https?:\/\//, ''));
   $('code').textContent = board.joinCode;
   render();
   return true;
+}
+
+// A line may break after a "/" only, never inside a word: "example.org/" then "join?code=K7PQ2X".
+function joinUrl(text) {
+  const parts = text.split('/');
+  $('join-url').replaceChildren(...parts.flatMap((part, k) => {
+    const piece = el('span', k < parts.length - 1 ? `${part}/` : part, { class: 'unbroken' });
+    return k < parts.length - 1 ? [piece, el('wbr')] : [piece];
+  }));
+}
+
+// Deleted (or never there): say so, and show nothing that looks live.
+function eventGone(text) {
+  board = null;
+  clock = null;
+  if (live) live.stop();
+  document.title = 'Board - FlashMentoring';
+  $('title').textContent = text;
+  $('phase').textContent = '';
+  $('countdown').textContent = '';
+  $('tables').replaceChildren();
+  $('connection').hidden = true;
+  document.querySelector('.board-join').hidden = true;
+  $('sound').hidden = true;
 }
 
 function setClock(view, pushed) {
@@ -64,7 +93,8 @@ if (await loadBoard()) {
     join: (connection) => connection.invoke('Join', eventId),
     onSnapshot: (view) => setClock(view, false),
     handlers: { Clock: (view) => setClock(view, true), PlanChanged: () => { loadBoard(); } },
-    onState: connectionBanner($('connection'), { default: 'Reconnecting…' }),
+    onState: connectionBanner($('connection'), { connecting: 'Connecting…', default: 'Offline - showing the last known times; reconnects by itself.' }),
+    onDeleted: () => eventGone('This event was deleted by its host.'),
   });
   everyFrame(draw);
 }

@@ -6,6 +6,8 @@ import { flush, newId, pending, send } from './outbox.js';
 let state = null;
 let feedback = null;
 let rating = null;
+// What each rating means, shown on its button: a bare "1" to "5" leaves people guessing which end is good.
+const MEANINGS = ['Not useful', 'A little useful', 'Useful', 'Quite useful', 'Very useful'];
 const QUESTIONS = [
   ['match', 'The matches suited what I wanted to grow in'], ['conversation', 'The conversations were useful'],
   ['logistics', 'The logistics (timing, tables, moving) worked'], ['again', 'I would take part again'],
@@ -18,7 +20,8 @@ document.addEventListener('fm:state', (event) => {
   showRating();
   showAfter();
 });
-document.addEventListener('fm:online', () => flush().then(report));
+// Back online, say "Sent." only for answers that were waiting and are now in: a fresh phone has sent nothing.
+document.addEventListener('fm:online', () => flush().then((result) => { if (result.sent || result.refused.length) report(result); }));
 
 function rated() {
   return new Set(JSON.parse(localStorage.getItem(`flashmentoring.rated.${state.token}`) ?? '[]'));
@@ -68,9 +71,10 @@ function showRating() {
   $('note-box').hidden = true;
   if ($('rate-card').dataset.round !== String(row.round)) $('rate-status').textContent = '';
   $('rate-card').dataset.round = String(row.round);
-  $('stars').replaceChildren(...[1, 2, 3, 4, 5].map((n) => {
-    const button = el('button', String(n), { type: 'button', class: 'star', 'aria-label': `${n} of 5${n === 1 ? ', poor' : n === 5 ? ', excellent' : ''}` });
-    button.addEventListener('click', () => rate(row.round, n));
+  $('stars').replaceChildren(...MEANINGS.map((meaning, k) => {
+    const button = el('button', null, { type: 'button', class: 'star' });
+    button.append(el('span', String(k + 1), { class: 'star-number' }), ' ', el('span', meaning, { class: 'star-meaning' }));
+    button.addEventListener('click', () => rate(row.round, k + 1));
     return button;
   }));
 }
@@ -79,7 +83,7 @@ async function rate(round, n) {
   rating = { round, rating: n };
   markRated(round);
   $('stars').replaceChildren();
-  $('rate-title').textContent = `Round ${round}: ${n} of 5. Thank you!`;
+  $('rate-title').textContent = `Round ${round}: ${n} of 5, ${MEANINGS[n - 1].toLowerCase()}. Thank you!`;
   $('note-box').hidden = false;
   await send('/api/me/answers', { clientId: newId(), round, rating: n }, state.token).then(report);
 }
@@ -133,8 +137,9 @@ function showChoices() {
   if ($('choices').dataset.built) return;
   $('choices').dataset.built = 'yes';
   if (mentor) {
+    // One row per mentee, the box before the name it belongs to.
     $('choices').replaceChildren(...feedback.met.map((p) => {
-      const label = el('label', ` ${p.name}`, { class: 'check' });
+      const label = el('label', ` ${p.name}`, { class: 'check choice-row' });
       label.prepend(el('input', null, { type: 'checkbox', value: String(p.id), ...(p.rank ? { checked: '' } : {}) }));
       return label;
     }));

@@ -5,21 +5,35 @@
 /* global signalR */
 
 const MAX_RETRY_MS = 15000;
+// The server pings an idle connection every second (LiveHub.Configure): silence this long means the network is gone,
+// even when the socket still looks open (a phone on flaky Wi-Fi), and the page says it is offline.
+const SERVER_SILENCE_MS = 2500;
+// A request that hangs on a half-dead network is given up, so the next attempt can find the network back.
+const REQUEST_TIMEOUT_MS = 10000;
+// The server's answer to a join for an event that does not exist (LiveHub.NoSuchEvent): deleted, or a wrong link.
+const EVENT_GONE = 'No such event';
+// Pushes a page may not listen to (PeopleChanged is for the host console): heard and ignored, not logged as unknown.
+const KNOWN_PUSHES = ['Clock', 'Itinerary', 'PlanChanged', 'PeopleChanged'];
 
 /**
  * Opens the hub and keeps it open. `join(connection)` is called on every connect and reconnect and must
- * return the snapshot; `onSnapshot` gets it. `handlers` maps server pushes (Clock, Itinerary, PlanChanged) to functions.
- * `onState` hears 'connecting' | 'live' | 'reconnecting'. `refusedForGood(error)` tells a join the server will
- * never accept (a link that was replaced) from a passing failure: then the connection stops and `onRefused` runs.
+ * return the snapshot; `onSnapshot` gets it. `handlers` maps server pushes (Clock, Itinerary, PlanChanged,
+ * PeopleChanged) to functions. `onState` hears 'connecting' | 'live' | 'reconnecting' (within 2.5 s of the server
+ * going silent). `refusedForGood(error)` tells a join the server will never accept (a link that was replaced) from a
+ * passing failure: then the connection stops and `onRefused` runs. When the event is deleted (the server says so, or a
+ * join finds no such event) the connection stops for good and `onDeleted` runs. The result's `stop()` closes for good.
  */
-export function connectLive({ join, onSnapshot, handlers = {}, onState = () => {}, refusedForGood = () => false, onRefused = () => {} }) {
+export function connectLive({ join, onSnapshot, handlers = {}, onState = () => {}, refusedForGood = () => false, onRefused = () => {}, onDeleted = () => {} }) {
   const connection = new signalR.HubConnectionBuilder()
-    .withUrl('/hubs/live')
+    .withUrl('/hubs/live', { timeout: REQUEST_TIMEOUT_MS })
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => backoff(context.previousRetryCount) })
+    .withServerTimeout(SERVER_SILENCE_MS)
     .configureLogging(signalR.LogLevel.Warning)
     .build();
   // Wrapped so a handler never returns a value: SignalR would send it back as a result nobody asked for.
   for (const [name, handler] of Object.entries(handlers)) connection.on(name, (...values) => { handler(...values); });
+  for (const name of KNOWN_PUSHES.filter((n) => !handlers[n])) connection.on(name, () => {});
+  connection.on('EventDeleted', () => stopForGood(onDeleted));
 
   const clock = { offsetMs: 0, bestRttMs: Infinity };
   const State = signalR.HubConnectionState;
@@ -30,6 +44,15 @@ export function connectLive({ join, onSnapshot, handlers = {}, onState = () => {
 
   let refused = false;
 
+  // Retrying cannot help: stop for good, then let the page say what to do.
+  function stopForGood(then, ...values) {
+    if (refused) return;
+    refused = true;
+    clearTimeout(timer);
+    connection.stop();
+    then(...values);
+  }
+
   function sync() {
     // One sync at a time; a second caller waits for the one in flight.
     if (syncing) return syncing;
@@ -38,16 +61,17 @@ export function connectLive({ join, onSnapshot, handlers = {}, onState = () => {
       try {
         snapshot = await join(connection);
       } catch (error) {
+        if (String(error && error.message).includes(EVENT_GONE)) {
+          stopForGood(onDeleted);
+          return;
+        }
         if (refusedForGood(error)) {
-          // Retrying cannot help: stop for good and let the page say what to do.
-          refused = true;
-          clearTimeout(timer);
-          onRefused(error);
-          connection.stop();
+          stopForGood(onRefused, error);
           return;
         }
         throw error;
       }
+      if (refused) return;
       onSnapshot(snapshot);
       onState('live');
       // The offset is refined in the background: the snapshot alone already shows the right table.
@@ -92,7 +116,7 @@ export function connectLive({ join, onSnapshot, handlers = {}, onState = () => {
     }
   }
 
-  connection.onreconnecting(() => onState('reconnecting'));
+  connection.onreconnecting(() => { if (!refused) onState('reconnecting'); });
   connection.onreconnected(() => sync().catch(() => { onState('reconnecting'); retrySync(); }));
   connection.onclose(() => { if (refused) return; onState('reconnecting'); schedule(); });
 
@@ -116,7 +140,8 @@ export function connectLive({ join, onSnapshot, handlers = {}, onState = () => {
   window.addEventListener('online', wake);
 
   start();
-  return { connection, clock, serverNow: () => Date.now() + clock.offsetMs, resync: () => sync() };
+  const stop = () => stopForGood(() => {});
+  return { connection, clock, serverNow: () => Date.now() + clock.offsetMs, resync: () => sync(), stop };
 }
 
 function backoff(retry) {

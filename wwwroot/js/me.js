@@ -1,7 +1,7 @@
 // The phone view: which table now, with whom, how long is left, where next. It restores from the personal
 // link (token in the fragment, also kept on this device), survives reloads, locked screens and flaky Wi-Fi.
 import { chime, connectionBanner, connectLive, everyFrame, formatRemaining, phaseTitle, remainingMs, seatingRound, speakRemaining } from './live.js';
-import { $, el, setText } from './dom.js';
+import { $, el, problemText, setText } from './dom.js';
 
 // The host's console opens someone's view as a preview: shown, but neither kept here nor claimed for this device.
 const preview = new URLSearchParams(location.hash.slice(1)).has('preview');
@@ -21,24 +21,38 @@ if (!token) {
     onSnapshot: (view) => { me = view; setClock(view.clock, false); render(); },
     handlers: {
       Clock: (view) => setClock(view, true),
-      Itinerary: (rows) => { if (me) { me.rounds = rows; render(); } },
+      // A re-plan: the new seats at once, then the whole view, since a check-in (marked absent, or back) came with it.
+      Itinerary: (rows) => { if (me) { me.rounds = rows; render(); live.resync().catch(() => {}); } },
     },
     // The server's answer for a link nobody has (replaced by the host, or its event deleted): no retry will help.
     refusedForGood: (error) => String(error && error.message).includes('personal link is not valid'),
-    onRefused: () => {
-      $('connection').hidden = true;
-      $('greeting').textContent = 'This link no longer works';
-      $('no-link').replaceChildren('The host may have given you a new personal link, or the event has been deleted. Ask the host, or ',
-        el('a', 'join again with the event\'s code', { href: '/join' }), '.');
-      $('no-link').hidden = false;
-      if (localStorage.getItem('flashmentoring.token') === token) localStorage.removeItem('flashmentoring.token');
-    },
-    onState: connectionBanner($('connection'), { connecting: 'Connecting…', default: 'Reconnecting… your table below may be out of date.' }, (state) => {
+    onRefused: () => linkGone('This link no longer works',
+      'The host may have given you a new personal link, or the event has been deleted by its host. Ask the host, or '),
+    onDeleted: () => linkGone('This event was deleted by its host.', 'Its tables and times are gone from this app. If you are at another event, '),
+    onState: connectionBanner($('connection'), {
+      connecting: 'Connecting…',
+      // Before the first snapshot there are no times to show; after it, the countdown keeps running from them.
+      get reconnecting() { return me ? 'Offline - showing the last known times; reconnects by itself.' : 'Offline - no connection to the event yet; it keeps trying.'; },
+    }, (state) => {
       if (state === 'live') document.dispatchEvent(new CustomEvent('fm:online'));
       document.body.classList.toggle('offline', state !== 'live');
     }),
   });
   everyFrame(drawCountdown);
+}
+
+// Nothing more will come for this link: say why, keep no copy of it, and show no stale table.
+function linkGone(title, help) {
+  $('connection').hidden = true;
+  $('greeting').textContent = title;
+  $('no-link').replaceChildren(help, el('a', 'join again with the event\'s code', { href: '/join' }), '.');
+  $('no-link').hidden = false;
+  $('event-title').textContent = '';
+  for (const id of ['now-card', 'next-card', 'rate-card', 'after-card', 'itinerary-card', 'absent-card', 'tools']) $(id).hidden = true;
+  me = null;
+  clock = null;
+  document.body.classList.remove('offline');
+  if (localStorage.getItem('flashmentoring.token') === token) localStorage.removeItem('flashmentoring.token');
 }
 
 function readToken() {
@@ -78,7 +92,13 @@ function render() {
   const round = seatingRound(clock);
   const row = me.rounds.find((r) => r.round === round);
   const moving = clock && (clock.phase === 'transition' || clock.phase === 'waiting');
-  if (clock && clock.phase === 'finished') {
+  const absent = me.status === 'absent' && !(clock && clock.phase === 'finished');
+  showAbsent(absent);
+  if (absent) {
+    $('go-to').textContent = 'You were marked absent';
+    $('mentor').textContent = '';
+    $('with').textContent = '';
+  } else if (clock && clock.phase === 'finished') {
     $('go-to').textContent = 'Thank you for taking part.';
     $('mentor').textContent = '';
     $('with').textContent = '';
@@ -90,12 +110,12 @@ function render() {
     $('go-to').textContent = `${moving ? 'Go to' : 'You are at'} Table ${row.table}`;
     $('mentor').textContent = me.role === 'mentor'
       ? (row.summary ?? '')
-      : `${row.mentor} (${[row.mentorAgency, row.mentorExpertise.join(', ')].filter(Boolean).join('; ')})`;
+      : mentorLine(row);
     $('with').textContent = row.with.length ? `With ${row.with.join(', ')}` : '';
   }
 
   const next = me.rounds.find((r) => r.round === round + 1);
-  $('next-card').hidden = !next || (clock && clock.phase === 'finished');
+  $('next-card').hidden = absent || !next || (clock && clock.phase === 'finished');
   if (next) {
     $('next').textContent = next.table == null ? `Round ${next.round}: a break` : `Round ${next.round}: Table ${next.table} - ${me.role === 'mentor' ? next.summary : next.mentor}`;
   }
@@ -113,6 +133,44 @@ function render() {
   }
   document.dispatchEvent(new CustomEvent('fm:state', { detail: { me, clock, token } }));
 }
+
+// "Omar Khayyam (OPM; hiring)", without empty brackets when the roster gave neither.
+function mentorLine(row) {
+  const details = [row.mentorAgency, row.mentorExpertise.join(', ')].filter(Boolean).join('; ');
+  return details ? `${row.mentor} (${details})` : row.mentor;
+}
+
+// Marked absent by the host: the phone says so (not "a break") and offers "I'm here"; the host confirms in the room.
+function showAbsent(absent) {
+  $('absent-card').hidden = !absent || preview;
+  $('here').hidden = me.hereAsked;
+  if (me.hereAsked) $('here-status').textContent = 'Asked: the host will confirm.';
+  else if ($('here-status').dataset.kind !== 'error') $('here-status').textContent = '';
+}
+
+$('here').addEventListener('click', async () => {
+  $('here').disabled = true;
+  $('here-status').dataset.kind = '';
+  try {
+    const response = await fetch('/api/me/here', { method: 'POST', headers: { 'X-Person-Token': token } });
+    const body = await response.json().catch(() => ({}));
+    if (response.ok) {
+      me.hereAsked = true;
+    } else if (response.status === 409) {
+      // Already back in the plan (the host was quicker): the view shows the table.
+      await live.resync();
+    } else {
+      $('here-status').dataset.kind = 'error';
+      $('here-status').textContent = `Not sent: ${problemText(body, 'try again')}`;
+    }
+  } catch {
+    $('here-status').dataset.kind = 'error';
+    $('here-status').textContent = 'No connection: not sent. Press "I\'m here" again when the Wi-Fi is back, or tell the host at the door.';
+  } finally {
+    $('here').disabled = false;
+  }
+  render();
+});
 
 function drawCountdown() {
   if (!clock || !live) return;

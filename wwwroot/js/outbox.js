@@ -30,12 +30,13 @@ export function send(url, body, token) {
 /**
  * Sends what is queued, oldest first; stops at the first network failure, server error or "slow down" (429) and
  * keeps the rest. Answers the server refused for good (another 4xx) leave the queue, and their problems are returned
- * so the page can say why.
+ * so the page can say why; `sent` counts what the server took, so a flush with nothing queued says nothing was sent.
  */
 export function flush() {
   if (flushing) return flushing;
   flushing = (async () => {
     const refused = [];
+    let sent = 0;
     let items = load();
     while (items.length) {
       const item = items[0];
@@ -43,15 +44,16 @@ export function flush() {
       try {
         response = await fetch(item.url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Person-Token': item.token }, body: JSON.stringify(item.body) });
       } catch {
-        return { pending: items.length, refused };
+        return { pending: items.length, refused, sent };
       }
-      if (response.status >= 500 || response.status === 429) return { pending: items.length, refused };
+      if (response.status >= 500 || response.status === 429) return { pending: items.length, refused, sent };
       // Delivered, or refused for good (another 4xx): either way it leaves the queue.
-      if (!response.ok) refused.push(await response.json().catch(() => ({ title: `Refused (${response.status})` })));
+      if (response.ok) sent++;
+      else refused.push(await response.json().catch(() => ({ title: `Refused (${response.status})` })));
       items = load().slice(1);
       save(items);
     }
-    return { pending: 0, refused };
+    return { pending: 0, refused, sent };
   })().finally(() => { flushing = null; });
   return flushing;
 }

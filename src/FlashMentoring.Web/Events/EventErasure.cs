@@ -1,6 +1,8 @@
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Kits;
+using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Plans;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlashMentoring.Web.Events;
@@ -12,7 +14,7 @@ public sealed record ErasedEvent(Guid Id, int People, int Answers, int Choices, 
 /// Deletes an event with every personal field it holds (people, personal links, plan, answers, choices, pairs), for the
 /// host's Delete and for the retention job alike.
 /// </summary>
-public sealed class EventErasure(AppDb db, PlanStore plans, KitJobs kits)
+public sealed class EventErasure(AppDb db, PlanStore plans, KitJobs kits, IHubContext<LiveHub, ILiveClient> hub)
 {
     /// <summary>
     /// Erases the event; null when there is no such event, or when <paramref name="stillDue"/> says no on the event as
@@ -53,6 +55,9 @@ public sealed class EventErasure(AppDb db, PlanStore plans, KitJobs kits)
             plans.Forget(id);
             kits.ForgetEvent(id); // A kit being made for it stops, and a made one is gone.
             await SqliteFile.ForgetDeletedAsync(db, cancellationToken);
+
+            // Told once it is gone for good: every open phone, board and console says so and stops reconnecting.
+            await hub.Clients.Group(LiveHub.Group(id)).EventDeleted();
             return new ErasedEvent(id, people.Count, answers.Count, choices.Count, pairs.Count);
         }
     }

@@ -15,7 +15,9 @@ namespace FlashMentoring.Web.Live;
 public sealed record ItineraryRow(int Round, string Label, int? Table, string? Mentor, string? MentorAgency, IReadOnlyList<string> MentorExpertise, IReadOnlyList<string> With, string? Summary);
 
 /// <summary>What a phone shows: the person, their whole itinerary, and the clock.</summary>
-public sealed record PersonalView(Guid EventId, string Title, DateTimeOffset StartsAt, long PersonId, string Name, string Role, string Status, IReadOnlyList<ItineraryRow> Rounds, ClockView? Clock);
+/// <param name="Status">expected, arrived or absent: an absent person's phone says so and offers "I'm here".</param>
+/// <param name="HereAsked">They said "I'm here" and the host has not confirmed yet.</param>
+public sealed record PersonalView(Guid EventId, string Title, DateTimeOffset StartsAt, long PersonId, string Name, string Role, string Status, IReadOnlyList<ItineraryRow> Rounds, ClockView? Clock, bool HereAsked = false);
 
 /// <summary>Builds a person's itinerary from a plan.</summary>
 internal static class Itineraries

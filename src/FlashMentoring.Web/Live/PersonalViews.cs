@@ -16,6 +16,6 @@ public sealed class PersonalViews(PersonalLinks links, PlanStore plans, TimeProv
 
         var rows = await plans.LoadAsync(record, cancellationToken) is { } loaded ? Itineraries.For(loaded.Plan, person.Key) : [];
         var now = time.GetUtcNow();
-        return new PersonalView(record.Id, record.Title, record.StartsAt, person.Id, person.Name, person.Role, person.Status, rows, ClockStore.ViewNow(record, now));
+        return new PersonalView(record.Id, record.Title, record.StartsAt, person.Id, person.Name, person.Role, person.Status, rows, ClockStore.ViewNow(record, now), person.HereAskedAt is not null);
     }
 }

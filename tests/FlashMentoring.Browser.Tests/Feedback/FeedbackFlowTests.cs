@@ -41,9 +41,9 @@ public class FeedbackFlowTests(BrowserFixture browser)
         await host.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
         await host.GetByRole(AriaRole.Button, new() { Name = "Next round" }).ClickAsync();
         await Expect(ann.Locator("#rate-title")).ToHaveTextAsync($"How was round 1 with {annsFirstMentor}?");
-        await ann.GetByRole(AriaRole.Button, new() { Name = "5 of 5, excellent" }).ClickAsync();
+        await ann.GetByRole(AriaRole.Button, new() { Name = "5 Very useful" }).ClickAsync();
         await Expect(mentor.Locator("#rate-title")).ToHaveTextAsync("How was round 1 at your table?");
-        await mentor.GetByRole(AriaRole.Button, new() { Name = "4 of 5" }).ClickAsync();
+        await mentor.GetByRole(AriaRole.Button, new() { Name = "4 Quite useful" }).ClickAsync();
         await Expect(ann.Locator("#rate-status")).ToHaveTextAsync("Sent.");
         await Expect(mentor.Locator("#rate-status")).ToHaveTextAsync("Sent.");
 

@@ -90,7 +90,7 @@ public class JoinClaimTests(BrowserFixture browser)
 
         (await http.PostAsync($"/api/events/{id}/clock/start", null)).EnsureSuccessStatusCode();
         (await http.PostAsJsonAsync($"/api/events/{id}/clock/skip", new { expectedRound = 1, skipChange = true })).EnsureSuccessStatusCode();
-        await other.GetByRole(AriaRole.Button, new() { Name = "1 of 5" }).ClickAsync();
+        await other.GetByRole(AriaRole.Button, new() { Name = "1 Not useful" }).ClickAsync();
         await Expect(other.Locator("#rate-status")).ToHaveTextAsync("Sent.");
         await other.Locator("#note").FillAsync("Not Ann's words");
         await other.Locator("#sign-note").CheckAsync();

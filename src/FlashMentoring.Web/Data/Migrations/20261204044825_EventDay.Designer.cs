@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FlashMentoring.Web.Data.Migrations
 {
     [DbContext(typeof(AppDb))]
-    [Migration("20261204040542_ByHandUndo")]
-    partial class ByHandUndo
+    [Migration("20261204044825_EventDay")]
+    partial class EventDay
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -142,6 +142,10 @@ namespace FlashMentoring.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("HelperKeyHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
                     b.Property<byte[]>("HostKeyHash")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -230,6 +234,9 @@ namespace FlashMentoring.Web.Data.Migrations
                         .HasColumnType("BLOB");
 
                     b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("HereAskedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Key")

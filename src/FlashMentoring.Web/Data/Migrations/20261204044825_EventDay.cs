@@ -6,11 +6,17 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace FlashMentoring.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class HelperLink : Migration
+    public partial class EventDay : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Undo",
+                table: "Plans",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "HereAskedAt",
                 table: "People",
@@ -28,6 +34,10 @@ namespace FlashMentoring.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "Undo",
+                table: "Plans");
+
             migrationBuilder.DropColumn(
                 name: "HereAskedAt",
                 table: "People");
