@@ -73,7 +73,7 @@ public sealed class LiveHub(AppDb db, PersonalViews views, Attempts attempts, Ti
     public async Task<ClockView> JoinHost(Guid eventId, string hostKey)
     {
         var hash = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(e => e.HostKeyHash).FirstOrDefaultAsync(Context.ConnectionAborted)
-            ?? throw new HubException("No such event. It may have been deleted.");
+            ?? throw new HubException(NoSuchEvent);
         if (!HostKeys.Matches(hostKey, hash))
         {
             throw new HubException("This needs the host link.");

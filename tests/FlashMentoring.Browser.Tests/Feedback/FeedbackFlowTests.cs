@@ -47,7 +47,9 @@ public class FeedbackFlowTests(BrowserFixture browser)
         await Expect(ann.Locator("#rate-status")).ToHaveTextAsync("Sent.");
         await Expect(mentor.Locator("#rate-status")).ToHaveTextAsync("Sent.");
 
-        // The end: both choose each other.
+        // The end: round 2 after the change of tables, then both choose each other.
+        await host.GetByRole(AriaRole.Button, new() { Name = "Next round" }).ClickAsync();
+        await Expect(host.Locator("#phase")).ToHaveTextAsync("Round 2 of 2");
         await host.GetByRole(AriaRole.Button, new() { Name = "Next round" }).ClickAsync();
         await Expect(ann.Locator("#after-card")).ToBeVisibleAsync();
         await ann.GetByLabel("1st choice").SelectOptionAsync(new SelectOptionValue { Label = annsFirstMentor });

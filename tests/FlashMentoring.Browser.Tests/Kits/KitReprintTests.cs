@@ -35,7 +35,7 @@ public class KitReprintTests(BrowserFixture browser)
             async ([id, key, people]) => {
               const { runKitJob } = await import('/js/kit-job.js');
               const box = document.createElement('section');
-              box.innerHTML = '<progress></progress><p id="reprint-status" role="status"></p><a hidden download></a>';
+              box.innerHTML = '<progress></progress><p id="test-reprint-status" role="status"></p><a hidden download></a>';
               document.querySelector('main').prepend(box);
               const headers = { 'X-Host-Key': key };
               const ui = { progress: box.querySelector('progress'), status: box.querySelector('p'), link: box.querySelector('a') };
@@ -47,7 +47,7 @@ public class KitReprintTests(BrowserFixture browser)
         var pdf = await File.ReadAllBytesAsync(file);
 
         download.SuggestedFilename.Should().MatchRegex(@"^reprint-\d{4}\.pdf$");
-        await Expect(page.Locator("#reprint-status")).ToContainTextAsync("Ready: 4 pages");
+        await Expect(page.Locator("#test-reprint-status")).ToContainTextAsync("Ready: 4 pages");
         Poppler.Page(pdf, 1).Should().Contain("Reprint after a change").And.Contain("Tables 3, 7");
         var sheet = Poppler.Page(pdf, 4);
         foreach (var mentee in mentees)

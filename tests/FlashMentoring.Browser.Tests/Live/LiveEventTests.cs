@@ -84,9 +84,9 @@ public class LiveEventTests(BrowserFixture browser, ITestOutputHelper output)
         output.WriteLine($"Countdown agreement across three phones: {spread:F0} ms between the earliest and latest end instant.");
         spread.Should().BeLessThan(100, "phones draw from the server's absolute end instant, corrected for their clock offset");
 
-        // The host skips a round: every phone follows within a second.
+        // The host skips the rest of the round and the change of tables: every phone follows within a second.
         var clicked = Stopwatch.StartNew();
-        await host.GetByRole(AriaRole.Button, new() { Name = "Next round" }).ClickAsync();
+        await host.GetByRole(AriaRole.Button, new() { Name = "Skip the change of tables" }).ClickAsync();
         await Task.WhenAll(phones.Select(p => Expect(p.Page.Locator("#phase")).ToHaveTextAsync("Round 2 of 6", new() { Timeout = 1000 })));
         output.WriteLine($"All phones showed round 2 {clicked.ElapsedMilliseconds} ms after the click.");
         foreach (var (_, phone, name) in phones)
@@ -97,7 +97,7 @@ public class LiveEventTests(BrowserFixture browser, ITestOutputHelper output)
         // One phone loses the network while the room moves on; back online, it shows the current round.
         var (offlineContext, offlinePhone, offlineName) = phones[2];
         await offlineContext.SetOfflineAsync(true);
-        await host.GetByRole(AriaRole.Button, new() { Name = "Next round" }).ClickAsync();
+        await host.GetByRole(AriaRole.Button, new() { Name = "Skip the change of tables" }).ClickAsync();
         await Expect(host.Locator("#phase")).ToHaveTextAsync("Round 3 of 6");
         await offlineContext.SetOfflineAsync(false);
         await offlinePhone.EvaluateAsync("() => window.dispatchEvent(new Event('online'))");

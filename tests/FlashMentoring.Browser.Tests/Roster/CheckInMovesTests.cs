@@ -1,11 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using FlashMentoring.Web.Data;
-using FlashMentoring.Web.Live;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -77,14 +72,12 @@ public class CheckInMovesTests(BrowserFixture browser)
         var annsRow = host.Locator("#people tr", new() { HasText = "Ann Lee" });
         await Expect(annsRow).ToContainTextAsync("absent");
 
-        // What Ann's "I'm here" does on the server (POST /api/me/{token}/here): the time it was asked, and the hub message.
-        using (var scope = browser.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-            (await db.People.SingleAsync(p => p.Id == annId)).HereAskedAt = DateTimeOffset.UtcNow;
-            await db.SaveChangesAsync();
-            await scope.ServiceProvider.GetRequiredService<IHubContext<LiveHub>>().Clients.Group(LiveHub.Group(Guid.Parse(id))).SendAsync("PeopleChanged");
-        }
+        // Ann, marked absent, says "I'm here" on her own phone.
+        await using var phone = await browser.NewPhoneAsync();
+        var annsPhone = await phone.NewPageAsync();
+        await annsPhone.GotoAsync(ann.GetProperty("link").GetString()!);
+        await annsPhone.GetByRole(AriaRole.Button, new() { Name = "I'm here" }).ClickAsync();
+        await Expect(annsPhone.GetByText("Asked: the host will confirm.")).ToBeVisibleAsync();
 
         await Expect(annsRow).ToContainTextAsync("asks to be back");
         await Expect(host.Locator("#asking")).ToHaveTextAsync("1 marked absent say they are here: confirm them below.");
