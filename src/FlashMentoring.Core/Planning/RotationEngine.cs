@@ -155,7 +155,7 @@ public static class RotationEngine
             timings = result.Timings;
         }
 
-        var rotation = new Rotation(scorer.Mentees, scorer.Mentors, settings.Rounds, settings.SeatsPerTable, seats);
+        var rotation = new Rotation(scorer.Mentees, scorer.Mentors, settings.Rounds, settings.SeatsPerTable, seats, settings.ExtraSeatWhenShort);
         var quality = PlanEvaluator.Evaluate(rotation, scorer, attendance, constraints, bound);
         return new PlanResult(rotation, quality, scorer, settings, constraints, attendance, notes) { Timings = timings };
     }
