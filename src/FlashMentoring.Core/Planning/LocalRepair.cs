@@ -42,8 +42,8 @@ internal sealed class LocalRepair
         size = new int[rounds * n];
         rests = new int[m];
 
-        var menteeIndex = Index(scorer.Mentees);
-        var mentorIndex = Index(scorer.Mentors);
+        var menteeIndex = RotationEngine.Index(scorer.Mentees);
+        var mentorIndex = RotationEngine.Index(scorer.Mentors);
         foreach (var (mentee, mentor) in constraints.Forbids)
         {
             if (menteeIndex.TryGetValue(mentee, out var i) && mentorIndex.TryGetValue(mentor, out var j))
@@ -320,6 +320,7 @@ internal sealed class LocalRepair
                 return;
             }
 
+            var smallest = Enumerable.Range(0, n).Where(j => Open(c, j) && size[(c * n) + j] == min).ToList();
             var move = (Mentee: -1, To: -1, Changed: false, Score: int.MinValue);
             for (var i = 0; i < m; i++)
             {
@@ -330,9 +331,9 @@ internal sealed class LocalRepair
                 }
 
                 var changed = Changed(i);
-                for (var j = 0; j < n; j++)
+                foreach (var j in smallest)
                 {
-                    if (size[(c * n) + j] == min && Legal(i, j, c) &&
+                    if (Legal(i, j, c) &&
                         (move.Mentee < 0 || (changed && !move.Changed) || (changed == move.Changed && scorer.Score(i, j) > move.Score)))
                     {
                         move = (i, j, changed, scorer.Score(i, j));
@@ -352,8 +353,8 @@ internal sealed class LocalRepair
     /// <summary>
     /// The evaluator's fairness rule: nobody rests in a round while someone seated in it has rested two fewer
     /// times. Whoever rests too often takes the seat of someone who rested least, in the earliest round it can
-    /// (a walk-in sits on arrival), someone already moved where possible, never someone who just arrived. Each swap lowers the sum of squared
-    /// rests, so this ends.
+    /// (a walk-in sits on arrival), someone already moved where possible, never someone who just arrived. Each
+    /// swap lowers the sum of squared rests, so this ends.
     /// </summary>
     private void SpreadRests()
     {
@@ -412,16 +413,5 @@ internal sealed class LocalRepair
         }
 
         return false;
-    }
-
-    private static Dictionary<string, int> Index(IReadOnlyList<Roster.Person> people)
-    {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < people.Count; i++)
-        {
-            index.TryAdd(people[i].Key, i);
-        }
-
-        return index;
     }
 }
