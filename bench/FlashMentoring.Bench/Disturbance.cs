@@ -45,10 +45,10 @@ internal static class Disturbance
 
     private static void Row(string name, List<Sample> samples)
     {
-        static string MedMax(IEnumerable<double> values, string format = "F0")
+        static string MedMax(IEnumerable<double> values)
         {
             var sorted = values.Order().ToList();
-            return $"{Median(sorted).ToString(format, System.Globalization.CultureInfo.InvariantCulture)} / {sorted[^1].ToString(format, System.Globalization.CultureInfo.InvariantCulture)}";
+            return $"{Median(sorted):F0} / {sorted[^1]:F0}";
         }
 
         var others = samples.Select(s => (double)s.Others).Order().ToList();
@@ -102,8 +102,7 @@ internal static class Disturbance
             }
         }
 
-        var restsAdded = after.Mentees.Count == 0 ? 0 :
-            Enumerable.Range(Held + 1, before.Rounds - Held).Sum(r => after.Resting(r).Count - before.Resting(r).Count);
+        var restsAdded = Enumerable.Range(Held + 1, before.Rounds - Held).Sum(r => after.Resting(r).Count - before.Resting(r).Count);
         return new Sample(others, own, result.PeopleToTell().Count, restsAdded, result.Plan.Quality.Violations.Count, ms);
     }
 
