@@ -38,6 +38,14 @@ if (args is ["quality", .. var only])
     return;
 }
 
+// `disturbance` counts the other people one walk-in or one absent mentor moves (docs/performance.md).
+if (args is ["disturbance", .. var options])
+{
+    var mentees = options.SkipWhile(o => o != "--mentees").Skip(1).Select(int.Parse).FirstOrDefault(100);
+    Disturbance.Run(mentees, extraSeat: options.Contains("--extra-seat"));
+    return;
+}
+
 // `kit` times the printable kit: a cold first kit, then the median of five, for 125 and 1,000 people.
 if (args is ["kit", ..])
 {

@@ -53,6 +53,7 @@ $('create-form').addEventListener('submit', async (event) => {
     seatsPerTable: Number($('seats').value),
     format: $('format').value,
     boardFirstNamesOnly: $('first-names').checked,
+    extraSeatWhenShort: $('extra-seat').checked,
   };
   $('create').disabled = true;
   sayIn($('status'), 'Creating…');

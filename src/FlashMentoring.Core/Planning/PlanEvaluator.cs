@@ -67,9 +67,9 @@ public static class PlanEvaluator
                 }
 
                 sizes.Add(table.Count);
-                if (table.Count > rotation.SeatsPerTable)
+                if (table.Count > rotation.MostAtTable)
                 {
-                    violations.Add($"Round {round}: table {j + 1} has {table.Count} mentees; the most is {rotation.SeatsPerTable}.");
+                    violations.Add($"Round {round}: table {j + 1} has {table.Count} mentees; the most is {rotation.MostAtTable}.");
                 }
 
                 foreach (var i in table)

@@ -81,6 +81,12 @@ public sealed record PlanSettings
     /// <summary>Points per reason.</summary>
     public ScoringWeights Weights { get; init; } = new();
 
+    /// <summary>
+    /// On the day, a table may take one mentee more than <see cref="SeatsPerTable"/> when the room runs short, so
+    /// that someone whose table closed, or who walked in, sits rather than rests. Planned rests stay as planned.
+    /// </summary>
+    public bool ExtraSeatWhenShort { get; init; }
+
     /// <summary>Largest number of candidate mentors the engine keeps per mentee before pricing the rest; 0 keeps all.</summary>
     public int CandidatesPerMentee { get; init; } = 48;
 }

@@ -81,10 +81,11 @@ public sealed record ReplanResult(PlanResult Plan, IReadOnlyList<SeatChange> Cha
 }
 
 /// <summary>
-/// Re-plans the rounds still to come. Rounds held stay as they were. In the next round nobody moves unless their
-/// table closed, they are new, or the tables would otherwise differ by more than one (then the fewest move);
-/// later rounds are solved again with a bonus for every pair the old plan had, and matched back to the old
-/// rounds so that as many people as possible keep their old table.
+/// Re-plans the rounds still to come. Rounds held stay as they were. Every later round keeps its old seating:
+/// who is new or whose table closed takes a free seat (or, when the host allows it, one extra seat at a table),
+/// and someone else moves only to keep the tables within one of each other or the rests even. Only when that
+/// breaks a hard rule are the later rounds solved again, with a bonus for every pair the old plan had, and
+/// matched back to the old rounds so that as many people as possible keep their old table.
 /// </summary>
 public static class Replanner
 {
@@ -172,19 +173,16 @@ public static class Replanner
             Array.Copy(oldSeats, c * old.Mentees.Count, seats, c * m, old.Mentees.Count);
         }
 
-        // First the least disruptive answer: every later round keeps its old seating and only the people whose
-        // table closed, who are new, or who rested take the free seats. If that breaks a hard rule (someone
-        // cannot be seated while seats suffice, rests pile up on one person), re-solve the later rounds.
+        // First the least disruptive answer (LocalRepair): every later round keeps its old seating, and only the
+        // people whose table closed, who are new, or who rest too often move. If that still breaks a hard rule,
+        // re-solve the later rounds, and keep whichever answer breaks fewer.
         var repaired = (int[])seats.Clone();
-        for (var c = roundsHeld; c < rounds; c++)
-        {
-            RepairRound(repaired, c, scorer, attendance, current.Settings.SeatsPerTable, current.Constraints);
-        }
-
+        LocalRepair.Run(scorer, attendance, current.Settings, current.Constraints, repaired, old.Mentees.Count, roundsHeld);
         var plan = RotationEngine.Solve(scorer, current.Settings, current.Constraints, attendance, repaired, rounds, null);
         if (plan.Quality.Violations.Count > 0 && roundsHeld + 1 < rounds)
         {
-            RepairRound(seats, roundsHeld, scorer, attendance, current.Settings.SeatsPerTable, current.Constraints, laterRoundsFixed: false);
+            var local = plan;
+            RepairRound(seats, roundsHeld, scorer, attendance, current.Settings.SeatsPerTable, current.Constraints);
             var previous = new Dictionary<long, int>();
             for (var c = roundsHeld + 1; c < rounds; c++)
             {
@@ -199,6 +197,10 @@ public static class Replanner
 
             plan = RotationEngine.Solve(scorer, current.Settings, current.Constraints, attendance, seats, roundsHeld + 1, previous);
             plan = MatchOldRounds(plan, oldSeats, old.Mentees.Count, roundsHeld + 1);
+            if (plan.Quality.Violations.Count >= local.Quality.Violations.Count)
+            {
+                plan = local;
+            }
         }
 
         return Compare(current, plan, roundsHeld);
@@ -222,31 +224,25 @@ public static class Replanner
 
     /// <summary>
     /// One round: drop who is gone, seat who is new, lost their table or was resting (those who rested most first),
-    /// then even the tables out with the fewest moves. A pair may not repeat one from an earlier round, nor, when
-    /// <paramref name="laterRoundsFixed"/>, one the later rounds still hold.
+    /// then even the tables out with the fewest moves. A pair may not repeat one from an earlier round; the later
+    /// rounds are solved again after this one.
     /// </summary>
-    private static void RepairRound(int[] seats, int round, PairScorer scorer, Attendance attendance, int capacity, PlanConstraints constraints, bool laterRoundsFixed = true)
+    private static void RepairRound(int[] seats, int round, PairScorer scorer, Attendance attendance, int capacity, PlanConstraints constraints)
     {
         var m = scorer.Mentees.Count;
         var n = scorer.Mentors.Count;
-        var rounds = seats.Length / Math.Max(1, m);
         var number = round + 1;
         var met = new HashSet<long>();
         var restsSoFar = new int[m];
-        for (var c = 0; c < (laterRoundsFixed ? rounds : round); c++)
+        for (var c = 0; c < round; c++)
         {
-            if (c == round)
-            {
-                continue;
-            }
-
             for (var i = 0; i < m; i++)
             {
                 if (seats[(c * m) + i] >= 0)
                 {
                     met.Add(PlanningProblem.Pack(i, seats[(c * m) + i]));
                 }
-                else if (c < round && attendance.MenteeThere(i, c + 1))
+                else if (attendance.MenteeThere(i, c + 1))
                 {
                     restsSoFar[i]++;
                 }
@@ -358,7 +354,7 @@ public static class Replanner
             }
         }
 
-        var matched = new Rotation(rotation.Mentees, rotation.Mentors, rounds, rotation.SeatsPerTable, result);
+        var matched = new Rotation(rotation.Mentees, rotation.Mentors, rounds, rotation.SeatsPerTable, result, rotation.ExtraSeatWhenShort);
         var quality = PlanEvaluator.Evaluate(matched, plan.Scorer, attendance, plan.Constraints);
         return plan with { Rotation = matched, Quality = quality };
     }

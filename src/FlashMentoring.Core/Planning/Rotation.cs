@@ -10,8 +10,9 @@ public sealed class Rotation
 {
     private readonly int[] seat;
 
-    internal Rotation(IReadOnlyList<Person> mentees, IReadOnlyList<Person> mentors, int rounds, int seatsPerTable, int[] seat)
+    internal Rotation(IReadOnlyList<Person> mentees, IReadOnlyList<Person> mentors, int rounds, int seatsPerTable, int[] seat, bool extraSeatWhenShort = false)
     {
+        ExtraSeatWhenShort = extraSeatWhenShort;
         Mentees = mentees;
         Mentors = mentors;
         Rounds = rounds;
@@ -28,8 +29,14 @@ public sealed class Rotation
     /// <summary>Number of rounds.</summary>
     public int Rounds { get; }
 
-    /// <summary>Most mentees at a table.</summary>
+    /// <summary>Mentees a table is planned for.</summary>
     public int SeatsPerTable { get; }
+
+    /// <summary>A table may take one mentee more than <see cref="SeatsPerTable"/> after changes on the day (<see cref="PlanSettings.ExtraSeatWhenShort"/>).</summary>
+    public bool ExtraSeatWhenShort { get; }
+
+    /// <summary>Most mentees a table may have: <see cref="SeatsPerTable"/>, plus one when the extra seat is allowed.</summary>
+    public int MostAtTable => SeatsPerTable + (ExtraSeatWhenShort ? 1 : 0);
 
     /// <summary>The index of the mentor with this identity key in <see cref="Mentors"/>, or -1.</summary>
     public int MentorIndex(string key) => IndexOf(Mentors, key);

@@ -155,7 +155,7 @@ public static class RotationEngine
             timings = result.Timings;
         }
 
-        var rotation = new Rotation(scorer.Mentees, scorer.Mentors, settings.Rounds, settings.SeatsPerTable, seats);
+        var rotation = new Rotation(scorer.Mentees, scorer.Mentors, settings.Rounds, settings.SeatsPerTable, seats, settings.ExtraSeatWhenShort);
         var quality = PlanEvaluator.Evaluate(rotation, scorer, attendance, constraints, bound);
         return new PlanResult(rotation, quality, scorer, settings, constraints, attendance, notes) { Timings = timings };
     }
@@ -177,7 +177,8 @@ public static class RotationEngine
         return credit;
     }
 
-    private static Dictionary<string, int> Index(IReadOnlyList<Person> people)
+    /// <summary>Identity key to index; the first of two people with the same key wins.</summary>
+    internal static Dictionary<string, int> Index(IReadOnlyList<Person> people)
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < people.Count; i++)

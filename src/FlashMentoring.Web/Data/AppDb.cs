@@ -178,6 +178,9 @@ public sealed class EventRecord
     /// <summary>The public board shows first names only.</summary>
     public bool BoardFirstNamesOnly { get; set; }
 
+    /// <summary>On the day a table may take one mentee more rather than leave someone whose table closed, or who walked in, resting.</summary>
+    public bool ExtraSeatWhenShort { get; set; }
+
     public int Seed { get; set; }
 
     /// <summary>SHA-256 of the host key; the key itself is shown once and never stored.</summary>

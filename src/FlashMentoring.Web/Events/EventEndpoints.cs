@@ -17,14 +17,16 @@ public sealed record CreateEventRequest(
     int TransitionMinutes = 2,
     int SeatsPerTable = 4,
     string? Format = "open",
-    bool BoardFirstNamesOnly = false);
+    bool BoardFirstNamesOnly = false,
+    bool ExtraSeatWhenShort = false);
 
 /// <summary>The answer to creating an event: the host key is shown this once.</summary>
 public sealed record CreatedEvent(Guid Id, string HostKey, string HostLink, string JoinCode);
 
 /// <summary>An event as anyone may see it.</summary>
 /// <param name="PersonalDataKeptUntil">When the retention job deletes the event with its personal data (Events/Retention): for an event still to run or running, the date if it ends as scheduled.</param>
-public sealed record EventView(Guid Id, string Title, DateTimeOffset StartsAt, int Rounds, int RoundMinutes, int TransitionMinutes, int SeatsPerTable, string Format, string JoinCode, bool HasPlan, DateTimeOffset PersonalDataKeptUntil);
+/// <param name="ExtraSeatWhenShort">On the day a table may take one mentee more than <paramref name="SeatsPerTable"/> rather than leave someone resting (chosen at creation).</param>
+public sealed record EventView(Guid Id, string Title, DateTimeOffset StartsAt, int Rounds, int RoundMinutes, int TransitionMinutes, int SeatsPerTable, string Format, string JoinCode, bool HasPlan, DateTimeOffset PersonalDataKeptUntil, bool ExtraSeatWhenShort);
 
 /// <summary>Creating events, reading them back, the host's view of the plan, and deleting an event with its personal data.</summary>
 public static class EventEndpoints
@@ -98,6 +100,7 @@ public static class EventEndpoints
             SeatsPerTable = settings.SeatsPerTable,
             Format = (request.Format ?? "open").Trim().ToLowerInvariant(),
             BoardFirstNamesOnly = request.BoardFirstNamesOnly,
+            ExtraSeatWhenShort = request.ExtraSeatWhenShort,
             Seed = 1,
             HostKeyHash = hash,
             JoinCode = await UniqueJoinCode(db, cancellationToken),
@@ -138,7 +141,7 @@ public static class EventEndpoints
         await erasure.EraseAsync(id, stillDue: null, cancellationToken) is null ? TypedResults.NotFound() : TypedResults.NoContent();
 
     private static EventView View(EventRecord e, RetentionOptions retention) =>
-        new(e.Id, e.Title, e.StartsAt, e.Rounds, e.RoundMinutes, e.TransitionMinutes, e.SeatsPerTable, e.Format, e.JoinCode, e.PlanVersion > 0, Retention.DeleteAfter(e, retention));
+        new(e.Id, e.Title, e.StartsAt, e.Rounds, e.RoundMinutes, e.TransitionMinutes, e.SeatsPerTable, e.Format, e.JoinCode, e.PlanVersion > 0, Retention.DeleteAfter(e, retention), e.ExtraSeatWhenShort);
 
     private static async Task<string> UniqueJoinCode(AppDb db, CancellationToken cancellationToken)
     {

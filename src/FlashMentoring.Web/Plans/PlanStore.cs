@@ -197,6 +197,9 @@ public sealed class PlanStore(IServiceScopeFactory scopes) : IDisposable
     public static PlanSettings Settings(EventRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return new PlanSettings(record.Rounds, record.SeatsPerTable, RosterUpload.ParseFormat(record.Format) ?? MentoringFormat.Open, record.Seed);
+        return new PlanSettings(record.Rounds, record.SeatsPerTable, RosterUpload.ParseFormat(record.Format) ?? MentoringFormat.Open, record.Seed)
+        {
+            ExtraSeatWhenShort = record.ExtraSeatWhenShort,
+        };
     }
 }

@@ -26,7 +26,7 @@ internal static class HardRules
                 }
 
                 sizes.Add(tables[j].Count);
-                tables[j].Count.Should().BeLessThanOrEqualTo(rotation.SeatsPerTable, "no table is over its seats");
+                tables[j].Count.Should().BeLessThanOrEqualTo(rotation.MostAtTable, "no table is over its seats");
                 foreach (var i in tables[j])
                 {
                     met.Add((i, j)).Should().BeTrue($"{rotation.Mentees[i].Name} meets {rotation.Mentors[j].Name} only once");

@@ -18,7 +18,7 @@ public sealed class LegacyUpgradeTests : IDisposable
     private static readonly string[] HostReads = ["/", "/host", "/plan", "/people", "/board", "/clock", "/report", "/exports/ratings.csv", "/exports/pairs.csv"];
 
     // Fields added to an answer since that release (any array index written [*]): the upgraded file must give them, the old answer could not.
-    private static readonly HashSet<string> AddedSince = ["$.personalDataKeptUntil", "$[*].newLinkPending", "$.summary", "$.hereAsked"];
+    private static readonly HashSet<string> AddedSince = ["$.personalDataKeptUntil", "$[*].newLinkPending", "$.summary", "$.hereAsked", "$.extraSeatWhenShort"];
     private readonly string folder = Directory.CreateTempSubdirectory("fm-legacy-").FullName;
     private readonly JsonObject expected;
     private readonly TestApp app;

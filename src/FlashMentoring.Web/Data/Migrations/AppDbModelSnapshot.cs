@@ -135,6 +135,9 @@ namespace FlashMentoring.Web.Data.Migrations
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ExtraSeatWhenShort")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasColumnType("TEXT");

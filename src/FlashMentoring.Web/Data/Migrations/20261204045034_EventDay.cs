@@ -23,6 +23,13 @@ namespace FlashMentoring.Web.Data.Migrations
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<bool>(
+                name: "ExtraSeatWhenShort",
+                table: "Events",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<byte[]>(
                 name: "HelperKeyHash",
                 table: "Events",
@@ -41,6 +48,10 @@ namespace FlashMentoring.Web.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "HereAskedAt",
                 table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "ExtraSeatWhenShort",
+                table: "Events");
 
             migrationBuilder.DropColumn(
                 name: "HelperKeyHash",

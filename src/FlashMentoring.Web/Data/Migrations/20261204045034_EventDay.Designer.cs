@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FlashMentoring.Web.Data.Migrations
 {
     [DbContext(typeof(AppDb))]
-    [Migration("20261204044825_EventDay")]
+    [Migration("20261204045034_EventDay")]
     partial class EventDay
     {
         /// <inheritdoc />
@@ -137,6 +137,9 @@ namespace FlashMentoring.Web.Data.Migrations
 
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ExtraSeatWhenShort")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Format")
                         .IsRequired()

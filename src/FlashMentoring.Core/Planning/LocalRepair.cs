@@ -1,0 +1,417 @@
+namespace FlashMentoring.Core.Planning;
+
+/// <summary>
+/// The least disruptive re-plan of the rounds to come: every round keeps its old seating; only people who are
+/// new, whose table closed or who rested take the free seats (at a smallest table, so the room stays balanced);
+/// a table may take one extra mentee when the host allows it; and where rests come out uneven, someone who rests
+/// too often takes the seat of someone who rested least, preferring people whose itinerary changes anyway.
+/// Printed itineraries are out there: each move here is a person who must be found and told.
+/// </summary>
+internal sealed class LocalRepair
+{
+    private readonly PairScorer scorer;
+    private readonly Attendance attendance;
+    private readonly int[] seats;
+    private readonly int[] old;
+    private readonly int m;
+    private readonly int n;
+    private readonly int rounds;
+    private readonly int held;
+    private readonly int capacity;
+    private readonly int extra;
+    private readonly int oldMentees;
+    private readonly HashSet<long> forbidden = [];
+    private readonly HashSet<long> pinned = [];
+    private readonly Dictionary<int, List<int>> avoidedMentees = [];
+    private readonly int[] size;
+    private readonly int[] rests;
+
+    private LocalRepair(PairScorer scorer, Attendance attendance, PlanSettings settings, PlanConstraints constraints, int[] seats, int oldMentees, int held)
+    {
+        this.scorer = scorer;
+        this.attendance = attendance;
+        this.seats = seats;
+        this.oldMentees = oldMentees;
+        this.held = held;
+        old = (int[])seats.Clone();
+        m = scorer.Mentees.Count;
+        n = scorer.Mentors.Count;
+        rounds = settings.Rounds;
+        capacity = settings.SeatsPerTable;
+        extra = settings.ExtraSeatWhenShort ? 1 : 0;
+        size = new int[rounds * n];
+        rests = new int[m];
+
+        var menteeIndex = RotationEngine.Index(scorer.Mentees);
+        var mentorIndex = RotationEngine.Index(scorer.Mentors);
+        foreach (var (mentee, mentor) in constraints.Forbids)
+        {
+            if (menteeIndex.TryGetValue(mentee, out var i) && mentorIndex.TryGetValue(mentor, out var j))
+            {
+                forbidden.Add(PlanningProblem.Pack(i, j));
+            }
+        }
+
+        foreach (var (mentee, mentor) in constraints.Pins)
+        {
+            if (menteeIndex.TryGetValue(mentee, out var i) && mentorIndex.TryGetValue(mentor, out var j))
+            {
+                pinned.Add(PlanningProblem.Pack(i, j));
+            }
+        }
+
+        for (var i = 0; i < m; i++)
+        {
+            foreach (var key in scorer.Mentees[i].Avoid)
+            {
+                if (menteeIndex.TryGetValue(key, out var k) && k != i)
+                {
+                    Avoiding(i).Add(k);
+                    Avoiding(k).Add(i);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Repairs <paramref name="seats"/> (round-major, the old seating with new mentees appended and resting) in
+    /// place from round <paramref name="held"/> + 1 on. The caller checks the result and re-solves if a rule broke.
+    /// </summary>
+    public static void Run(PairScorer scorer, Attendance attendance, PlanSettings settings, PlanConstraints constraints, int[] seats, int oldMentees, int held)
+    {
+        var repair = new LocalRepair(scorer, attendance, settings, constraints, seats, oldMentees, held);
+        repair.Repair();
+    }
+
+    private void Repair()
+    {
+        for (var c = held; c < rounds; c++)
+        {
+            Clear(c);
+        }
+
+        for (var c = 0; c < rounds; c++)
+        {
+            for (var i = 0; i < m; i++)
+            {
+                var j = Seat(c, i);
+                if (j >= 0)
+                {
+                    size[(c * n) + j]++;
+                }
+                else if (attendance.MenteeThere(i, c + 1))
+                {
+                    rests[i]++;
+                }
+            }
+        }
+
+        // Twice: moving rests around can leave someone resting beside a seat that only they may take.
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var c = held; c < rounds; c++)
+            {
+                SeatWaiting(c);
+                EvenOut(c);
+            }
+
+            SpreadRests();
+        }
+    }
+
+    private ref int Seat(int round, int mentee) => ref seats[(round * m) + mentee];
+
+    private List<int> Avoiding(int mentee) =>
+        avoidedMentees.TryGetValue(mentee, out var list) ? list : avoidedMentees[mentee] = [];
+
+    /// <summary>Who is gone leaves their seat; whose table closed stands up.</summary>
+    private void Clear(int c)
+    {
+        for (var i = 0; i < m; i++)
+        {
+            ref var seat = ref Seat(c, i);
+            if (!attendance.MenteeThere(i, c + 1) || (seat >= 0 && !attendance.MentorThere(seat, c + 1)))
+            {
+                seat = -1;
+            }
+        }
+    }
+
+    /// <summary>True when the person reads a different itinerary now, or is new: moving them again costs nobody else.</summary>
+    private bool Changed(int i)
+    {
+        if (i >= oldMentees)
+        {
+            return true;
+        }
+
+        for (var c = held; c < rounds; c++)
+        {
+            if (seats[(c * m) + i] != old[(c * m) + i])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Someone the old plan seated in this round and who stood up since (new, or their table closed).</summary>
+    private bool Displaced(int c, int i) => i >= oldMentees || (old[(c * m) + i] >= 0 && Seat(c, i) < 0);
+
+    /// <summary>A late arrival sits in their first round: sending them to rest then is no way to greet them.</summary>
+    private bool Arrives(int c, int i) => c > 0 && !attendance.MenteeThere(i, c);
+
+    private bool Open(int c, int j) => attendance.MentorThere(j, c + 1);
+
+    private bool PinnedSeat(int c, int i) => Seat(c, i) is var j && j >= 0 && pinned.Contains(PlanningProblem.Pack(i, j));
+
+    /// <summary>Whether mentee i may sit at table j in round c (ignoring <paramref name="leaving"/>, whose seat they would take).</summary>
+    private bool Legal(int i, int j, int c, int leaving = -1)
+    {
+        if (!Open(c, j) || !attendance.MenteeThere(i, c + 1) || scorer.Avoids(i, j) || forbidden.Contains(PlanningProblem.Pack(i, j)))
+        {
+            return false;
+        }
+
+        for (var r = 0; r < rounds; r++)
+        {
+            if (r != c && Seat(r, i) == j)
+            {
+                return false; // Nobody meets the same mentor twice.
+            }
+        }
+
+        if (avoidedMentees.TryGetValue(i, out var avoided))
+        {
+            foreach (var k in avoided)
+            {
+                if (k != leaving && Seat(c, k) == j)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private (int Min, int Max) Sizes(int c)
+    {
+        int min = int.MaxValue, max = int.MinValue;
+        for (var j = 0; j < n; j++)
+        {
+            if (Open(c, j))
+            {
+                min = Math.Min(min, size[(c * n) + j]);
+                max = Math.Max(max, size[(c * n) + j]);
+            }
+        }
+
+        return (min, max);
+    }
+
+    private void Move(int c, int i, int to)
+    {
+        ref var seat = ref Seat(c, i);
+        if (seat >= 0)
+        {
+            size[(c * n) + seat]--;
+        }
+        else
+        {
+            rests[i]--;
+        }
+
+        seat = to;
+        if (to >= 0)
+        {
+            size[(c * n) + to]++;
+        }
+        else
+        {
+            rests[i]++;
+        }
+    }
+
+    /// <summary>
+    /// Seats who waits in round c: those who rested most first, then those whose itinerary changes anyway. A seat
+    /// at a smallest table first; else someone's seat, sending them on to a smallest table.
+    /// The extra seat goes only to people who stood up (new, or their table closed), not to planned rests.
+    /// </summary>
+    private void SeatWaiting(int c)
+    {
+        if (Sizes(c).Min == int.MaxValue)
+        {
+            return; // No table open this round.
+        }
+
+        var waiting = Enumerable.Range(0, m)
+            .Where(i => Seat(c, i) < 0 && attendance.MenteeThere(i, c + 1))
+            .OrderByDescending(i => rests[i]).ThenByDescending(Changed).ThenBy(i => i)
+            .ToList();
+        foreach (var i in waiting)
+        {
+            if (!TrySeat(c, i, capacity) && extra > 0 && Displaced(c, i))
+            {
+                TrySeat(c, i, capacity + extra);
+            }
+        }
+    }
+
+    private bool TrySeat(int c, int i, int limit)
+    {
+        var min = Sizes(c).Min;
+        var best = -1;
+        for (var j = 0; j < n; j++)
+        {
+            if (size[(c * n) + j] == min && min < limit && Legal(i, j, c) && (best < 0 || scorer.Score(i, j) > scorer.Score(i, best)))
+            {
+                best = j;
+            }
+        }
+
+        if (best >= 0)
+        {
+            Move(c, i, best);
+            return true;
+        }
+
+        // A chain of two: take someone's seat and send them on to a smallest table (someone already moved, if any).
+        var free = Enumerable.Range(0, n).Where(t => Open(c, t) && size[(c * n) + t] == min && min < limit).ToList();
+        var chain = (Mentee: -1, To: -1, Cost: int.MaxValue, Score: int.MinValue);
+        for (var k = 0; k < m && free.Count > 0; k++)
+        {
+            var j = Seat(c, k);
+            if (j < 0 || PinnedSeat(c, k) || Arrives(c, k) || !Legal(i, j, c, leaving: k))
+            {
+                continue;
+            }
+
+            var cost = Changed(k) ? 0 : 1;
+            foreach (var t in free)
+            {
+                if (t != j && Legal(k, t, c) && (cost, -scorer.Score(i, j)).CompareTo((chain.Cost, -chain.Score)) < 0)
+                {
+                    chain = (k, t, cost, scorer.Score(i, j));
+                }
+            }
+        }
+
+        if (chain.Mentee < 0)
+        {
+            return false;
+        }
+
+        var seat = Seat(c, chain.Mentee);
+        Move(c, chain.Mentee, chain.To);
+        Move(c, i, seat);
+        return true;
+    }
+
+    /// <summary>Moves one mentee at a time from a fullest to an emptiest table, those already moved first.</summary>
+    private void EvenOut(int c)
+    {
+        for (var guard = 0; guard < m; guard++)
+        {
+            var (min, max) = Sizes(c);
+            if (min == int.MaxValue || max - min <= 1)
+            {
+                return;
+            }
+
+            var smallest = Enumerable.Range(0, n).Where(j => Open(c, j) && size[(c * n) + j] == min).ToList();
+            var move = (Mentee: -1, To: -1, Changed: false, Score: int.MinValue);
+            for (var i = 0; i < m; i++)
+            {
+                var from = Seat(c, i);
+                if (from < 0 || size[(c * n) + from] != max || PinnedSeat(c, i))
+                {
+                    continue;
+                }
+
+                var changed = Changed(i);
+                foreach (var j in smallest)
+                {
+                    if (Legal(i, j, c) &&
+                        (move.Mentee < 0 || (changed && !move.Changed) || (changed == move.Changed && scorer.Score(i, j) > move.Score)))
+                    {
+                        move = (i, j, changed, scorer.Score(i, j));
+                    }
+                }
+            }
+
+            if (move.Mentee < 0)
+            {
+                return;
+            }
+
+            Move(c, move.Mentee, move.To);
+        }
+    }
+
+    /// <summary>
+    /// The evaluator's fairness rule: nobody rests in a round while someone seated in it has rested two fewer
+    /// times. Whoever rests too often takes the seat of someone who rested least, in the earliest round it can
+    /// (a walk-in sits on arrival), someone already moved where possible, never someone who just arrived. Each
+    /// swap lowers the sum of squared rests, so this ends.
+    /// </summary>
+    private void SpreadRests()
+    {
+        for (var guard = 0; guard < m * rounds; guard++)
+        {
+            if (!SwapOneRest())
+            {
+                return;
+            }
+        }
+    }
+
+    private bool SwapOneRest()
+    {
+        for (var c = held; c < rounds; c++)
+        {
+            var fewest = int.MaxValue;
+            for (var k = 0; k < m; k++)
+            {
+                if (Seat(c, k) >= 0)
+                {
+                    fewest = Math.Min(fewest, rests[k]);
+                }
+            }
+
+            var resting = Enumerable.Range(0, m)
+                .Where(i => Seat(c, i) < 0 && attendance.MenteeThere(i, c + 1) && rests[i] >= fewest + 2)
+                .OrderByDescending(i => rests[i]).ThenBy(i => i);
+            foreach (var i in resting)
+            {
+                var best = (Mentee: -1, Rests: int.MaxValue, Cost: int.MaxValue, Score: int.MinValue);
+                for (var k = 0; k < m; k++)
+                {
+                    var j = Seat(c, k);
+                    if (j < 0 || rests[k] > rests[i] - 2 || PinnedSeat(c, k) || Arrives(c, k) || !Legal(i, j, c, leaving: k))
+                    {
+                        continue;
+                    }
+
+                    var cost = Changed(k) ? 0 : 1;
+                    var score = scorer.Score(i, j);
+                    if ((rests[k], cost, -score).CompareTo((best.Rests, best.Cost, -best.Score)) < 0)
+                    {
+                        best = (k, rests[k], cost, score);
+                    }
+                }
+
+                if (best.Mentee >= 0)
+                {
+                    var seat = Seat(c, best.Mentee);
+                    Move(c, best.Mentee, -1);
+                    Move(c, i, seat);
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}
