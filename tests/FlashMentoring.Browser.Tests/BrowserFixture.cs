@@ -101,7 +101,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder) => builder
             .UseSetting("Storage:Provider", "InMemory")
             .UseSetting("Creation:PerDeviceBurst", "1000")
-            .UseSetting("Creation:PerNetworkPerHour", "1000");
+            .UseSetting("Creation:PerNetworkPerHour", "1000")
+            .UseSetting("Creation:PerDevicePerHour", "1000")
+            .UseSetting("Creation:StoredPerDevice", "1000")
+            .UseSetting("Creation:StoredPerNetwork", "1000");
     }
 }
 

@@ -115,7 +115,6 @@ public class LiveEventTests(BrowserFixture browser, ITestOutputHelper output)
         await phones[0].Page.Locator("#itinerary-card summary").ClickAsync();
         await phones[0].Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "phone.png"), FullPage = true });
         await host.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "host-console.png") });
-        await host.Locator("#quality").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "host-quality.png") });
         await host.Locator("#adjust-card").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "host-adjust.png") });
         await host.Locator("#people-card").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "host-check-in.png") });
         await board.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "board-1080p.png") });

@@ -18,6 +18,13 @@ public sealed class LegacyUpgradeTests : IDisposable
     private static readonly string[] HostReads = ["/", "/host", "/plan", "/people", "/board", "/clock", "/report", "/exports/ratings.csv", "/exports/pairs.csv"];
 
     // Fields added to an answer since that release (any array index written [*]): the upgraded file must give them, the old answer could not.
+    // Wording changed on purpose since that release: how each old text reads now.
+    private static readonly Dictionary<string, Func<string, string>> RewordedSince = new()
+    {
+        // The itinerary's "1st round" read "1. 1st round" on the phone (issue 13).
+        ["$.rounds[*].label"] = old => System.Text.RegularExpressions.Regex.Replace(old, @"^(\d+)(st|nd|rd|th) round$", "Round $1"),
+    };
+
     private static readonly HashSet<string> AddedSince = ["$.personalDataKeptUntil", "$[*].newLinkPending", "$.summary", "$.hereAsked", "$.extraSeatWhenShort"];
     private readonly string folder = Directory.CreateTempSubdirectory("fm-legacy-").FullName;
     private readonly JsonObject expected;
@@ -224,6 +231,9 @@ public sealed class LegacyUpgradeTests : IDisposable
                 }
 
                 return Enumerable.Range(0, x.Count).Select(i => FirstDifference(x[i], y[i], $"{path}[{i}]")).FirstOrDefault(d => d is not null);
+            case (JsonValue x, JsonValue y) when x.GetValueKind() == System.Text.Json.JsonValueKind.String
+                && RewordedSince.TryGetValue(System.Text.RegularExpressions.Regex.Replace(path, @"\[\d+\]", "[*]"), out var reworded):
+                return reworded(x.GetValue<string>()) == y.GetValue<string>() ? null : $"{path}: {x.ToJsonString()} before (reworded: {reworded(x.GetValue<string>())}), {y.ToJsonString()} now";
             default:
                 return JsonNode.DeepEquals(a, b) ? null : $"{path}: {a?.ToJsonString()} before, {b?.ToJsonString()} now";
         }
