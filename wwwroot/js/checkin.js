@@ -2,9 +2,31 @@
 // to confirm), walk-ins, a person's personal-link QR code, and what the last change did (who moved where). The page
 // passes its own `api` (which sends the host key or the helper key) and `headers` for the requests it fetches itself.
 import { $, el, problemText } from './dom.js';
-import { runKitJob } from './kit-job.js';
+import { offerReprint } from './reprint.js';
 
 const time = (instant) => new Date(instant).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+// The desk both the host console and the helper page show: find a person, add a walk-in, see the last change.
+const desk = `
+<label for="people-filter">Find a person</label>
+<input id="people-filter" type="search" autocomplete="off">
+<form id="walk-in-form" class="walk-in" aria-labelledby="walk-in-title">
+  <h3 id="walk-in-title">Walk-in</h3>
+  <div class="grid-fields">
+    <label>Name <input id="walk-in-name" required maxlength="200" data-limit="maxName"></label>
+    <label>Role <select id="walk-in-role"><option value="mentee">Mentee</option><option value="mentor">Mentor (opens a table)</option></select></label>
+    <label>Email (optional) <input id="walk-in-email" type="email" maxlength="1000" data-limit="maxField"></label>
+    <label>Agency (optional) <input id="walk-in-agency" maxlength="1000" data-limit="maxField"></label>
+  </div>
+  <button type="submit">Add the walk-in</button> <span class="note">They join from the next round.</span>
+</form>
+<section id="checkin-result" class="checkin-result" hidden aria-labelledby="checkin-result-title">
+  <h3 id="checkin-result-title">The last change</h3>
+  <p id="checkin-message"></p>
+  <h4 id="moves-title">Who moves where</h4>
+  <ul id="moves" class="moves"></ul>
+</section>
+`;
 
 /**
  * Wires the check-in card. `say(text, isError)` is the page's status line; `onChanged()` runs after a change this
@@ -12,6 +34,7 @@ const time = (instant) => new Date(instant).toLocaleTimeString([], { hour: '2-di
  * helper link. Returns `load()` (resolves to the people) and the hub `handlers` to merge into the page's connectLive.
  */
 export function mountCheckIn({ eventId, api, headers, say, onChanged = () => {}, host = false }) {
+  $('checkin-desk').innerHTML = desk;
   let people = [];
 
   async function load() {
@@ -106,22 +129,7 @@ export function mountCheckIn({ eventId, api, headers, say, onChanged = () => {},
     $('checkin-message').textContent = result.message;
     $('moves-title').hidden = result.moves.length === 0;
     $('moves').replaceChildren(...result.moves.map((m) => el('li', m.text)));
-    if (host) offerReprint(result.reprint);
-  }
-
-  function offerReprint(reprint) {
-    const button = $('reprint');
-    const { people: ids, tables } = reprint;
-    button.hidden = ids.length === 0 && tables.length === 0;
-    const parts = [];
-    if (ids.length) parts.push(ids.length === 1 ? 'the changed itinerary' : `the ${ids.length} changed itineraries`);
-    if (tables.length) parts.push(tables.length === 1 ? 'the changed table sign' : `the ${tables.length} changed table signs`);
-    button.textContent = `Print ${parts.join(' and ')}`;
-    button.onclick = () => {
-      const query = new URLSearchParams({ paper: $('kit-paper')?.value ?? 'letter', parts: 'itineraries,signs', people: ids.join(','), tables: tables.join(',') });
-      runKitJob(() => fetch(`/api/events/${eventId}/kit-jobs?${query}`, { method: 'POST', headers: headers() }),
-        { progress: $('reprint-progress'), status: $('reprint-status'), link: $('reprint-link') }, headers());
-    };
+    if (host) offerReprint('reprint', { eventId, headers, reprint: result.reprint });
   }
 
   $('walk-in-form').addEventListener('submit', async (event) => {

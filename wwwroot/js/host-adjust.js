@@ -1,17 +1,23 @@
 // The host console's "Adjust by hand" card: pin or forbid any mentee-mentor pair chosen from lists (before the
 // start), move one mentee to another table in a round to come (any time), and undo the last of these.
 import { $, el, problemText } from './dom.js';
+import { offerReprint } from './reprint.js';
 
 let api = null;
 let say = () => {};
 let showPlan = () => {};
+let reprintFor = () => {};
 let lists = { mentees: [], mentors: [], rounds: 0, roundsBegun: 0, undo: null };
 let plan = null;
 let clock = { phase: 'waiting', round: 0 };
 
-/** Wires the card once: `api(path, options)` calls the event's host API, `say` reports, `showPlan` shows a new plan. */
+/**
+ * Wires the card once: `api(path, options)` calls the event's host API, `say` reports, `showPlan` shows a new plan;
+ * `eventId` and `headers()` serve the reprint of what a move or an undo changed.
+ */
 export function mountAdjust(options) {
   ({ api, say, showPlan } = options);
+  reprintFor = (reprint) => offerReprint('adjust-reprint', { eventId: options.eventId, headers: options.headers, reprint });
   $('pin').addEventListener('click', () => constrain('pin'));
   $('forbid').addEventListener('click', () => constrain('forbid'));
   $('move').addEventListener('click', () => move());
@@ -129,6 +135,7 @@ async function constrain(kind, menteeKey, mentorKey) {
     return;
   }
   await showPlan(answer.body);
+  reprintFor(null); // A plan made again before the start is printed whole.
   say(kind === 'clear' ? 'Cleared; the plan is re-made.' : `Done: the plan now ${kind === 'pin' ? 'seats this pair together' : 'keeps this pair apart'}.`);
 }
 
@@ -147,6 +154,7 @@ async function move(swapWith = null) {
   }
   await showPlan(answer.body.plan);
   say(answer.body.message);
+  reprintFor(answer.body.reprint);
 }
 
 // A full table: one button per mentee seated there, to trade seats with.
@@ -179,4 +187,5 @@ async function undo() {
   }
   await showPlan(answer.body.plan);
   say(answer.body.message);
+  reprintFor(answer.body.reprint);
 }

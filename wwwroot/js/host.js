@@ -160,7 +160,7 @@ function showPlan(plan) {
   return showAdjust(plan);
 }
 
-mountAdjust({ api, say, showPlan });
+mountAdjust({ api, say, showPlan, eventId, headers: () => ({ 'X-Host-Key': key ?? '' }) });
 
 function setClock(view) {
   const before = clock ? stage(clock.phase) : null;

@@ -3,6 +3,7 @@ using FlashMentoring.Core.Live;
 using FlashMentoring.Core.Planning;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Hosting;
+using FlashMentoring.Web.Kits;
 using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Plans;
 using Humanizer;
@@ -18,7 +19,7 @@ public sealed record AdjustRequest(string? Kind, string? Mentee, string? Mentor)
 public sealed record MoveRequest(string? Mentee, int Round, int Table, string? SwapWith = null);
 
 /// <summary>What a change by hand did, in words, and the plan it made.</summary>
-public sealed record ByHandResult(string Message, PlanResponse Plan);
+public sealed record ByHandResult(string Message, PlanResponse Plan, Reprint Reprint);
 
 /// <summary>The change undo would take back; <c>Refused</c> says why it cannot be undone any more, null while it can.</summary>
 public sealed record UndoView(string Label, int FirstRound, string? Refused);
@@ -172,7 +173,8 @@ public static class AdjustEndpoints
             var change = Replanner.Compare(loaded.Plan, outcome.Plan!, held);
             await Remember(db, record, loaded.Plan, outcome.Summary, move.Round, cancellationToken);
             var told = await publisher.SaveAndTell(db, record, change, cancellationToken);
-            return TypedResults.Ok(new ByHandResult($"{outcome.Summary}. {Told(outcome.Plan!, told)}", PlanResponse.From(outcome.Plan!, loaded.Rejected, loaded.Warnings)));
+            return TypedResults.Ok(new ByHandResult($"{outcome.Summary}. {Told(outcome.Plan!, told)}", PlanResponse.From(outcome.Plan!, loaded.Rejected, loaded.Warnings),
+                Reprint.Of(await PersonIds(db, id, cancellationToken), told, change.Changes)));
         }, cancellationToken);
     }
 
@@ -205,10 +207,15 @@ public static class AdjustEndpoints
             }
 
             stored.Undo = null; // One level: what was undone cannot be undone again.
-            var told = await publisher.SaveAndTell(db, record, Replanner.Compare(loaded.Plan, previous!, held), cancellationToken);
-            return TypedResults.Ok(new ByHandResult($"Undone: {undo.Label}. {Told(previous!, told)}", PlanResponse.From(previous!, loaded.Rejected, loaded.Warnings)));
+            var change = Replanner.Compare(loaded.Plan, previous!, held);
+            var told = await publisher.SaveAndTell(db, record, change, cancellationToken);
+            return TypedResults.Ok(new ByHandResult($"Undone: {undo.Label}. {Told(previous!, told)}", PlanResponse.From(previous!, loaded.Rejected, loaded.Warnings),
+                Reprint.Of(await PersonIds(db, id, cancellationToken), told, change.Changes)));
         }, cancellationToken);
     }
+
+    private static Task<Dictionary<string, long>> PersonIds(AppDb db, Guid id, CancellationToken cancellationToken) =>
+        db.People.AsNoTracking().Where(p => p.EventId == id).ToDictionaryAsync(p => p.Key, p => p.Id, StringComparer.Ordinal, cancellationToken);
 
     /// <summary>Who was told, by name: the host can check with them (the first few, then how many more).</summary>
     private static string Told(PlanResult plan, IReadOnlyList<string> keys)

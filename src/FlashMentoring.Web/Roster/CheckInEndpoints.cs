@@ -4,6 +4,7 @@ using FlashMentoring.Core.Roster;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Hosting;
+using FlashMentoring.Web.Kits;
 using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Plans;
 using Humanizer;
@@ -27,9 +28,6 @@ public sealed record WalkInRequest(string? Name, string? Role, string? Email = n
 
 /// <summary>One other person's table changed in one round (null: resting, or a mentor not hosting), in plain words too.</summary>
 public sealed record PersonMove(long? Id, string Name, string Role, int Round, int? FromTable, int? ToTable, string Text);
-
-/// <summary>What to print again after a re-plan: the itineraries of these people and the signs of these tables.</summary>
-public sealed record Reprint(IReadOnlyList<long> People, IReadOnlyList<int> Tables);
 
 /// <summary>What a check-in did to the plan: who else moved where, and what to print again (both empty without a re-plan).</summary>
 public sealed record StatusResult(HostPersonView Person, int Moved, string Message, IReadOnlyList<PersonMove> Moves, Reprint Reprint);
@@ -114,7 +112,7 @@ public static class CheckInEndpoints
                 await db.SaveChangesAsync(cancellationToken);
                 await PeopleChanged(hub, id, cancellationToken);
                 var marked = status == "absent" ? $"{person.Name} is marked absent." : $"{person.Name} is here.";
-                return TypedResults.Ok(new StatusResult(HostView(person), 0, marked, [], new Reprint([], [])));
+                return TypedResults.Ok(new StatusResult(HostView(person), 0, marked, [], Reprint.None));
             }
 
             if (TryReplan(loaded.Plan, held, replan) is not { } result)
@@ -341,9 +339,7 @@ public static class CheckInEndpoints
                 return new PersonMove(who?.Id, c.Name, role, c.Round, c.FromTable, c.ToTable, MoveText(c, role));
             })
             .OrderBy(m => m.Round).ThenBy(m => m.Name, StringComparer.CurrentCulture).ToList();
-        var reprint = new Reprint(
-            [.. told.Select(k => people.GetValueOrDefault(k)?.Id).OfType<long>().Order()],
-            [.. result.Changes.SelectMany(c => new[] { c.FromTable, c.ToTable }).OfType<int>().Distinct().Order()]);
+        var reprint = Reprint.Of(people.ToDictionary(p => p.Key, p => p.Value.Id, StringComparer.Ordinal), told, result.Changes);
         return new StatusResult(HostView(person), told.Count, message, moves, reprint);
     }
 

@@ -71,6 +71,8 @@ public class AdjustByHandTests(BrowserFixture browser, ITestOutputHelper output)
         await Expect(host.Locator("#status")).ToContainTextAsync($"Ann moves to Table {target} ({Mentors[target - 1]}) in round 1. Told of the change: Ann, ");
         await Expect(phone.Locator("#go-to")).ToHaveTextAsync($"Go to Table {target}");
         await Expect(host.Locator("#undo-what")).ToHaveTextAsync($"Last change: Ann moves to Table {target} ({Mentors[target - 1]}) in round 1. You can undo it until round 1 begins.");
+        // Printed itineraries went out of date: the console offers just the changed ones and the two tables' signs.
+        await Expect(host.Locator("#adjust-reprint")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Print the \d+ changed itineraries and the 2 changed table signs$"));
         await host.Locator("#adjust-card").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "host-adjust-by-hand.png") });
         await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "phone-after-move.png") });
         await host.Locator("#status").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "host-move-status.png") });

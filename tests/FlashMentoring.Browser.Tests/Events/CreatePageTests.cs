@@ -34,6 +34,6 @@ public class CreatePageTests(BrowserFixture browser)
         await Expect(page.Locator("#when-note")).ToHaveTextAsync("Today at 00:00 has already passed. That is fine to run the event now; otherwise change the start time.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the event" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/host/**");
+        await page.WaitForURLAsync("**/host/**", new() { WaitUntil = WaitUntilState.Commit });
     }
 }

@@ -23,7 +23,7 @@ public class ExtraSeatFormTests(BrowserFixture browser)
         var axe = await page.RunAxe();
         axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the event" }).ClickAsync();
-        await page.WaitForURLAsync("**/host/**");
+        await page.WaitForURLAsync("**/host/**", new() { WaitUntil = WaitUntilState.Commit });
 
         var eventId = new Uri(page.Url).Segments[^1];
         using var http = browser.Http();

@@ -26,7 +26,7 @@ public class LiveEventTests(BrowserFixture browser, ITestOutputHelper output)
         await NoSeriousAccessibilityProblems(host, "create page");
         await host.GetByLabel("Title").FillAsync("Spring Flash Mentoring");
         await host.GetByRole(AriaRole.Button, new() { Name = "Create the event" }).ClickAsync();
-        await host.WaitForURLAsync("**/host/**");
+        await host.WaitForURLAsync("**/host/**", new() { WaitUntil = WaitUntilState.Commit });
         await host.Locator("#file").SetInputFilesAsync(SampleRoster);
         await Expect(host.Locator("#file-note")).ToContainTextAsync("roster-100x25.csv");
         await host.GetByRole(AriaRole.Button, new() { Name = "Upload and plan" }).ClickAsync();
