@@ -148,7 +148,9 @@ export function mountCheckIn({ eventId, api, headers, say, onChanged = () => {},
   $('people-filter').addEventListener('input', show);
   if (host) mountHelperLink({ eventId, api, headers, say });
 
-  return { load, handlers: { PeopleChanged: () => { load(); } } };
+  // A re-plan made by a helper at the door: the host sees who moved where and gets the reprint offer too.
+  const checkInDone = (result) => { if (host) done(result); };
+  return { load, handlers: { PeopleChanged: () => { load(); }, CheckInDone: checkInDone } };
 }
 
 function showQr(blob, title, note) {

@@ -59,7 +59,11 @@ async function load() {
   live = connectLive({
     join: (connection) => connection.invoke('Join', eventId),
     onSnapshot: setClock,
-    handlers: { ...checkIn.handlers, Clock: setClock },
+    handlers: { ...checkIn.handlers, Clock: setClock, PlanChanged: () => { checkIn.load(); } },
+    onDeleted: () => {
+      say('This event was deleted by its host.', true);
+      $('people-card').hidden = true;
+    },
     onState: connectionBanner($('connection'), { default: 'Reconnecting to the server…' }),
   });
   everyFrame(draw);

@@ -188,7 +188,8 @@ function setClock(view) {
   }
   $('controls-note').textContent = view.phase === 'waiting'
     ? (hasPlan ? 'Start when everyone is seated for round 1: every phone and the board begin the countdown together.' : 'Upload the roster first: Start needs people to seat.')
-    : view.phase === 'round' && moving ? `Next round gives everyone the ${eventView?.transitionMinutes ?? ''} minutes to change tables first; "Skip the change of tables" starts the next round at once.` : '';
+    : view.phase === 'round' && view.round >= view.rounds ? 'This is the last round: Next round ends the event for everyone.'
+      : view.phase === 'round' && moving ? `Next round gives everyone the ${eventView?.transitionMinutes ?? ''} minutes to change tables first; "Skip the change of tables" starts the next round at once.` : '';
   $('upload').disabled = view.phase !== 'waiting';
   adjustClock(view);
   draw();
@@ -208,7 +209,8 @@ function timeLeftText(view) {
 for (const button of document.querySelectorAll('[data-command]')) {
   button.addEventListener('click', async () => {
     const command = button.dataset.command;
-    if (command === 'end' && !confirm('End the event for everyone now?')) return;
+    const ends = command === 'end' || (command === 'skip' && clock.round >= clock.rounds && clock.phase !== 'transition');
+    if (ends && !confirm('End the event for everyone now?')) return;
     // Skip names the round we see and +1 minute the clock we see, so a second click (or host) acting on the same
     // screen cannot skip two rounds or add the minute twice. Next round goes through the change of tables unless
     // the host picked "Skip the change of tables".

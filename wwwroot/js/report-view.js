@@ -102,5 +102,7 @@ export function showReport(container, r) {
   numbers.append(el('h3', 'Ratings per mentor'), table(['Mentor', 'Average (ratings)'], r.perMentor.map((g) => [g.label, mean(g)])));
   numbers.append(el('h3', 'Ratings per table'), table(['Table', 'Average (ratings)'], r.perTable.map((g) => [g.label, mean(g)])));
   parts.push(numbers);
+  // The report refreshes itself as answers arrive: what the host opened stays open.
+  numbers.open = container.querySelector('details.numbers')?.open ?? false;
   container.replaceChildren(...parts);
 }

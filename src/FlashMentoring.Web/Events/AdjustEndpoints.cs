@@ -57,14 +57,14 @@ public static class AdjustEndpoints
         }
 
         var undo = await db.Plans.AsNoTracking().Where(p => p.EventId == id).Select(p => p.Undo).FirstOrDefaultAsync(cancellationToken);
-        var held = PlanPublisher.RoundsHeld(record, time.GetUtcNow()).Held;
+        var sent = PlanPublisher.RoundsSent(record, time.GetUtcNow());
         var rotation = loaded.Plan.Rotation;
         return TypedResults.Ok(new AdjustView(
             rotation.Mentees.Select(p => HandChanges.Pick(p, null)).OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ToList(),
             rotation.Mentors.Select((p, j) => HandChanges.Pick(p, j + 1)).ToList(),
             rotation.Rounds,
-            held,
-            undo is null ? null : new UndoView(undo.Label, undo.FirstRound, UndoRefusal(record, undo, held))));
+            sent,
+            undo is null ? null : new UndoView(undo.Label, undo.FirstRound, UndoRefusal(record, undo, sent))));
     }
 
     internal static async Task<Results<Ok<PlanResponse>, NotFound, ProblemHttpResult>> Adjust(
@@ -162,8 +162,9 @@ public static class AdjustEndpoints
                 return NoPlan();
             }
 
+            // A round whose tables phones already show (the change of tables before it has begun) is not moved in.
             var held = PlanPublisher.RoundsHeld(record, time.GetUtcNow()).Held;
-            var outcome = HandChanges.Move(loaded.Plan, held, move);
+            var outcome = HandChanges.Move(loaded.Plan, PlanPublisher.RoundsSent(record, time.GetUtcNow()), move);
             if (outcome.Refusal is { } no)
             {
                 var extensions = no.Tablemates is null ? null : new Dictionary<string, object?> { ["tablemates"] = no.Tablemates };
@@ -201,7 +202,7 @@ public static class AdjustEndpoints
 
             var held = PlanPublisher.RoundsHeld(record, time.GetUtcNow()).Held;
             var previous = HandChanges.Restore(loaded.Plan, undo);
-            if ((UndoRefusal(record, undo, held) ?? (previous is null ? Stale : null)) is { } refused)
+            if ((UndoRefusal(record, undo, PlanPublisher.RoundsSent(record, time.GetUtcNow())) ?? (previous is null ? Stale : null)) is { } refused)
             {
                 return TypedResults.Problem(detail: refused, statusCode: StatusCodes.Status409Conflict, title: "Cannot undo");
             }
@@ -239,9 +240,9 @@ public static class AdjustEndpoints
     private const string Stale = "The plan changed since (a check-in, a walk-in or a new roster), and undo would take that back too. Adjust by hand instead.";
 
     /// <summary>Why the change can no longer be undone, or null while it can.</summary>
-    private static string? UndoRefusal(EventRecord record, PlanBefore undo, int held)
+    private static string? UndoRefusal(EventRecord record, PlanBefore undo, int sent)
     {
-        if (held >= undo.FirstRound)
+        if (sent >= undo.FirstRound)
         {
             return $"Round {undo.FirstRound} has begun with this change's seats: phones were already sent by it, so it cannot be undone. Move people by hand for the rounds to come.";
         }

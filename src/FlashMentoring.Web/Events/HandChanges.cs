@@ -43,7 +43,7 @@ internal static class HandChanges
         {
             return Refuse(StatusCodes.Status409Conflict, "That round has begun", held >= rotation.Rounds
                 ? $"Round {round} has begun and it is the last one: there is no round left to change."
-                : $"Round {round} has begun: phones already show its tables. Move {mentee.Name} in a round to come, from round {held + 1} on.");
+                : $"Round {round} has begun, or people are already changing tables for it: phones show its tables. Move {mentee.Name} in a round to come, from round {held + 1} on.");
         }
 
         if (!plan.Attendance.MenteeThere(i, round))

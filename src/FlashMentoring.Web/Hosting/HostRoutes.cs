@@ -23,6 +23,15 @@ public static class HostRoutes
     /// <summary>The header that carries the helper key (the helper link's secret).</summary>
     public const string HelperKeyHeader = "X-Helper-Key";
 
+    private static readonly object HelperItem = new();
+
+    /// <summary>True when the request came in with the helper key, not the host key: it sees less (no personal links).</summary>
+    public static bool ByHelper(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.Items.ContainsKey(HelperItem);
+    }
+
     /// <summary>The event's host routes: every endpoint mapped here refuses a request without this event's host key.</summary>
     public static RouteGroupBuilder MapHostRoutes(this IEndpointRouteBuilder app) =>
         app.MapGroup("/api/events/{id:guid}").WithMetadata(new HostOnlyAttribute());
@@ -96,6 +105,7 @@ public static class HostRoutes
         {
             if (http.GetEndpoint()?.Metadata.GetMetadata<HelperAllowedAttribute>() is not null)
             {
+                http.Items[HelperItem] = true;
                 return null;
             }
 

@@ -94,6 +94,23 @@ public sealed class PlanPublisher(IHubContext<LiveHub, ILiveClient> hub)
     }
 
     /// <summary>
+    /// The rounds whose seats phones have already sent people to: those held and, during the change of tables (also
+    /// paused in it), the next one, whose tables the phones already show.
+    /// </summary>
+    public static int RoundsSent(EventRecord record, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var clock = ClockStore.Now(record, now);
+        if (clock.Phase == Phase.Waiting)
+        {
+            return 0;
+        }
+
+        var moving = clock.Phase == Phase.Transition || (clock.Phase == Phase.Paused && clock.PausedFrom == Phase.Transition);
+        return Math.Min(clock.Round + (moving ? 1 : 0), record.Rounds);
+    }
+
+    /// <summary>
     /// Saves the new plan onto the event's people (with whatever else the context holds, a new walk-in say), then
     /// pushes; returns the keys of the people told.
     /// </summary>

@@ -18,7 +18,7 @@ namespace FlashMentoring.Web.Roster;
 /// <param name="ClaimedAt">When a device took their link (picked the name, or opened the link); null while nobody has.</param>
 /// <param name="NewLinkPending">Released by the host: the name waits for its new link to be opened.</param>
 /// <param name="HereAskedAt">Marked absent, they pressed "I'm here" on their phone: the host (or a helper) confirms.</param>
-public sealed record HostPersonView(long Id, string Name, string Role, string Status, string Link, DateTimeOffset? ClaimedAt, bool NewLinkPending, DateTimeOffset? HereAskedAt);
+public sealed record HostPersonView(long Id, string Name, string Role, string Status, string? Link, DateTimeOffset? ClaimedAt, bool NewLinkPending, DateTimeOffset? HereAskedAt);
 
 /// <summary>Check-in: <c>arrived</c> or <c>absent</c>.</summary>
 public sealed record StatusChange(string? Status);
@@ -65,10 +65,10 @@ public static class CheckInEndpoints
         return app;
     }
 
-    internal static async Task<Ok<List<HostPersonView>>> People(Guid id, AppDb db, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<HostPersonView>>> People(Guid id, HttpContext http, AppDb db, CancellationToken cancellationToken)
     {
         var people = await db.People.AsNoTracking().Where(p => p.EventId == id).OrderBy(p => p.Role == "mentor" ? 0 : 1).ThenBy(p => p.Name).ToListAsync(cancellationToken);
-        return TypedResults.Ok(people.Select(HostView).ToList());
+        return TypedResults.Ok(people.Select(p => HostView(p, http)).ToList());
     }
 
     /// <summary>
@@ -77,7 +77,7 @@ public static class CheckInEndpoints
     /// whose itinerary changed are told.
     /// </summary>
     internal static async Task<Results<Ok<StatusResult>, NotFound, ProblemHttpResult>> SetStatus(
-        Guid id, long personId, StatusChange change, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, IHubContext<LiveHub> hub, CancellationToken cancellationToken)
+        Guid id, long personId, StatusChange change, HttpContext http, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, IHubContext<LiveHub> hub, CancellationToken cancellationToken)
     {
         var status = change.Status?.Trim().ToLowerInvariant();
         if (status is not ("arrived" or "absent"))
@@ -112,7 +112,7 @@ public static class CheckInEndpoints
                 await db.SaveChangesAsync(cancellationToken);
                 await PeopleChanged(hub, id, cancellationToken);
                 var marked = status == "absent" ? $"{person.Name} is marked absent." : $"{person.Name} is here.";
-                return TypedResults.Ok(new StatusResult(HostView(person), 0, marked, [], Reprint.None));
+                return TypedResults.Ok(new StatusResult(HostView(person, http), 0, marked, [], Reprint.None));
             }
 
             if (TryReplan(loaded.Plan, held, replan) is not { } result)
@@ -125,7 +125,7 @@ public static class CheckInEndpoints
             var message = status == "absent"
                 ? $"{person.Name} is out from round {held + 1}. {Told(told, result, person.Key)}"
                 : $"{person.Name} is back from round {held + 1}. {Told(told, result, person.Key)}";
-            return TypedResults.Ok(Result(db, id, person, told, result, message));
+            return TypedResults.Ok(await Tell(hub, http, id, Result(db, http, id, person, told, result, message), cancellationToken));
         }, cancellationToken);
     }
 
@@ -134,7 +134,7 @@ public static class CheckInEndpoints
     /// e-mail are cleaned and checked as a roster line's are, so they are stored as they will be read.
     /// </summary>
     internal static async Task<Results<Ok<StatusResult>, NotFound, ProblemHttpResult, ValidationProblem>> WalkIn(
-        Guid id, WalkInRequest walkIn, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, IHubContext<LiveHub> hub, CancellationToken cancellationToken)
+        Guid id, WalkInRequest walkIn, HttpContext http, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, IHubContext<LiveHub> hub, CancellationToken cancellationToken)
     {
         var role = walkIn.Role?.Trim().ToLowerInvariant();
         var (person, problems) = PersonFields.WalkIn(walkIn.Name, role == "mentor" ? Role.Mentor : Role.Mentee, walkIn.Email, walkIn.Agency);
@@ -185,7 +185,7 @@ public static class CheckInEndpoints
             var told = await publisher.SaveAndTell(db, record, result, cancellationToken);
             await PeopleChanged(hub, id, cancellationToken);
             var joins = Joins(person, Itineraries.For(result.Plan, person.Key).Where(r => r.Round > held).ToList());
-            return TypedResults.Ok(Result(db, id, added, told, result, $"{joins} {Told(told, result, person.Key)}"));
+            return TypedResults.Ok(await Tell(hub, http, id, Result(db, http, id, added, told, result, $"{joins} {Told(told, result, person.Key)}"), cancellationToken));
         }, cancellationToken);
     }
 
@@ -194,7 +194,7 @@ public static class CheckInEndpoints
     /// they open it (the host shows its QR code). The old link stops working at once, so whoever holds it loses the
     /// person's view and their voice in the feedback; the join list no longer hands the name to anyone.
     /// </summary>
-    internal static async Task<Results<Ok<HostPersonView>, NotFound>> Release(Guid id, long personId, AppDb db, ILogger<PersonalLinks> log, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<HostPersonView>, NotFound>> Release(Guid id, long personId, HttpContext http, AppDb db, ILogger<PersonalLinks> log, CancellationToken cancellationToken)
     {
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId && p.EventId == id, cancellationToken);
         if (person is null)
@@ -207,20 +207,27 @@ public static class CheckInEndpoints
         person.ClaimedBy = PersonalLinks.Reserved; // Only the new link claims it now: the host shows it to the person.
         await db.SaveChangesAsync(cancellationToken);
         log.LogInformation("Host released the link of person {PersonId} of event {EventId}", person.Id, id);
-        return TypedResults.Ok(HostView(person));
+        return TypedResults.Ok(HostView(person, http));
     }
 
     /// <summary>A person's personal link as a QR code, for the host to show at the desk (after a release, say).</summary>
-    internal static async Task<Results<ContentHttpResult, NotFound>> LinkQr(Guid id, long personId, HttpRequest request, AppDb db, JoinLinks links, CancellationToken cancellationToken)
+    internal static async Task<Results<ContentHttpResult, NotFound, ProblemHttpResult>> LinkQr(Guid id, long personId, HttpRequest request, AppDb db, JoinLinks links, CancellationToken cancellationToken)
     {
-        var token = await db.People.AsNoTracking().Where(p => p.Id == personId && p.EventId == id).Select(p => p.Token).FirstOrDefaultAsync(cancellationToken);
-        if (token is null)
+        var person = await db.People.AsNoTracking().Where(p => p.Id == personId && p.EventId == id).Select(p => new { p.Token, p.ClaimedAt, p.ClaimedBy }).FirstOrDefaultAsync(cancellationToken);
+        if (person is null)
         {
             return TypedResults.NotFound();
         }
 
+        // At the door a helper shows the QR code of a link no phone holds yet (never opened, or new after a release);
+        // a link a phone already holds is that person's, and only the host may hand it out again.
+        if (HostRoutes.ByHelper(request.HttpContext) && person.ClaimedAt is not null && !PersonalLinks.IsReserved(person.ClaimedBy))
+        {
+            return TypedResults.Problem(detail: "This person's phone already has their link. If that is the wrong phone, press Release: the person then gets a new link to scan here.", statusCode: StatusCodes.Status403Forbidden, title: "Their phone has the link");
+        }
+
         var (origin, _) = links.Origin(request);
-        return TypedResults.Content(JoinLinks.QrSvg(origin + PersonalLinks.PathFor(token)), "image/svg+xml");
+        return TypedResults.Content(JoinLinks.QrSvg(origin + PersonalLinks.PathFor(person.Token)), "image/svg+xml");
     }
 
     /// <summary>The event's helper link, if any, works (its key itself is not kept).</summary>
@@ -328,7 +335,7 @@ public static class CheckInEndpoints
     }
 
     /// <summary>The answer to a re-plan: who else moved where, and which itineraries and table signs to print again.</summary>
-    private static StatusResult Result(AppDb db, Guid id, PersonRecord person, IReadOnlyList<string> told, ReplanResult result, string message)
+    private static StatusResult Result(AppDb db, HttpContext http, Guid id, PersonRecord person, IReadOnlyList<string> told, ReplanResult result, string message)
     {
         var people = db.People.Local.Where(p => p.EventId == id).ToDictionary(p => p.Key, StringComparer.Ordinal);
         var moves = result.Changes.Where(c => c.Key != person.Key)
@@ -340,7 +347,7 @@ public static class CheckInEndpoints
             })
             .OrderBy(m => m.Round).ThenBy(m => m.Name, StringComparer.CurrentCulture).ToList();
         var reprint = Reprint.Of(people.ToDictionary(p => p.Key, p => p.Value.Id, StringComparer.Ordinal), told, result.Changes);
-        return new StatusResult(HostView(person), told.Count, message, moves, reprint);
+        return new StatusResult(HostView(person, http), told.Count, message, moves, reprint);
     }
 
     private static string MoveText(SeatChange c, string role) =>
@@ -359,6 +366,20 @@ public static class CheckInEndpoints
     private static Task PeopleChanged(IHubContext<LiveHub> hub, Guid id, CancellationToken cancellationToken) =>
         hub.Clients.Group(LiveHub.Group(id)).SendAsync(PeopleChangedMessage, cancellationToken);
 
+    /// <summary>The hub message that gives the host console a re-plan made at the helper's desk: who moved, what to reprint.</summary>
+    public const string CheckInDoneMessage = "CheckInDone";
+
+    // A re-plan made at the door reaches the host too, who holds the printer: the moves and the reprint offer.
+    private static async Task<StatusResult> Tell(IHubContext<LiveHub> hub, HttpContext http, Guid id, StatusResult result, CancellationToken cancellationToken)
+    {
+        if (HostRoutes.ByHelper(http))
+        {
+            await hub.Clients.Group(LiveHub.HostGroup(id)).SendAsync(CheckInDoneMessage, result, cancellationToken);
+        }
+
+        return result;
+    }
+
     // The re-planner refuses changes it cannot apply (an unknown person, say) with an ArgumentException.
     private static ReplanResult? TryReplan(PlanResult before, int held, RosterChange change)
     {
@@ -375,5 +396,8 @@ public static class CheckInEndpoints
     private static ProblemHttpResult CouldNotReplan(string name) =>
         TypedResults.Problem(detail: $"The plan could not be changed for {name}, so nothing was saved. Try once more; if it fails again, reload this page, as the list may be out of date.", statusCode: StatusCodes.Status409Conflict, title: "Not re-planned");
 
-    private static HostPersonView HostView(PersonRecord p) => new(p.Id, p.Name, p.Role, p.Status, PersonalLinks.PathFor(p.Token), p.ClaimedAt, PersonalLinks.IsReserved(p.ClaimedBy), p.HereAskedAt);
+    // A personal link opens (and claims) that person's phone view: the host sees them all, a helper at the door none
+    // (the desk shows a QR code to scan instead, see LinkQr).
+    private static HostPersonView HostView(PersonRecord p, HttpContext http) =>
+        new(p.Id, p.Name, p.Role, p.Status, HostRoutes.ByHelper(http) ? null : PersonalLinks.PathFor(p.Token), p.ClaimedAt, PersonalLinks.IsReserved(p.ClaimedBy), p.HereAskedAt);
 }

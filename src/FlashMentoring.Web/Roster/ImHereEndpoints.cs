@@ -57,11 +57,16 @@ public static class ImHereEndpoints
             {
                 if (db.Database.IsRelational())
                 {
-                    return await db.People.Where(p => p.Id == person.Id).ExecuteUpdateAsync(set => set.SetProperty(p => p.HereAskedAt, now), cancellationToken);
+                    return await db.People.Where(p => p.Id == person.Id && p.Status == "absent").ExecuteUpdateAsync(set => set.SetProperty(p => p.HereAskedAt, now), cancellationToken);
                 }
 
                 // The in-memory demo store has no bulk update.
                 var row = await db.People.FirstAsync(p => p.Id == person.Id, cancellationToken);
+                if (row.Status != "absent")
+                {
+                    return 0; // The host marked them here meanwhile: nothing to ask.
+                }
+
                 row.HereAskedAt = now;
                 return await db.SaveChangesAsync(cancellationToken);
             },

@@ -50,8 +50,12 @@ public class FeedbackFlowTests(BrowserFixture browser)
         // The end: round 2 after the change of tables, then both choose each other.
         await host.GetByRole(AriaRole.Button, new() { Name = "Next round" }).ClickAsync();
         await Expect(host.Locator("#phase")).ToHaveTextAsync("Round 2 of 2");
+        await Expect(host.Locator("#controls-note")).ToHaveTextAsync("This is the last round: Next round ends the event for everyone.");
+        string? asked = null;
+        host.Dialog += (_, dialog) => { asked = dialog.Message; _ = dialog.AcceptAsync(); };
         await host.GetByRole(AriaRole.Button, new() { Name = "Next round" }).ClickAsync();
         await Expect(ann.Locator("#after-card")).ToBeVisibleAsync();
+        asked.Should().Be("End the event for everyone now?", "Next round in the last round ends the event, so the host is asked first");
         await ann.GetByLabel("1st choice").SelectOptionAsync(new SelectOptionValue { Label = annsFirstMentor });
         await ann.GetByRole(AriaRole.Button, new() { Name = "Save my choices" }).ClickAsync();
         await Expect(ann.Locator("#after-status")).ToHaveTextAsync("Your choices are saved.");

@@ -65,6 +65,11 @@ public class HelperLinkTests(BrowserFixture browser)
         // The host's console shows both without a reload.
         await Expect(host.Locator("#people tr", new() { HasText = "Ann Lee" })).ToContainTextAsync("here");
         await Expect(host.Locator("#people tr", new() { HasText = "Dee Walker" })).ToBeVisibleAsync();
+        // The walk-in added at the door: the host, who holds the printer, sees what it changed and can reprint it.
+        await Expect(host.Locator("#checkin-message")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Dee Walker joins at Table \d in round 1\."));
+        await Expect(host.Locator("#reprint")).ToBeVisibleAsync();
+        // The door sees no personal links: a phone could open, and take, anyone's.
+        (await helper.Locator("a[href*='/me#t=']").CountAsync()).Should().Be(0);
 
         // The host stops the link: the helper's next tap is refused and the page says what to do.
         await host.GetByRole(AriaRole.Button, new() { Name = "Stop the helper link" }).ClickAsync();

@@ -82,7 +82,7 @@ public sealed class LegacyUpgradeTests : IDisposable
         var plan = await host.GetAsync($"/api/events/{e["id"]}/plan");
         var board = await app.CreateClient().GetAsync($"/api/events/{e["id"]}/board");
         var people = (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{e["id"]}/people"))!;
-        var dee = await Phone(people.Single(p => p.Name == "Dee Walker").Link["/me#t=".Length..]).GetFromJsonAsync<JsonElement>("/api/me");
+        var dee = await Phone(people.Single(p => p.Name == "Dee Walker").Link!["/me#t=".Length..]).GetFromJsonAsync<JsonElement>("/api/me");
         var more = await host.PostAsJsonAsync($"/api/events/{e["id"]}/walk-ins", new { name = "Eve Later", role = "mentee" });
 
         plan.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -91,7 +91,7 @@ public sealed class LegacyUpgradeTests : IDisposable
         dee.GetProperty("rounds").EnumerateArray().Should().Contain(r => r.GetProperty("table").ValueKind == JsonValueKind.Number, "her seats were in the stored plan all along");
         foreach (var person in people)
         {
-            (await Phone(person.Link["/me#t=".Length..]).GetAsync("/api/me")).StatusCode.Should().Be(HttpStatusCode.OK, $"{person.Name}'s phone opens");
+            (await Phone(person.Link!["/me#t=".Length..]).GetAsync("/api/me")).StatusCode.Should().Be(HttpStatusCode.OK, $"{person.Name}'s phone opens");
         }
 
         more.StatusCode.Should().Be(HttpStatusCode.OK, "the event takes walk-ins again: " + await more.Content.ReadAsStringAsync());
@@ -142,7 +142,7 @@ public sealed class LegacyUpgradeTests : IDisposable
 
         var plan = await Host(e).GetFromJsonAsync<JsonElement>($"/api/events/{e["id"]}/plan");
         var people = (await Host(e).GetFromJsonAsync<List<HostPersonView>>($"/api/events/{e["id"]}/people"))!;
-        var ana = await Phone(people.Single(p => p.Name == longName).Link["/me#t=".Length..]).GetFromJsonAsync<JsonElement>("/api/me");
+        var ana = await Phone(people.Single(p => p.Name == longName).Link!["/me#t=".Length..]).GetFromJsonAsync<JsonElement>("/api/me");
 
         plan.GetProperty("rounds")[0].GetProperty("tables")[0].GetProperty("mentor").GetProperty("name").GetString().Should().Be(longName, "she still hosts table 1");
         people.Should().HaveCount(127, "nobody was lost");

@@ -223,6 +223,28 @@ public sealed class ByHandTests : IDisposable
     }
 
     [Fact]
+    public async Task DuringTheChangeOfTablesTheNextRoundIsNoLongerMovedOrUndoneBecausePhonesAlreadyShowIt()
+    {
+        using var app = new TestApp { Time = time };
+        var (id, host) = await Planned(app, Roster(["Mona", "Omar", "Pia", "Raj"], ["Ann", "Ben", "Cy", "Dee"]), rounds: 3, seats: 2);
+        (await host.PostAsync($"/api/events/{id}/clock/start", null)).EnsureSuccessStatusCode();
+        var before = Seats(await PlanOf(host, id));
+        var free = Enumerable.Range(1, 4).First(t => !Enumerable.Range(1, 3).Any(r => before[("Ann", r)] == t));
+        (await Post(host, $"/api/events/{id}/moves", new { mentee = Key("Ann"), round = 2, table = free })).Status.Should().Be(HttpStatusCode.OK);
+
+        time.Advance(TimeSpan.FromMinutes(11)); // Round 1 is over; people walk to their round-2 tables.
+        var undo = await Post(host, $"/api/events/{id}/undo", null);
+        var move = await Post(host, $"/api/events/{id}/moves", new { mentee = Key("Ben"), round = 2, table = before[("Ben", 3)] });
+        var offered = await host.GetFromJsonAsync<AdjustView>($"/api/events/{id}/adjust");
+
+        undo.Status.Should().Be(HttpStatusCode.Conflict, "Ann's phone already sent her to Table " + free);
+        move.Status.Should().Be(HttpStatusCode.Conflict);
+        move.Body.GetProperty("detail").GetString().Should().Contain("already changing tables for it");
+        offered!.RoundsBegun.Should().Be(2, "the console offers moves from round 3 on");
+        Seats(await PlanOf(host, id))[("Ann", 2)].Should().Be(free);
+    }
+
+    [Fact]
     public async Task UndoWorksWhileLiveUntilTheRoundItChangedBeginsAndIsRefusedAfter()
     {
         using var app = new TestApp { Time = time };

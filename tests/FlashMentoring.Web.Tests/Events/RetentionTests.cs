@@ -171,7 +171,7 @@ public sealed class RetentionTests : IDisposable
         var phones = people.ToDictionary(p => p.Name, p =>
         {
             var phone = app.CreateClient();
-            phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, p.Link["/me#t=".Length..]);
+            phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, p.Link!["/me#t=".Length..]);
             return phone;
         });
         var ids = people.ToDictionary(p => p.Name, p => p.Id);

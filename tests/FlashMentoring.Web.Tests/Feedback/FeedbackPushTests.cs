@@ -26,7 +26,7 @@ public class FeedbackPushTests
         {
             var phone = app.CreateClient();
             (await phone.GetAsync("/me")).EnsureSuccessStatusCode(); // The device cookie, as a browser gets it.
-            phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, people.First(p => p.Name == name).Link["/me#t=".Length..]);
+            phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, people.First(p => p.Name == name).Link!["/me#t=".Length..]);
             return phone;
         }
 

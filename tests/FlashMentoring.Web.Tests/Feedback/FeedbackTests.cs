@@ -43,7 +43,7 @@ public class FeedbackTests
             // Each phone opens its link as a browser does: the page first, which gives it its device cookie.
             var phone = app.CreateClient();
             (await phone.GetAsync("/me")).EnsureSuccessStatusCode();
-            phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, p.Link["/me#t=".Length..]);
+            phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, p.Link!["/me#t=".Length..]);
             phones[p.Name] = phone;
         }
 

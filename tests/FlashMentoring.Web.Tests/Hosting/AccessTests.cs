@@ -23,7 +23,7 @@ public class AccessTests
         var host = app.HostClient(created.HostKey);
         (await host.PutAsync($"/api/events/{created.Id}/roster", new StringContent(Roster, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
         var ann = (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{created.Id}/people"))!.Single(p => p.Name == "Ann Lee");
-        return (created, ann.Link["/me#t=".Length..], ann.Id);
+        return (created, ann.Link!["/me#t=".Length..], ann.Id);
     }
 
     // What anyone may read of an event: its title and start, the board, the join link and QR, and the clock.

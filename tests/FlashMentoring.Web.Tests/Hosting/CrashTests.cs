@@ -37,7 +37,7 @@ public sealed class CrashTests : IDisposable
             clock = (await (await http.PostAsync($"/api/events/{created.Id}/clock/start", null)).Content.ReadFromJsonAsync<ClockView>())!;
             var people = (await http.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{created.Id}/people"))!;
             annId = people.Single(p => p.Name == "Ann").Id;
-            annToken = people.Single(p => p.Name == "Ann").Link["/me#t=".Length..];
+            annToken = people.Single(p => p.Name == "Ann").Link!["/me#t=".Length..];
             (await http.PostAsJsonAsync($"/api/events/{created.Id}/people/{people.Single(p => p.Name == "Cy").Id}/status", new { status = "absent" })).EnsureSuccessStatusCode();
             (await http.PostAsJsonAsync($"/api/events/{created.Id}/people/{annId}/status", new { status = "arrived" })).EnsureSuccessStatusCode();
             // Round 1 is over (rounds are rated once they end): round 2 runs when the power goes.

@@ -98,7 +98,7 @@ public sealed class ConcurrencyTests : IDisposable
         var answers = await Task.WhenAll(people.Select(p =>
         {
             var phone = app.CreateClient();
-            phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, p.Link["/me#t=".Length..]);
+            phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, p.Link!["/me#t=".Length..]);
             return phone.PostAsJsonAsync("/api/me/answers", new { clientId = Guid.NewGuid(), round = 1, rating = 4 });
         }));
         var report = await host.GetFromJsonAsync<JsonElement>($"/api/events/{created.Id}/report");

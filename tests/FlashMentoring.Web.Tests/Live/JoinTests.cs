@@ -72,7 +72,7 @@ public class JoinTests
         var (e, host) = await Planned(app);
         var people = (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{e.Id}/people"))!;
         var ann = await Phone(app);
-        ann.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, people.Single(p => p.Name == "Mentee Number1").Link["/me#t=".Length..]);
+        ann.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, people.Single(p => p.Name == "Mentee Number1").Link!["/me#t=".Length..]);
 
         (await ann.GetAsync("/api/me")).EnsureSuccessStatusCode(); // Ann scans the QR on her itinerary.
         var thief = await Pick(await Phone(app), e, "Mentee Number1");
@@ -96,7 +96,7 @@ public class JoinTests
         var pollingScript = await Pick(await Phone(app), e, "Mentee Number1");
         var qr = await host.GetAsync($"/api/events/{e.Id}/people/{ann.Id}/link-qr.svg");
         var annsPhone = await Phone(app);
-        annsPhone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, released.Link["/me#t=".Length..]);
+        annsPhone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, released.Link!["/me#t=".Length..]);
         var annOpens = await annsPhone.GetAsync("/api/me"); // She scans the QR the host shows her.
         var after = (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{e.Id}/people"))!.Single(p => p.Name == "Mentee Number1");
 
@@ -204,7 +204,7 @@ public class JoinTests
         var guesser = await Phone(app);
         guesser.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, "AAAAAAAAAAAAAAAAAAAAAA");
         var ann = await Phone(app);
-        ann.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{e.Id}/people"))![0].Link["/me#t=".Length..]);
+        ann.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{e.Id}/people"))![0].Link!["/me#t=".Length..]);
 
         for (var k = 0; k < Attempts.UnknownTokenBurst; k++)
         {

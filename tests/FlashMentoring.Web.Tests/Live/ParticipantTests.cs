@@ -99,7 +99,7 @@ public class ParticipantTests
         foreach (var person in people)
         {
             phones[person.Name] = await HubClient.ConnectAsync(app, "/hubs/live");
-            await phones[person.Name].InvokeAsync("JoinPerson", person.Link["/me#t=".Length..]);
+            await phones[person.Name].InvokeAsync("JoinPerson", person.Link!["/me#t=".Length..]);
         }
 
         var answer = await host.PostAsJsonAsync($"/api/events/{created.Id}/people/{people.Single(p => p.Name == leaving).Id}/status", new { status = "absent" });
@@ -157,7 +157,7 @@ public class ParticipantTests
             var people = (await restarted.HostClient(created.HostKey).GetFromJsonAsync<List<HostPersonView>>($"/api/events/{created.Id}/people"))!;
             var rosa = people.Single(p => p.Name == "Rosa Parks");
             var phone = restarted.CreateClient();
-            phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, rosa.Link["/me#t=".Length..]);
+            phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, rosa.Link!["/me#t=".Length..]);
             var me = (await phone.GetFromJsonAsync<PersonalView>("/api/me"))!;
 
             rosa.Status.Should().Be("arrived");

@@ -54,7 +54,7 @@ public class PlanStoreTests
         var plan = await host.GetFromJsonAsync<JsonElement>($"/api/events/{created.Id}/plan");
         var people = (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{created.Id}/people"))!;
         var phone = app.CreateClient();
-        phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, people.Single(p => p.Name == twoSpaces).Link["/me#t=".Length..]);
+        phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, people.Single(p => p.Name == twoSpaces).Link!["/me#t=".Length..]);
         var ann = await phone.GetFromJsonAsync<JsonElement>("/api/me");
 
         string[] Seated(int round, int table) => plan.GetProperty("rounds")[round - 1].GetProperty("tables").EnumerateArray()

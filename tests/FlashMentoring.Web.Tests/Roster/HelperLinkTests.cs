@@ -72,6 +72,30 @@ public class HelperLinkTests
             .And.Contain(p => p.Name == "Dee Walker", "and the helper's walk-in");
     }
 
+    [Fact]
+    public async Task AHelperSeesNoPersonalLinksAndCannotShowTheLinkAPhoneAlreadyHolds()
+    {
+        using var app = new TestApp();
+        var e = await Planned(app);
+        var helper = Helper(app, e.HelperKey);
+        var ann = await Person(e.Host, e.Id, "Ann Lee");
+        var phone = app.CreateClient();
+        phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, ann.Link!["/me#t=".Length..]);
+        (await phone.GetAsync("/api/me")).EnsureSuccessStatusCode(); // Ann's phone opens her link and holds it.
+
+        var listed = await helper.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{e.Id}/people");
+        var checkedIn = await (await helper.PostAsJsonAsync($"/api/events/{e.Id}/people/{ann.Id}/status", new { status = "arrived" })).Content.ReadFromJsonAsync<StatusResult>();
+        var annsQr = await helper.GetAsync($"/api/events/{e.Id}/people/{ann.Id}/link-qr.svg");
+        var bensQr = await helper.GetAsync($"/api/events/{e.Id}/people/{(await Person(e.Host, e.Id, "Ben Okafor")).Id}/link-qr.svg");
+
+        listed.Should().OnlyContain(p => p.Link == null, "a personal link opens, and claims, that person's phone view: the door gets none");
+        checkedIn!.Person.Link.Should().BeNull();
+        annsQr.StatusCode.Should().Be(HttpStatusCode.Forbidden, "Ann's phone holds her link; only the host may hand it out again");
+        (await annsQr.Content.ReadAsStringAsync()).Should().Contain("Release");
+        bensQr.StatusCode.Should().Be(HttpStatusCode.OK, "Ben has no phone yet: the desk shows him the QR code to scan");
+        (await Person(e.Host, e.Id, "Ann Lee")).Link.Should().NotBeNull("the host still sees every link");
+    }
+
     /// <summary>Every host route that is not check-in, as "METHOD pattern".</summary>
     private static List<string> HostOnlyRouteList()
     {
