@@ -8,6 +8,9 @@ const MAX_RETRY_MS = 15000;
 // The server pings an idle connection every second (LiveHub.Configure): silence this long means the network is gone,
 // even when the socket still looks open (a phone on flaky Wi-Fi), and the page says it is offline.
 const SERVER_SILENCE_MS = 2500;
+// The socket itself is given up only after this much silence: a server busy for a few seconds (a loaded node, a long
+// pause) gets its phones' "offline" sign, not thousands of reconnects at once. TCP loses nothing in between.
+const SERVER_GIVE_UP_MS = 10000;
 // A request that hangs on a half-dead network is given up, so the next attempt can find the network back.
 const REQUEST_TIMEOUT_MS = 10000;
 // The server's answer to a join for an event that does not exist (LiveHub.NoSuchEvent): deleted, or a wrong link.
@@ -27,7 +30,7 @@ export function connectLive({ join, onSnapshot, handlers = {}, onState = () => {
   const connection = new signalR.HubConnectionBuilder()
     .withUrl('/hubs/live', { timeout: REQUEST_TIMEOUT_MS })
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => backoff(context.previousRetryCount) })
-    .withServerTimeout(SERVER_SILENCE_MS)
+    .withServerTimeout(SERVER_GIVE_UP_MS)
     .configureLogging(signalR.LogLevel.Warning)
     .build();
   // Wrapped so a handler never returns a value: SignalR would send it back as a result nobody asked for.
@@ -43,6 +46,28 @@ export function connectLive({ join, onSnapshot, handlers = {}, onState = () => {
   let starting = false;
 
   let refused = false;
+
+  // Silence watch: every message (a push, an answer, the server's ping) counts as hearing from the server.
+  let lastHeard = Date.now();
+  let silent = false;
+  const transport = connection.connection;
+  if (transport?.onreceive) {
+    const received = transport.onreceive;
+    transport.onreceive = (data) => {
+      lastHeard = Date.now();
+      if (silent) {
+        silent = false;
+        if (!refused && connection.state === State.Connected && !syncing) onState('live');
+      }
+      received(data);
+    };
+  }
+  setInterval(() => {
+    if (!silent && !refused && connection.state === State.Connected && Date.now() - lastHeard > SERVER_SILENCE_MS) {
+      silent = true;
+      onState('reconnecting');
+    }
+  }, 250);
 
   // Retrying cannot help: stop for good, then let the page say what to do.
   function stopForGood(then, ...values) {
@@ -73,6 +98,8 @@ export function connectLive({ join, onSnapshot, handlers = {}, onState = () => {
       }
       if (refused) return;
       onSnapshot(snapshot);
+      lastHeard = Date.now();
+      silent = false;
       onState('live');
       // The offset is refined in the background: the snapshot alone already shows the right table.
       estimateOffset(connection, clock).catch(() => {});
