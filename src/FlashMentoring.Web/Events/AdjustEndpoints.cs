@@ -163,8 +163,9 @@ public static class AdjustEndpoints
             }
 
             // A round whose tables phones already show (the change of tables before it has begun) is not moved in.
-            var held = PlanPublisher.RoundsHeld(record, time.GetUtcNow()).Held;
-            var outcome = HandChanges.Move(loaded.Plan, PlanPublisher.RoundsSent(record, time.GetUtcNow()), move);
+            var now = time.GetUtcNow();
+            var held = PlanPublisher.RoundsHeld(record, now).Held;
+            var outcome = HandChanges.Move(loaded.Plan, PlanPublisher.RoundsSent(record, now), move);
             if (outcome.Refusal is { } no)
             {
                 var extensions = no.Tablemates is null ? null : new Dictionary<string, object?> { ["tablemates"] = no.Tablemates };
@@ -200,9 +201,10 @@ public static class AdjustEndpoints
                 return TypedResults.Problem(detail: "There is no change by hand to undo.", statusCode: StatusCodes.Status409Conflict, title: "Nothing to undo");
             }
 
-            var held = PlanPublisher.RoundsHeld(record, time.GetUtcNow()).Held;
+            var now = time.GetUtcNow();
+            var held = PlanPublisher.RoundsHeld(record, now).Held;
             var previous = HandChanges.Restore(loaded.Plan, undo);
-            if ((UndoRefusal(record, undo, PlanPublisher.RoundsSent(record, time.GetUtcNow())) ?? (previous is null ? Stale : null)) is { } refused)
+            if ((UndoRefusal(record, undo, PlanPublisher.RoundsSent(record, now)) ?? (previous is null ? Stale : null)) is { } refused)
             {
                 return TypedResults.Problem(detail: refused, statusCode: StatusCodes.Status409Conflict, title: "Cannot undo");
             }

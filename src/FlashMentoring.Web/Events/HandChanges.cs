@@ -20,8 +20,11 @@ internal sealed record MoveOutcome(PlanResult? Plan, string Summary, MoveRefusal
 /// </summary>
 internal static class HandChanges
 {
-    /// <summary>Moves a mentee to a table in a round not yet begun, or swaps them with a mentee seated there.</summary>
-    public static MoveOutcome Move(PlanResult plan, int held, MoveRequest move)
+    /// <summary>
+    /// Moves a mentee to a table in a round phones have not sent anyone to yet (after the first <paramref name="sent"/>),
+    /// or swaps them with a mentee seated there.
+    /// </summary>
+    public static MoveOutcome Move(PlanResult plan, int sent, MoveRequest move)
     {
         var rotation = plan.Rotation;
         var i = move.Mentee is null ? -1 : rotation.MenteeIndex(move.Mentee);
@@ -39,11 +42,11 @@ internal static class HandChanges
         var mentee = rotation.Mentees[i];
         var j = move.Table - 1;
         var mentor = rotation.Mentors[j];
-        if (round <= held)
+        if (round <= sent)
         {
-            return Refuse(StatusCodes.Status409Conflict, "That round has begun", held >= rotation.Rounds
+            return Refuse(StatusCodes.Status409Conflict, "That round has begun", sent >= rotation.Rounds
                 ? $"Round {round} has begun and it is the last one: there is no round left to change."
-                : $"Round {round} has begun, or people are already changing tables for it: phones show its tables. Move {mentee.Name} in a round to come, from round {held + 1} on.");
+                : $"Round {round} has begun, or people are already changing tables for it: phones show its tables. Move {mentee.Name} in a round to come, from round {sent + 1} on.");
         }
 
         if (!plan.Attendance.MenteeThere(i, round))

@@ -24,8 +24,11 @@ public interface ILiveClient
     /// <summary>The event was deleted (by its host, or by retention): nothing more will come; stop reconnecting.</summary>
     Task EventDeleted();
 
-    /// <summary>Someone's check-in changed (a phone said "I'm here"); the host console reads the people again.</summary>
+    /// <summary>Someone's check-in changed without a re-plan (a phone said "I'm here"); the desks read the people again.</summary>
     Task PeopleChanged();
+
+    /// <summary>To the host consoles: a re-plan made with the helper link at the door, with its moves and reprint.</summary>
+    Task CheckInDone(Roster.StatusResult result);
 }
 
 /// <summary>

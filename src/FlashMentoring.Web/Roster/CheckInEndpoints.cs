@@ -44,9 +44,6 @@ public sealed record HelperLinkState(bool Active);
 /// </summary>
 public static class CheckInEndpoints
 {
-    /// <summary>The hub message that tells the host console and the helper page to read the check-in list again.</summary>
-    public const string PeopleChangedMessage = "PeopleChanged";
-
     public static IEndpointRouteBuilder MapCheckIn(this IEndpointRouteBuilder app)
     {
         var desk = app.MapHelperRoutes().WithTags("Check-in");
@@ -77,7 +74,7 @@ public static class CheckInEndpoints
     /// whose itinerary changed are told.
     /// </summary>
     internal static async Task<Results<Ok<StatusResult>, NotFound, ProblemHttpResult>> SetStatus(
-        Guid id, long personId, StatusChange change, HttpContext http, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, IHubContext<LiveHub> hub, CancellationToken cancellationToken)
+        Guid id, long personId, StatusChange change, HttpContext http, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
     {
         var status = change.Status?.Trim().ToLowerInvariant();
         if (status is not ("arrived" or "absent"))
@@ -110,7 +107,7 @@ public static class CheckInEndpoints
             if (replan is null)
             {
                 await db.SaveChangesAsync(cancellationToken);
-                await PeopleChanged(hub, id, cancellationToken);
+                await hub.Clients.Group(LiveHub.Group(id)).PeopleChanged(); // No re-plan, so no PlanChanged: the desks read the list again.
                 var marked = status == "absent" ? $"{person.Name} is marked absent." : $"{person.Name} is here.";
                 return TypedResults.Ok(new StatusResult(HostView(person, http), 0, marked, [], Reprint.None));
             }
@@ -121,11 +118,10 @@ public static class CheckInEndpoints
             }
 
             var told = await publisher.SaveAndTell(db, record, result, cancellationToken);
-            await PeopleChanged(hub, id, cancellationToken);
             var message = status == "absent"
                 ? $"{person.Name} is out from round {held + 1}. {Told(told, result, person.Key)}"
                 : $"{person.Name} is back from round {held + 1}. {Told(told, result, person.Key)}";
-            return TypedResults.Ok(await Tell(hub, http, id, Result(db, http, id, person, told, result, message), cancellationToken));
+            return TypedResults.Ok(await Tell(hub, http, id, Result(db, http, id, person, told, result, message)));
         }, cancellationToken);
     }
 
@@ -134,7 +130,7 @@ public static class CheckInEndpoints
     /// e-mail are cleaned and checked as a roster line's are, so they are stored as they will be read.
     /// </summary>
     internal static async Task<Results<Ok<StatusResult>, NotFound, ProblemHttpResult, ValidationProblem>> WalkIn(
-        Guid id, WalkInRequest walkIn, HttpContext http, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, IHubContext<LiveHub> hub, CancellationToken cancellationToken)
+        Guid id, WalkInRequest walkIn, HttpContext http, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
     {
         var role = walkIn.Role?.Trim().ToLowerInvariant();
         var (person, problems) = PersonFields.WalkIn(walkIn.Name, role == "mentor" ? Role.Mentor : Role.Mentee, walkIn.Email, walkIn.Agency);
@@ -183,9 +179,8 @@ public static class CheckInEndpoints
             added.Status = "arrived";
             db.People.Add(added);
             var told = await publisher.SaveAndTell(db, record, result, cancellationToken);
-            await PeopleChanged(hub, id, cancellationToken);
             var joins = Joins(person, Itineraries.For(result.Plan, person.Key).Where(r => r.Round > held).ToList());
-            return TypedResults.Ok(await Tell(hub, http, id, Result(db, http, id, added, told, result, $"{joins} {Told(told, result, person.Key)}"), cancellationToken));
+            return TypedResults.Ok(await Tell(hub, http, id, Result(db, http, id, added, told, result, $"{joins} {Told(told, result, person.Key)}")));
         }, cancellationToken);
     }
 
@@ -362,19 +357,12 @@ public static class CheckInEndpoints
             _ => $"Round {c.Round}: {c.Name} rests",
         };
 
-    // The host console and the helper page both read the check-in list again; phones ignore this message.
-    private static Task PeopleChanged(IHubContext<LiveHub> hub, Guid id, CancellationToken cancellationToken) =>
-        hub.Clients.Group(LiveHub.Group(id)).SendAsync(PeopleChangedMessage, cancellationToken);
-
-    /// <summary>The hub message that gives the host console a re-plan made at the helper's desk: who moved, what to reprint.</summary>
-    public const string CheckInDoneMessage = "CheckInDone";
-
     // A re-plan made at the door reaches the host too, who holds the printer: the moves and the reprint offer.
-    private static async Task<StatusResult> Tell(IHubContext<LiveHub> hub, HttpContext http, Guid id, StatusResult result, CancellationToken cancellationToken)
+    private static async Task<StatusResult> Tell(IHubContext<LiveHub, ILiveClient> hub, HttpContext http, Guid id, StatusResult result)
     {
         if (HostRoutes.ByHelper(http))
         {
-            await hub.Clients.Group(LiveHub.HostGroup(id)).SendAsync(CheckInDoneMessage, result, cancellationToken);
+            await hub.Clients.Group(LiveHub.HostGroup(id)).CheckInDone(result);
         }
 
         return result;
