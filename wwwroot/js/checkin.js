@@ -148,9 +148,10 @@ export function mountCheckIn({ eventId, api, headers, say, onChanged = () => {},
   $('people-filter').addEventListener('input', show);
   if (host) mountHelperLink({ eventId, api, headers, say });
 
+  const handlers = { PeopleChanged: () => { load(); } };
   // A re-plan made by a helper at the door: the host sees who moved where and gets the reprint offer too.
-  const checkInDone = (result) => { if (host) done(result); };
-  return { load, handlers: { PeopleChanged: () => { load(); }, CheckInDone: checkInDone } };
+  if (host) handlers.CheckInDone = (result) => { done(result); };
+  return { load, handlers };
 }
 
 function showQr(blob, title, note) {
@@ -169,8 +170,8 @@ function mountHelperLink({ eventId, api, headers, say }) {
 
   async function refresh() {
     const state = await api('/helper-link');
-    const link = state.ok && state.body.active ? localStorage.getItem(stored) : null;
     const active = state.ok && state.body.active;
+    const link = active ? localStorage.getItem(stored) : null;
     $('helper-state').textContent = !active ? 'No helper link yet.'
       : link ? 'A helper link is active. Show its QR code to a helper\'s phone.'
         : 'A helper link made on another device is active. Make a new one to show it here (the old one stops).';

@@ -71,4 +71,4 @@ async function load() {
 
 applyLimits();
 if (key) load();
-else say(problemText({ title: 'No helper key', detail: 'Open the helper link the host gave you, with everything after the # sign.' }, ''), true);
+else say('No helper key. Open the helper link the host gave you, with everything after the # sign.', true);

@@ -59,8 +59,6 @@ async function load() {
     // Handlers must return nothing: SignalR would take a returned promise for a result the server never asked for.
     handlers: { ...checkIn.handlers, Clock: setClock, PlanChanged: () => { loadPlan(); checkIn.load(); }, FeedbackChanged: () => { reportSoon(); } },
     onState: connectionBanner($('connection'), { default: 'Reconnecting to the server… the clock keeps running there.' }),
-    refusedForGood: (error) => /No such event/.test(error?.message ?? ''),
-    onRefused: () => { showDeleted(); },
     onDeleted: () => { showDeleted(); },
   });
   everyFrame(draw);
@@ -68,7 +66,7 @@ async function load() {
 
 // The page of an event that is gone (or of a link that is not the host's): the reason, and no control left to press.
 function showGone(title, text) {
-  live?.connection.stop();
+  live?.stop();
   live = null;
   clock = null;
   document.body.dataset.stage = 'gone';

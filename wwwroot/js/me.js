@@ -1,7 +1,7 @@
 // The phone view: which table now, with whom, how long is left, where next. It restores from the personal
 // link (token in the fragment, also kept on this device), survives reloads, locked screens and flaky Wi-Fi.
 import { chime, connectionBanner, connectLive, everyFrame, formatRemaining, phaseTitle, remainingMs, seatingRound, speakRemaining } from './live.js';
-import { $, el, problemText, setText } from './dom.js';
+import { $, el, problemText, sayIn, setText } from './dom.js';
 
 // The host's console opens someone's view as a preview: shown, but neither kept here nor claimed for this device.
 const preview = new URLSearchParams(location.hash.slice(1)).has('preview');
@@ -144,13 +144,13 @@ function mentorLine(row) {
 function showAbsent(absent) {
   $('absent-card').hidden = !absent || preview;
   $('here').hidden = me.hereAsked;
-  if (me.hereAsked) $('here-status').textContent = 'Asked: the host will confirm.';
-  else if ($('here-status').dataset.kind !== 'error') $('here-status').textContent = '';
+  if (me.hereAsked) sayIn($('here-status'), 'Asked: the host will confirm.');
+  else if (!$('here-status').classList.contains('error')) sayIn($('here-status'), '');
 }
 
 $('here').addEventListener('click', async () => {
   $('here').disabled = true;
-  $('here-status').dataset.kind = '';
+  sayIn($('here-status'), '');
   try {
     const response = await fetch('/api/me/here', { method: 'POST', headers: { 'X-Person-Token': token } });
     const body = await response.json().catch(() => ({}));
@@ -160,12 +160,10 @@ $('here').addEventListener('click', async () => {
       // Already back in the plan (the host was quicker): the view shows the table.
       await live.resync();
     } else {
-      $('here-status').dataset.kind = 'error';
-      $('here-status').textContent = `Not sent: ${problemText(body, 'try again')}`;
+      sayIn($('here-status'), `Not sent: ${problemText(body, 'try again')}`, true);
     }
   } catch {
-    $('here-status').dataset.kind = 'error';
-    $('here-status').textContent = 'No connection: not sent. Press "I\'m here" again when the Wi-Fi is back, or tell the host at the door.';
+    sayIn($('here-status'), 'No connection: not sent. Press "I\'m here" again when the Wi-Fi is back, or tell the host at the door.', true);
   } finally {
     $('here').disabled = false;
   }

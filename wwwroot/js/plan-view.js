@@ -23,7 +23,7 @@ function share(x) {
 const plural = (n, one, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 /** The quality in sentences an HR person can repeat; each says what was checked, good news or not. */
-export function qualityWords(q, summary) {
+function qualityWords(q, summary) {
   const words = [];
   if (q.preferencesAsked === 0) words.push('Nobody asked for a particular mentor.');
   else if (q.preferencesMet === q.preferencesSatisfiable) words.push(`All ${plural(q.preferencesMet, 'request')} for a particular mentor met.`);

@@ -46,7 +46,7 @@ function table(headers, rows) {
 const average = (g) => `${g.mean.toFixed(1)} of 5`;
 
 /** The report in sentences a host can read out: who answered, how matches were rated, which pairs are ready. */
-export function reportWords(r) {
+function reportWords(r) {
   const words = [];
   if (r.respondents === 0) {
     words.push('No answers yet. Phones ask for a rating at the end of each round.');

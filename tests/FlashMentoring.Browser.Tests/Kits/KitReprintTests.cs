@@ -30,24 +30,22 @@ public class KitReprintTests(BrowserFixture browser)
         await using var laptop = await browser.NewScreenAsync(1280, 900);
         var page = await laptop.NewPageAsync();
         await page.GotoAsync(created.GetProperty("hostLink").GetString()!);
-        var download = await page.RunAndWaitForDownloadAsync(() => page.EvaluateAsync(
+        // The console's own reprint offer (reprint.js), as a re-plan answer would make it.
+        await page.EvaluateAsync(
             """
             async ([id, key, people]) => {
-              const { runKitJob } = await import('/js/kit-job.js');
-              const box = document.createElement('section');
-              box.innerHTML = '<progress></progress><p id="test-reprint-status" role="status"></p><a hidden download></a>';
-              document.querySelector('main').prepend(box);
-              const headers = { 'X-Host-Key': key };
-              const ui = { progress: box.querySelector('progress'), status: box.querySelector('p'), link: box.querySelector('a') };
-              runKitJob(() => fetch(`/api/events/${id}/kit-jobs?paper=letter&parts=itineraries,signs&people=${people}&tables=3,7`, { method: 'POST', headers }), ui, headers);
+              const { offerReprint } = await import('/js/reprint.js');
+              offerReprint('reprint', { eventId: id, headers: () => ({ 'X-Host-Key': key }), reprint: { people: people.split(',').map(Number), tables: [3, 7] } });
             }
-            """, new object[] { id!, hostKey, people }));
+            """, new object[] { id!, hostKey, people });
+        await Expect(page.Locator("#reprint")).ToHaveTextAsync("Print the 2 changed itineraries and the 2 changed table signs");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#reprint").ClickAsync());
         var file = Path.Combine(BrowserFixture.Screenshots, "reprint.pdf");
         await download.SaveAsAsync(file);
         var pdf = await File.ReadAllBytesAsync(file);
 
         download.SuggestedFilename.Should().MatchRegex(@"^reprint-\d{4}\.pdf$");
-        await Expect(page.Locator("#test-reprint-status")).ToContainTextAsync("Ready: 4 pages");
+        await Expect(page.Locator("#reprint-status")).ToContainTextAsync("Ready: 4 pages");
         Poppler.Page(pdf, 1).Should().Contain("Reprint after a change").And.Contain("Tables 3, 7");
         var sheet = Poppler.Page(pdf, 4);
         foreach (var mentee in mentees)
