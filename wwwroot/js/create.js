@@ -71,3 +71,7 @@ $('create-form').addEventListener('submit', async (event) => {
     $('create').disabled = false;
   }
 });
+
+// The button works once this script has wired the form: a click before that (a slow phone, a cold start) would have
+// sent the form as a plain page load and lost what was typed.
+$('create').disabled = false;
