@@ -52,3 +52,6 @@ $('roster-form').addEventListener('submit', async (event) => {
     status.textContent += ` ${lines} left out: see the list below.`;
   }
 });
+
+// The buttons work once this script has wired the forms (a click before that would reload the page and lose the roster).
+for (const button of document.querySelectorAll('form button[type=submit]')) button.disabled = false;

@@ -56,3 +56,6 @@ $('plan-form').addEventListener('submit', async (event) => {
 function say(text, isError = false) {
   sayIn(status, text, isError);
 }
+
+// The button works once this script has wired the form (a click before that would reload the page and lose the roster).
+$('plan-button').disabled = false;

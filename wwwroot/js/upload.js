@@ -8,21 +8,22 @@ import { sayIn } from './dom.js';
  * or null when there is neither.
  */
 export function rosterSource(fileInput, textArea, note) {
-  let file = null;
-  fileInput.addEventListener('change', () => {
-    file = fileInput.files[0] ?? null;
+  const describe = () => {
+    const file = fileInput.files[0];
     if (!file) return;
     textArea.value = '';
     sayIn(note, `${file.name} (${Math.max(1, Math.round(file.size / 1024))} KB) will be sent as it is; the answer lists any line to fix.`);
-  });
+  };
+  fileInput.addEventListener('change', describe);
+  // A file picked before this script arrived (a cold start, a slow laptop) counts too.
+  describe();
   textArea.addEventListener('input', () => {
-    if (!file || !textArea.value) return;
+    if (!fileInput.files.length || !textArea.value) return;
     // Typing or pasting replaces the chosen file.
-    file = null;
     fileInput.value = '';
     sayIn(note, '');
   });
-  return () => file ?? (textArea.value.trim() ? textArea.value : null);
+  return () => fileInput.files[0] ?? (textArea.value.trim() ? textArea.value : null);
 }
 
 /** The fetch options that send a roster body as CSV. */

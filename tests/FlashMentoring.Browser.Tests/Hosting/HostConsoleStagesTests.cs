@@ -21,7 +21,10 @@ public class HostConsoleStagesTests(BrowserFixture browser, ITestOutputHelper ou
         var (id, key) = await CreateAsync("Stages", roster: null);
         await using var laptop = await browser.NewScreenAsync(1280, 900);
         var host = await OpenAsync(laptop, id, key);
-        await host.Locator("#file").SetInputFilesAsync(SampleRoster);
+        // The roster card shows once the console's script knows the stage; a file picked earlier went nowhere.
+        var fileInput = host.GetByLabel("Upload a CSV file");
+        await Expect(fileInput).ToBeVisibleAsync();
+        await fileInput.SetInputFilesAsync(SampleRoster);
         await host.GetByRole(AriaRole.Button, new() { Name = "Upload and plan" }).ClickAsync();
 
         // The quality in words first; the figures wait behind "The numbers behind this".

@@ -27,7 +27,10 @@ public class LiveEventTests(BrowserFixture browser, ITestOutputHelper output)
         await host.GetByLabel("Title").FillAsync("Spring Flash Mentoring");
         await host.GetByRole(AriaRole.Button, new() { Name = "Create the event" }).ClickAsync();
         await host.WaitForURLAsync("**/host/**", new() { WaitUntil = WaitUntilState.Commit });
-        await host.Locator("#file").SetInputFilesAsync(SampleRoster);
+        // The roster card shows once the console's script knows the stage; a file picked earlier went nowhere.
+        var fileInput = host.GetByLabel("Upload a CSV file");
+        await Expect(fileInput).ToBeVisibleAsync();
+        await fileInput.SetInputFilesAsync(SampleRoster);
         await Expect(host.Locator("#file-note")).ToContainTextAsync("roster-100x25.csv");
         await host.GetByRole(AriaRole.Button, new() { Name = "Upload and plan" }).ClickAsync();
         await Expect(host.GetByRole(AriaRole.Heading, new() { Name = "How good is this rotation?" })).ToBeVisibleAsync();

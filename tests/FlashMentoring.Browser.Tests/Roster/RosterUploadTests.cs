@@ -25,7 +25,10 @@ public class RosterUploadTests(BrowserFixture browser)
         var host = await laptop.NewPageAsync();
         await host.GotoAsync(created.GetProperty("hostLink").GetString()!);
 
-        await host.Locator("#file").SetInputFilesAsync(File());
+        // The roster card shows once the console's script knows the stage; a file picked earlier went nowhere.
+        var fileInput = host.GetByLabel("Upload a CSV file");
+        await Expect(fileInput).ToBeVisibleAsync();
+        await fileInput.SetInputFilesAsync(File());
         await Expect(host.Locator("#file-note")).ToContainTextAsync("roster-excel.csv");
         await host.GetByRole(AriaRole.Button, new() { Name = "Upload and plan" }).ClickAsync();
 
@@ -37,6 +40,26 @@ public class RosterUploadTests(BrowserFixture browser)
         await Expect(host.Locator("#warnings")).ToContainTextAsync("read as Latin-1", new() { Timeout = 10_000 });
         await Expect(host.Locator("#grid")).ToContainTextAsync("Zoë Adams");
         (await host.ContentAsync()).Should().NotContain("\uFFFD", "no accent was lost on the way");
+    }
+
+    [Fact]
+    public async Task OnThePlannerPageAFileChosenBeforeThePageScriptHasLoadedIsNamedAndPlanned()
+    {
+        await using var laptop = await browser.NewScreenAsync(1280, 900);
+        var page = await laptop.NewPageAsync();
+        // A cold start or a slow laptop: the form is on screen before its script has arrived.
+        var picked = new TaskCompletionSource();
+        await page.RouteAsync("**/js/plan.js", async route => { await picked.Task; await route.ContinueAsync(); });
+        await page.GotoAsync("/plan.html", new() { WaitUntil = WaitUntilState.Commit });
+
+        var button = page.GetByRole(AriaRole.Button, new() { Name = "Plan the rotation" });
+        await Expect(button).ToBeDisabledAsync();
+        await page.GetByLabel("Upload a CSV file").SetInputFilesAsync(File());
+        picked.SetResult();
+
+        await Expect(page.Locator("#file-note")).ToContainTextAsync("roster-excel.csv");
+        await button.ClickAsync();
+        await Expect(page.Locator("#grid")).ToContainTextAsync("Wendy Dú");
     }
 
     [Fact]
