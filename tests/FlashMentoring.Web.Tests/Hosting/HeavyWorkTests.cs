@@ -11,6 +11,7 @@ using Xunit.Abstractions;
 
 namespace FlashMentoring.Web.Tests.Hosting;
 
+[Collection(nameof(RunsAlone))]
 public class HeavyWorkTests(ITestOutputHelper output)
 {
     // Hang guards only: the work these tests stop runs for seconds, and nothing here waits for time to pass.
