@@ -30,3 +30,6 @@ export function problemText(body, fallback) {
   const fields = body && body.errors ? Object.values(body.errors).flat().join(' ') : '';
   return `${(body && body.title) || fallback}. ${(body && body.detail) || ''} ${fields}`.trim();
 }
+
+/** "1 line", "3 lines", "1,200 mentees": a count with its noun (plural given where adding an s is wrong). */
+export const count = (n, one, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;

@@ -1,6 +1,6 @@
 // After each round, a one-tap rating (and an optional note); at the end, the survey and "keep in touch".
 // Answers go through the outbox, so a moment offline loses nothing and a resend counts once.
-import { $, el, problemText } from './dom.js';
+import { $, count, el, problemText } from './dom.js';
 import { flush, newId, pending, send } from './outbox.js';
 
 let state = null;
@@ -103,7 +103,7 @@ function report(result) {
     $('rate-status').textContent = `Not saved: ${problemText(result.refused.at(-1), 'The answer was refused')}`;
     return;
   }
-  $('rate-status').textContent = result && result.pending ? `Saved on this phone; ${result.pending} answer(s) will be sent when the connection is back.` : 'Sent.';
+  $('rate-status').textContent = result && result.pending ? `Saved on this phone; ${count(result.pending, 'answer')} will be sent when the connection is back.` : 'Sent.';
 }
 
 function showAfter() {

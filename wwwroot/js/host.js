@@ -1,7 +1,7 @@
 // The host console: roster and plan, join link and QR, the room's controls, check-in. Only the host link
 // (its key lives in the URL fragment and on this laptop) can change anything.
 import { connectionBanner, connectLive, countdownText, everyFrame, phaseTitle } from './live.js';
-import { $, el, problemText, sayIn, setText } from './dom.js';
+import { $, count, el, problemText, sayIn, setText } from './dom.js';
 import { applyLimits } from './limits.js';
 import { csvBody, rosterSource } from './upload.js';
 import { showGrid, showProblems, showQuality } from './plan-view.js';
@@ -313,7 +313,7 @@ $('pairs-confirm').addEventListener('click', async () => {
     return;
   }
   showReport($('report'), answer.body);
-  say(`${answer.body.mutual.filter((p) => p.confirmed).length} long-term pair(s) confirmed; both sides now see each other's contact details as confirmed.`);
+  say(`${count(answer.body.mutual.filter((p) => p.confirmed).length, 'long-term pair')} confirmed; both sides now see each other's contact details as confirmed.`);
 });
 $('delete-event').addEventListener('click', async () => {
   if (!confirm('Delete this event and all its personal data (roster, links, ratings, choices, pairs)? This cannot be undone.')) return;
@@ -352,7 +352,7 @@ $('roster-form').addEventListener('submit', async (event) => {
     }
     showPlan(answer.body);
     const people = await checkIn.load();
-    const fix = answer.body.rejected.length ? ` ${answer.body.rejected.length} line(s) need fixing, listed below.` : '';
+    const fix = answer.body.rejected.length ? ` ${count(answer.body.rejected.length, 'line needs', 'lines need')} fixing, listed below.` : '';
     say(`Planned ${answer.body.rounds.length} rounds for ${people.length} people.${fix}`);
     const first = $(answer.body.rejected.length ? 'problems' : 'quality');
     first.focus();

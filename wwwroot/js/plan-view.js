@@ -1,5 +1,5 @@
 // The rotation as the planner and the host console show it: lines to fix, quality figures, the grid.
-import { el } from './dom.js';
+import { count, el } from './dom.js';
 
 export function showProblems(rejected, warnings) {
   const section = document.getElementById('problems');
@@ -20,16 +20,15 @@ function share(x) {
   return `${(100 * x).toFixed(x < 0.1 ? 1 : 0)}%`;
 }
 
-const plural = (n, one, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 /** The quality in sentences an HR person can repeat; each says what was checked, good news or not. */
 function qualityWords(q, summary) {
   const words = [];
   if (q.preferencesAsked === 0) words.push('Nobody asked for a particular mentor.');
-  else if (q.preferencesMet === q.preferencesSatisfiable) words.push(`All ${plural(q.preferencesMet, 'request')} for a particular mentor met.`);
-  else words.push(`${q.preferencesMet} of ${plural(q.preferencesSatisfiable, 'request')} for a particular mentor met; the others could not fit.`);
+  else if (q.preferencesMet === q.preferencesSatisfiable) words.push(`All ${count(q.preferencesMet, 'request')} for a particular mentor met.`);
+  else words.push(`${q.preferencesMet} of ${count(q.preferencesSatisfiable, 'request')} for a particular mentor met; the others could not fit.`);
   if (q.preferencesAsked > q.preferencesSatisfiable) {
-    words.push(`${plural(q.preferencesAsked - q.preferencesSatisfiable, 'more request')} could not be met: an avoid list or a forbidden pair rules them out.`);
+    words.push(`${count(q.preferencesAsked - q.preferencesSatisfiable, 'more request')} could not be met: an avoid list or a forbidden pair rules them out.`);
   }
   if (q.gap !== null && q.gap !== undefined) {
     words.push(q.gap <= 0 ? 'This is the best rotation possible for this roster.' : `Within ${share(q.gap)} of the best rotation possible.`);
@@ -37,13 +36,13 @@ function qualityWords(q, summary) {
   if (summary && summary.menteesWithNeeds > 0) {
     const who = summary.menteesWithNeeds === summary.menteesThere ? 'Every mentee' : 'Every mentee who listed a need';
     words.push(summary.menteesNoNeedMet > 0
-      ? `${plural(summary.menteesNoNeedMet, 'mentee meets', 'mentees meet')} no mentor with the expertise they need.`
-      : `${who} meets at least ${plural(summary.fewestNeedsMet, 'mentor')} with the expertise they need.`);
+      ? `${count(summary.menteesNoNeedMet, 'mentee meets', 'mentees meet')} no mentor with the expertise they need.`
+      : `${who} meets at least ${count(summary.fewestNeedsMet, 'mentor')} with the expertise they need.`);
   }
   if (q.violations.length === 0) words.push('Nobody meets the same mentor twice, and every avoid list is kept.');
-  else words.push(`Check this plan: ${plural(q.violations.length, 'rule')} broken (listed under the numbers).`);
+  else words.push(`Check this plan: ${count(q.violations.length, 'rule')} broken (listed under the numbers).`);
   if (q.rests === 0) words.push('Nobody sits out a round.');
-  else if (summary) words.push(`Mentees sit out ${plural(q.rests, 'round')} in all, nobody more than ${plural(summary.mostRests, 'round')}.`);
+  else if (summary) words.push(`Mentees sit out ${count(q.rests, 'round')} in all, nobody more than ${count(summary.mostRests, 'round')}.`);
   return words;
 }
 
@@ -57,7 +56,7 @@ export function showQuality(q, notes, summary = null) {
     ['Gap to the best possible', q.gap === null ? 'n/a' : percent(q.gap), 'how far the score is below that most: 0% is the best possible'],
     ['Requests met', `${q.preferencesMet} of ${q.preferencesSatisfiable}`,
       q.preferencesAsked > q.preferencesSatisfiable ? `${q.preferencesAsked - q.preferencesSatisfiable} more asked but ruled out by avoid lists` : 'every mentor a mentee asked for'],
-    ['Meetings', q.meetings.toLocaleString(), `${plural(q.rests, 'round')} sat out`],
+    ['Meetings', q.meetings.toLocaleString(), `${count(q.rests, 'round')} sat out`],
     ['Table sizes', q.tableSizeSpread <= 1 ? 'even' : `differ by ${q.tableSizeSpread}`, 'largest difference within a round'],
     ['Mentees meeting again', q.menteeRepeats, 'times two mentees share a table a second time'],
     ['Lowest mentee score', q.worstOffMenteeScore, `the mentee who gains least from the day; the average is ${q.meanMenteeScore.toFixed(1)}`],

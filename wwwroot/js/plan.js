@@ -1,6 +1,6 @@
 // The planner page: send the roster to POST /api/plans and show the rotation.
 // User data is only ever set with textContent, never as HTML.
-import { $, problemText, hide, sayIn } from './dom.js';
+import { $, count, problemText, hide, sayIn } from './dom.js';
 import { applyLimits } from './limits.js';
 import { showGrid, showProblems, showQuality } from './plan-view.js';
 import { csvBody, rosterSource } from './upload.js';
@@ -40,7 +40,7 @@ $('plan-form').addEventListener('submit', async (event) => {
     showQuality(answer.quality, answer.notes, answer.summary);
     showGrid(answer.rounds);
     const tables = answer.rounds.length ? answer.rounds[0].tables.length : 0;
-    const fix = answer.rejected.length ? ` ${answer.rejected.length} line(s) need fixing, listed below.` : '';
+    const fix = answer.rejected.length ? ` ${count(answer.rejected.length, 'line needs', 'lines need')} fixing, listed below.` : '';
     say(`Planned ${answer.rounds.length} rounds at ${tables} tables in ${Math.round(performance.now() - started)} ms.${fix}`);
     // Take the host to what needs her first: the lines to fix, else the figures.
     const first = $(answer.rejected.length ? 'problems' : 'quality');

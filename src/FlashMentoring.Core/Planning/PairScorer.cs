@@ -1,5 +1,6 @@
 using System.Numerics;
 using FlashMentoring.Core.Roster;
+using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Core.Planning;
 
@@ -180,7 +181,7 @@ public sealed class PairScorer
         var common = Math.Min(3, CountCommon(needs, mentee, expertise, mentor));
         if (common > 0)
         {
-            parts.Add(new ScorePart($"{common} need(s) matched by expertise", common * w.NeedMatched));
+            parts.Add(new ScorePart($"{Say.Count(common, "need")} matched by expertise", common * w.NeedMatched));
         }
 
         if (CountCommon(goalTopics, mentee, expertise, mentor) > 0)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Core.Planning;
 
@@ -60,7 +61,7 @@ public static class PlanEvaluator
                 {
                     if (table.Count > 0)
                     {
-                        violations.Add($"Round {round}: {rotation.Mentors[j].Name} is on a break but has {table.Count} mentee(s).");
+                        violations.Add($"Round {round}: {rotation.Mentors[j].Name} is on a break but has {Say.Count(table.Count, "mentee")}.");
                     }
 
                     continue;

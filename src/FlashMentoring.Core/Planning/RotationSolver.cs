@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
+using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Core.Planning;
 
@@ -224,7 +225,7 @@ internal sealed partial class RotationSolver
             menteeLo[i] = Math.Min(menteeHi[i], available[i] - (int)Math.Ceiling(rests[i]));
             if (held[i])
             {
-                notes.Add($"{p.Scorer.Mentees[i].Name} can meet only {allowedCount[i]} mentor(s) (no repeats, avoid lists), so rests more than others.");
+                notes.Add($"{p.Scorer.Mentees[i].Name} can meet only {Say.Count(allowedCount[i], "mentor")} (no repeats, avoid lists), so rests more than others.");
             }
         }
 
@@ -455,7 +456,7 @@ internal sealed partial class RotationSolver
         if (uncoloured > 0)
         {
             // Only availability (breaks, late arrivals) can get here; König guarantees the rest.
-            notes.Add($"{uncoloured} meeting(s) did not fit the rounds people are there for; the engine re-seated around them.");
+            notes.Add($"{Say.Count(uncoloured, "meeting")} did not fit the rounds people are there for; the engine re-seated around them.");
             for (var e = 0; e < emMentee.Count; e++)
             {
                 if (emColour[e] < 0)

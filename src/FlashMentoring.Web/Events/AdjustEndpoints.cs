@@ -9,6 +9,7 @@ using FlashMentoring.Web.Plans;
 using Humanizer;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Web.Events;
 
@@ -233,7 +234,7 @@ public static class AdjustEndpoints
         var shown = keys.Take(Named).Select(k => names.GetValueOrDefault(k, k)).ToList();
         if (keys.Count > Named)
         {
-            shown.Add("other person".ToQuantity(keys.Count - Named));
+            shown.Add(Say.Count(keys.Count - Named, "other person"));
         }
 
         return $"Told of the change: {shown.Humanize("and")}.";

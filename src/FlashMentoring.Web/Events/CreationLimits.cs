@@ -9,6 +9,7 @@ using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Web.Events;
 
@@ -163,14 +164,11 @@ public sealed class EventCreationLimits : IDisposable
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("FlashMentoring.Access")
             .LogWarning("Rate limit: event creation from {Client}", http.Connection.RemoteIpAddress);
-        return TypedResults.Problem(detail: $"{why} Try again in {Minutes(seconds)}.", statusCode: StatusCodes.Status429TooManyRequests, title: "Too many new events");
+        return TypedResults.Problem(detail: $"{why} Try again in {Say.Wait(TimeSpan.FromMinutes(Math.Ceiling(seconds / 60.0)))}.", statusCode: StatusCodes.Status429TooManyRequests, title: "Too many new events");
     }
 
     private static IResult Full(string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: title);
-
-    private static string Minutes(int seconds) =>
-        seconds < 90 ? "a minute" : $"{Math.Ceiling(seconds / 60.0).ToString(CultureInfo.InvariantCulture)} minutes";
 }
 
 /// <summary>Registers the creation limits and puts them in front of event creation.</summary>

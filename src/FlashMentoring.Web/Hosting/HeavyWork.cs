@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Web.Hosting;
 
@@ -180,7 +181,7 @@ public sealed class HeavyWork : IDisposable
         ArgumentNullException.ThrowIfNull(http);
         http.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Problem(
-            detail: $"This network already has {options.MaxPerNetwork} plans or kits being made. Wait for one to finish, then try again (in about {options.RetryAfterSeconds} seconds).",
+            detail: $"This network already has {options.MaxPerNetwork} plans or kits being made. Wait for one to finish, then try again (in about {Say.Wait(TimeSpan.FromSeconds(options.RetryAfterSeconds))}).",
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "One at a time");
     }
@@ -192,7 +193,7 @@ public sealed class HeavyWork : IDisposable
         http.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Problem(
             detail: $"The app is making other plans and kits ({options.MaxRunning} at a time, and a short queue, are taken). " +
-                    $"Nothing was lost: try again in {options.RetryAfterSeconds} seconds.",
+                    $"Nothing was lost: try again in {Say.Wait(TimeSpan.FromSeconds(options.RetryAfterSeconds))}.",
             statusCode: StatusCodes.Status503ServiceUnavailable,
             title: "Busy: try again shortly");
     }

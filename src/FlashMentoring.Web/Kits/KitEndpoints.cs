@@ -214,7 +214,7 @@ public static class KitEndpoints
         var unknown = list is null ? [] : KitBuilder.Unknown(list);
         if (unknown.Count > 0)
         {
-            errors["parts"] = [$"Unknown part(s): {string.Join(", ", unknown)}. Choose from {string.Join(", ", KitBuilder.AllParts)}."];
+            errors["parts"] = [$"Not a part of the kit: {string.Join(", ", unknown)}. Choose from {string.Join(", ", KitBuilder.AllParts)}."];
         }
 
         return errors.Count > 0 ? (null, TypedResults.ValidationProblem(errors, title: "Which kit?")) : ((size!.Value, list), null);

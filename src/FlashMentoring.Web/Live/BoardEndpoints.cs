@@ -1,9 +1,9 @@
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Plans;
-using Humanizer;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Web.Live;
 
@@ -68,7 +68,7 @@ public static class BoardEndpoints
             {
                 rounds.Add(Enumerable.Range(0, rotation.Mentors.Count)
                     .Where(j => loaded.Plan.Attendance.MentorThere(j, round))
-                    .Select(j => new BoardTable(j + 1, record.BoardFirstNamesOnly ? FirstName(rotation.Mentors[j].Name) : rotation.Mentors[j].Name, rotation.Mentors[j].Agency, "mentee".ToQuantity(rotation.MenteesAt(round, j).Count)))
+                    .Select(j => new BoardTable(j + 1, record.BoardFirstNamesOnly ? FirstName(rotation.Mentors[j].Name) : rotation.Mentors[j].Name, rotation.Mentors[j].Agency, Say.Count(rotation.MenteesAt(round, j).Count, "mentee")))
                     .ToList());
             }
         }

@@ -1,5 +1,5 @@
 using FlashMentoring.Core.Planning;
-using Humanizer;
+using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Web.Live;
 
@@ -37,7 +37,7 @@ internal static class Itineraries
                 var seated = hosting ? rotation.MenteesAt(round, mentor).Select(i => rotation.Mentees[i].Name).ToList() : [];
                 var m = rotation.Mentors[mentor];
                 rows.Add(hosting
-                    ? new ItineraryRow(round, label, mentor + 1, m.Name, m.Agency, m.Expertise, seated, "mentee".ToQuantity(seated.Count))
+                    ? new ItineraryRow(round, label, mentor + 1, m.Name, m.Agency, m.Expertise, seated, Say.Count(seated.Count, "mentee"))
                     : new ItineraryRow(round, label, null, null, null, [], [], null));
                 continue;
             }

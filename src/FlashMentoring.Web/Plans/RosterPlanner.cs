@@ -1,6 +1,7 @@
 using FlashMentoring.Core.Planning;
 using FlashMentoring.Core.Roster;
 using Microsoft.AspNetCore.Http.HttpResults;
+using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Web.Plans;
 
@@ -32,7 +33,7 @@ public sealed class RosterPlanner
         {
             var missing = roles.Mentors.Count == 0 ? "no mentor" : "no mentee";
             return new PlanAttempt(null, roster, roles, TypedResults.Problem(
-                detail: $"After import the roster has {missing} ({roles.Mentors.Count} mentor(s), {roles.Mentees.Count} mentee(s), {roster.Rejected.Count} rejected line(s)). Fix the rejected lines or add people.",
+                detail: $"After import the roster has {missing} ({Say.Count(roles.Mentors.Count, "mentor")}, {Say.Count(roles.Mentees.Count, "mentee")}, {Say.Count(roster.Rejected.Count, "rejected line")}). Fix the rejected lines or add people.",
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: $"Nothing to plan: {missing} left",
                 extensions: new Dictionary<string, object?> { ["rejected"] = roster.Rejected, ["warnings"] = roster.Warnings }));

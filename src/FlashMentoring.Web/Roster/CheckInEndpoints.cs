@@ -7,10 +7,10 @@ using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Kits;
 using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Plans;
-using Humanizer;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Web.Roster;
 
@@ -324,8 +324,8 @@ public static class CheckInEndpoints
         return (others, movers) switch
         {
             (0, _) => "Nobody else is affected.",
-            (_, 0) => $"Nobody else changes table; {"other person".ToQuantity(others)} told who now sits with them.",
-            _ => $"{"other person".ToQuantity(movers)} {(movers == 1 ? "changes" : "change")} table (listed below); {"person".ToQuantity(others)} told in all.",
+            (_, 0) => $"Nobody else changes table; {Say.Count(others, "other person")} told who now sits with them.",
+            _ => $"{Say.Count(movers, "other person")} {(movers == 1 ? "changes" : "change")} table (listed below); {Say.Count(others, "person")} told in all.",
         };
     }
 
