@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 
 namespace FlashMentoring.Web.Events;
@@ -11,14 +12,14 @@ internal static class HostKeys
     /// <summary>A new host key (256 random bits, base64url) and the hash that is stored.</summary>
     public static (string Key, byte[] Hash) NewKey()
     {
-        var key = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var key = RandomSecret(32);
         return (key, Hash(key));
     }
 
     /// <summary>A personal link's secret (128 random bits, base64url) and the hash it is found by.</summary>
     public static (string Token, byte[] Hash) NewPersonToken()
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(16));
+        var token = RandomSecret(16);
         return (token, Hash(token));
     }
 
@@ -37,5 +38,6 @@ internal static class HostKeys
             }
         });
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    /// <summary>Random bytes as URL-safe text (base64url, no padding): fits a link, a header and a cookie as is.</summary>
+    public static string RandomSecret(int bytes) => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(bytes));
 }

@@ -67,7 +67,7 @@ public static class Devices
             // connect of a client that keeps none (a script, the load generator) is work for nothing.
             else if (!context.Request.Path.StartsWithSegments("/hubs") && context.RequestServices.GetRequiredService<Attempts>().MayIssueDevice(context))
             {
-                var fresh = Base64UrlId();
+                var fresh = Events.HostKeys.RandomSecret(16);
                 context.Items[IssuedKey] = fresh;
                 context.Response.Cookies.Append(Cookie, protector.Protect(fresh), new CookieOptions
                 {
@@ -99,6 +99,4 @@ public static class Devices
             return null; // Forged, from another instance, or from before the keys changed: a new device.
         }
     }
-
-    private static string Base64UrlId() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 }
