@@ -22,6 +22,9 @@ public sealed record EventPlan(int Version, PlanResult Plan, IReadOnlyList<Rejec
 /// </summary>
 public sealed class PlanStore(IServiceScopeFactory scopes) : IDisposable
 {
+    // Not HybridCache, although it would read each plan once too: it copies every value that is not marked immutable
+    // through a serializer, and a plan (a scorer with its weight table, the engine's own types) is read by thousands
+    // of phones as the one object in memory.
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 512 });
     private readonly ConcurrentDictionary<(Guid, int), Lazy<Task<EventPlan?>>> reading = new();
 
