@@ -15,6 +15,9 @@ public static class Poppler
 
     public static string Info(byte[] pdf) => Run("pdfinfo", pdf, "{0}");
 
+    /// <summary>The XMP metadata stream, which repeats the Producer for tools that read only XMP.</summary>
+    public static string Metadata(byte[] pdf) => Run("pdfinfo", pdf, "-meta {0}");
+
     private static string Run(string tool, byte[] pdf, string arguments)
     {
         var file = Path.Combine(Path.GetTempPath(), $"fm-kit-{Guid.NewGuid():N}.pdf");

@@ -20,7 +20,7 @@ public static class KitFonts
     private static readonly Lock Gate = new();
     private static HashSet<int>? mainCoverage;
 
-    /// <summary>Registers the AGPL licence (PDFsharp 6.5 is AGPL-3.0; so is this project) and the font resolver, once.</summary>
+    /// <summary>Registers the font resolver and the Unicode encoding, once.</summary>
     public static void EnsureReady()
     {
         if (mainCoverage is not null)
@@ -35,7 +35,6 @@ public static class KitFonts
                 return;
             }
 
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
             var folder = Locate();
             var resolver = new Resolver(folder);
             GlobalFontSettings.FontResolver = resolver;

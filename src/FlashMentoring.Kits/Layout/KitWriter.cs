@@ -45,12 +45,16 @@ public sealed class KitWriter : IDisposable
     /// <summary>Starts an empty document on the given paper.</summary>
     public KitWriter(Paper paper, string title)
     {
-        // The licence call must come before the first PdfDocument.
+        // The font resolver must be in place before the first font is made.
         KitFonts.EnsureReady();
         document = new PdfDocument();
         Paper = paper;
         document.Info.Title = title;
         document.Info.Creator = "FlashMentoring";
+
+        // PDFsharp 6.2 has no Producer setter, and on save it keeps a Producer only if it starts with its own name
+        // (any other it wraps as "PDFsharp 6.2.4 (Original: ...)"); so a reader's tools name the library and the app.
+        document.Info.Elements.SetString("/Producer", $"{PdfSharpProductVersionInformation.Creator} for FlashMentoring");
     }
 
     /// <summary>The paper every page uses.</summary>
