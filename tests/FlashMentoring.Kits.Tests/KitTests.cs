@@ -31,6 +31,16 @@ public class KitTests
     }
 
     [Fact]
+    public void TheHostGuideCountsInWordsEvenForOneOfEach()
+    {
+        var tiny = Spring with { Rounds = 1, RoundMinutes = 1, TransitionMinutes = 0, SeatsPerTable = 1 };
+
+        var guide = Poppler.Page(KitBuilder.Build(KitModel.BlankKit(tiny, 1), Paper.Letter, ["guide"]).Pdf, 1);
+
+        Regex.Replace(guide, @"\s+", " ").Should().Contain("1 round of 1 minute, 0 minutes to change tables, 1 table of up to 1 mentee, room for 1 mentee.");
+    }
+
+    [Fact]
     public void EveryMenteeHasAnItineraryWhoseRowsAreTheirPlan()
     {
         var kit = KitBuilder.Build(Sample, Paper.Letter, ["itineraries"]);

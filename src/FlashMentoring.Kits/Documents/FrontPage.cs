@@ -1,6 +1,7 @@
 using System.Globalization;
 using FlashMentoring.Kits.Layout;
 using PdfSharp.Drawing;
+using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Kits.Documents;
 
@@ -61,7 +62,7 @@ public sealed class FrontPage(KitModel model) : IKitPart
     private void LeftOut(KitWriter writer)
     {
         var lines = model.LeftOut;
-        writer.Heading(lines.Count == 1 ? "1 roster line left out" : $"{lines.Count:N0} roster lines left out", 20, 40);
+        writer.Heading($"{Say.Count(lines.Count, "roster line")} left out", 20, 40);
         writer.Paragraph("These lines of the roster were not imported, so nobody on them has an itinerary, a badge or a seat in this kit. " +
                          "Fix them in your spreadsheet and make the kit again, or seat these people as walk-ins on the day.",
             TextStyle.Body with { Color = XColor.FromArgb(140, 30, 30) }, 8);

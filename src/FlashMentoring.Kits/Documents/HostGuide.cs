@@ -1,5 +1,6 @@
 using FlashMentoring.Kits.Layout;
 using PdfSharp.Drawing;
+using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Kits.Documents;
 
@@ -19,8 +20,8 @@ public sealed class HostGuide(KitModel model) : IKitPart
         var e = model.Event;
         writer.NewPage(Title);
         writer.Heading($"Host guide: {e.Title}", 20, 0);
-        writer.Paragraph($"{Words.Date(e.StartsAt)}. {e.Rounds} rounds of {e.RoundMinutes} minutes, {e.TransitionMinutes} minutes to change tables, " +
-                         $"{model.Tables.Count} tables of up to {e.SeatsPerTable} mentees, {Count()}.", TextStyle.Body, 10);
+        writer.Paragraph($"{Words.Date(e.StartsAt)}. {Say.Count(e.Rounds, "round")} of {Say.Count(e.RoundMinutes, "minute")}, {Say.Count(e.TransitionMinutes, "minute")} to change tables, " +
+                         $"{Say.Count(model.Tables.Count, "table")} of up to {Say.Count(e.SeatsPerTable, "mentee")}, {Count()}.", TextStyle.Body, 10);
 
         writer.Heading("Run of show");
         var show = new TableBlock([new Column("Time", 1.5), new Column("What happens", 4), new Column("Who", 1.6)]);
@@ -90,7 +91,7 @@ public sealed class HostGuide(KitModel model) : IKitPart
     }
 
     private string Count() =>
-        model.Blank ? $"room for {model.Mentees.Count} mentees" : $"{model.Mentors.Count} mentors and {model.Mentees.Count} mentees";
+        model.Blank ? $"room for {Say.Count(model.Mentees.Count, "mentee")}" : $"{Say.Count(model.Mentors.Count, "mentor")} and {Say.Count(model.Mentees.Count, "mentee")}";
 
     private static void Checkbox(KitWriter writer, string text)
     {
