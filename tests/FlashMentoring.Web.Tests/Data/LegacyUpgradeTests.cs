@@ -8,6 +8,7 @@ using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Roster;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FlashMentoring.Web.Tests.Data;
 
@@ -39,7 +40,7 @@ public sealed class LegacyUpgradeTests : IDisposable
         }
 
         var now = DateTimeOffset.Parse(expected["now"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-        app = new TestApp { DataFolder = folder, Time = new FakeTime(now) };
+        app = new TestApp { DataFolder = folder, Time = new FakeTimeProvider(now) };
     }
 
     public void Dispose()
@@ -157,7 +158,7 @@ public sealed class LegacyUpgradeTests : IDisposable
         app.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
-        using var again = new TestApp { DataFolder = folder, Time = new FakeTime(DateTimeOffset.Parse(expected["now"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)) };
+        using var again = new TestApp { DataFolder = folder, Time = new FakeTimeProvider(DateTimeOffset.Parse(expected["now"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)) };
         var client = again.CreateClient();
         client.DefaultRequestHeaders.Add(HostRoutes.HostKeyHeader, e["hostKey"]!.GetValue<string>());
         var second = await client.GetStringAsync($"/api/events/{e["id"]}/plan");

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using FlashMentoring.Web.Events;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FlashMentoring.Web.Tests.Events;
 
@@ -10,7 +11,7 @@ namespace FlashMentoring.Web.Tests.Events;
 public sealed class ByHandTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2030, 6, 3, 12, 0, 0, TimeSpan.Zero);
-    private readonly FakeTime time = new(Now);
+    private readonly FakeTimeProvider time = new(Now);
     private readonly string folder = Directory.CreateTempSubdirectory("fm-byhand-").FullName;
 
     public void Dispose()

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FlashMentoring.Web.Tests.Events;
 
@@ -126,7 +127,7 @@ public sealed class EventEndpointTests : IDisposable
     public async Task AStartDateInTheFirstOrLastYearAllowedIsAcceptedAndItsKitPrints(string startsAt)
     {
         // Created a month before the day (an event may be created at most a year ahead).
-        using var app = new TestApp { Time = new FakeTime(DateTimeOffset.Parse(startsAt, System.Globalization.CultureInfo.InvariantCulture).AddDays(-30)) };
+        using var app = new TestApp { Time = new FakeTimeProvider(DateTimeOffset.Parse(startsAt, System.Globalization.CultureInfo.InvariantCulture).AddDays(-30)) };
 
         var response = await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt, rounds = 40, roundMinutes = 120, transitionMinutes = 30 });
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
@@ -142,7 +143,7 @@ public sealed class EventEndpointTests : IDisposable
     public async Task AnEventMoreThanAYearAheadIsRefusedSoADraftCannotHoldItsPlaceForDecades()
     {
         var now = new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
-        using var app = new TestApp { Time = new FakeTime(now) };
+        using var app = new TestApp { Time = new FakeTimeProvider(now) };
 
         var far = await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = now.AddDays(EventLimits.MaxDaysAhead + 1) });
         var near = await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = now.AddDays(EventLimits.MaxDaysAhead - 1) });

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FlashMentoring.Web.Tests.Events;
 
@@ -42,7 +43,7 @@ public class ExtraSeatTests
     [InlineData(false)]
     public async Task AWalkInIntoAFullRoomSitsEveryRoundOnlyWithTheExtraSeat(bool extraSeat)
     {
-        using var app = new TestApp { Time = new FakeTime(new DateTimeOffset(2026, 12, 1, 14, 0, 0, TimeSpan.Zero)) };
+        using var app = new TestApp { Time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 14, 0, 0, TimeSpan.Zero)) };
         var (id, host) = await Created(app, extraSeat);
         (await host.PutAsync($"/api/events/{id}/roster", new StringContent(Roster, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
         (await host.PostAsync($"/api/events/{id}/clock/start", null)).EnsureSuccessStatusCode();

@@ -25,7 +25,7 @@ public sealed class RetentionTests : IDisposable
     private static readonly string[] Personal = ["Mona", "Omar", "Ann Lee", "Bea Park", "mona.lisa@hhs.gov", "omar.k@opm.gov", "ann.lee@va.gov", "bea.park@va.gov", "@"];
 
     private readonly string folder = Directory.CreateTempSubdirectory("fm-retention-").FullName;
-    private readonly FakeTime time = new(T0);
+    private readonly TimerWatchingFakeTimeProvider time = new(T0);
     private readonly FakeLoggerProvider logs = new();
 
     private sealed record Ran(CreatedEvent Event, HttpClient Host, Dictionary<string, HttpClient> Phones);
@@ -142,11 +142,14 @@ public sealed class RetentionTests : IDisposable
     private TestApp App(params (string Key, string Value)[] settings) =>
         new() { DataFolder = folder, Time = time, Logs = logs, Settings = settings.ToDictionary(s => s.Key, s => s.Value) };
 
-    /// <summary>Moves the clock to <paramref name="at"/> and waits until the retention job has looked and gone back to sleep.</summary>
+    /// <summary>
+    /// Moves the clock to <paramref name="at"/> and waits until the retention job has looked (within its last check
+    /// interval: the clock passes every hourly check on the way) and gone back to sleep.
+    /// </summary>
     private async Task AdvanceTo(DateTimeOffset at)
     {
         time.Advance(at - time.GetUtcNow());
-        await time.TimerArmedFor(at + CheckEvery);
+        await time.TimerSetAfter(at, CheckEvery);
     }
 
     private List<string> RetentionLog() =>

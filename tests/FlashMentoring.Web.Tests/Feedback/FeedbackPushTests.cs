@@ -1,7 +1,10 @@
 using System.Net.Http.Json;
 using System.Text;
 using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Roster;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace FlashMentoring.Web.Tests.Feedback;
 
@@ -10,7 +13,7 @@ public class FeedbackPushTests
     [Fact]
     public async Task TheHostConsoleHearsOfAnswersAtOnceAndOfABurstOnceMoreAfterTwoSeconds()
     {
-        var time = new FakeTime(DateTimeOffset.Parse("2026-12-01T14:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var time = new TimerWatchingFakeTimeProvider(DateTimeOffset.Parse("2026-12-01T14:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         using var app = new TestApp { Time = time };
         var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Push", startsAt = "2026-12-01T09:00:00-05:00", rounds = 2, seatsPerTable = 1 }))
             .Content.ReadFromJsonAsync<CreatedEvent>())!;
@@ -30,28 +33,30 @@ public class FeedbackPushTests
             return phone;
         }
 
-        await using var console = await HubClient.ConnectAsync(app, "/hubs/live");
-        await console.InvokeAsync("JoinHost", created.Id, created.HostKey);
-        await using var board = await HubClient.ConnectAsync(app, "/hubs/live");
-        await board.InvokeAsync("Join", created.Id);
-        var stranger = () => console.InvokeAsync("JoinHost", created.Id, "not-the-key");
+        await using var console = await app.ConnectLiveAsync();
+        var consoleHears = console.Pushes(nameof(ILiveClient.FeedbackChanged));
+        await console.InvokeAsync<ClockView>(nameof(LiveHub.JoinHost), created.Id, created.HostKey);
+        await using var board = await app.ConnectLiveAsync();
+        var boardHears = board.Pushes(nameof(ILiveClient.FeedbackChanged));
+        await board.InvokeAsync<ClockView>(nameof(LiveHub.Join), created.Id);
+        var stranger = () => console.InvokeAsync<ClockView>(nameof(LiveHub.JoinHost), created.Id, "not-the-key");
 
         using var ann = await Phone("Ann");
         using var ben = await Phone("Ben");
         (await ann.PostAsJsonAsync("/api/me/answers", new { clientId = Guid.NewGuid(), round = 1, rating = 5 })).EnsureSuccessStatusCode();
-        await console.NextAsync("FeedbackChanged");
+        await consoleHears.NextAsync();
         (await ben.PostAsJsonAsync("/api/me/answers", new { clientId = Guid.NewGuid(), round = 1, rating = 4 })).EnsureSuccessStatusCode();
         (await ben.PostAsJsonAsync("/api/me/answers", new { clientId = Guid.NewGuid(), round = 2, rating = 3 })).EnsureSuccessStatusCode();
-        var burst = console.NextAsync("FeedbackChanged", TimeSpan.FromSeconds(5));
-        await time.TimerArmedFor(time.GetUtcNow() + TimeSpan.FromSeconds(2));
+        var burst = consoleHears.NextAsync(TimeSpan.FromSeconds(5));
+        await time.TimerSetFor(time.GetUtcNow() + TimeSpan.FromSeconds(2));
         burst.IsCompleted.Should().BeFalse("a burst within two seconds of the last message waits for them to pass");
         time.Advance(TimeSpan.FromSeconds(2));
         await burst;
 
-        var extra = async () => await console.NextAsync("FeedbackChanged", TimeSpan.FromMilliseconds(300));
+        var extra = async () => await consoleHears.NextAsync(TimeSpan.FromMilliseconds(300));
         await extra.Should().ThrowAsync<TimeoutException>("the two answers of the burst are told in one message");
-        var boardHears = async () => await board.NextAsync("FeedbackChanged", TimeSpan.FromMilliseconds(300));
-        await boardHears.Should().ThrowAsync<TimeoutException>("only the host hears that answers came in");
-        await stranger.Should().ThrowAsync<InvalidOperationException>().WithMessage("*host link*");
+        var boardHeard = async () => await boardHears.NextAsync(TimeSpan.FromMilliseconds(300));
+        await boardHeard.Should().ThrowAsync<TimeoutException>("only the host hears that answers came in");
+        await stranger.Should().ThrowAsync<HubException>().WithMessage("*host link*");
     }
 }

@@ -8,6 +8,7 @@ using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Roster;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FlashMentoring.Web.Tests.Hosting;
@@ -143,7 +144,7 @@ public class AccessTests
         var phone = app.CreateClient();
         (await phone.GetAsync("/me")).Dispose(); // The page first, as a browser opens it: the phone's device cookie.
         phone.DefaultRequestHeaders.Add(PersonalLinks.TokenHeader, annToken);
-        await using var hub = await HubClient.ConnectAsync(app, "/hubs/live");
+        await using var hub = await app.ConnectLiveAsync();
         foreach (var command in new[] { "start", "end" })
         {
             (await app.HostClient(a.HostKey).PostAsync($"/api/events/{a.Id}/clock/{command}", null)).EnsureSuccessStatusCode();
@@ -151,11 +152,11 @@ public class AccessTests
 
         var me = (await phone.GetFromJsonAsync<PersonalView>("/api/me"))!;
         var choose = await phone.PutAsJsonAsync("/api/me/choices", new { chosen = new[] { benOfB } });
-        var joined = await hub.InvokeAsync("JoinPerson", annToken);
+        var joined = await hub.InvokeAsync<PersonalView>(nameof(LiveHub.JoinPerson), annToken);
         var people = await phone.GetAsync($"/api/events/{b.Id}/people");
 
         me.EventId.Should().Be(a.Id);
-        joined.GetProperty("eventId").GetGuid().Should().Be(a.Id);
+        joined.EventId.Should().Be(a.Id);
         choose.StatusCode.Should().Be(HttpStatusCode.BadRequest, "someone from another event is not someone you met");
         people.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }

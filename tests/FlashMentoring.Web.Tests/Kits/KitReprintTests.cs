@@ -7,6 +7,7 @@ using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Kits;
 using FlashMentoring.Web.Roster;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FlashMentoring.Web.Tests.Kits;
 
@@ -19,7 +20,7 @@ public class KitReprintTests
     public async Task AReprintHoldsOnlyTheNamedPeoplesItinerariesAndTablesSignsDatedByTheChange()
     {
         // 10:42 in the room: the event's offset is the host's.
-        var time = new FakeTime(new DateTimeOffset(2027, 3, 2, 15, 42, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2027, 3, 2, 15, 42, 0, TimeSpan.Zero));
         using var app = new TestApp { Time = time };
         var (created, host) = await EventWithSampleAsync(app, new DateTimeOffset(2027, 3, 2, 13, 0, 0, TimeSpan.FromHours(-5)));
         var people = (await host.GetFromJsonAsync<List<HostPersonView>>($"/api/events/{created.Id}/people"))!;

@@ -5,6 +5,7 @@ using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FlashMentoring.Web.Tests.Live;
 
@@ -12,7 +13,7 @@ public sealed class ClockEndpointTests : IDisposable
 {
     private static readonly DateTimeOffset Nine = new(2026, 12, 1, 14, 0, 0, TimeSpan.Zero);
     private readonly string folder = Directory.CreateTempSubdirectory("fm-clock-").FullName;
-    private readonly FakeTime time = new(Nine);
+    private readonly FakeTimeProvider time = new(Nine);
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 

@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Roster;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FlashMentoring.Web.Tests.Live;
@@ -55,31 +57,32 @@ public sealed class ConcurrencyTests : IDisposable
     public async Task ManyEventsEndingARoundAtTheSameInstantAreEachSavedThenPushed()
     {
         var nine = new DateTimeOffset(2026, 12, 1, 14, 0, 0, TimeSpan.Zero);
-        var time = new FakeTime(nine);
-        var events = new List<(CreatedEvent Event, HubClient Phone)>();
+        var time = new TimerWatchingFakeTimeProvider(nine);
+        var events = new List<(CreatedEvent Event, HubConnection Phone, ChannelReader<ClockView> Clocks)>();
         using (var app = new TestApp { DataFolder = folder, Time = time })
         {
             for (var k = 0; k < 6; k++)
             {
                 var (created, _) = await LiveEvent(app);
-                var phone = await HubClient.ConnectAsync(app, "/hubs/live");
-                await phone.InvokeAsync("Join", created.Id);
-                events.Add((created, phone));
+                var phone = await app.ConnectLiveAsync();
+                var clocks = phone.Pushes<ClockView>(nameof(ILiveClient.Clock));
+                await phone.InvokeAsync<ClockView>(nameof(LiveHub.Join), created.Id);
+                events.Add((created, phone, clocks));
             }
 
-            await time.TimerArmedFor(nine.AddMinutes(15));
+            await time.TimerSetFor(nine.AddMinutes(15));
             time.Advance(TimeSpan.FromMinutes(15));
-            foreach (var (created, phone) in events)
+            foreach (var (created, phone, clocks) in events)
             {
-                var pushed = await phone.NextAsync("Clock");
-                pushed.GetProperty("phase").GetString().Should().Be("transition", $"event {created.Id} changes tables on time");
+                var pushed = await clocks.NextAsync();
+                pushed.Phase.Should().Be("transition", $"event {created.Id} changes tables on time");
                 await phone.DisposeAsync();
             }
         }
 
         // Saved before it was pushed: a restart finds every event where its phones were told it is.
         using var restarted = new TestApp { DataFolder = folder, Time = time };
-        foreach (var (created, _) in events)
+        foreach (var (created, _, _) in events)
         {
             var clock = (await restarted.CreateClient().GetFromJsonAsync<ClockView>($"/api/events/{created.Id}/clock"))!;
             clock.Phase.Should().Be("transition");

@@ -1,5 +1,8 @@
 using System.Net.Http.Json;
 using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Live;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace FlashMentoring.Web.Tests.Live;
 
@@ -12,14 +15,15 @@ public class EventDeletedPushTests
         using var app = new TestApp();
         var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Gone", startsAt = "2026-12-01T09:00:00-05:00" }))
             .Content.ReadFromJsonAsync<CreatedEvent>())!;
-        await using var board = await HubClient.ConnectAsync(app, "/hubs/live");
-        await board.InvokeAsync("Join", created.Id);
+        await using var board = await app.ConnectLiveAsync();
+        var deleted = board.Pushes(nameof(ILiveClient.EventDeleted));
+        await board.InvokeAsync<ClockView>(nameof(LiveHub.Join), created.Id);
 
         (await app.HostClient(created.HostKey).DeleteAsync($"/api/events/{created.Id}")).EnsureSuccessStatusCode();
 
-        await board.NextAsync("EventDeleted");
-        await using var later = await HubClient.ConnectAsync(app, "/hubs/live");
-        var join = () => later.InvokeAsync("Join", created.Id);
-        await join.Should().ThrowAsync<InvalidOperationException>().WithMessage("*No such event: it may have been deleted by its host*");
+        await deleted.NextAsync();
+        await using var later = await app.ConnectLiveAsync();
+        var join = () => later.InvokeAsync<ClockView>(nameof(LiveHub.Join), created.Id);
+        await join.Should().ThrowAsync<HubException>().WithMessage("*No such event: it may have been deleted by its host*");
     }
 }

@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
-using System.Text.Json;
+using System.Net.WebSockets;
 using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Live;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FlashMentoring.Web.Tests.Live;
 
@@ -13,74 +17,80 @@ public class LiveHubTests
     [Fact]
     public async Task APhoneGetsASnapshotOnJoiningThenEveryTransitionAtItsInstant()
     {
-        var time = new FakeTime(Nine);
+        var time = new TimerWatchingFakeTimeProvider(Nine);
         using var app = new TestApp { Time = time };
         var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = Nine, rounds = 2, roundMinutes = 15, transitionMinutes = 2 }))
             .Content.ReadFromJsonAsync<CreatedEvent>())!;
         await app.UploadRosterAsync(created);
-        await using var phone = await HubClient.ConnectAsync(app, "/hubs/live");
+        await using var phone = await app.ConnectLiveAsync();
+        var clocks = phone.Pushes<ClockView>(nameof(ILiveClient.Clock));
 
-        var snapshot = await phone.InvokeAsync("Join", created.Id);
+        var snapshot = await phone.InvokeAsync<ClockView>(nameof(LiveHub.Join), created.Id);
         await app.HostClient(created.HostKey).PostAsync($"/api/events/{created.Id}/clock/start", null);
-        var started = await phone.NextAsync("Clock");
-        await time.TimerArmedFor(Nine.AddMinutes(15));
+        var started = await clocks.NextAsync();
+        await time.TimerSetFor(Nine.AddMinutes(15));
         time.Advance(TimeSpan.FromMinutes(15));
-        var transition = await phone.NextAsync("Clock");
+        var transition = await clocks.NextAsync();
 
-        snapshot.GetProperty("phase").GetString().Should().Be("waiting");
-        started.GetProperty("phase").GetString().Should().Be("round");
-        started.GetProperty("endsAtMs").GetInt64().Should().Be(Ms(15));
-        transition.GetProperty("phase").GetString().Should().Be("transition");
-        transition.GetProperty("endsAtMs").GetInt64().Should().Be(Ms(17), "the server pushes the transition the moment round 1 ends");
+        snapshot.Phase.Should().Be("waiting");
+        started.Phase.Should().Be("round");
+        started.EndsAtMs.Should().Be(Ms(15));
+        transition.Phase.Should().Be("transition");
+        transition.EndsAtMs.Should().Be(Ms(17), "the server pushes the transition the moment round 1 ends");
     }
 
     [Fact]
     public async Task APhoneThatReconnectsGetsTheCurrentStateNotTheOneItLeftWith()
     {
-        var time = new FakeTime(Nine);
+        var time = new FakeTimeProvider(Nine);
         using var app = new TestApp { Time = time };
         var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = Nine }))
             .Content.ReadFromJsonAsync<CreatedEvent>())!;
         await app.UploadRosterAsync(created);
         await app.HostClient(created.HostKey).PostAsync($"/api/events/{created.Id}/clock/start", null);
-
-        JsonElement before;
-        await using (var phone = await HubClient.ConnectAsync(app, "/hubs/live"))
+        WebSocket? socket = null;
+        await using var phone = await app.ConnectLiveAsync(opened: s => socket = s);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        phone.Closed += _ =>
         {
-            before = await phone.InvokeAsync("Join", created.Id);
-        }
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
 
-        time.Advance(TimeSpan.FromMinutes(20)); // The screen was locked; the socket is gone.
-        await using var again = await HubClient.ConnectAsync(app, "/hubs/live");
-        var after = await again.InvokeAsync("Join", created.Id);
+        var before = await phone.InvokeAsync<ClockView>(nameof(LiveHub.Join), created.Id);
+        socket!.Abort(); // The screen was locked and the phone's OS killed the socket.
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        time.Advance(TimeSpan.FromMinutes(20));
+        await phone.StartAsync(); // As live.js does when its connection closes: connect again, join again.
+        var after = await phone.InvokeAsync<ClockView>(nameof(LiveHub.Join), created.Id);
 
-        before.GetProperty("round").GetInt32().Should().Be(1);
-        after.GetProperty("phase").GetString().Should().Be("round");
-        after.GetProperty("round").GetInt32().Should().Be(2);
-        after.GetProperty("endsAtMs").GetInt64().Should().Be(Ms(32));
-        after.GetProperty("serverNowMs").GetInt64().Should().Be(Ms(20));
+        before.Round.Should().Be(1);
+        after.Phase.Should().Be("round");
+        after.Round.Should().Be(2);
+        after.EndsAtMs.Should().Be(Ms(32));
+        after.ServerNowMs.Should().Be(Ms(20));
     }
 
     [Fact]
     public async Task PingAnswersWithTheServersClockForTheOffsetEstimate()
     {
-        var time = new FakeTime(Nine);
+        var time = new FakeTimeProvider(Nine);
         using var app = new TestApp { Time = time };
-        await using var phone = await HubClient.ConnectAsync(app, "/hubs/live");
+        await using var phone = await app.ConnectLiveAsync();
 
-        var pong = await phone.InvokeAsync("Ping");
+        var pong = await phone.InvokeAsync<long>(nameof(LiveHub.Ping));
 
-        pong.GetInt64().Should().Be(Nine.ToUnixTimeMilliseconds());
+        pong.Should().Be(Nine.ToUnixTimeMilliseconds());
     }
 
     [Fact]
     public async Task JoiningAnUnknownEventIsRefusedWithAMessage()
     {
         using var app = new TestApp();
-        await using var phone = await HubClient.ConnectAsync(app, "/hubs/live");
+        await using var phone = await app.ConnectLiveAsync();
 
-        var act = () => phone.InvokeAsync("Join", Guid.NewGuid());
+        var act = () => phone.InvokeAsync<ClockView>(nameof(LiveHub.Join), Guid.NewGuid());
 
-        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("*No such event*");
+        await act.Should().ThrowAsync<HubException>().WithMessage("*No such event*");
     }
 }

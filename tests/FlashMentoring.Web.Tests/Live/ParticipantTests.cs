@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Roster;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FlashMentoring.Web.Tests.Live;
 
@@ -95,35 +98,36 @@ public class ParticipantTests
         var leaving = pair.GetProperty("mentees")[0].GetProperty("name").GetString()!;
         var tablemate = pair.GetProperty("mentees")[1].GetProperty("name").GetString()!;
         var mentor = pair.GetProperty("mentor").GetProperty("name").GetString()!;
-        var phones = new Dictionary<string, HubClient>();
+        var phones = new Dictionary<string, (HubConnection Hub, ChannelReader<IReadOnlyList<ItineraryRow>> Itineraries, ChannelReader<int> Plans)>();
         foreach (var person in people)
         {
-            phones[person.Name] = await HubClient.ConnectAsync(app, "/hubs/live");
-            await phones[person.Name].InvokeAsync("JoinPerson", person.Link!["/me#t=".Length..]);
+            var hub = await app.ConnectLiveAsync();
+            phones[person.Name] = (hub, hub.Pushes<IReadOnlyList<ItineraryRow>>(nameof(ILiveClient.Itinerary)), hub.Pushes<int>(nameof(ILiveClient.PlanChanged)));
+            await hub.InvokeAsync<PersonalView>(nameof(LiveHub.JoinPerson), person.Link!["/me#t=".Length..]);
         }
 
         var answer = await host.PostAsJsonAsync($"/api/events/{created.Id}/people/{people.Single(p => p.Name == leaving).Id}/status", new { status = "absent" });
         answer.StatusCode.Should().Be(HttpStatusCode.OK, await answer.Content.ReadAsStringAsync());
         var result = (await answer.Content.ReadFromJsonAsync<StatusResult>())!;
-        var theirs = await phones[leaving].NextAsync("Itinerary");
-        var mentors = await phones[mentor].NextAsync("Itinerary");
-        var mate = await phones[tablemate].NextAsync("Itinerary");
+        var theirs = await phones[leaving].Itineraries.NextAsync();
+        var mentors = await phones[mentor].Itineraries.NextAsync();
+        var mate = await phones[tablemate].Itineraries.NextAsync();
 
         result.Person.Status.Should().Be("absent");
         result.Message.Should().Be($"{leaving} is out from round 1. Nobody else changes table; 2 other people told who now sits with them.", "their mentor's table and their tablemate's company changed");
-        theirs[0].GetProperty("table").ValueKind.Should().Be(JsonValueKind.Null, "they are no longer seated");
-        mentors[0].GetProperty("with").EnumerateArray().Select(n => n.GetString()).Should().ContainSingle().And.NotContain(leaving);
-        mate[0].GetProperty("with").GetArrayLength().Should().Be(0, "the tablemate now sits alone with the mentor");
+        theirs[0].Table.Should().BeNull("they are no longer seated");
+        mentors[0].With.Should().ContainSingle().And.NotContain(leaving);
+        mate[0].With.Should().BeEmpty("the tablemate now sits alone with the mentor");
         foreach (var (name, phone) in phones.Where(p => p.Key != leaving && p.Key != mentor && p.Key != tablemate))
         {
-            (await phone.NextAsync("PlanChanged")).GetInt32().Should().Be(2, "the board and host console refresh to the plan after the roster's (version 1)");
-            await phone.Invoking(p => p.NextAsync("Itinerary", TimeSpan.FromMilliseconds(200)))
+            (await phone.Plans.NextAsync()).Should().Be(2, "the board and host console refresh to the plan after the roster's (version 1)");
+            await phone.Itineraries.Invoking(i => i.NextAsync(TimeSpan.FromMilliseconds(200)))
                 .Should().ThrowAsync<TimeoutException>($"{name}'s table did not change");
         }
 
         foreach (var phone in phones.Values)
         {
-            await phone.DisposeAsync();
+            await phone.Hub.DisposeAsync();
         }
     }
 
@@ -133,7 +137,7 @@ public class ParticipantTests
         var folder = Directory.CreateTempSubdirectory("fm-walkin-").FullName;
         try
         {
-            var time = new FakeTime(new DateTimeOffset(2026, 12, 1, 14, 0, 0, TimeSpan.Zero));
+            var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 14, 0, 0, TimeSpan.Zero));
             CreatedEvent created;
             using (var app = new TestApp { DataFolder = folder, Time = time })
             {

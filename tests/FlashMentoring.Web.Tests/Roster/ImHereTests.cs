@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using FlashMentoring.Web.Live;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace FlashMentoring.Web.Tests.Roster;
 
@@ -38,13 +40,14 @@ public class ImHereTests
         (await ann.GetAsync("/api/me")).EnsureSuccessStatusCode(); // Her phone opens her link first: it is hers.
         (await host.PostAsJsonAsync($"/api/events/{id}/people/{personId("Ann Lee")}/status", new { status = "absent" })).EnsureSuccessStatusCode();
         var absent = await ann.GetFromJsonAsync<JsonElement>("/api/me");
-        await using var console = await HubClient.ConnectAsync(app, "/hubs/live");
-        await console.InvokeAsync("Join", id);
+        await using var console = await app.ConnectLiveAsync();
+        var peopleChanged = console.Pushes(nameof(ILiveClient.PeopleChanged));
+        await console.InvokeAsync<ClockView>(nameof(LiveHub.Join), id);
 
         var asked = await ann.PostAsync("/api/me/here", null);
 
         asked.StatusCode.Should().Be(HttpStatusCode.OK, await asked.Content.ReadAsStringAsync());
-        await console.NextAsync("PeopleChanged");
+        await peopleChanged.NextAsync();
         absent.GetProperty("status").GetString().Should().Be("absent", "her phone knows she was marked absent");
         absent.GetProperty("hereAsked").GetBoolean().Should().BeFalse();
         var after = await ann.GetFromJsonAsync<JsonElement>("/api/me");

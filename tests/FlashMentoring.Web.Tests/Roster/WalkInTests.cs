@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FlashMentoring.Web.Tests.Roster;
 
@@ -45,7 +46,7 @@ public class WalkInTests
     [Fact]
     public async Task AWalkInWithTwoSpacesInHerNameSeesATableInEveryLaterRound()
     {
-        var time = new FakeTime(new DateTimeOffset(2026, 12, 1, 14, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 14, 0, 0, TimeSpan.Zero));
         using var app = new TestApp { Time = time };
         var (id, _, host) = await Planned(app);
         (await host.PostAsync($"/api/events/{id}/clock/start", null)).EnsureSuccessStatusCode();
