@@ -43,6 +43,7 @@ builder.Services.AddResponseCompression(o =>
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddHealth();
+builder.Services.AddAppMetrics(builder.Configuration);
 builder.Services.AddSignalR(LiveHub.Configure);
 builder.Services.AddSingleton<ClockBroadcaster>();
 builder.Services.AddOptions<JoinLinkOptions>().BindConfiguration("Hosting").ValidateDataAnnotations().ValidateOnStart();
