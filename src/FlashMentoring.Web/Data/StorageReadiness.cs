@@ -18,9 +18,10 @@ public sealed class StorageReadiness(IOptions<StorageOptions> options) : IHealth
             return HealthCheckResult.Healthy();
         }
 
-        // A connection of its own rather than one from the pool: a pooled connection keeps reading a file deleted or
-        // replaced since it opened, so the pool would call ready a file that no new connection, nor a restart, can open.
-        // ReadWrite without Create: a missing file is not ready, and the check must not leave an empty one behind.
+        // A connection of its own rather than one from the pool: the question is whether the next connection opens the
+        // file (the pool opens new ones as it goes, a restart nothing else), and an open handle keeps whatever access it
+        // was given, whatever the file's owner or mode say now. ReadWrite without Create: a missing file is not ready,
+        // and the check must not leave an empty one behind.
         var file = new SqliteConnectionStringBuilder { DataSource = options.Value.SqlitePath, Mode = SqliteOpenMode.ReadWrite, Pooling = false };
         await using var db = new AppDb(new DbContextOptionsBuilder<AppDb>().UseSqlite(file.ToString()).Options);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
