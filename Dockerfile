@@ -24,4 +24,8 @@ ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \
     Storage__DataFolder=/data
 VOLUME /data
 EXPOSE 8080
+# The runtime image has no curl or wget: the app itself asks http://127.0.0.1:8080/healthz and exits 0 or 1
+# (HealthProbe in src/FlashMentoring.Web/Hosting/Health.cs). Each probe starts a small .NET process for a moment.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
+    CMD ["dotnet", "/app/FlashMentoring.Web.dll", "--health"]
 ENTRYPOINT ["dotnet", "FlashMentoring.Web.dll"]

@@ -10,6 +10,13 @@ using FlashMentoring.Web.Roster;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
+// The container's HEALTHCHECK: ask the running app, then exit (Hosting/Health).
+if (HealthProbe.Requested(args))
+{
+    Environment.ExitCode = await HealthProbe.RunAsync(args);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
@@ -35,6 +42,8 @@ builder.Services.AddResponseCompression(o =>
 });
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddHealth();
+builder.Services.AddAppMetrics(builder.Configuration);
 builder.Services.AddSignalR(LiveHub.Configure);
 builder.Services.AddSingleton<ClockBroadcaster>();
 builder.Services.AddOptions<JoinLinkOptions>().BindConfiguration("Hosting").ValidateDataAnnotations().ValidateOnStart();
@@ -69,6 +78,7 @@ if (app.Configuration.GetValue<bool>("Hosting:BehindProxy"))
 
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
+app.UseHealthEndpoints();
 app.UseDevices();
 app.UseRateLimiter();
 app.UseResponseCompression();

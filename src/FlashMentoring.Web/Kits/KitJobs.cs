@@ -55,7 +55,7 @@ public sealed record KitJobView(Guid Id, string State, int Pages, int EstimatedP
 /// Runs kit jobs in the background, each in a slot of the heavy-work gate that the request took; keeps finished PDFs
 /// for 15 minutes, then forgets them. An event's jobs stop and go when the event is deleted.
 /// </summary>
-public sealed class KitJobs(TimeProvider time, ILogger<KitJobs> log)
+public sealed class KitJobs(TimeProvider time, AppMetrics metrics, ILogger<KitJobs> log)
 {
     private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(15);
     private readonly ConcurrentDictionary<Guid, KitJob> jobs = new();
@@ -83,6 +83,7 @@ public sealed class KitJobs(TimeProvider time, ILogger<KitJobs> log)
                     var result = make(new Progress<string>(part => job.Part = part), pages => job.Pages = pages, stop);
                     job.Pages = result.Pages;
                     job.Result = result;
+                    metrics.KitMade(result.Pages);
                     LogOverflows(log, result);
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using FlashMentoring.Core.Live;
 using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +12,7 @@ namespace FlashMentoring.Web.Live;
 /// TimeProvider, so tests move time by hand), saves the transition and pushes it to the event's group. Host
 /// commands call <see cref="Publish"/> and <see cref="Wake"/>, so a pause or an extension reschedules at once.
 /// </summary>
-public sealed class ClockBroadcaster(IServiceScopeFactory scopes, IHubContext<LiveHub, ILiveClient> hub, TimeProvider time, ILogger<ClockBroadcaster> log) : BackgroundService
+public sealed class ClockBroadcaster(IServiceScopeFactory scopes, IHubContext<LiveHub, ILiveClient> hub, TimeProvider time, AppMetrics metrics, ILogger<ClockBroadcaster> log) : BackgroundService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(1);
     private CancellationTokenSource wake = new();
@@ -19,7 +21,13 @@ public sealed class ClockBroadcaster(IServiceScopeFactory scopes, IHubContext<Li
     public void Wake() => Interlocked.Exchange(ref wake, new CancellationTokenSource()).Cancel();
 
     /// <summary>Pushes a clock to everyone in the event.</summary>
-    public Task Publish(Guid eventId, ClockView view) => hub.Clients.Group(LiveHub.Group(eventId)).Clock(view);
+    public Task Publish(Guid eventId, ClockView view) => Publish(eventId, view, "host", Stopwatch.GetTimestamp());
+
+    private async Task Publish(Guid eventId, ClockView view, string trigger, long since)
+    {
+        await hub.Clients.Group(LiveHub.Group(eventId)).Clock(view);
+        metrics.ClockPushed(view.Phase, trigger, since);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -59,6 +67,9 @@ public sealed class ClockBroadcaster(IServiceScopeFactory scopes, IHubContext<Li
         var running = new[] { nameof(Phase.Round), nameof(Phase.Transition) };
         var live = await db.Events.Where(e => running.Contains(e.ClockPhase)).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
+        // A phone hears of a round change only after the one save of every event due and the pushes to the events
+        // before it: its fan-out time counts from here.
+        var found = Stopwatch.GetTimestamp();
         TimeSpan? next = null;
         var due = new List<(EventRecord Record, ClockState State)>();
         foreach (var record in live)
@@ -76,6 +87,7 @@ public sealed class ClockBroadcaster(IServiceScopeFactory scopes, IHubContext<Li
             }
         }
 
+        metrics.EventsRunning(live.Count(e => running.Contains(e.ClockPhase)));
         if (due.Count > 0)
         {
             // Every event that changes round at this instant is saved in one commit (one flush to disk, not one
@@ -92,7 +104,7 @@ public sealed class ClockBroadcaster(IServiceScopeFactory scopes, IHubContext<Li
 
             foreach (var (record, state) in due)
             {
-                await Publish(record.Id, ClockStore.View(record, state, now));
+                await Publish(record.Id, ClockStore.View(record, state, now), "schedule", found);
             }
         }
 

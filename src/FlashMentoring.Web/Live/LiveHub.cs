@@ -35,7 +35,7 @@ public interface ILiveClient
 /// A thin hub: clients join their event's group and get a full snapshot back, on every connect and reconnect;
 /// after that the server pushes changes. The clock itself lives in <see cref="ClockBroadcaster"/>.
 /// </summary>
-public sealed class LiveHub(AppDb db, PersonalViews views, Attempts attempts, TimeProvider time) : Hub<ILiveClient>
+public sealed class LiveHub(AppDb db, PersonalViews views, Attempts attempts, TimeProvider time, AppMetrics metrics) : Hub<ILiveClient>
 {
     public static string Group(Guid eventId) => $"event:{eventId:N}";
 
@@ -56,6 +56,18 @@ public sealed class LiveHub(AppDb db, PersonalViews views, Attempts attempts, Ti
     {
         ArgumentNullException.ThrowIfNull(options);
         options.KeepAliveInterval = TimeSpan.FromMilliseconds(500);
+    }
+
+    public override Task OnConnectedAsync()
+    {
+        metrics.Connected();
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        metrics.Disconnected();
+        return base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>Joins the event's group and returns the clock as it stands.</summary>

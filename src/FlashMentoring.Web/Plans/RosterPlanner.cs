@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using FlashMentoring.Core.Planning;
 using FlashMentoring.Core.Roster;
+using FlashMentoring.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using FlashMentoring.Core.Wording;
 
@@ -13,7 +15,7 @@ namespace FlashMentoring.Web.Plans;
 public sealed record PlanAttempt(PlanResult? Plan, RosterImport? Roster, RoleAssignment? Roles, ProblemHttpResult? Problem);
 
 /// <summary>Planning from an upload: the stateless planner, an event's roster and the kit from a roster all start here.</summary>
-public sealed class RosterPlanner
+public sealed class RosterPlanner(AppMetrics metrics)
 {
     /// <summary>
     /// Reads the roster CSV from the body and plans it; the problem says why not (too big, not CSV, nobody to plan).
@@ -39,6 +41,9 @@ public sealed class RosterPlanner
                 extensions: new Dictionary<string, object?> { ["rejected"] = roster.Rejected, ["warnings"] = roster.Warnings }));
         }
 
-        return new PlanAttempt(RotationEngine.Plan(roles, settings, constraints, cancellationToken), roster, roles, null);
+        var started = Stopwatch.GetTimestamp();
+        var plan = RotationEngine.Plan(roles, settings, constraints, cancellationToken);
+        metrics.PlanMade(started);
+        return new PlanAttempt(plan, roster, roles, null);
     }
 }
