@@ -83,13 +83,42 @@ public sealed class MetricsTests
         running.LastMeasurement!.Value.Should().Be(0);
     }
 
+    /// <summary>
+    /// Waits for <paramref name="count"/> measurements, then yields: the collector completes the wait on the thread that
+    /// recorded (the app's clock loop, the hub's hang-up), and that thread must not go on to run the rest of the test,
+    /// least of all its disposal of the app the thread belongs to (the app then waits 30 s for its clock loop to stop).
+    /// </summary>
+    private static async Task Measured<T>(MetricCollector<T> collector, int count)
+        where T : struct
+    {
+        await collector.WaitForMeasurementsAsync(count, TimeSpan.FromSeconds(30));
+        await Task.Yield();
+    }
+
     private static async Task Until(MetricCollector<int> gauge, int value)
     {
         // One snapshot for both the value and the count: a measurement landing between two reads is not waited for again.
         for (var seen = gauge.GetMeasurementSnapshot(); seen.Count == 0 || seen[^1].Value != value; seen = gauge.GetMeasurementSnapshot())
         {
-            await gauge.WaitForMeasurementsAsync(seen.Count + 1, TimeSpan.FromSeconds(30));
+            await Measured(gauge, seen.Count + 1);
         }
+    }
+
+    [Fact]
+    public async Task APhoneThatConnectsCountsAsALiveConnectionUntilItLeaves()
+    {
+        using var app = new TestApp();
+        using var connections = Read<int>(app, "flashmentoring.live.connections");
+
+        // The server counts a connection after its handshake, and a hang-up when it hears it: each on its own time.
+        await using (var phone = await app.ConnectLiveAsync())
+        {
+            await Measured(connections, 1);
+            connections.GetMeasurementSnapshot().Sum(m => m.Value).Should().Be(1);
+        }
+
+        await Measured(connections, 2);
+        connections.GetMeasurementSnapshot().Sum(m => m.Value).Should().Be(0);
     }
 
     [Fact]
@@ -120,6 +149,7 @@ public sealed class MetricsTests
     {
         // A stand-in OpenTelemetry collector: OTLP over HTTP is a protobuf POST to /v1/metrics, in which names are plain UTF-8.
         var received = new ConcurrentQueue<byte[]>();
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         await using var collector = builder.Build();
@@ -128,6 +158,7 @@ public sealed class MetricsTests
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body);
             received.Enqueue(body.ToArray());
+            arrived.TrySetResult();
             return Results.Ok();
         });
         await collector.StartAsync();
@@ -139,7 +170,9 @@ public sealed class MetricsTests
             await PressAsync(app, created, "start");
         }
 
-        // The app sends what it has measured as it stops, so no export interval is waited for.
+        // The app sends what it has measured as it stops, so no export interval is waited for; the POST may still be on
+        // its way when the app is gone (a busy machine), so wait for it.
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var sent = Encoding.UTF8.GetString(received.SelectMany(b => b).ToArray());
         sent.Should().Contain("flashmentoring.clock.fanout.duration").And.Contain("flashmentoring.plans.made").And.Contain("http.server.request.duration");
         sent.Should().NotContain(Title);
