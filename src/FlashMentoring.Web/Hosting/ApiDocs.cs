@@ -122,13 +122,17 @@ public static class ApiDocs
         ArgumentNullException.ThrowIfNull(app);
         app.MapOpenApi(DocumentPath.Replace("v1", "{documentName}", StringComparison.Ordinal));
         // The page's script and styles come from the package itself (/api/scalar.js), not from a CDN; no fonts, telemetry
-        // or agent are fetched from elsewhere. The nonce lets the page's one inline script past the CSP (Hosting/Security).
+        // or agent are fetched from elsewhere, and the developer toolbar (with its links to Scalar's services) is hidden.
+        // The nonce lets the page's one inline script past the CSP (Hosting/Security); js/api-reference.js keeps the
+        // bundle from probing for eval, which that CSP refuses.
         app.MapScalarApiReference(ReferencePath, o => o
             .WithTitle("FlashMentoring API")
             .WithOpenApiRoutePattern(DocumentPath)
+            .AddHeadContent("<script src=\"/js/api-reference.js\"></script>")
             .DisableDefaultFonts()
             .DisableTelemetry()
             .DisableAgent()
+            .HideDeveloperTools()
             .WithNonce())
             .Add(endpoint =>
             {
