@@ -12,9 +12,10 @@ public static class Security
     private const string Csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
                                "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    // The API reference page (/api, Hosting/ApiDocs) only: Scalar's page starts its bundle from one inline module script,
-    // let in by the nonce Scalar makes for each request (the item is set by that page alone); its interface (Vue)
-    // writes its styles as inline <style> elements, hence 'unsafe-inline' for styles. Scripts stay 'self' plus that nonce.
+    // The API reference page (/api, Hosting/ApiDocs) only, told by the nonce item that page alone sets: Scalar's page
+    // starts its bundle from one inline module script, let in by that nonce (new for each request); its interface writes
+    // inline <style> elements and style attributes, which no nonce covers, hence 'unsafe-inline' for styles. Scripts stay
+    // 'self' plus the nonce: no 'unsafe-inline' and no 'unsafe-eval' for scripts (js/api-reference.js).
     private static string ReferencePageCsp(string nonce) =>
         Csp.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal)
            .Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", StringComparison.Ordinal);
