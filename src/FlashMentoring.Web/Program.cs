@@ -33,6 +33,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
 });
 builder.Services.AddSecurity();
 builder.Services.AddHeavyWork();
+builder.Services.AddApiDocs();
 // Only the static pages, styles and scripts are compressed: they carry no secrets, so compressing them over
 // HTTPS gives nothing away (API answers, which can hold personal links, are left as they are).
 builder.Services.AddResponseCompression(o =>
@@ -104,6 +105,8 @@ app.MapKits();
 app.MapFeedback();
 app.MapReports();
 app.MapExports();
+// The API described: /openapi/v1.json, and the reference page at /api.
+app.MapApiDocs();
 app.MapHub<LiveHub>("/hubs/live");
 
 // The pages: host console, projector board, phone view and join page (plain HTML and ES modules).

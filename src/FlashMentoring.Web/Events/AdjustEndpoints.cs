@@ -37,10 +37,10 @@ public static class AdjustEndpoints
     public static IEndpointRouteBuilder MapAdjust(this IEndpointRouteBuilder app)
     {
         var host = app.MapHostRoutes().WithTags("Events");
-        host.MapPost("/constraints", Adjust).AsHeavyWork("Re-plan");
-        host.MapGet("/adjust", View);
-        host.MapPost("/moves", Move);
-        host.MapPost("/undo", Undo);
+        host.MapPost("/constraints", Adjust).WithSummary("Pin and forbid seats, and re-plan").AsHeavyWork("Re-plan");
+        host.MapGet("/adjust", View).WithSummary("Read what can be adjusted");
+        host.MapPost("/moves", Move).WithSummary("Move a mentee to another table");
+        host.MapPost("/undo", Undo).WithSummary("Undo the last change by hand");
         return app;
     }
 

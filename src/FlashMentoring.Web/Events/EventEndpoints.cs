@@ -33,12 +33,12 @@ public static class EventEndpoints
 {
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/events", Create).WithCreationLimits().WithTags("Events");
-        app.MapPublicEventRoutes().WithTags("Events").MapGet("/", Get);
+        app.MapPost("/api/events", Create).WithSummary("Create an event").WithCreationLimits().WithTags("Events");
+        app.MapPublicEventRoutes().WithTags("Events").MapGet("/", Get).WithSummary("Read an event");
         var host = app.MapHostRoutes().WithTags("Events");
-        host.MapGet("/host", Get); // The same view; answering it proves the link is the host's.
-        host.MapGet("/plan", GetPlan);
-        host.MapDelete("/", Delete);
+        host.MapGet("/host", Get).WithSummary("Check the host key"); // The same view; answering it proves the link is the host's.
+        host.MapGet("/plan", GetPlan).WithSummary("Read the plan");
+        host.MapDelete("/", Delete).WithSummary("Delete the event and its personal data");
         return app;
     }
 

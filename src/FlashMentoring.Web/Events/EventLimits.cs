@@ -72,7 +72,7 @@ public static class EventLimits
     /// <summary>Maps <c>GET /api/limits</c>.</summary>
     public static IEndpointRouteBuilder MapLimits(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/limits", () => TypedResults.Ok(View)).WithTags("Events");
+        app.MapGet("/api/limits", () => TypedResults.Ok(View)).WithSummary("Size limits of plans, kits and events").WithTags("Events");
         return app;
     }
 }

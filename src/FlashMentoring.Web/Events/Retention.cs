@@ -84,7 +84,7 @@ public static class Retention
     public static IEndpointRouteBuilder MapRetention(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/retention", (IOptions<RetentionOptions> retention, IOptions<CreationOptions> creation) =>
-            TypedResults.Ok(new RetentionView(retention.Value.AfterEndDays, retention.Value.DraftDays, creation.Value.StoredPerDevice))).WithTags("Events");
+            TypedResults.Ok(new RetentionView(retention.Value.AfterEndDays, retention.Value.DraftDays, creation.Value.StoredPerDevice))).WithSummary("How long personal data is kept").WithTags("Events");
         return app;
     }
 }

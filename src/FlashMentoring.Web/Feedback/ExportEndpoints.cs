@@ -13,8 +13,8 @@ public static class ExportEndpoints
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
     {
         var host = app.MapHostRoutes().WithTags("Report");
-        host.MapGet("/exports/ratings.csv", RatingsCsv);
-        host.MapGet("/exports/pairs.csv", PairsCsv);
+        host.MapGet("/exports/ratings.csv", RatingsCsv).WithSummary("Download the ratings as CSV").ProducesFile("text/csv");
+        host.MapGet("/exports/pairs.csv", PairsCsv).WithSummary("Download the pairs as CSV").ProducesFile("text/csv");
         return app;
     }
 

@@ -40,9 +40,9 @@ public static class FeedbackEndpoints
     public static IEndpointRouteBuilder MapFeedback(this IEndpointRouteBuilder app)
     {
         var me = app.MapPersonalRoutes().WithTags("Feedback");
-        me.MapPost("/answers", Answer);
-        me.MapGet("/feedback", Mine);
-        me.MapPut("/choices", Choose);
+        me.MapPost("/answers", Answer).WithSummary("Rate a round or answer the survey");
+        me.MapGet("/feedback", Mine).WithSummary("My ratings, the people I met and my matches");
+        me.MapPut("/choices", Choose).WithSummary("Choose whom to keep in touch with");
         return app;
     }
 

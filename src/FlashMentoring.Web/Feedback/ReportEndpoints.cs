@@ -13,9 +13,9 @@ public static class ReportEndpoints
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
         var host = app.MapHostRoutes().WithTags("Report");
-        host.MapGet("/report", Report).AsHeavyWork("Report");
-        host.MapGet("/report.pdf", ReportPdf).AsHeavyWork("Report");
-        host.MapPost("/pairs/confirm", Confirm);
+        host.MapGet("/report", Report).WithSummary("The evaluation report").AsHeavyWork("Report");
+        host.MapGet("/report.pdf", ReportPdf).WithSummary("The evaluation report as a PDF").ProducesFile("application/pdf").AsHeavyWork("Report");
+        host.MapPost("/pairs/confirm", Confirm).WithSummary("Confirm the long-term pairs");
         return app;
     }
 

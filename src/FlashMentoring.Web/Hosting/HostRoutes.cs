@@ -67,7 +67,7 @@ public static class HostRoutes
     /// before the lookup (only failures count, so a phone with its own link is never slowed by a guesser nearby).
     /// </summary>
     public static RouteGroupBuilder MapPersonalRoutes(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/api/me").AddEndpointFilter(async (context, next) =>
+        app.MapGroup("/api/me").WithMetadata(new PersonalLinkAttribute()).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             return http.RequestServices.GetRequiredService<Attempts>().Blocked(http, AttemptKind.UnknownToken)

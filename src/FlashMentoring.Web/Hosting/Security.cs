@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.RateLimiting;
+using Scalar.AspNetCore;
 
 namespace FlashMentoring.Web.Hosting;
 
@@ -10,6 +11,14 @@ public static class Security
     // No inline script or style anywhere: the pages load their code and styles from files on this origin.
     private const string Csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
                                "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    // The API reference page (/api, Hosting/ApiDocs) only, told by the nonce item that page alone sets: Scalar's page
+    // starts its bundle from one inline module script, let in by that nonce (new for each request); its interface writes
+    // inline <style> elements and style attributes, which no nonce covers, hence 'unsafe-inline' for styles. Scripts stay
+    // 'self' plus the nonce: no 'unsafe-inline' and no 'unsafe-eval' for scripts (js/api-reference.js).
+    private static string ReferencePageCsp(string nonce) =>
+        Csp.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal)
+           .Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", StringComparison.Ordinal);
 
     public static IServiceCollection AddSecurity(this IServiceCollection services)
     {
@@ -54,7 +63,7 @@ public static class Security
     private static void SetHeaders(HttpContext context)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = Csp;
+        headers.ContentSecurityPolicy = context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce ? ReferencePageCsp(nonce) : Csp;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         // Personal links and the host link must never travel to another site in a Referer.

@@ -26,55 +26,74 @@ internal readonly record struct EventKitSources(HttpRequest Request, AppDb Db, P
 /// </summary>
 public static class KitEndpoints
 {
+    private const string Pdf = "application/pdf";
+
     public static IEndpointRouteBuilder MapKits(this IEndpointRouteBuilder app)
     {
         // Making a kit is heavy work (Hosting/HeavyWork): a slot each, the request's token, 503 when all are taken.
         // A job takes its request's slot over and keeps it until its PDF is made.
         var kits = app.MapGroup("/api/kits").WithTags("Kits");
-        kits.MapGet("/blank.pdf", Blank).AsHeavyWork("Blank kit");
-        kits.MapPost("/blank/jobs", BlankJob).AsHeavyWork("Blank kit job");
-        kits.MapPost("/", FromRoster).DisableAntiforgery().AsHeavyWork("Kit from a roster");
-        kits.MapPost("/jobs", FromRosterJob).DisableAntiforgery().AsHeavyWork("Kit job from a roster");
-        kits.MapGet("/jobs/{jobId:guid}", JobStatus);
-        kits.MapGet("/jobs/{jobId:guid}/{file}", JobPdf);
+        kits.MapGet("/blank.pdf", Blank).WithSummary("A blank kit to fill in by hand").ProducesFile(Pdf).AsHeavyWork("Blank kit");
+        kits.MapPost("/blank/jobs", BlankJob).WithSummary("Start a blank kit as a job").AsHeavyWork("Blank kit job");
+        kits.MapPost("/", FromRoster).WithSummary("A kit from a roster CSV, without an event").AcceptsRosterCsv().ProducesFile(Pdf).DisableAntiforgery().AsHeavyWork("Kit from a roster");
+        kits.MapPost("/jobs", FromRosterJob).WithSummary("Start a kit from a roster CSV as a job").AcceptsRosterCsv().DisableAntiforgery().AsHeavyWork("Kit job from a roster");
+        kits.MapGet("/jobs/{jobId:guid}", JobStatus).WithSummary("A kit job's progress");
+        kits.MapGet("/jobs/{jobId:guid}/{file}", JobPdf).WithSummary("Download a kit job's PDF").ProducesFile(Pdf);
         var events = app.MapHostRoutes().WithTags("Kits");
-        events.MapGet("/kit.pdf", (Guid id, string? paper, string? parts, [AsParameters] EventKitSources sources, CancellationToken ct) =>
-            ForEvent(id, paper, parts, null, sources, ct)).AsHeavyWork("Event kit");
-        events.MapGet("/kit/{part}.pdf", (Guid id, string part, string? paper, [AsParameters] EventKitSources sources, CancellationToken ct) =>
-            ForEvent(id, paper, part, null, sources, ct)).AsHeavyWork("Event kit");
-        events.MapPost("/kit-jobs", (Guid id, string? paper, string? parts, KitJobs jobs, [AsParameters] EventKitSources sources, CancellationToken ct) =>
-            ForEvent(id, paper, parts, jobs, sources, ct)).AsHeavyWork("Event kit job");
+        events.MapGet("/kit.pdf", EventKit).WithSummary("The event's kit").ProducesFile(Pdf).AsHeavyWork("Event kit");
+        events.MapGet("/kit/{part}.pdf", EventKitPart).WithSummary("One part of the event's kit").ProducesFile(Pdf).AsHeavyWork("Event kit");
+        events.MapPost("/kit-jobs", EventKitJob).WithSummary("Start the event's kit as a job").AsHeavyWork("Event kit job");
         // An event's kit prints everyone's personal link: its job is read on the host routes, with the host key.
-        events.MapGet("/kit-jobs/{jobId:guid}", (Guid id, Guid jobId, KitJobs jobs) => Status(jobs.FindForEvent(id, jobId)));
-        events.MapGet("/kit-jobs/{jobId:guid}/{file}", (Guid id, Guid jobId, string file, KitJobs jobs) => Download(jobs.FindForEvent(id, jobId), file));
+        events.MapGet("/kit-jobs/{jobId:guid}", EventKitJobStatus).WithSummary("An event kit job's progress");
+        events.MapGet("/kit-jobs/{jobId:guid}/{file}", EventKitJobPdf).WithSummary("Download an event kit job's PDF").ProducesFile(Pdf);
         return app;
     }
 
-    internal static IResult Blank(HttpRequest request, TimeProvider time, ILogger<KitJobs> log, CancellationToken cancellationToken) =>
-        BlankRecipe(request, time, cancellationToken) is var (recipe, problem) && recipe is not null ? Pdf(recipe, log, cancellationToken) : problem!;
+    internal static Results<FileContentHttpResult, ValidationProblem> Blank(HttpRequest request, TimeProvider time, ILogger<KitJobs> log, CancellationToken cancellationToken) =>
+        BlankKit(request, time, recipe => MakePdf(recipe, log, cancellationToken), cancellationToken);
 
-    internal static IResult BlankJob(HttpRequest request, TimeProvider time, KitJobs jobs, CancellationToken cancellationToken) =>
-        BlankRecipe(request, time, cancellationToken) is var (recipe, problem) && recipe is not null ? Job(recipe, jobs, null, request.HttpContext) : problem!;
+    internal static Results<Accepted<KitJobView>, ValidationProblem> BlankJob(HttpRequest request, TimeProvider time, KitJobs jobs, CancellationToken cancellationToken) =>
+        BlankKit(request, time, recipe => Job(recipe, jobs, null, request.HttpContext), cancellationToken);
 
-    internal static async Task<IResult> FromRoster(HttpRequest request, RosterPlanner planner, TimeProvider time, ILogger<KitJobs> log, CancellationToken cancellationToken) =>
-        await RosterRecipe(request, planner, time, cancellationToken) is var (recipe, problem) && recipe is not null ? Pdf(recipe, log, cancellationToken) : problem!;
+    internal static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> FromRoster(HttpRequest request, RosterPlanner planner, TimeProvider time, ILogger<KitJobs> log, CancellationToken cancellationToken) =>
+        RosterKit(request, planner, time, recipe => MakePdf(recipe, log, cancellationToken), cancellationToken);
 
-    internal static async Task<IResult> FromRosterJob(HttpRequest request, RosterPlanner planner, TimeProvider time, KitJobs jobs, CancellationToken cancellationToken) =>
-        await RosterRecipe(request, planner, time, cancellationToken) is var (recipe, problem) && recipe is not null ? Job(recipe, jobs, null, request.HttpContext) : problem!;
+    internal static Task<Results<Accepted<KitJobView>, ValidationProblem, ProblemHttpResult>> FromRosterJob(HttpRequest request, RosterPlanner planner, TimeProvider time, KitJobs jobs, CancellationToken cancellationToken) =>
+        RosterKit(request, planner, time, recipe => Job(recipe, jobs, null, request.HttpContext), cancellationToken);
 
     internal static Results<Ok<KitJobView>, NotFound> JobStatus(Guid jobId, KitJobs jobs) => Status(jobs.Find(jobId));
 
-    internal static IResult JobPdf(Guid jobId, string file, KitJobs jobs) => Download(jobs.Find(jobId), file);
+    internal static Results<FileContentHttpResult, ProblemHttpResult> JobPdf(Guid jobId, string file, KitJobs jobs) => Download(jobs.Find(jobId), file);
+
+    /// <summary>The event's whole kit (or the parts asked for) as one PDF.</summary>
+    internal static Task<Results<FileContentHttpResult, NotFound, ValidationProblem, ProblemHttpResult>> EventKit(Guid id, string? paper, string? parts, [AsParameters] EventKitSources sources, CancellationToken cancellationToken) =>
+        EventKitAs(id, paper, parts, sources, recipe => MakePdf(recipe, null, cancellationToken), cancellationToken);
+
+    /// <summary>One part of the event's kit as a PDF.</summary>
+    internal static Task<Results<FileContentHttpResult, NotFound, ValidationProblem, ProblemHttpResult>> EventKitPart(Guid id, string part, string? paper, [AsParameters] EventKitSources sources, CancellationToken cancellationToken) =>
+        EventKitAs(id, paper, part, sources, recipe => MakePdf(recipe, null, cancellationToken), cancellationToken);
+
+    /// <summary>The event's kit as a job: its status shows the pages made, and its PDF comes when it is done.</summary>
+    internal static Task<Results<Accepted<KitJobView>, NotFound, ValidationProblem, ProblemHttpResult>> EventKitJob(Guid id, string? paper, string? parts, KitJobs jobs, [AsParameters] EventKitSources sources, CancellationToken cancellationToken) =>
+        EventKitAs(id, paper, parts, sources, recipe => Job(recipe, jobs, id, sources.Request.HttpContext), cancellationToken);
+
+    internal static Results<Ok<KitJobView>, NotFound> EventKitJobStatus(Guid id, Guid jobId, KitJobs jobs) => Status(jobs.FindForEvent(id, jobId));
+
+    internal static Results<FileContentHttpResult, ProblemHttpResult> EventKitJobPdf(Guid id, Guid jobId, string file, KitJobs jobs) => Download(jobs.FindForEvent(id, jobId), file);
 
     private static Results<Ok<KitJobView>, NotFound> Status(KitJob? job) =>
         job is not null ? TypedResults.Ok(KitJobs.View(job)) : TypedResults.NotFound();
 
-    private static IResult Download(KitJob? job, string file) =>
+    private static Results<FileContentHttpResult, ProblemHttpResult> Download(KitJob? job, string file) =>
         job is { Result: { } kit } && file == job.FileName
-            ? TypedResults.File(kit.Pdf, "application/pdf", job.FileName)
+            ? TypedResults.File(kit.Pdf, Pdf, job.FileName)
             : TypedResults.Problem(detail: "This kit is not ready or has expired (kits are kept 15 minutes); make it again.", statusCode: StatusCodes.Status404NotFound, title: "No such kit");
 
-    private static async Task<IResult> ForEvent(Guid id, string? paper, string? parts, KitJobs? jobs, EventKitSources sources, CancellationToken cancellationToken)
+    // Each kit is made at once (a PDF) or as a job (its status): the recipe is checked the same way for both, and
+    // `make` turns it into the answer.
+    private static async Task<Results<TKit, NotFound, ValidationProblem, ProblemHttpResult>> EventKitAs<TKit>(
+        Guid id, string? paper, string? parts, EventKitSources sources, Func<KitRecipe, TKit> make, CancellationToken cancellationToken)
+        where TKit : IResult
     {
         var record = await sources.Db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (record is null)
@@ -107,11 +126,11 @@ public static class KitEndpoints
             origin + JoinLinks.JoinPath(record.JoinCode), record.JoinCode);
         var model = KitModel.FromPlan(loaded.Plan, kitEvent, key => tokens.TryGetValue(key, out var token) ? origin + PersonalLinks.PathFor(token) : null) with { Reprint = reprint };
         var fileName = reprint is not null ? $"reprint-{reprint.At.ToString("HHmm", CultureInfo.InvariantCulture)}.pdf" : choice!.Value.Parts is [var one] ? $"{one}.pdf" : "kit.pdf";
-        var recipe = new KitRecipe(model, choice!.Value.Paper, choice.Value.Parts, fileName);
-        return jobs is null ? Pdf(recipe, null, cancellationToken) : Job(recipe, jobs, id, sources.Request.HttpContext);
+        return make(new KitRecipe(model, choice!.Value.Paper, choice.Value.Parts, fileName));
     }
 
-    private static (KitRecipe? Recipe, IResult? Problem) BlankRecipe(HttpRequest request, TimeProvider time, CancellationToken cancellationToken)
+    private static Results<TKit, ValidationProblem> BlankKit<TKit>(HttpRequest request, TimeProvider time, Func<KitRecipe, TKit> make, CancellationToken cancellationToken)
+        where TKit : IResult
     {
         var q = request.Query;
         var errors = new Dictionary<string, string[]>();
@@ -132,19 +151,21 @@ public static class KitEndpoints
         var (order, problem) = Order(q["paper"], q["parts"]);
         if (problem is not null || errors.Count > 0)
         {
-            foreach (var (k, v) in (problem as ValidationProblem)?.ProblemDetails.Errors ?? new Dictionary<string, string[]>())
+            foreach (var (k, v) in problem?.ProblemDetails.Errors ?? new Dictionary<string, string[]>())
             {
                 errors[k] = v;
             }
 
-            return (null, TypedResults.ValidationProblem(errors, title: "Some kit settings are out of range"));
+            return TypedResults.ValidationProblem(errors, title: "Some kit settings are out of range");
         }
 
         var model = KitModel.BlankKit(new KitEvent(title, startsAt, rounds, roundMinutes, transition, seats), tables, cancellationToken);
-        return (new KitRecipe(model, order!.Value.Paper, order.Value.Parts, "blank-kit.pdf"), null);
+        return make(new KitRecipe(model, order!.Value.Paper, order.Value.Parts, "blank-kit.pdf"));
     }
 
-    private static async Task<(KitRecipe? Recipe, IResult? Problem)> RosterRecipe(HttpRequest request, RosterPlanner planner, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<TKit, ValidationProblem, ProblemHttpResult>> RosterKit<TKit>(
+        HttpRequest request, RosterPlanner planner, TimeProvider time, Func<KitRecipe, TKit> make, CancellationToken cancellationToken)
+        where TKit : IResult
     {
         var q = request.Query;
         var errors = new Dictionary<string, string[]>();
@@ -156,28 +177,28 @@ public static class KitEndpoints
         var startsAt = Start(q, time, errors);
         var (settings, invalid) = RosterUpload.Settings(rounds, seats, q["format"], seed, PlanLimits.WithoutEvent);
         var (order, problem) = Order(q["paper"], q["parts"]);
-        foreach (var (k, v) in (invalid?.ProblemDetails.Errors ?? new Dictionary<string, string[]>()).Concat((problem as ValidationProblem)?.ProblemDetails.Errors ?? new Dictionary<string, string[]>()))
+        foreach (var (k, v) in (invalid?.ProblemDetails.Errors ?? new Dictionary<string, string[]>()).Concat(problem?.ProblemDetails.Errors ?? new Dictionary<string, string[]>()))
         {
             errors[k] = v;
         }
 
         if (errors.Count > 0)
         {
-            return (null, TypedResults.ValidationProblem(errors, title: "Some kit settings are out of range"));
+            return TypedResults.ValidationProblem(errors, title: "Some kit settings are out of range");
         }
 
         var attempt = await planner.PlanFromBodyAsync(request, settings!, null, PlanLimits.WithoutEvent, cancellationToken);
         if (attempt.Problem is not null)
         {
-            return (null, attempt.Problem);
+            return attempt.Problem;
         }
 
         // The lines left out go on the kit's first page as well as on the screen: the paper is what the host takes along.
         var model = KitModel.FromPlan(attempt.Plan!, new KitEvent(Title(q), startsAt, rounds, roundMinutes, transition, seats)) with { LeftOut = attempt.Roster!.Rejected };
-        return (new KitRecipe(model, order!.Value.Paper, order.Value.Parts, "kit.pdf", attempt.Roster.Warnings), null);
+        return make(new KitRecipe(model, order!.Value.Paper, order.Value.Parts, "kit.pdf", attempt.Roster.Warnings));
     }
 
-    private static IResult Pdf(KitRecipe recipe, ILogger? log, CancellationToken cancellationToken)
+    private static FileContentHttpResult MakePdf(KitRecipe recipe, ILogger? log, CancellationToken cancellationToken)
     {
         var kit = KitBuilder.Build(recipe.Model, recipe.Paper, recipe.Parts, cancellationToken: cancellationToken);
         if (log is not null)
@@ -185,10 +206,10 @@ public static class KitEndpoints
             KitJobs.LogOverflows(log, kit);
         }
 
-        return TypedResults.File(kit.Pdf, "application/pdf", recipe.FileName);
+        return TypedResults.File(kit.Pdf, Pdf, recipe.FileName);
     }
 
-    private static IResult Job(KitRecipe recipe, KitJobs jobs, Guid? eventId, HttpContext http)
+    private static Accepted<KitJobView> Job(KitRecipe recipe, KitJobs jobs, Guid? eventId, HttpContext http)
     {
         var job = jobs.Start(recipe.FileName, KitBuilder.EstimatePages(recipe.Model, recipe.Parts), eventId, HeavyWorkEndpoints.Slot(http).TakeOver(),
             (progress, page, stop) => KitBuilder.Build(recipe.Model, recipe.Paper, recipe.Parts, progress, page, stop),
@@ -196,7 +217,7 @@ public static class KitEndpoints
         return TypedResults.Accepted(job.StatusPath, KitJobs.View(job));
     }
 
-    private static ((Paper Paper, IReadOnlyList<string>? Parts)? Order, IResult? Problem) Order(string? paper, string? parts)
+    private static ((Paper Paper, IReadOnlyList<string>? Parts)? Order, ValidationProblem? Problem) Order(string? paper, string? parts)
     {
         var errors = new Dictionary<string, string[]>();
         Paper? size = (paper ?? "letter").Trim().ToLowerInvariant() switch
@@ -224,7 +245,7 @@ public static class KitEndpoints
     /// A reprint after a change, when the request names people (their check-in numbers) or tables: null for the whole
     /// kit. Every number must be the event's; the problem names those that are not, so a stale list is noticed.
     /// </summary>
-    private static (KitReprint? Reprint, IResult? Problem) Reprint(IQueryCollection q, Dictionary<long, string> keyOf, int tableCount, DateTimeOffset now)
+    private static (KitReprint? Reprint, ValidationProblem? Problem) Reprint(IQueryCollection q, Dictionary<long, string> keyOf, int tableCount, DateTimeOffset now)
     {
         if (!q.ContainsKey("people") && !q.ContainsKey("tables"))
         {

@@ -22,9 +22,9 @@ public static class BoardEndpoints
     public static IEndpointRouteBuilder MapBoard(this IEndpointRouteBuilder app)
     {
         var events = app.MapPublicEventRoutes().WithTags("Board");
-        events.MapGet("/join", Join);
-        events.MapGet("/join-qr.svg", JoinQr);
-        events.MapGet("/board", Board);
+        events.MapGet("/join", Join).WithSummary("The join link and code");
+        events.MapGet("/join-qr.svg", JoinQr).WithSummary("The join link as a QR code").ProducesFile("image/svg+xml");
+        events.MapGet("/board", Board).WithSummary("What the projector board shows");
         return app;
     }
 

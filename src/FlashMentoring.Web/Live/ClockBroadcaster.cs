@@ -10,7 +10,7 @@ namespace FlashMentoring.Web.Live;
 /// <summary>
 /// The round clock's heartbeat: sleeps until the next round or transition of any live event ends (on the app's
 /// TimeProvider, so tests move time by hand), saves the transition and pushes it to the event's group. Host
-/// commands call <see cref="Publish"/> and <see cref="Wake"/>, so a pause or an extension reschedules at once.
+/// commands call <see cref="Publish(Guid, ClockView)"/> and <see cref="Wake"/>, so a pause or an extension reschedules at once.
 /// </summary>
 public sealed class ClockBroadcaster(IServiceScopeFactory scopes, IHubContext<LiveHub, ILiveClient> hub, TimeProvider time, AppMetrics metrics, ILogger<ClockBroadcaster> log) : BackgroundService
 {

@@ -19,8 +19,8 @@ public static class ClockEndpoints
 {
     public static IEndpointRouteBuilder MapClock(this IEndpointRouteBuilder app)
     {
-        app.MapPublicEventRoutes().WithTags("Clock").MapGet("/clock", Read);
-        app.MapHostRoutes().WithTags("Clock").MapPost("/clock/{command}", Command);
+        app.MapPublicEventRoutes().WithTags("Clock").MapGet("/clock", Read).WithSummary("Read the clock");
+        app.MapHostRoutes().WithTags("Clock").MapPost("/clock/{command}", Command).WithSummary("Start, pause, resume, extend, skip or end the rounds");
         return app;
     }
 

@@ -25,9 +25,9 @@ public static class JoinEndpoints
     public static IEndpointRouteBuilder MapJoin(this IEndpointRouteBuilder app)
     {
         var join = app.MapGroup("/api/join/{code}").WithTags("Join");
-        join.MapGet("/", JoinByCode);
-        join.MapPost("/people/{pick}", PickName);
-        app.MapPersonalRoutes().WithTags("Join").MapGet("/", Me);
+        join.MapGet("/", JoinByCode).WithSummary("The event and names to pick from, by join code");
+        join.MapPost("/people/{pick}", PickName).WithSummary("Pick your name and get your personal link");
+        app.MapPersonalRoutes().WithTags("Join").MapGet("/", Me).WithSummary("My view: table, round and itinerary");
         return app;
     }
 

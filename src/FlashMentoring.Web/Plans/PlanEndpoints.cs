@@ -14,6 +14,7 @@ public static class PlanEndpoints
         // where the handler says what to send instead.
         group.MapPost("/", CreatePlan)
              .WithSummary("Plans a rotation from a roster CSV")
+             .AcceptsRosterCsv()
              .DisableAntiforgery()
              .AsHeavyWork("Plan");
         return app;

@@ -47,18 +47,18 @@ public static class CheckInEndpoints
     public static IEndpointRouteBuilder MapCheckIn(this IEndpointRouteBuilder app)
     {
         var desk = app.MapHelperRoutes().WithTags("Check-in");
-        desk.MapGet("/people", People);
-        desk.MapPost("/people/{personId:long}/status", SetStatus);
-        desk.MapPost("/walk-ins", WalkIn);
+        desk.MapGet("/people", People).WithSummary("List people and their check-in status");
+        desk.MapPost("/people/{personId:long}/status", SetStatus).WithSummary("Mark someone arrived or absent");
+        desk.MapPost("/walk-ins", WalkIn).WithSummary("Add a walk-in");
         // A phone that took the wrong name is sorted out where people arrive: at the door.
-        desk.MapPost("/people/{personId:long}/release", Release);
-        desk.MapGet("/people/{personId:long}/link-qr.svg", LinkQr);
+        desk.MapPost("/people/{personId:long}/release", Release).WithSummary("Give someone a new personal link");
+        desk.MapGet("/people/{personId:long}/link-qr.svg", LinkQr).WithSummary("A personal link as a QR code").ProducesFile("image/svg+xml");
 
         var host = app.MapHostRoutes().WithTags("Check-in");
-        host.MapGet("/helper-link", HelperLinkNow);
-        host.MapPost("/helper-link", NewHelperLink);
-        host.MapDelete("/helper-link", RevokeHelperLink);
-        host.MapGet("/helper-link/qr.svg", HelperLinkQr);
+        host.MapGet("/helper-link", HelperLinkNow).WithSummary("Whether a helper link works");
+        host.MapPost("/helper-link", NewHelperLink).WithSummary("Make a new helper link");
+        host.MapDelete("/helper-link", RevokeHelperLink).WithSummary("Stop the helper link");
+        host.MapGet("/helper-link/qr.svg", HelperLinkQr).WithSummary("The helper link as a QR code").ProducesFile("image/svg+xml");
         return app;
     }
 

@@ -20,7 +20,7 @@ public static class ImHereEndpoints
     {
         // On the personal group: the token travels in a header, as on every /api/me route, and the group's guard refuses
         // a device that has tried too many unknown links.
-        app.MapPersonalRoutes().WithTags("Check-in").MapPost("/here", AskHere);
+        app.MapPersonalRoutes().WithTags("Check-in").MapPost("/here", AskHere).WithSummary("Tell the host I am here");
         return app;
     }
 

@@ -18,8 +18,8 @@ public static class RosterEndpoints
     public static IEndpointRouteBuilder MapRoster(this IEndpointRouteBuilder app)
     {
         var host = app.MapHostRoutes().WithTags("Roster");
-        host.MapPut("/roster", PutRoster).AsHeavyWork("Roster plan");
-        host.MapGet("/roster.csv", RosterCsv);
+        host.MapPut("/roster", PutRoster).WithSummary("Upload the roster and plan the event").AcceptsRosterCsv().AsHeavyWork("Roster plan");
+        host.MapGet("/roster.csv", RosterCsv).WithSummary("Download everyone as a roster CSV").ProducesFile("text/csv");
         return app;
     }
 
