@@ -15,6 +15,7 @@ RUN dotnet publish src/FlashMentoring.Web -c Release -o /app
 # ---- runtime ----
 # The ASP.NET image has no SDK and no Node: only the published output ships.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+LABEL org.opencontainers.image.title="FlashMentoring" org.opencontainers.image.licenses="MIT"
 WORKDIR /app
 COPY --from=build /app .
 # Event data lives outside the container; the image's non-root "app" user must own it.

@@ -70,8 +70,11 @@ public static class Security
         headers["Referrer-Policy"] = "no-referrer";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         // API answers hold personal data, personal links and the host's view (people, join lists, kits, exports):
-        // nothing of them may stay in a shared computer's browser cache or a proxy's. The pages themselves hold none.
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+        // nothing of them may stay in a shared computer's browser cache or a proxy's. The pages themselves hold none, and
+        // nor do the API reference page's scripts (1.5 MB, fetched again on every visit if not cached).
+        var path = context.Request.Path;
+        var reference = path.StartsWithSegments(ApiDocs.ReferencePath, out var rest) && rest.Value is "/scalar.js" or "/scalar.aspnetcore.js";
+        if ((path.StartsWithSegments("/api") && !reference) || path.StartsWithSegments("/hubs"))
         {
             headers.CacheControl = "no-store";
         }

@@ -24,6 +24,8 @@ public sealed class LegacyUpgradeTests : IDisposable
     {
         // The itinerary's "1st round" read "1. 1st round" on the phone (issue 13).
         ["$.rounds[*].label"] = old => System.Text.RegularExpressions.Regex.Replace(old, @"^(\d+)(st|nd|rd|th) round$", "Round $1"),
+        // Counts in words, not "need(s)" (issue 14).
+        ["$.rounds[*].tables[*].mentees[*].why[*]"] = old => System.Text.RegularExpressions.Regex.Replace(old, @"^1 need\(s\)", "1 need").Replace("need(s)", "needs", StringComparison.Ordinal),
     };
 
     private static readonly HashSet<string> AddedSince = ["$.personalDataKeptUntil", "$[*].newLinkPending", "$.summary", "$.hereAsked", "$.extraSeatWhenShort"];

@@ -108,6 +108,7 @@ public partial class OpenApiTests : IClassFixture<TestApp>
         html.Should().Contain("<script src=\"scalar.js\"").And.NotContain("https://", "nothing is loaded from another site");
         script.StatusCode.Should().Be(HttpStatusCode.OK);
         (await script.Content.ReadAsByteArrayAsync()).Length.Should().BeGreaterThan(100_000, "the whole interface ships in the package");
+        script.Headers.CacheControl?.NoStore.Should().NotBe(true, "1.5 MB of script holds nobody's data: a second visit need not fetch it again");
     }
 
     [Fact]
