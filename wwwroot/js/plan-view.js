@@ -20,7 +20,6 @@ function share(x) {
   return `${(100 * x).toFixed(x < 0.1 ? 1 : 0)}%`;
 }
 
-
 /** The quality in sentences an HR person can repeat; each says what was checked, good news or not. */
 function qualityWords(q, summary) {
   const words = [];

@@ -1,3 +1,4 @@
+using FlashMentoring.Core.Wording;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -25,6 +26,6 @@ public sealed class StorageReadiness(IOptions<StorageOptions> options) : IHealth
         var file = new SqliteConnectionStringBuilder { DataSource = options.Value.SqlitePath, Mode = SqliteOpenMode.ReadWrite, Pooling = false };
         await using var db = new AppDb(new DbContextOptionsBuilder<AppDb>().UseSqlite(file.ToString()).Options);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
-        return pending == 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy($"{pending} migration(s) not applied to the data file.");
+        return pending == 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy($"{Say.Count(pending, "migration")} not applied to the data file.");
     }
 }

@@ -1,5 +1,5 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
+using FlashMentoring.Web.Hosting;
 
 namespace FlashMentoring.Web.Events;
 
@@ -12,14 +12,14 @@ internal static class HostKeys
     /// <summary>A new host key (256 random bits, base64url) and the hash that is stored.</summary>
     public static (string Key, byte[] Hash) NewKey()
     {
-        var key = RandomSecret(32);
+        var key = Secrets.Random(32);
         return (key, Hash(key));
     }
 
     /// <summary>A personal link's secret (128 random bits, base64url) and the hash it is found by.</summary>
     public static (string Token, byte[] Hash) NewPersonToken()
     {
-        var token = RandomSecret(16);
+        var token = Secrets.Random(16);
         return (token, Hash(token));
     }
 
@@ -37,7 +37,4 @@ internal static class HostKeys
                 span[k] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
             }
         });
-
-    /// <summary>Random bytes as URL-safe text (base64url, no padding): fits a link, a header and a cookie as is.</summary>
-    public static string RandomSecret(int bytes) => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(bytes));
 }

@@ -33,7 +33,7 @@ public sealed class AppMetrics
         fanOut = meter.CreateHistogram("flashmentoring.clock.fanout.duration", "ms", "From a clock change (a round starting or ending, a host's start, skip or pause) to its push handed to every connection of the event.", advice: milliseconds);
         plans = meter.CreateCounter<int>("flashmentoring.plans.made", "{plan}", "Plans made from an uploaded roster (the planner, an event's roster, a kit).");
         planTime = meter.CreateHistogram("flashmentoring.plan.duration", "ms", "Time the planner took to plan an uploaded roster.", advice: milliseconds);
-        kitPages = meter.CreateCounter<int>("flashmentoring.kit.pages", "{page}", "Pages of printable kits made in the background, as the kit page and the host console ask for them.");
+        kitPages = meter.CreateCounter<int>("flashmentoring.kit.pages", "{page}", "Pages of printable kits made: in the background for the kit page and the host console, or as a direct PDF download.");
     }
 
     /// <summary>How many events the round clock saw running when it last looked at the schedule.</summary>

@@ -67,7 +67,7 @@ public static class Devices
             // connect of a client that keeps none (a script, the load generator) is work for nothing.
             else if (!context.Request.Path.StartsWithSegments("/hubs") && context.RequestServices.GetRequiredService<Attempts>().MayIssueDevice(context))
             {
-                var fresh = Events.HostKeys.RandomSecret(16);
+                var fresh = Secrets.Random(16);
                 context.Items[IssuedKey] = fresh;
                 context.Response.Cookies.Append(Cookie, protector.Protect(fresh), new CookieOptions
                 {

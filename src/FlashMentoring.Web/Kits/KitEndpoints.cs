@@ -18,7 +18,7 @@ namespace FlashMentoring.Web.Kits;
 internal sealed record KitRecipe(KitModel Model, Paper Paper, IReadOnlyList<string>? Parts, string FileName, IReadOnlyList<RosterWarning>? Warnings = null);
 
 /// <summary>What an event's kit is made from besides the order: the request (for the links it prints), the event and its plan, the clock (a reprint is dated).</summary>
-internal readonly record struct EventKitSources(HttpRequest Request, AppDb Db, PlanStore Plans, JoinLinks Links, TimeProvider Time);
+internal readonly record struct EventKitSources(HttpRequest Request, AppDb Db, PlanStore Plans, JoinLinks Links, TimeProvider Time, AppMetrics Metrics);
 
 /// <summary>
 /// The printable kit: for an event (host only: itineraries carry personal links), for a roster without an event,
@@ -49,14 +49,14 @@ public static class KitEndpoints
         return app;
     }
 
-    internal static Results<FileContentHttpResult, ValidationProblem> Blank(HttpRequest request, TimeProvider time, ILogger<KitJobs> log, CancellationToken cancellationToken) =>
-        BlankKit(request, time, recipe => MakePdf(recipe, log, cancellationToken), cancellationToken);
+    internal static Results<FileContentHttpResult, ValidationProblem> Blank(HttpRequest request, TimeProvider time, ILogger<KitJobs> log, AppMetrics metrics, CancellationToken cancellationToken) =>
+        BlankKit(request, time, recipe => MakePdf(recipe, log, metrics, cancellationToken), cancellationToken);
 
     internal static Results<Accepted<KitJobView>, ValidationProblem> BlankJob(HttpRequest request, TimeProvider time, KitJobs jobs, CancellationToken cancellationToken) =>
         BlankKit(request, time, recipe => Job(recipe, jobs, null, request.HttpContext), cancellationToken);
 
-    internal static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> FromRoster(HttpRequest request, RosterPlanner planner, TimeProvider time, ILogger<KitJobs> log, CancellationToken cancellationToken) =>
-        RosterKit(request, planner, time, recipe => MakePdf(recipe, log, cancellationToken), cancellationToken);
+    internal static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> FromRoster(HttpRequest request, RosterPlanner planner, TimeProvider time, ILogger<KitJobs> log, AppMetrics metrics, CancellationToken cancellationToken) =>
+        RosterKit(request, planner, time, recipe => MakePdf(recipe, log, metrics, cancellationToken), cancellationToken);
 
     internal static Task<Results<Accepted<KitJobView>, ValidationProblem, ProblemHttpResult>> FromRosterJob(HttpRequest request, RosterPlanner planner, TimeProvider time, KitJobs jobs, CancellationToken cancellationToken) =>
         RosterKit(request, planner, time, recipe => Job(recipe, jobs, null, request.HttpContext), cancellationToken);
@@ -67,11 +67,11 @@ public static class KitEndpoints
 
     /// <summary>The event's whole kit (or the parts asked for) as one PDF.</summary>
     internal static Task<Results<FileContentHttpResult, NotFound, ValidationProblem, ProblemHttpResult>> EventKit(Guid id, string? paper, string? parts, [AsParameters] EventKitSources sources, CancellationToken cancellationToken) =>
-        EventKitAs(id, paper, parts, sources, recipe => MakePdf(recipe, null, cancellationToken), cancellationToken);
+        EventKitAs(id, paper, parts, sources, recipe => MakePdf(recipe, null, sources.Metrics, cancellationToken), cancellationToken);
 
     /// <summary>One part of the event's kit as a PDF.</summary>
     internal static Task<Results<FileContentHttpResult, NotFound, ValidationProblem, ProblemHttpResult>> EventKitPart(Guid id, string part, string? paper, [AsParameters] EventKitSources sources, CancellationToken cancellationToken) =>
-        EventKitAs(id, paper, part, sources, recipe => MakePdf(recipe, null, cancellationToken), cancellationToken);
+        EventKitAs(id, paper, part, sources, recipe => MakePdf(recipe, null, sources.Metrics, cancellationToken), cancellationToken);
 
     /// <summary>The event's kit as a job: its status shows the pages made, and its PDF comes when it is done.</summary>
     internal static Task<Results<Accepted<KitJobView>, NotFound, ValidationProblem, ProblemHttpResult>> EventKitJob(Guid id, string? paper, string? parts, KitJobs jobs, [AsParameters] EventKitSources sources, CancellationToken cancellationToken) =>
@@ -198,9 +198,10 @@ public static class KitEndpoints
         return make(new KitRecipe(model, order!.Value.Paper, order.Value.Parts, "kit.pdf", attempt.Roster.Warnings));
     }
 
-    private static FileContentHttpResult MakePdf(KitRecipe recipe, ILogger? log, CancellationToken cancellationToken)
+    private static FileContentHttpResult MakePdf(KitRecipe recipe, ILogger? log, AppMetrics metrics, CancellationToken cancellationToken)
     {
         var kit = KitBuilder.Build(recipe.Model, recipe.Paper, recipe.Parts, cancellationToken: cancellationToken);
+        metrics.KitMade(kit.Pages);
         if (log is not null)
         {
             KitJobs.LogOverflows(log, kit);

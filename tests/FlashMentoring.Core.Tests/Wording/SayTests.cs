@@ -25,15 +25,22 @@ public class SayTests
     [Fact]
     public void TheSpanishResourcesShipSoALaterLanguageNeedsNoNewCode()
     {
-        var before = CultureInfo.CurrentUICulture;
+        Say.Wait(TimeSpan.FromMinutes(2), new CultureInfo("es-ES")).Should().Be("2 minutos");
+    }
+
+    [Fact]
+    public void AServerSetToAnotherLanguageStillWritesEnglishIntoEnglishSentences()
+    {
+        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
         {
-            CultureInfo.CurrentUICulture = new CultureInfo("es-ES");
-            Say.Wait(TimeSpan.FromMinutes(2)).Should().Be("2 minutos");
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("de-DE");
+            Say.Wait(TimeSpan.FromSeconds(10)).Should().Be("10 seconds");
+            Say.Count(1200, "mentee").Should().Be("1,200 mentees");
         }
         finally
         {
-            CultureInfo.CurrentUICulture = before;
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
         }
     }
 }

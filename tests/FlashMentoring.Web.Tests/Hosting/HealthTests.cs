@@ -4,6 +4,7 @@ using FlashMentoring.Web.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FlashMentoring.Web.Tests.Hosting;
@@ -111,5 +112,36 @@ public sealed class HealthTests : IDisposable
         }
 
         (await HealthProbe.RunAsync(["--health", url])).Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData(null, null, "http://127.0.0.1:8080/healthz")]
+    [InlineData("5080", null, "http://127.0.0.1:5080/healthz")]
+    [InlineData(null, "https://+:5443;http://0.0.0.0:5090", "http://127.0.0.1:5090/healthz")]
+    [InlineData(null, "http://[::]:7000/", "http://127.0.0.1:7000/healthz")]
+    public void TheProbeAsksThePortTheOperatorGaveTheApp(string? httpPorts, string? urls, string asked)
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_HTTP_PORTS"] = httpPorts,
+            ["ASPNETCORE_URLS"] = urls,
+        }).Build();
+
+        HealthProbe.LocalUrl(settings).Should().Be(asked);
+    }
+
+    [Fact]
+    public async Task WithAllowedHostsNamedTheProbeIsStillLetIn()
+    {
+        using var app = new TestApp { Settings = { ["AllowedHosts"] = "flash.example.gov;*.hhs.gov" } };
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AllowedHosts"] = "flash.example.gov;*.hhs.gov" }).Build();
+        var client = app.CreateClient();
+
+        var asLocalhost = await client.GetAsync("/healthz");
+        using var asTheProbe = new HttpRequestMessage(HttpMethod.Get, "/healthz") { Headers = { Host = HealthProbe.HostName(settings) } };
+        var answer = await client.SendAsync(asTheProbe);
+
+        asLocalhost.StatusCode.Should().Be(HttpStatusCode.BadRequest, "host filtering turns away a name it was not given");
+        answer.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }

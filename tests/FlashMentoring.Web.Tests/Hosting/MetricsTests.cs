@@ -49,9 +49,26 @@ public sealed class MetricsTests
 
         var pushes = fanOut.GetMeasurementSnapshot();
         pushes.Select(m => (m.Tags["phase"], m.Tags["trigger"])).Should().Equal(("round", "host"), ("transition", "host"));
-        pushes.Should().OnlyContain(m => m.Value >= 0);
         // A tag per event would make a series per event in the collector; a title can name people.
         pushes.SelectMany(m => m.Tags.Keys).Distinct().Should().BeEquivalentTo("phase", "trigger");
+    }
+
+    [Fact]
+    public async Task ARoundThatRunsOutIsTimedAsTheSchedulesOwnChange()
+    {
+        var nine = new DateTimeOffset(2026, 12, 1, 14, 0, 0, TimeSpan.Zero);
+        var time = new TimerWatchingFakeTimeProvider(nine);
+        using var app = new TestApp { Time = time };
+        using var fanOut = Read<double>(app, "flashmentoring.clock.fanout.duration");
+        var created = await PlannedEvent(app);
+
+        await PressAsync(app, created, "start");
+        await time.TimerSetFor(nine.AddMinutes(15));
+        time.Advance(TimeSpan.FromMinutes(15));
+        await Measured(fanOut, 2);
+
+        // Most round changes are the clock's own, not a host's press: the ones every phone waits for.
+        fanOut.GetMeasurementSnapshot().Select(m => (m.Tags["phase"], m.Tags["trigger"])).Should().Equal(("round", "host"), ("transition", "schedule"));
     }
 
     [Fact]
@@ -122,7 +139,7 @@ public sealed class MetricsTests
     }
 
     [Fact]
-    public async Task AKitJobCountsThePagesItMade()
+    public async Task AKitCountsThePagesItMadeAsAJobOrAsADownload()
     {
         using var app = new TestApp();
         using var pages = Read<int>(app, "flashmentoring.kit.pages");
@@ -134,6 +151,10 @@ public sealed class MetricsTests
 
         done.Pages.Should().BePositive();
         pages.GetMeasurementSnapshot().Sum(m => m.Value).Should().Be(done.Pages);
+
+        // The same kit as a direct download (what a script asks for) counts its pages too.
+        (await client.GetAsync("/api/kits/blank.pdf?tables=2&rounds=2")).EnsureSuccessStatusCode();
+        pages.GetMeasurementSnapshot().Sum(m => m.Value).Should().Be(2 * done.Pages);
     }
 
     [Fact]

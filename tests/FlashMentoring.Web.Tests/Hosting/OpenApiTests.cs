@@ -15,6 +15,7 @@ public partial class OpenApiTests : IClassFixture<TestApp>
     // Routes that are not the HTTP API, left out of the document on purpose: the document itself, and the reference page
     // with the script, styles and icon it loads (Scalar's). The SignalR hub (/hubs/live) and the pages' fallbacks to
     // their HTML files are left out below by what they are.
+    // /healthz and /readyz are middleware in front of routing (for probes), so neither list has them.
     private static readonly string[] NotTheApi = ["GET /openapi/{documentName}.json", "GET /api", "GET /api/scalar.js", "GET /api/scalar.aspnetcore.js", "GET /api/favicon.svg"];
 
     private readonly TestApp app;
