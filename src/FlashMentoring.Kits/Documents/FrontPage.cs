@@ -1,7 +1,7 @@
 using System.Globalization;
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Kits.Layout;
 using PdfSharp.Drawing;
-using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Kits.Documents;
 

@@ -1,6 +1,6 @@
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Kits.Layout;
 using PdfSharp.Drawing;
-using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Kits.Documents;
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using FlashMentoring.Core.Live;
 using FlashMentoring.Core.Planning;
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Kits;
@@ -9,7 +10,6 @@ using FlashMentoring.Web.Plans;
 using Humanizer;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Web.Events;
 

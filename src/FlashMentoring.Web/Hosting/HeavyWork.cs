@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
 using FlashMentoring.Core.Wording;
+using Microsoft.Extensions.Options;
 
 namespace FlashMentoring.Web.Hosting;
 

@@ -1,9 +1,9 @@
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Web.Live;
 

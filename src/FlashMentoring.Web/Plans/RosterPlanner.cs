@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using FlashMentoring.Core.Planning;
 using FlashMentoring.Core.Roster;
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Web.Plans;
 
