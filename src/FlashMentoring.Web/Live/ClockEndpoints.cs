@@ -25,7 +25,7 @@ public static class ClockEndpoints
     }
 
     /// <summary>The clock now; a transition whose time has come is saved on the way.</summary>
-    internal static async Task<Results<Ok<ClockView>, NotFound>> Read(Guid id, AppDb db, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ClockView>, NotFound>> Read(Guid id, AppDb db, TimeProvider time, ClockBroadcaster broadcaster, CancellationToken cancellationToken)
     {
         var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (record is null)
@@ -35,16 +35,23 @@ public static class ClockEndpoints
 
         var now = time.GetUtcNow();
         var state = RoundClock.At(ClockStore.Read(record), ClockStore.Timing(record), now);
+        var view = ClockStore.View(record, state, now);
         try
         {
-            await SaveIfChanged(db, record, state, now, cancellationToken);
+            if (await SaveIfChanged(db, record, state, now, cancellationToken))
+            {
+                // This read saved a round change before the clock loop got to it: the loop will find it saved and push
+                // nothing, so the phones hear of it from here (saved first, then told, as everywhere).
+                await broadcaster.Publish(id, view);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
-            // The clock or a command saved this transition (or a later one) first; what we computed still reads right.
+            // The clock or a command saved this transition (or a later one) first, and told the phones; what we computed
+            // still reads right.
         }
 
-        return TypedResults.Ok(ClockStore.View(record, state, now));
+        return TypedResults.Ok(view);
     }
 
     internal static async Task<Results<Ok<ClockView>, NotFound, ProblemHttpResult>> Command(
@@ -112,12 +119,16 @@ public static class ClockEndpoints
             _ => null,
         };
 
-    private static async Task SaveIfChanged(AppDb db, EventRecord record, ClockState state, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Saves the clock when it moved on since it was last saved; true when it did.</summary>
+    private static async Task<bool> SaveIfChanged(AppDb db, EventRecord record, ClockState state, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (state.Version != record.ClockVersion)
+        if (state.Version == record.ClockVersion)
         {
-            ClockStore.Write(record, state, now);
-            await db.SaveChangesAsync(cancellationToken);
+            return false;
         }
+
+        ClockStore.Write(record, state, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 }

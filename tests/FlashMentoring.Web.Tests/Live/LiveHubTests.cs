@@ -4,6 +4,7 @@ using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Live;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FlashMentoring.Web.Tests.Live;
@@ -37,6 +38,41 @@ public class LiveHubTests
         started.EndsAtMs.Should().Be(Ms(15));
         transition.Phase.Should().Be("transition");
         transition.EndsAtMs.Should().Be(Ms(17), "the server pushes the transition the moment round 1 ends");
+    }
+
+    [Fact]
+    public async Task AReadOfTheClockThatLandsBeforeTheClockLoopStillTellsThePhones()
+    {
+        // The clock loop is held back (as on a busy server, the instant a round ends): a page that reads the clock then
+        // finds the round over and saves the transition. The loop later sees it saved and pushes nothing, so the read
+        // must tell the phones itself.
+        var time = new FakeTimeProvider(Nine);
+        using var app = new TestApp
+        {
+            Time = time,
+            TestServices = services =>
+            {
+                foreach (var loop in services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationFactory is not null).ToList())
+                {
+                    services.Remove(loop);
+                }
+            },
+        };
+        var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = Nine, rounds = 2, roundMinutes = 15, transitionMinutes = 2 }))
+            .Content.ReadFromJsonAsync<CreatedEvent>())!;
+        await app.UploadRosterAsync(created);
+        await app.HostClient(created.HostKey).PostAsync($"/api/events/{created.Id}/clock/start", null);
+        await using var phone = await app.ConnectLiveAsync();
+        var clocks = phone.Pushes<ClockView>(nameof(ILiveClient.Clock));
+        await phone.InvokeAsync<ClockView>(nameof(LiveHub.Join), created.Id);
+
+        time.Advance(TimeSpan.FromMinutes(15));
+        var read = await app.CreateClient().GetFromJsonAsync<ClockView>($"/api/events/{created.Id}/clock");
+        var pushed = await clocks.NextAsync();
+
+        read!.Phase.Should().Be("transition");
+        pushed.Phase.Should().Be("transition", "the phone hears of the change of tables like everyone who read it");
+        pushed.EndsAtMs.Should().Be(Ms(17));
     }
 
     [Fact]
