@@ -10,7 +10,7 @@ namespace FlashMentoring.Web.Live;
 /// <summary>
 /// The round clock's heartbeat: sleeps until the next round or transition of any live event ends (on the app's
 /// TimeProvider, so tests move time by hand), saves the transition and pushes it to the event's group. Host
-/// commands call <see cref="Publish(Guid, ClockView)"/> and <see cref="Wake"/>, so a pause or an extension reschedules at once.
+/// commands call <see cref="Publish"/> and <see cref="Wake"/>, so a pause or an extension reschedules at once.
 /// </summary>
 public sealed class ClockBroadcaster(IServiceScopeFactory scopes, IHubContext<LiveHub, ILiveClient> hub, TimeProvider time, AppMetrics metrics, ILogger<ClockBroadcaster> log) : BackgroundService
 {
@@ -20,13 +20,15 @@ public sealed class ClockBroadcaster(IServiceScopeFactory scopes, IHubContext<Li
     /// <summary>Something changed: look at the schedule again now.</summary>
     public void Wake() => Interlocked.Exchange(ref wake, new CancellationTokenSource()).Cancel();
 
-    /// <summary>Pushes a clock to everyone in the event.</summary>
-    public Task Publish(Guid eventId, ClockView view) => Publish(eventId, view, "host", Stopwatch.GetTimestamp());
-
-    private async Task Publish(Guid eventId, ClockView view, string trigger, long since)
+    /// <summary>
+    /// Pushes a clock to everyone in the event. <paramref name="trigger"/> is "host" (a command) or "schedule" (a round's
+    /// time ran out, whoever saved it); <paramref name="since"/> is the Stopwatch timestamp the push is timed from (now).
+    /// </summary>
+    public async Task Publish(Guid eventId, ClockView view, string trigger = "host", long? since = null)
     {
+        var from = since ?? Stopwatch.GetTimestamp();
         await hub.Clients.Group(LiveHub.Group(eventId)).Clock(view);
-        metrics.ClockPushed(view.Phase, trigger, since);
+        metrics.ClockPushed(view.Phase, trigger, from);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -41,8 +41,9 @@ public static class ClockEndpoints
             if (await SaveIfChanged(db, record, state, now, cancellationToken))
             {
                 // This read saved a round change before the clock loop got to it: the loop will find it saved and push
-                // nothing, so the phones hear of it from here (saved first, then told, as everywhere).
-                await broadcaster.Publish(id, view);
+                // nothing, so the phones hear of it from here (saved first, then told, as everywhere). It is the
+                // schedule's change, whoever saved it.
+                await broadcaster.Publish(id, view, "schedule");
             }
         }
         catch (DbUpdateConcurrencyException)
