@@ -48,4 +48,19 @@ public class PageSetupTests(BrowserFixture browser)
 
         await Expect(host.Locator("#lan-command")).ToHaveTextAsync($"--urls http://0.0.0.0:{browser.BaseAddress.Port}");
     }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/plan.html")]
+    [InlineData("/kit")]
+    public async Task APageWithoutAnEventFitsA360PixelPhoneWithoutSidewaysScrolling(string path)
+    {
+        await using var phone = await browser.NewPhoneAsync();
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync(path);
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+
+        overflow.Should().BeLessThanOrEqualTo(0, $"nothing on {path} runs off the side of a phone (the roster's column list did)");
+    }
 }
