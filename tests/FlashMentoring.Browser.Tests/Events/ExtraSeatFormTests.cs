@@ -22,8 +22,7 @@ public class ExtraSeatFormTests(BrowserFixture browser)
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "create-extra-seat.png"), FullPage = true });
         var axe = await page.RunAxe();
         axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create the event" }).ClickAsync();
-        await page.WaitForURLAsync("**/host/**", new() { WaitUntil = WaitUntilState.Commit });
+        await page.CreateTheEventAsync();
 
         var eventId = new Uri(page.Url).Segments[^1];
         using var http = browser.Http();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Deque.AxeCore.Playwright;
+using FlashMentoring.Browser.Tests.Events;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -25,8 +26,7 @@ public class LiveEventTests(BrowserFixture browser, ITestOutputHelper output)
         await host.GotoAsync("/");
         await NoSeriousAccessibilityProblems(host, "create page");
         await host.GetByLabel("Title").FillAsync("Spring Flash Mentoring");
-        await host.GetByRole(AriaRole.Button, new() { Name = "Create the event" }).ClickAsync();
-        await host.WaitForURLAsync("**/host/**", new() { WaitUntil = WaitUntilState.Commit });
+        await host.CreateTheEventAsync();
         // The roster card shows once the console's script knows the stage; a file picked earlier went nowhere.
         var fileInput = host.GetByLabel("Upload a CSV file");
         await Expect(fileInput).ToBeVisibleAsync();
