@@ -25,8 +25,7 @@ public class JoinClaimTests(BrowserFixture browser)
         await using var otherPhone = await browser.NewPhoneAsync();
         var other = await otherPhone.NewPageAsync();
         await other.GotoAsync($"/join?code={code}");
-        await other.GetByRole(AriaRole.Button, new() { Name = "Ann Lee" }).ClickAsync();
-        await other.WaitForURLAsync("**/me#t=*");
+        await other.PickYourNameAsync("Ann Lee");
 
         // Ann's own phone is refused and told where her link is.
         await using var annPhone = await browser.NewPhoneAsync();

@@ -68,8 +68,7 @@ public class LiveEventTests(BrowserFixture browser, ITestOutputHelper output)
                 await NoSeriousAccessibilityProblems(phone, "join page");
             }
 
-            await phone.GetByRole(AriaRole.Button, new() { Name = name }).First.ClickAsync();
-            await phone.WaitForURLAsync("**/me#t=*");
+            await phone.PickYourNameAsync(name);
             await Expect(phone.Locator("#go-to")).ToHaveTextAsync($"Go to Table {plan.TableOf(name, 1)}");
             phones.Add((context, phone, name));
         }
