@@ -5,7 +5,9 @@ using FlashMentoring.Web.Feedback;
 using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Kits;
 using FlashMentoring.Web.Live;
+using FlashMentoring.Web.Mail;
 using FlashMentoring.Web.Plans;
+using FlashMentoring.Web.Registration;
 using FlashMentoring.Web.Roster;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -61,6 +63,7 @@ builder.Services.AddSingleton<FeedbackNotifier>();
 builder.Services.AddHostedService(services => services.GetRequiredService<ClockBroadcaster>());
 builder.Services.AddRetention();
 builder.Services.AddEventCreationLimits();
+builder.Services.AddMail();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
 
 var app = builder.Build();
@@ -105,6 +108,8 @@ app.MapKits();
 app.MapFeedback();
 app.MapReports();
 app.MapExports();
+app.MapRegistration();
+app.MapMail();
 // The API described: /openapi/v1.json, and the reference page at /api.
 app.MapApiDocs();
 app.MapHub<LiveHub>("/hubs/live");

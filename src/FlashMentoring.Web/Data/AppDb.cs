@@ -17,6 +17,8 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
 
     public DbSet<PlanRecord> Plans => Set<PlanRecord>();
 
+    public DbSet<MailRecord> Mail => Set<MailRecord>();
+
     // SQLite takes one writer at a time; a writer that finds the file locked is told "busy" and retried after a sleep.
     // When forty events change round at once, or a room of phones sends its ratings, those sleeps add up to hundreds
     // of milliseconds. The app is the file's only writer, so its saves queue here instead, in arrival order.
@@ -94,6 +96,15 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
             e.Property(x => x.CreatedFrom).HasMaxLength(32);
             e.HasIndex(x => x.CreatedBy);
             e.HasIndex(x => x.CreatedFrom);
+            e.Property(x => x.TimeZone).HasMaxLength(64);
+            e.Property(x => x.LinkOrigin).HasMaxLength(200);
+            e.OwnsOne(x => x.Registration, r =>
+            {
+                r.Property(x => x.Code).HasMaxLength(24);
+                r.HasIndex(x => x.Code).IsUnique();
+                r.Property(x => x.Domains);
+            });
+            e.Navigation(x => x.Registration).IsRequired();
         });
         modelBuilder.Entity<PersonRecord>(p =>
         {
@@ -108,6 +119,7 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
             {
                 o.ToTable("PersonProfiles");
                 o.Property(x => x.Declared).HasMaxLength(16);
+                o.Property(x => x.PendingUpdate).HasMaxLength(64_000);
             });
             p.OwnsOne(x => x.Seating, o => o.ToTable("Seating"));
             p.Navigation(x => x.Profile).IsRequired();
@@ -143,6 +155,19 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
             // One row per rank: two saves racing cannot leave more choices than the highest rank allowed.
             c.HasIndex(x => new { x.ChooserId, x.Rank }).IsUnique();
             c.HasOne<EventRecord>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<MailRecord>(m =>
+        {
+            m.HasKey(x => x.Id);
+            m.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            m.HasIndex(x => x.EventId);
+            m.HasOne<EventRecord>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+            m.Property(x => x.To).HasMaxLength(PersonRecord.MaxText);
+            m.Property(x => x.Kind).HasMaxLength(16);
+            m.Property(x => x.Status).HasMaxLength(16);
+            m.Property(x => x.Subject).HasMaxLength(400);
+            m.Property(x => x.MessageId).HasMaxLength(128);
+            m.Property(x => x.LastError).HasMaxLength(1000);
         });
         modelBuilder.Entity<PairRecord>(p =>
         {
@@ -224,6 +249,37 @@ public sealed class EventRecord
 
     /// <summary>Concurrency token: two hosts saving the same version at once, one of them loses.</summary>
     public int ClockVersion { get; set; }
+
+    /// <summary>The event's IANA time zone (America/New_York), for calendar files; null: the offset of <see cref="StartsAt"/>.</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>The public registration link and its rules.</summary>
+    public RegistrationSettings Registration { get; set; } = new();
+
+    /// <summary>When the host sent the invitations (the plan is then published: mentors see who asked for them); null before.</summary>
+    public DateTimeOffset? InvitationsSentAt { get; set; }
+
+    /// <summary>The plan version whose itineraries were last e-mailed: a newer plan before the start sends updates to those whose itinerary changed.</summary>
+    public int MailedPlanVersion { get; set; }
+
+    /// <summary>The origin (https://host) personal links in e-mails are built from, taken from the request that sent the invitations.</summary>
+    public string? LinkOrigin { get; set; }
+}
+
+/// <summary>An event's public registration link: on or off, until when, and for which e-mail domains.</summary>
+public sealed class RegistrationSettings
+{
+    /// <summary>The link's secret part (/register/{code}); null until the host first opens registration.</summary>
+    public string? Code { get; set; }
+
+    /// <summary>The host has the link open.</summary>
+    public bool Open { get; set; }
+
+    /// <summary>Registration closes by itself at this instant; null: open until the host closes it.</summary>
+    public DateTimeOffset? ClosesAt { get; set; }
+
+    /// <summary>Only e-mail addresses of these domains (lower case, e.g. hhs.gov; subdomains count); empty: any.</summary>
+    public List<string> Domains { get; set; } = [];
 }
 
 /// <summary>
@@ -276,6 +332,12 @@ public sealed class PersonRecord
 
     /// <summary>Where the plan puts them (its own table too).</summary>
     public Seating Seating { get; set; } = new();
+
+    /// <summary>The itinerary as last e-mailed to them (a short signature of tables and partners); null while none was sent.</summary>
+    public string? MailedItinerary { get; set; }
+
+    /// <summary>The calendar file's SEQUENCE: rises each time a re-plan changes their itinerary after it was sent.</summary>
+    public int CalendarSequence { get; set; }
 }
 
 /// <summary>A person's profile, from their roster line or from the walk-in form.</summary>
@@ -314,6 +376,21 @@ public sealed class PersonProfile
 
     /// <summary>Rounds a mentor takes off.</summary>
     public List<int> Breaks { get; set; } = [];
+
+    /// <summary>How they would like to meet (in person, online, one-on-one, reverse, peer ...), as they ticked or wrote it.</summary>
+    public List<string> Formats { get; set; } = [];
+
+    /// <summary>When they registered themselves through the registration link; null for people from a roster or walk-ins.</summary>
+    public DateTimeOffset? RegisteredAt { get; set; }
+
+    /// <summary>When they accepted the privacy notice (registration only).</summary>
+    public DateTimeOffset? ConsentedAt { get; set; }
+
+    /// <summary>
+    /// A registration sent again with their e-mail (JSON of the form), waiting for them to confirm it from their personal
+    /// link: whoever knows an address must not be able to rewrite that person's profile.
+    /// </summary>
+    public string? PendingUpdate { get; set; }
 }
 
 /// <summary>Where the plan puts a person, round by round.</summary>
@@ -459,4 +536,50 @@ public sealed class PairRecord
     public long MentorId { get; set; }
 
     public long MenteeId { get; set; }
+}
+
+/// <summary>
+/// One e-mail to one person: queued, sent or failed. The queue is this table, so it survives a restart; the worker
+/// takes due rows, sends them through the organisation's SMTP relay and records the outcome.
+/// </summary>
+public sealed class MailRecord
+{
+    public long Id { get; set; }
+
+    public Guid EventId { get; set; }
+
+    /// <summary>The person it is for (null for a message to the host).</summary>
+    public long? PersonId { get; set; }
+
+    /// <summary>The recipient's address.</summary>
+    public required string To { get; set; }
+
+    /// <summary>confirmation, pending, invitation or update.</summary>
+    public required string Kind { get; set; }
+
+    public required string Subject { get; set; }
+
+    /// <summary>The plain-text body.</summary>
+    public required string Text { get; set; }
+
+    /// <summary>The attached calendar file (text/calendar), or null.</summary>
+    public string? Calendar { get; set; }
+
+    /// <summary>queued, sent or failed (gave up after the last retry).</summary>
+    public string Status { get; set; } = "queued";
+
+    public int Attempts { get; set; }
+
+    /// <summary>When the worker may try (again).</summary>
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    /// <summary>Why the last attempt failed, as the relay or the network said it.</summary>
+    public string? LastError { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>The Message-ID header, fixed when queued: a retry of a message the relay did take is recognisable.</summary>
+    public required string MessageId { get; set; }
 }

@@ -38,6 +38,7 @@ public sealed class EventErasure(AppDb db, PlanStore plans, KitJobs kits, IHubCo
             db.Answers.RemoveRange(answers);
             db.Choices.RemoveRange(choices);
             db.Pairs.RemoveRange(pairs);
+            db.Mail.RemoveRange(await db.Mail.Where(m => m.EventId == id).ToListAsync(cancellationToken));
             db.People.RemoveRange(people);
             db.Plans.RemoveRange(await db.Plans.Where(p => p.EventId == id).ToListAsync(cancellationToken));
             db.Events.Remove(record);

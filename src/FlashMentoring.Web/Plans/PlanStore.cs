@@ -150,7 +150,8 @@ public sealed class PlanStore(IServiceScopeFactory scopes) : IDisposable
     private static EventPlan Restore(EventRecord record, PlanRecord stored, IReadOnlyList<PersonRecord> people)
     {
         var mentors = people.Where(p => p.Seating.Table is not null).OrderBy(p => p.Seating.Table).ToList();
-        var mentees = people.Where(p => p.Seating.Table is null).OrderBy(p => p.Order).ThenBy(p => p.Id).ToList();
+        // Someone who registered after the plan was made has no seats yet: not in this plan until the next one.
+        var mentees = people.Where(p => p.Seating.Table is null && p.Seating.Seats.Count > 0).OrderBy(p => p.Order).ThenBy(p => p.Id).ToList();
         var rounds = record.Rounds;
         var tableIndex = mentors.Select((p, j) => (p.Seating.Table!.Value, j)).ToDictionary(x => x.Value, x => x.j);
         var seats = new int[rounds * mentees.Count];

@@ -151,10 +151,20 @@ namespace FlashMentoring.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("BLOB");
 
+                    b.Property<DateTimeOffset?>("InvitationsSentAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("JoinCode")
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkOrigin")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MailedPlanVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("PlanVersion")
                         .IsConcurrencyToken()
@@ -175,6 +185,10 @@ namespace FlashMentoring.Web.Data.Migrations
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -193,6 +207,75 @@ namespace FlashMentoring.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Events");
+                });
+
+            modelBuilder.Entity("FlashMentoring.Web.Data.MailRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Calendar")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("Mail");
                 });
 
             modelBuilder.Entity("FlashMentoring.Web.Data.PairRecord", b =>
@@ -226,6 +309,9 @@ namespace FlashMentoring.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTimeOffset?>("ClaimedAt")
                         .HasColumnType("TEXT");
 
@@ -241,6 +327,9 @@ namespace FlashMentoring.Web.Data.Migrations
 
                     b.Property<string>("Key")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MailedItinerary")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -314,6 +403,51 @@ namespace FlashMentoring.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FlashMentoring.Web.Data.EventRecord", b =>
+                {
+                    b.OwnsOne("FlashMentoring.Web.Data.RegistrationSettings", "Registration", b1 =>
+                        {
+                            b1.Property<Guid>("EventRecordId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTimeOffset?>("ClosesAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Code")
+                                .HasMaxLength(24)
+                                .HasColumnType("TEXT");
+
+                            b1.PrimitiveCollection<string>("Domains")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("Open")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("EventRecordId");
+
+                            b1.HasIndex("Code")
+                                .IsUnique();
+
+                            b1.ToTable("Events");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EventRecordId");
+                        });
+
+                    b.Navigation("Registration")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FlashMentoring.Web.Data.MailRecord", b =>
+                {
+                    b.HasOne("FlashMentoring.Web.Data.EventRecord", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FlashMentoring.Web.Data.PairRecord", b =>
                 {
                     b.HasOne("FlashMentoring.Web.Data.EventRecord", null)
@@ -348,6 +482,9 @@ namespace FlashMentoring.Web.Data.Migrations
                                 .IsRequired()
                                 .HasColumnType("TEXT");
 
+                            b1.Property<DateTimeOffset?>("ConsentedAt")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Declared")
                                 .IsRequired()
                                 .HasMaxLength(16)
@@ -357,6 +494,10 @@ namespace FlashMentoring.Web.Data.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.PrimitiveCollection<string>("Expertise")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.PrimitiveCollection<string>("Formats")
                                 .IsRequired()
                                 .HasColumnType("TEXT");
 
@@ -379,8 +520,15 @@ namespace FlashMentoring.Web.Data.Migrations
                                 .IsRequired()
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("PendingUpdate")
+                                .HasMaxLength(64000)
+                                .HasColumnType("TEXT");
+
                             b1.PrimitiveCollection<string>("Prefers")
                                 .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTimeOffset?>("RegisteredAt")
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("PersonRecordId");
