@@ -64,6 +64,7 @@ builder.Services.AddHostedService(services => services.GetRequiredService<ClockB
 builder.Services.AddRetention();
 builder.Services.AddEventCreationLimits();
 builder.Services.AddMail();
+builder.Services.AddRegistration();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
 
 var app = builder.Build();
@@ -109,6 +110,7 @@ app.MapFeedback();
 app.MapReports();
 app.MapExports();
 app.MapRegistration();
+app.MapProfiles();
 app.MapMail();
 // The API described: /openapi/v1.json, and the reference page at /api.
 app.MapApiDocs();

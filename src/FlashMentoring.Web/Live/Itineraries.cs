@@ -12,7 +12,8 @@ namespace FlashMentoring.Web.Live;
 /// <param name="MentorExpertise">What the mentor can talk about.</param>
 /// <param name="With">The other people at the table (for a mentor: the mentees).</param>
 /// <param name="Summary">"4 mentees", for a mentor's table.</param>
-public sealed record ItineraryRow(int Round, string Label, int? Table, string? Mentor, string? MentorAgency, IReadOnlyList<string> MentorExpertise, IReadOnlyList<string> With, string? Summary);
+/// <param name="Asked">The mentee marked this table's mentor "must meet".</param>
+public sealed record ItineraryRow(int Round, string Label, int? Table, string? Mentor, string? MentorAgency, IReadOnlyList<string> MentorExpertise, IReadOnlyList<string> With, string? Summary, bool Asked = false);
 
 /// <summary>What a phone shows: the person, their whole itinerary, and the clock.</summary>
 /// <param name="Status">expected, arrived or absent: an absent person's phone says so and offers "I'm here".</param>
@@ -28,6 +29,11 @@ internal static class Itineraries
         var rows = new List<ItineraryRow>(rotation.Rounds);
         var mentor = rotation.MentorIndex(key);
         var mentee = rotation.MenteeIndex(key);
+        if (mentor < 0 && mentee < 0)
+        {
+            return rows; // Registered after this plan was made: no rounds until the next one.
+        }
+
         for (var round = 1; round <= rotation.Rounds; round++)
         {
             var label = $"Round {round.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
@@ -51,7 +57,7 @@ internal static class Itineraries
 
             var host = rotation.Mentors[at];
             var others = rotation.MenteesAt(round, at).Where(i => i != mentee).Select(i => rotation.Mentees[i].Name).ToList();
-            rows.Add(new ItineraryRow(round, label, at + 1, host.Name, host.Agency, host.Expertise, others, null));
+            rows.Add(new ItineraryRow(round, label, at + 1, host.Name, host.Agency, host.Expertise, others, null, rotation.Mentees[mentee].Prefers.Contains(host.Key)));
         }
 
         return rows;

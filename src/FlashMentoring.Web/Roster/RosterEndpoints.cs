@@ -80,9 +80,21 @@ public static class RosterEndpoints
             people.Add(kept);
         }
 
-        db.People.RemoveRange(existing.Values);
+        // Someone who registered through the registration link is not dropped by a file that leaves them out: they stay,
+        // unplanned, until the host plans from everyone stored (Registration/RegistrationEndpoints).
+        var registered = existing.Values.Where(p => p.Source == "registration").ToList();
+        foreach (var kept in registered)
+        {
+            kept.Seating.Table = null;
+            kept.Seating.Seats = [];
+            kept.Seating.Away = [];
+        }
+
+        db.People.RemoveRange(existing.Values.Except(registered));
+        IReadOnlyList<RosterWarning> warnings = registered.Count == 0 ? attempt.Roster.Warnings
+            : [new RosterWarning(0, $"{Core.Wording.Say.Count(registered.Count, "registered person")} not on this roster {(registered.Count == 1 ? "is" : "are")} kept but not in this plan. Plan from everyone on the registration page to include them, or remove them there."), .. attempt.Roster.Warnings];
         stored.Rejected = attempt.Roster.Rejected.Select(r => new LineNote { Line = r.Line, Text = r.Reason }).ToList();
-        stored.Warnings = attempt.Roster.Warnings.Select(w => new LineNote { Line = w.Line, Text = w.Message }).ToList();
+        stored.Warnings = warnings.Select(w => new LineNote { Line = w.Line, Text = w.Message }).ToList();
         PlanStore.Write(record, stored, people, attempt.Plan!);
         try
         {
@@ -99,7 +111,7 @@ public static class RosterEndpoints
             await broadcaster.Publish(id, ClockStore.ViewNow(record, time.GetUtcNow()));
         }
 
-        return TypedResults.Ok(PlanResponse.From(attempt.Plan!, attempt.Roster));
+        return TypedResults.Ok(PlanResponse.From(attempt.Plan!, attempt.Roster.Rejected, warnings));
     }
 
     private static async Task<ProblemHttpResult> Overtaken(Guid id, AppDb db, CancellationToken cancellationToken)

@@ -1,0 +1,236 @@
+using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Hosting;
+using FlashMentoring.Web.Roster;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlashMentoring.Web.Registration;
+
+/// <summary>
+/// What a personal link opens before the event: the person's own profile (and a registration waiting for their
+/// confirmation), the mentor search with must-meet and no-thanks choices, and for a mentor, who asked for them.
+/// </summary>
+public static class ProfileEndpoints
+{
+    public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder app)
+    {
+        var me = app.MapPersonalRoutes().WithTags("Registration");
+        me.MapGet("/profile", Profile).WithSummary("My profile and my mentor choices");
+        me.MapPut("/profile", EditProfile).WithSummary("Change my profile");
+        me.MapPost("/profile/pending", DecidePending).WithSummary("Confirm or discard the details sent again with my e-mail");
+        me.MapGet("/mentors", Mentors).WithSummary("Search the event's mentors");
+        // Not /choices: that is the keep-in-touch choice after the event (Feedback).
+        me.MapPut("/mentor-choices", Choose).WithSummary("Choose mentors I must meet, and mentors I would rather not");
+        me.MapGet("/askers", Askers).WithSummary("The mentees who asked to meet me, once the plan is published");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<ProfileView>, ProblemHttpResult>> Profile(HttpContext http, Found found, Registrations registrations, CancellationToken cancellationToken)
+    {
+        if (await found.PersonAsync(http, cancellationToken) is not var (record, person, everyone))
+        {
+            return NotYours();
+        }
+
+        return TypedResults.Ok(registrations.Profile(record, person, everyone));
+    }
+
+    /// <summary>Changes one's own profile until the event starts. The e-mail stays (it is who they are; the host changes it).</summary>
+    internal static async Task<Results<Ok<ProfileView>, ValidationProblem, ProblemHttpResult>> EditProfile(
+        ProfileForm form, HttpContext http, Found found, Registrations registrations, CancellationToken cancellationToken)
+    {
+        if (await found.PersonAsync(http, cancellationToken) is not var (record, person, everyone))
+        {
+            return NotYours();
+        }
+
+        if (Registrations.Started(record))
+        {
+            return Closed();
+        }
+
+        var (profile, errors) = ProfileRules.Check(form with { Email = string.IsNullOrWhiteSpace(form.Email) ? person.Profile.Email : form.Email }, emailRequired: false);
+        if (profile is not null && profile.Email != person.Profile.Email)
+        {
+            errors["email"] = ["Your e-mail cannot be changed here (your personal link belongs to it). Ask the host to change it."];
+        }
+
+        if (profile is null || errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Your profile was not changed");
+        }
+
+        return await Save(found, registrations, record, person, everyone, profile, cancellationToken);
+    }
+
+    /// <summary>Applies or discards the details a registration sent again with this person's e-mail.</summary>
+    internal static async Task<Results<Ok<ProfileView>, ValidationProblem, ProblemHttpResult>> DecidePending(
+        PendingDecision decision, HttpContext http, Found found, Registrations registrations, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (await found.PersonAsync(http, cancellationToken) is not var (record, person, everyone))
+        {
+            return NotYours();
+        }
+
+        var pending = ProfileRules.Pending(person);
+        person.Profile.PendingUpdate = null;
+        if (!decision.Apply || pending is null)
+        {
+            await found.Db.SaveChangesAsync(cancellationToken);
+            return TypedResults.Ok(registrations.Profile(record, person, everyone));
+        }
+
+        if (Registrations.Started(record))
+        {
+            return Closed();
+        }
+
+        var (profile, errors) = ProfileRules.Check(pending with { Email = person.Profile.Email }, emailRequired: false);
+        if (profile is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The new details could not be applied");
+        }
+
+        person.Profile.ConsentedAt = time.GetUtcNow(); // The form sent again carried its own consent.
+        return await Save(found, registrations, record, person, everyone, profile, cancellationToken);
+    }
+
+    internal static async Task<Results<Ok<MentorSearch>, ProblemHttpResult>> Mentors(
+        HttpContext http, Found found, CancellationToken cancellationToken, string? q = null, string? agency = null, string? location = null, string? expertise = null)
+    {
+        if (await found.PersonAsync(http, cancellationToken) is not var (_, person, everyone))
+        {
+            return NotYours();
+        }
+
+        return ProfileRules.CanBeMentee(person) ? TypedResults.Ok(Registrations.Search(person, everyone, q, agency, location, expertise)) : MentorsOnly();
+    }
+
+    /// <summary>
+    /// Stores a mentee's choices as what the engine takes: must meet as prefers (best first), no thanks as avoid (an
+    /// avoid the host set on someone who is not a mentor stays). The next plan honours them.
+    /// </summary>
+    internal static async Task<Results<Ok<MentorChoicesView>, ProblemHttpResult>> Choose(
+        MentorChoices choices, HttpContext http, Found found, CancellationToken cancellationToken)
+    {
+        if (await found.PersonAsync(http, cancellationToken) is not var (record, person, everyone))
+        {
+            return NotYours();
+        }
+
+        if (Registrations.Started(record))
+        {
+            return Closed();
+        }
+
+        if (!ProfileRules.CanBeMentee(person))
+        {
+            return MentorsOnly();
+        }
+
+        var mentors = everyone.Where(ProfileRules.CanMentor).ToDictionary(p => p.Id);
+        var mustMeet = (choices.MustMeet ?? []).Distinct().ToList();
+        var noThanks = (choices.NoThanks ?? []).Distinct().ToList();
+        var errors = new Dictionary<string, string[]>();
+        string? Wrong(IEnumerable<long> ids) => ids.Select(id =>
+            id == person.Id ? "You cannot choose yourself."
+            : !mentors.ContainsKey(id) ? $"{id} is not a mentor of this event. Search again: the list may have changed."
+            : null).FirstOrDefault(e => e is not null);
+        if (mustMeet.Count > 3)
+        {
+            errors["mustMeet"] = [$"Choose at most three mentors you must meet; {mustMeet.Count} are marked."];
+        }
+        else if (Wrong(mustMeet) is { } badMustMeet)
+        {
+            errors["mustMeet"] = [badMustMeet];
+        }
+
+        if (Wrong(noThanks) is { } badNoThanks)
+        {
+            errors["noThanks"] = [badNoThanks];
+        }
+        else if (mustMeet.Intersect(noThanks).FirstOrDefault() is var both && both != 0)
+        {
+            errors["noThanks"] = [$"{mentors[both].Name} is marked both must meet and no thanks; choose one."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.Problem(new HttpValidationProblemDetails(errors) { Title = "Your choices were not saved", Status = StatusCodes.Status422UnprocessableEntity });
+        }
+
+        var mentorKeys = mentors.Values.Select(m => m.Key).ToHashSet(StringComparer.Ordinal);
+        person.Profile.Prefers = mustMeet.Select(id => mentors[id].Key).ToList();
+        person.Profile.Avoid = person.Profile.Avoid.Where(k => !mentorKeys.Contains(k)).Concat(noThanks.Select(id => mentors[id].Key)).ToList();
+        await found.Db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(Registrations.Choices(person, everyone));
+    }
+
+    /// <summary>A mentor's askers: only once the host has sent the invitations, and only names and needs.</summary>
+    internal static async Task<Results<Ok<AskersView>, ProblemHttpResult>> Askers(HttpContext http, Found found, CancellationToken cancellationToken)
+    {
+        if (await found.PersonAsync(http, cancellationToken) is not var (record, person, everyone))
+        {
+            return NotYours();
+        }
+
+        if (record.InvitationsSentAt is null)
+        {
+            return TypedResults.Ok(new AskersView(false, []));
+        }
+
+        var askers = everyone.Where(p => p.Id != person.Id && p.Profile.Prefers.Contains(person.Key))
+            .OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)
+            .Select(p => new Asker(p.Name, p.Profile.Needs)).ToList();
+        return TypedResults.Ok(new AskersView(true, askers));
+    }
+
+    private static async Task<Results<Ok<ProfileView>, ValidationProblem, ProblemHttpResult>> Save(
+        Found found, Registrations registrations, EventRecord record, PersonRecord person, IReadOnlyList<PersonRecord> everyone, CleanProfile profile, CancellationToken cancellationToken)
+    {
+        // A plan is read once per version: one that seats this person is read again with their new details.
+        if (ProfileRules.Apply(person, profile) && ProfileRules.Planned(person))
+        {
+            record.PlanVersion++;
+        }
+
+        try
+        {
+            await found.Db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Problem(detail: "The host changed the plan or started the event as you saved. Reload the page and try again.", statusCode: StatusCodes.Status409Conflict, title: "Not saved");
+        }
+
+        return TypedResults.Ok(registrations.Profile(record, person, everyone));
+    }
+
+    private static ProblemHttpResult NotYours() =>
+        TypedResults.Problem(title: "This personal link is not (or no longer) valid", detail: "Open the link from your confirmation e-mail, or ask the host for your link.", statusCode: StatusCodes.Status404NotFound);
+
+    private static ProblemHttpResult Closed() =>
+        TypedResults.Problem(title: "The event has started", detail: "Profiles and choices are fixed once the rounds begin.", statusCode: StatusCodes.Status409Conflict);
+
+    private static ProblemHttpResult MentorsOnly() =>
+        TypedResults.Problem(title: "Mentor search is for mentees", detail: "You registered as a mentor; mentees choose whom they meet. Change your role to both on your profile to choose too.", statusCode: StatusCodes.Status403Forbidden);
+
+    /// <summary>The person a request's personal link opens, with their event and everyone of it, all tracked.</summary>
+    internal sealed class Found(AppDb db, PersonalLinks links)
+    {
+        public AppDb Db => db;
+
+        public async Task<(EventRecord Record, PersonRecord Person, List<PersonRecord> Everyone)?> PersonAsync(HttpContext http, CancellationToken cancellationToken)
+        {
+            // Not claimed: a profile opened from a laptop before the event is not the phone that will carry the link.
+            if (await links.FindAsync(http, http.Request.Headers[PersonalLinks.TokenHeader].FirstOrDefault(), cancellationToken, claim: false) is not var (linked, _))
+            {
+                return null;
+            }
+
+            var record = await db.Events.FirstAsync(e => e.Id == linked.EventId, cancellationToken);
+            var everyone = await db.People.Where(p => p.EventId == linked.EventId).ToListAsync(cancellationToken);
+            return (record, everyone.Single(p => p.Id == linked.Id), everyone);
+        }
+    }
+}

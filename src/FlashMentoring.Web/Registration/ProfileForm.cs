@@ -1,0 +1,206 @@
+using System.Text.Json;
+using FlashMentoring.Core.Roster;
+using FlashMentoring.Web.Data;
+
+namespace FlashMentoring.Web.Registration;
+
+/// <summary>
+/// A profile as the registration form, the profile page and the host's edit send it (and as a pending update keeps
+/// it). <c>Consent</c> is read by registration only.
+/// </summary>
+public sealed record ProfileForm(
+    string? Name,
+    string? Email,
+    string? Role,
+    string? Agency = null,
+    string? Location = null,
+    string? Grade = null,
+    IReadOnlyList<string>? Formats = null,
+    IReadOnlyList<string>? Expertise = null,
+    IReadOnlyList<string>? Needs = null,
+    string? Goals = null,
+    bool? Consent = null);
+
+/// <summary>A profile once cleaned and checked: every field as it will be stored.</summary>
+public sealed record CleanProfile(
+    string Name,
+    string? Email,
+    string Role,
+    string Agency,
+    string Location,
+    string Grade,
+    IReadOnlyList<string> Formats,
+    IReadOnlyList<string> Expertise,
+    IReadOnlyList<string> Needs,
+    string Goals)
+{
+    /// <summary>The form it reads back as (a pending update, the profile page).</summary>
+    public ProfileForm ToForm() => new(Name, Email, Role, Agency, Location, Grade, Formats, Expertise, Needs, Goals);
+}
+
+/// <summary>
+/// The rules of a self-made profile: the roster's own cleaning and limits (Core/Roster/PersonFields), so a registered
+/// person is stored exactly as the same person on a roster line would be, plus what only a form needs (the role as a
+/// word, lists as lists, the e-mail required).
+/// </summary>
+public static class ProfileRules
+{
+    /// <summary>How a person may like to meet, as the form offers it (free text is allowed too).</summary>
+    public static readonly IReadOnlyList<string> Formats = ["In person", "Online", "One-on-one", "Small group", "Reverse mentoring", "Peer mentoring"];
+
+    /// <summary>Entries a list may hold: the roster's limit.</summary>
+    public static readonly int MaxListEntries = new RosterLimits().MaxListEntries;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Cleans and checks a form; either the clean profile or the problems, keyed by field, in words the form shows next
+    /// to the field. Control characters and direction overrides are dropped, white space collapsed; text that looks
+    /// like a spreadsheet formula or HTML stays text (the CSV export and the pages escape it).
+    /// </summary>
+    public static (CleanProfile? Profile, Dictionary<string, string[]> Errors) Check(ProfileForm form, bool emailRequired)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var errors = new Dictionary<string, string[]>();
+        void Add(FieldProblem? problem)
+        {
+            if (problem is not null)
+            {
+                errors.TryAdd(problem.Field, [problem.Message]);
+            }
+        }
+
+        foreach (var (field, value) in new[] { ("name", form.Name), ("email", form.Email), ("agency", form.Agency), ("location", form.Location), ("grade", form.Grade), ("goals", form.Goals) })
+        {
+            Add(PersonFields.TooLong(field, value));
+        }
+
+        var name = PersonFields.CleanName(form.Name);
+        Add(PersonFields.CheckName(name));
+        var email = PersonFields.CleanEmail(form.Email);
+        if (email is null && emailRequired)
+        {
+            Add(new FieldProblem("email", "The e-mail is blank. Your personal link is sent to it, so it is needed."));
+        }
+        else if (email is not null)
+        {
+            Add(PersonFields.CheckEmail(email));
+        }
+
+        var role = form.Role?.Trim().ToLowerInvariant();
+        if (role is not ("mentor" or "mentee" or "both"))
+        {
+            errors.TryAdd("role", [$"Choose mentor, mentee or both (got \"{form.Role}\")."]);
+        }
+
+        var formats = List("formats", form.Formats, errors);
+        var expertise = List("expertise", form.Expertise, errors);
+        var needs = List("needs", form.Needs, errors);
+        return errors.Count > 0
+            ? (null, errors)
+            : (new CleanProfile(name, email, role!, Text(form.Agency), Text(form.Location), Text(form.Grade), formats, expertise, needs, Text(form.Goals)), errors);
+    }
+
+    /// <summary>The engine's person for a clean profile (a new row is made from it).</summary>
+    public static Person ToPerson(CleanProfile profile, int order)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var role = profile.Role switch
+        {
+            "mentor" => Role.Mentor,
+            "both" => Role.Both,
+            _ => Role.Mentee,
+        };
+        return new Person(order, role, profile.Name, profile.Email, profile.Agency, profile.Location, Core.Roster.Grade.Parse(profile.Grade),
+            profile.Expertise, profile.Needs, profile.Goals, [], []);
+    }
+
+    /// <summary>
+    /// Writes a clean profile onto a row, keeping what the form does not hold (choices, breaks, the key, the seats).
+    /// True when anything a plan shows (name, role, agency, expertise, needs) changed.
+    /// </summary>
+    public static bool Apply(PersonRecord record, CleanProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(profile);
+        var f = record.Profile;
+        var shown = record.Name != profile.Name || f.Declared != profile.Role || f.Agency != profile.Agency ||
+                    !f.Expertise.SequenceEqual(profile.Expertise) || !f.Needs.SequenceEqual(profile.Needs) || f.Grade != profile.Grade;
+        record.Name = profile.Name;
+        f.Declared = profile.Role;
+        f.Email = profile.Email;
+        f.Agency = profile.Agency;
+        f.Location = profile.Location;
+        var grade = Core.Roster.Grade.Parse(profile.Grade);
+        f.Grade = grade.Text;
+        f.GradeRank = grade.Rank;
+        f.Formats = [.. profile.Formats];
+        f.Expertise = [.. profile.Expertise];
+        f.Needs = [.. profile.Needs];
+        f.Goals = profile.Goals;
+        return shown;
+    }
+
+    /// <summary>The stored profile as the form shows it.</summary>
+    public static ProfileForm FormOf(PersonRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var f = record.Profile;
+        return new ProfileForm(record.Name, f.Email, f.Declared, f.Agency, f.Location, f.Grade, f.Formats, f.Expertise, f.Needs, f.Goals);
+    }
+
+    /// <summary>A pending update as stored (JSON of the clean form).</summary>
+    public static string Serialize(CleanProfile profile) => JsonSerializer.Serialize(profile.ToForm(), Json);
+
+    /// <summary>A stored pending update, or null when there is none (or it no longer reads).</summary>
+    public static ProfileForm? Pending(PersonRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (string.IsNullOrEmpty(record.Profile.PendingUpdate))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<ProfileForm>(record.Profile.PendingUpdate, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>True for someone who may host a table: declared mentor or both, or seated as a mentor.</summary>
+    public static bool CanMentor(PersonRecord p) => p is not null && (p.Profile.Declared is "mentor" or "both" || p.Seating.Table is not null);
+
+    /// <summary>True for someone who may sit at a table and so choose mentors.</summary>
+    public static bool CanBeMentee(PersonRecord p) => p is not null && p.Profile.Declared is "mentee" or "both";
+
+    /// <summary>True when the current plan seats the person.</summary>
+    public static bool Planned(PersonRecord p) => p is not null && (p.Seating.Table is not null || p.Seating.Seats.Count > 0);
+
+    private static string Text(string? value) => PersonFields.CleanName(value);
+
+    // A list is cleaned entry by entry (split on ; as a roster cell is, so the CSV export reads back the same),
+    // de-duplicated ignoring case, and held to the roster's limits: entries, and length once joined.
+    private static List<string> List(string field, IReadOnlyList<string>? values, Dictionary<string, string[]> errors)
+    {
+        var entries = (values ?? [])
+            .SelectMany(v => (v ?? "").Split([';', '|', '\n'], StringSplitOptions.RemoveEmptyEntries))
+            .Select(PersonFields.CleanName)
+            .Where(v => v.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (entries.Count > MaxListEntries)
+        {
+            errors.TryAdd(field, [$"The {field} list has {entries.Count} entries; the most is {MaxListEntries}."]);
+        }
+        else if (PersonFields.TooLong(field, string.Join(';', entries)) is { } tooLong)
+        {
+            errors.TryAdd(field, [tooLong.Message]);
+        }
+
+        return entries;
+    }
+}
