@@ -143,16 +143,10 @@ public static partial class RegistrationEndpoints
     /// <summary>What the public page shows; an unknown code counts as a guess against the device.</summary>
     internal static async Task<Results<Ok<RegistrationPage>, ProblemHttpResult>> Page(string code, HttpContext http, AppDb db, Attempts attempts, Registrations registrations, CancellationToken cancellationToken)
     {
-        if (attempts.Blocked(http, AttemptKind.WrongCode))
-        {
-            return Attempts.TooMany(http, AttemptKind.WrongCode);
-        }
-
-        var record = await FindByCode(db, code, cancellationToken);
+        var (record, refusal) = await FindByCode(code, http, db, attempts, cancellationToken);
         if (record is null)
         {
-            attempts.Failed(http, AttemptKind.WrongCode);
-            return NoSuchLink();
+            return refusal!;
         }
 
         var r = record.Registration;
@@ -169,16 +163,10 @@ public static partial class RegistrationEndpoints
         string code, ProfileForm form, HttpContext http, AppDb db, Attempts attempts, Registrations registrations, RegistrationLimits limits, MailQueue mail,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        if (attempts.Blocked(http, AttemptKind.WrongCode))
-        {
-            return Attempts.TooMany(http, AttemptKind.WrongCode);
-        }
-
-        var record = await FindByCode(db, code, cancellationToken);
+        var (record, refusal) = await FindByCode(code, http, db, attempts, cancellationToken);
         if (record is null)
         {
-            attempts.Failed(http, AttemptKind.WrongCode);
-            return NoSuchLink();
+            return refusal!;
         }
 
         if (!registrations.OpenNow(record))
@@ -508,12 +496,23 @@ public static partial class RegistrationEndpoints
     internal static ProblemHttpResult Unprocessable(string field, string message, string title) =>
         TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] }) { Title = title, Status = StatusCodes.Status422UnprocessableEntity });
 
-    private static Task<EventRecord?> FindByCode(AppDb db, string code, CancellationToken cancellationToken)
+    /// <summary>The event a registration link opens, or the refusal: a device that guesses codes is slowed like on the join page.</summary>
+    private static async Task<(EventRecord? Record, ProblemHttpResult? Refusal)> FindByCode(string code, HttpContext http, AppDb db, Attempts attempts, CancellationToken cancellationToken)
     {
+        if (attempts.Blocked(http, AttemptKind.WrongCode))
+        {
+            return (null, Attempts.TooMany(http, AttemptKind.WrongCode));
+        }
+
         var trimmed = code.Trim();
-        return trimmed.Length is 0 or > 24
-            ? Task.FromResult<EventRecord?>(null)
-            : db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Registration.Code == trimmed, cancellationToken);
+        var record = trimmed.Length is 0 or > 24 ? null : await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Registration.Code == trimmed, cancellationToken);
+        if (record is null)
+        {
+            attempts.Failed(http, AttemptKind.WrongCode);
+            return (null, NoSuchLink());
+        }
+
+        return (record, null);
     }
 
     private static string? IanaZone(string id)
