@@ -69,7 +69,7 @@ public static class RosterEndpoints
         {
             if (existing.Remove(person.Key, out var kept))
             {
-                People.SetProfile(kept, person, "roster", person.Line);
+                People.SetProfile(kept, person, kept.Source == "registration" ? kept.Source : "roster", person.Line);
             }
             else
             {
