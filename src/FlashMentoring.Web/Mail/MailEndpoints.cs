@@ -54,7 +54,7 @@ public static class MailEndpoints
         var failing = await db.Mail.AsNoTracking().Where(m => m.EventId == id && m.Status != "sent" && m.LastError != null)
             .OrderByDescending(m => m.Id).Take(MostFailuresShown).ToListAsync(cancellationToken);
         var ids = failing.Where(m => m.PersonId != null).Select(m => m.PersonId!.Value).Distinct().ToList();
-        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var failures = failing.Select(m => new MailFailure(
             m.To, m.PersonId is { } person && names.TryGetValue(person, out var name) ? name : null, m.Kind, m.Attempts, m.LastError,
             m.Status == "queued" ? m.NextAttemptAt : null)).ToList();

@@ -84,6 +84,8 @@ public sealed class MailSender(IServiceScopeFactory scopes, MailQueue queue, IOp
         }
 
         var batch = (await db.Mail.Where(m => due.Contains(m.Id)).ToListAsync(cancellationToken)).OrderBy(m => due.IndexOf(m.Id)).ToList();
+        var ids = batch.Where(m => m.PersonId != null).Select(m => m.PersonId!.Value).ToList();
+        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         using var client = new SmtpClient { Timeout = (int)RelayTimeout.TotalMilliseconds };
         for (var i = 0; i < batch.Count; i++)
         {
@@ -91,7 +93,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, MailQueue queue, IOp
             MimeMessage message;
             try
             {
-                message = Message(mail);
+                message = Message(mail, mail.PersonId is { } person ? names.GetValueOrDefault(person) : null);
             }
             catch (ParseException)
             {
@@ -146,13 +148,15 @@ public sealed class MailSender(IServiceScopeFactory scopes, MailQueue queue, IOp
     }
 
     /// <summary>The MIME message for a queued row: text, and the calendar file when there is one.</summary>
-    internal MimeMessage Message(MailRecord mail)
+    internal MimeMessage Message(MailRecord mail, string? name)
     {
         ArgumentNullException.ThrowIfNull(mail);
         var settings = options.Value;
         var message = new MimeMessage { Subject = mail.Subject, MessageId = mail.MessageId, Date = time.GetUtcNow() };
         message.From.Add(new MailboxAddress(settings.FromName, settings.From!));
-        message.To.Add(MailboxAddress.Parse(mail.To));
+        var to = MailboxAddress.Parse(mail.To);
+        to.Name = name;
+        message.To.Add(to);
         var text = new TextPart("plain") { Text = mail.Text };
         if (mail.Calendar is null)
         {
