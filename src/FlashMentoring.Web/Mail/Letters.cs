@@ -16,11 +16,8 @@ public static class Letters
     /// <summary>The invitation: everything a person needs on the day, with their link.</summary>
     public static Letter Invitation(EventRecord record, string name, PersonItinerary itinerary, string link)
     {
-        ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(itinerary);
-        var start = MailItinerary.Local(record, record.StartsAt);
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Hello {name},\n\n");
+        var text = Greeting(record, name);
         text.Append(CultureInfo.InvariantCulture, $"You are invited to {record.Title} on {When(record)}.\n\n");
         text.Append(CultureInfo.InvariantCulture, $"Your personal link shows your table, round by round, on your phone:\n{link}\n");
         text.Append("Keep it to yourself: it opens your own itinerary.\n\n");
@@ -32,18 +29,15 @@ public static class Letters
 
         text.Append(CultureInfo.InvariantCulture, $"\nLost the link? Open the join page at the event and enter the code {record.JoinCode}.\n");
         text.Append("The attached calendar file puts the event and each round in your calendar.\n");
-        return new Letter($"{record.Title}, {MailItinerary.Date(start)}: your table and link", text.ToString());
+        return new Letter($"{record.Title}, {Day(record)}: your table and link", text.ToString());
     }
 
     /// <summary>The update after a re-plan: the rounds that changed, the first table, the link.</summary>
     public static Letter Update(EventRecord record, string name, PersonItinerary itinerary, string link, IReadOnlyList<(int Round, int OldTable)> changed)
     {
-        ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(itinerary);
         ArgumentNullException.ThrowIfNull(changed);
-        var start = MailItinerary.Local(record, record.StartsAt);
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Hello {name},\n\n");
+        var text = Greeting(record, name);
         text.Append(CultureInfo.InvariantCulture, $"The plan for {record.Title} on {When(record)} changed, and so did your itinerary:\n");
         foreach (var (number, oldTable) in changed)
         {
@@ -58,19 +52,26 @@ public static class Letters
         text.Append('\n').Append(First(itinerary)).Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"\nYour personal link always shows the latest plan:\n{link}\n");
         text.Append("The attached calendar file replaces the one you had.\n");
-        return new Letter($"Change to your itinerary: {record.Title}, {MailItinerary.Date(start)}", text.ToString());
+        return new Letter($"Change to your itinerary: {record.Title}, {Day(record)}", text.ToString());
     }
 
     /// <summary>To someone invited earlier whom the plan no longer has (taken off the roster).</summary>
     public static Letter Removed(EventRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var start = MailItinerary.Local(record, record.StartsAt);
         var text = $"Hello,\n\nYou are no longer on the plan for {record.Title} on {When(record)}. " +
                    "The personal link we sent you no longer works, and you can delete the event from your calendar.\n\n" +
                    "If this is a mistake, reply to the host or come anyway: walk-ins get a seat at the door.\n";
-        return new Letter($"No longer on the plan: {record.Title}, {MailItinerary.Date(start)}", text);
+        return new Letter($"No longer on the plan: {record.Title}, {Day(record)}", text);
     }
+
+    private static StringBuilder Greeting(EventRecord record, string name)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new StringBuilder().Append(CultureInfo.InvariantCulture, $"Hello {name},\n\n");
+    }
+
+    private static string Day(EventRecord record) => MailItinerary.Date(MailItinerary.Local(record, record.StartsAt));
 
     // "Tuesday, December 1, 2026, 9:00 AM to 10:42 AM (America/New_York time)"
     private static string When(EventRecord record)
