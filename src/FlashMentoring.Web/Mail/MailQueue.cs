@@ -1,5 +1,6 @@
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace FlashMentoring.Web.Mail;
@@ -78,16 +79,30 @@ public sealed class MailQueue(IOptions<MailOptions> options, TimeProvider time)
     }
 }
 
-/// <summary>Registers e-mail: options, the queue and (later) its sender.</summary>
+/// <summary>Registers e-mail: options, the queue, its sender and the re-plan updates.</summary>
 public static class MailSetup
 {
     public static IServiceCollection AddMail(this IServiceCollection services)
     {
-        services.AddOptions<MailOptions>().BindConfiguration("Mail");
+        services.AddOptions<MailOptions>().BindConfiguration("Mail")
+            .Validate(o => o.Security.Trim().ToLowerInvariant() is "none" or "starttls" or "ssl" or "auto", "Mail:Security must be none, starttls, ssl or auto.")
+            .Validate(o => o.Port is > 0 and < 65536 && o.MaxAttempts > 0 && o.RetrySeconds >= 0, "Mail:Port must be 1 to 65535, Mail:MaxAttempts at least 1 and Mail:RetrySeconds not negative.")
+            .ValidateOnStart();
         services.AddSingleton<MailQueue>();
+        services.AddScoped<PlanUpdates>();
+        services.AddSingleton<PlanChangeWake>();
+        // Every save that re-plans an event wakes the sender, so its updates go out at once (nothing to wake when off).
+        services.ConfigureDbContext<AppDb>((provider, db) =>
+        {
+            if (provider.GetRequiredService<IOptions<MailOptions>>().Value.Enabled)
+            {
+                db.AddInterceptors(provider.GetRequiredService<PlanChangeWake>());
+            }
+        });
+        services.AddHostedService<MailSender>();
         return services;
     }
 
-    /// <summary>The host's view of the e-mail queue and the invitations (routes come with the sender).</summary>
-    public static IEndpointRouteBuilder MapMail(this IEndpointRouteBuilder app) => app;
+    /// <summary>The host's view of the e-mail queue, the invitations, and each person's calendar file.</summary>
+    public static IEndpointRouteBuilder MapMail(this IEndpointRouteBuilder app) => app.MapMailRoutes();
 }

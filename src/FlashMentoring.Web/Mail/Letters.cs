@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using FlashMentoring.Web.Data;
+
+namespace FlashMentoring.Web.Mail;
+
+/// <summary>A message's subject and plain-text body.</summary>
+public sealed record Letter(string Subject, string Text);
+
+/// <summary>
+/// What the e-mails say: the invitation (link, first table, whole itinerary, join code), the short update after a
+/// re-plan, and the note to someone taken off the plan. Plain text, short sentences; times on the event's clock.
+/// </summary>
+public static class Letters
+{
+    /// <summary>The invitation: everything a person needs on the day, with their link.</summary>
+    public static Letter Invitation(EventRecord record, string name, PersonItinerary itinerary, string link)
+    {
+        ArgumentNullException.ThrowIfNull(itinerary);
+        var text = Greeting(record, name);
+        text.Append(CultureInfo.InvariantCulture, $"You are invited to {record.Title} on {When(record)}.\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"Your personal link shows your table, round by round, on your phone:\n{link}\n");
+        text.Append("Keep it to yourself: it opens your own itinerary.\n\n");
+        text.Append(First(itinerary)).Append("\n\nYour itinerary:\n");
+        foreach (var round in itinerary.Rounds)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {round.Row.Label}, {MailItinerary.Time(round.Starts)}: {Round(round, itinerary.Mentor)}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"\nLost the link? Open the join page at the event and enter the code {record.JoinCode}.\n");
+        text.Append("The attached calendar file puts the event and each round in your calendar.\n");
+        return new Letter($"{record.Title}, {Day(record)}: your table and link", text.ToString());
+    }
+
+    /// <summary>The update after a re-plan: the rounds that changed, the first table, the link.</summary>
+    public static Letter Update(EventRecord record, string name, PersonItinerary itinerary, string link, IReadOnlyList<(int Round, int OldTable)> changed)
+    {
+        ArgumentNullException.ThrowIfNull(itinerary);
+        ArgumentNullException.ThrowIfNull(changed);
+        var text = Greeting(record, name);
+        text.Append(CultureInfo.InvariantCulture, $"The plan for {record.Title} on {When(record)} changed, and so did your itinerary:\n");
+        foreach (var (number, oldTable) in changed)
+        {
+            var round = itinerary.Rounds[number - 1];
+            var was = oldTable == 0 ? "a break" : "Table " + oldTable.ToString(CultureInfo.InvariantCulture);
+            var now = Round(round, itinerary.Mentor);
+            text.Append(CultureInfo.InvariantCulture, $"  {round.Row.Label}, {MailItinerary.Time(round.Starts)}: now {now}");
+            // A mentor keeps their table; what changed is who comes, which the line already lists.
+            text.Append(round.Row.Table == oldTable ? "\n" : $" (was {was})\n");
+        }
+
+        text.Append('\n').Append(First(itinerary)).Append('\n');
+        text.Append(CultureInfo.InvariantCulture, $"\nYour personal link always shows the latest plan:\n{link}\n");
+        text.Append("The attached calendar file replaces the one you had.\n");
+        return new Letter($"Change to your itinerary: {record.Title}, {Day(record)}", text.ToString());
+    }
+
+    /// <summary>To someone invited earlier whom the plan no longer has (taken off the roster).</summary>
+    public static Letter Removed(EventRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var text = $"Hello,\n\nYou are no longer on the plan for {record.Title} on {When(record)}. " +
+                   "The personal link we sent you no longer works, and you can delete the event from your calendar.\n\n" +
+                   "If this is a mistake, reply to the host or come anyway: walk-ins get a seat at the door.\n";
+        return new Letter($"No longer on the plan: {record.Title}, {Day(record)}", text);
+    }
+
+    private static StringBuilder Greeting(EventRecord record, string name)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new StringBuilder().Append(CultureInfo.InvariantCulture, $"Hello {name},\n\n");
+    }
+
+    private static string Day(EventRecord record) => MailItinerary.Date(MailItinerary.Local(record, record.StartsAt));
+
+    // "Tuesday, December 1, 2026, 9:00 AM to 10:42 AM (America/New_York time)"
+    private static string When(EventRecord record)
+    {
+        var start = MailItinerary.Local(record, record.StartsAt);
+        return $"{MailItinerary.Date(start)}, {MailItinerary.Time(start)} to {MailItinerary.Time(MailItinerary.EventEnd(record))} ({MailItinerary.ZoneName(record)})";
+    }
+
+    private static string First(PersonItinerary itinerary) => itinerary.First switch
+    {
+        null => "The plan has no table for you yet; your link will show one when it does.",
+        var first when itinerary.Mentor => $"You host Table {first.Row.Table}: mentees come to you each round.",
+        var first => $"Your first table: Table {first.Row.Table} with {first.Row.Mentor}, in {first.Row.Label.ToLowerInvariant()} at {MailItinerary.Time(first.Starts)}.",
+    };
+
+    private static string Round(TimedRound round, bool mentor)
+    {
+        var row = round.Row;
+        if (row.Table is null)
+        {
+            return "a break";
+        }
+
+        return mentor && row.With.Count > 0
+            ? $"{ItineraryCalendar.What(round, mentor)} ({string.Join(", ", row.With)})"
+            : ItineraryCalendar.What(round, mentor);
+    }
+}

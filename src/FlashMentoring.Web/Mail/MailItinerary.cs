@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using FlashMentoring.Core.Planning;
+using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Live;
+
+namespace FlashMentoring.Web.Mail;
+
+/// <summary>One round of a person's day with its clock times, as an e-mail and a calendar file say it.</summary>
+/// <param name="Row">Table, mentor and who else is there (Live/Itineraries).</param>
+/// <param name="Starts">The round's start, in the event's time zone.</param>
+/// <param name="Ends">The round's end.</param>
+public sealed record TimedRound(ItineraryRow Row, DateTimeOffset Starts, DateTimeOffset Ends);
+
+/// <summary>A planned person's itinerary for e-mail: their rounds, and the signature an update is decided by.</summary>
+/// <param name="Mentor">They host a table (and stay there).</param>
+/// <param name="Signature">Per round, the table and a short hash of whom they meet there (<see cref="MailItinerary.Sign"/>).</param>
+public sealed record PersonItinerary(bool Mentor, IReadOnlyList<TimedRound> Rounds, string Signature)
+{
+    /// <summary>The first round they sit at a table, or null (resting all day).</summary>
+    public TimedRound? First => Rounds.FirstOrDefault(r => r.Row.Table is not null);
+}
+
+/// <summary>
+/// Itineraries as e-mails and calendar files tell them: clock times in the event's time zone, and a signature per
+/// person so a re-plan is mailed only to those whose day it changed.
+/// </summary>
+public static class MailItinerary
+{
+    internal static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
+
+    /// <summary>The person's itinerary in <paramref name="plan"/>; null when the plan does not seat them.</summary>
+    public static PersonItinerary? For(EventRecord record, PlanResult plan, string key)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(plan);
+        var rotation = plan.Rotation;
+        var mentor = rotation.MentorIndex(key) >= 0;
+        if (!mentor && rotation.MenteeIndex(key) < 0)
+        {
+            return null;
+        }
+
+        var rows = Itineraries.For(plan, key);
+        var rounds = rows.Select(r => new TimedRound(r, RoundStart(record, r.Round), RoundStart(record, r.Round).AddMinutes(record.RoundMinutes))).ToList();
+        return new PersonItinerary(mentor, rounds, Sign(plan, key));
+    }
+
+    /// <summary>
+    /// "7.Xb3k2Q 3.9aZ0cd 0": per round the table (0: none) and a hash of whom they meet there (a mentee's mentor, a
+    /// mentor's mentees). Plain table numbers let an update say which table a round used to be.
+    /// </summary>
+    public static string Sign(PlanResult plan, string key)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var rotation = plan.Rotation;
+        var mentor = rotation.MentorIndex(key);
+        var mentee = rotation.MenteeIndex(key);
+        var parts = new List<string>(rotation.Rounds);
+        for (var round = 1; round <= rotation.Rounds; round++)
+        {
+            var (table, partners) = mentor >= 0
+                ? (plan.Attendance.MentorThere(mentor, round) ? mentor + 1 : 0, rotation.MenteesAt(round, mentor).Select(i => rotation.Mentees[i].Key).Order(StringComparer.Ordinal))
+                : rotation.MentorOf(round, mentee) is var at && at >= 0 ? (at + 1, [rotation.Mentors[at].Key]) : (0, Enumerable.Empty<string>());
+            parts.Add(table == 0 ? "0" : $"{table.ToString(CultureInfo.InvariantCulture)}.{Hash(string.Join('\n', partners))}");
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>The rounds whose table or company differ between two signatures (1-based), with the old table (0: none).</summary>
+    public static IReadOnlyList<(int Round, int OldTable)> Changed(string? before, string now)
+    {
+        ArgumentNullException.ThrowIfNull(now);
+        var old = (before ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var current = now.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var changed = new List<(int, int)>();
+        for (var i = 0; i < current.Length; i++)
+        {
+            var was = i < old.Length ? old[i] : "";
+            if (was != current[i])
+            {
+                changed.Add((i + 1, int.TryParse(was.Split('.')[0], CultureInfo.InvariantCulture, out var table) ? table : 0));
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>When a round starts, in the event's time zone.</summary>
+    public static DateTimeOffset RoundStart(EventRecord record, int round)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return Local(record, record.StartsAt.AddMinutes((round - 1) * (record.RoundMinutes + record.TransitionMinutes)));
+    }
+
+    /// <summary>When the event ends: every round and every change of tables.</summary>
+    public static DateTimeOffset EventEnd(EventRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return Local(record, record.StartsAt.AddMinutes(record.Rounds * (record.RoundMinutes + record.TransitionMinutes)));
+    }
+
+    /// <summary>The event's IANA time zone when it names one this machine knows; null otherwise (times keep the start's offset).</summary>
+    public static string? Zone(EventRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.TimeZone is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _) ? id : null;
+    }
+
+    /// <summary>An instant as the event's clocks show it.</summary>
+    public static DateTimeOffset Local(EventRecord record, DateTimeOffset instant) =>
+        Zone(record) is { } id ? TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(id)) : instant;
+
+    /// <summary>"Tuesday, December 1, 2026".</summary>
+    public static string Date(DateTimeOffset t) => t.ToString("dddd, MMMM d, yyyy", English);
+
+    /// <summary>"9:00 AM".</summary>
+    public static string Time(DateTimeOffset t) => t.ToString("h:mm tt", English);
+
+    /// <summary>"America/New_York time" or "UTC-05:00": which clock the times are on.</summary>
+    public static string ZoneName(EventRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (Zone(record) is { } id)
+        {
+            return id + " time";
+        }
+
+        var offset = record.StartsAt.Offset;
+        return offset == TimeSpan.Zero ? "UTC" : "UTC" + (offset < TimeSpan.Zero ? "-" : "+") + offset.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+    }
+
+    private static string Hash(string text) =>
+        System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 6));
+}

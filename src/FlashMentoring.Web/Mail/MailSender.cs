@@ -1,0 +1,259 @@
+using System.Text;
+using FlashMentoring.Web.Data;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace FlashMentoring.Web.Mail;
+
+/// <summary>
+/// Sends the queue (the Mail table) through the organisation's SMTP relay: due messages oldest first, a batch per
+/// connection, each marked sent the moment the relay took it; a failure is retried later, twice as late each time,
+/// and given up after <see cref="MailOptions.MaxAttempts"/>. Between batches it looks for re-plans to mail
+/// (<see cref="PlanUpdates"/>). Requests only add rows and wake it, so a slow or dead relay never holds one up.
+/// </summary>
+/// <remarks>
+/// One sender per process. Two app processes on one database would each take the same due rows and could send a
+/// message twice; running the app on several nodes (issue 19) needs a claim on each row (a conditional update of
+/// NextAttemptAt as a lease) before it is sent.
+/// </remarks>
+public sealed class MailSender(IServiceScopeFactory scopes, MailQueue queue, IOptions<MailOptions> options, TimeProvider time, ILogger<MailSender> log) : BackgroundService
+{
+    /// <summary>Messages sent over one connection.</summary>
+    internal const int BatchSize = 20;
+
+    /// <summary>How often re-plans are looked for when nothing wakes the sender (a save that changed a plan does).</summary>
+    internal static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
+
+    // A relay that accepts the connection and then says nothing must not hold the queue: MailKit's own I/O timeout.
+    private static readonly TimeSpan RelayTimeout = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            log.LogInformation("E-mail is off: set Mail:Host and Mail:From to send invitations.");
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan wait;
+            try
+            {
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    await scope.ServiceProvider.GetRequiredService<PlanUpdates>().QueueAsync(stoppingToken);
+                }
+
+                while (await SendBatchAsync(stoppingToken))
+                {
+                    // A full batch: there may be more due.
+                }
+
+                wait = await UntilNextDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The database was busy or gone for a moment: the queue is still there at the next look.
+                log.LogError(ex, "Mail: the sender failed; trying again in {Wait}.", CheckEvery);
+                wait = CheckEvery;
+            }
+
+            await queue.WaitAsync(wait, stoppingToken);
+        }
+    }
+
+    /// <summary>Sends one batch of due messages; true when the batch was full.</summary>
+    internal async Task<bool> SendBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var now = time.GetUtcNow();
+        // SQLite cannot compare or sort DateTimeOffset columns: the queued rows' times are read and sorted here.
+        var queued = await db.Mail.AsNoTracking().Where(m => m.Status == "queued").Select(m => new { m.Id, m.NextAttemptAt, m.CreatedAt }).ToListAsync(cancellationToken);
+        var due = queued.Where(m => m.NextAttemptAt <= now).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Take(BatchSize).Select(m => m.Id).ToList();
+        if (due.Count == 0)
+        {
+            return false;
+        }
+
+        var batch = (await db.Mail.Where(m => due.Contains(m.Id)).ToListAsync(cancellationToken)).OrderBy(m => due.IndexOf(m.Id)).ToList();
+        var ids = batch.Where(m => m.PersonId != null).Select(m => m.PersonId!.Value).ToList();
+        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        using var client = new SmtpClient { Timeout = (int)RelayTimeout.TotalMilliseconds };
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var mail = batch[i];
+            MimeMessage message;
+            try
+            {
+                message = Message(mail, mail.PersonId is { } person ? names.GetValueOrDefault(person) : null);
+            }
+            catch (ParseException)
+            {
+                await FailedAsync(db, [mail], $"'{mail.To}' is not an e-mail address.", true, cancellationToken);
+                continue;
+            }
+
+            try
+            {
+                if (!client.IsConnected)
+                {
+                    await ConnectAsync(client, cancellationToken);
+                }
+
+                await client.SendAsync(message, cancellationToken);
+            }
+            catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException or AuthenticationException or SslHandshakeException or ServiceNotConnectedException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                if (ex is SmtpCommandException refused)
+                {
+                    // The relay refused this message (a recipient, say) and is still talking: the others go on.
+                    await FailedAsync(db, [mail], Describe(refused), Permanent(refused), cancellationToken);
+                    continue;
+                }
+
+                // No relay, or it hung up: every message left in this batch waits for the next attempt.
+                await FailedAsync(db, batch.Skip(i), Describe(ex), false, cancellationToken);
+                break;
+            }
+
+            // Taken: recorded before anything else can go wrong, so it is never sent twice.
+            mail.Status = "sent";
+            mail.SentAt = time.GetUtcNow();
+            mail.LastError = null;
+            mail.Attempts++;
+            await SaveAsync(db, cancellationToken);
+        }
+
+        if (client.IsConnected)
+        {
+            try
+            {
+                await client.DisconnectAsync(true, cancellationToken);
+            }
+            catch (Exception ex) when (ex is SmtpProtocolException or IOException or System.Net.Sockets.SocketException)
+            {
+                // Every message is recorded already; a relay that drops the goodbye changes nothing.
+            }
+        }
+
+        return batch.Count == BatchSize;
+    }
+
+    /// <summary>The MIME message for a queued row: text, and the calendar file when there is one.</summary>
+    internal MimeMessage Message(MailRecord mail, string? name)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        var settings = options.Value;
+        var message = new MimeMessage { Subject = mail.Subject, MessageId = mail.MessageId, Date = time.GetUtcNow() };
+        message.From.Add(new MailboxAddress(settings.FromName, settings.From!));
+        var to = MailboxAddress.Parse(mail.To);
+        to.Name = name;
+        message.To.Add(to);
+        var text = new TextPart("plain") { Text = mail.Text };
+        if (mail.Calendar is null)
+        {
+            message.Body = text;
+            return message;
+        }
+
+        var calendar = new MimePart("text", "calendar")
+        {
+            Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(mail.Calendar))),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = ItineraryCalendar.FileName,
+        };
+        calendar.ContentType.Charset = "utf-8";
+        calendar.ContentType.Parameters.Add("method", "PUBLISH");
+        message.Body = new Multipart("mixed") { text, calendar };
+        return message;
+    }
+
+    private async Task ConnectAsync(SmtpClient client, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var security = settings.Security.Trim().ToLowerInvariant() switch
+        {
+            "none" => SecureSocketOptions.None,
+            "starttls" => SecureSocketOptions.StartTls,
+            "ssl" => SecureSocketOptions.SslOnConnect,
+            _ => SecureSocketOptions.Auto,
+        };
+        // Connecting has no I/O timeout of its own in every case: a relay whose address drops packets is given up too.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(RelayTimeout);
+        await client.ConnectAsync(settings.Host!, settings.Port, security, limit.Token);
+        if (!string.IsNullOrEmpty(settings.User))
+        {
+            await client.AuthenticateAsync(settings.User, settings.Password ?? "", limit.Token);
+        }
+    }
+
+    private async Task FailedAsync(AppDb db, IEnumerable<MailRecord> mails, string error, bool permanent, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        foreach (var mail in mails)
+        {
+            mail.Attempts++;
+            mail.LastError = error.Length > 1000 ? error[..1000] : error;
+            if (permanent || mail.Attempts >= settings.MaxAttempts)
+            {
+                mail.Status = "failed";
+                continue;
+            }
+
+            // At least a second: a relay that fails at once must not turn the sender into a busy loop.
+            var backoff = TimeSpan.FromSeconds(Math.Max(1, settings.RetrySeconds) * Math.Pow(2, mail.Attempts - 1));
+            mail.NextAttemptAt = now + (backoff > LongestWait ? LongestWait : backoff);
+        }
+
+        // The relay's words can name the recipient: the log says what kind of failure, the host console says the rest.
+        log.LogWarning("Mail: a message was not sent ({Kind}).", permanent ? "refused for good" : "will retry");
+        await SaveAsync(db, cancellationToken);
+    }
+
+    private async Task SaveAsync(AppDb db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The event (and its mail) was deleted while this was being sent: nothing left to record.
+            db.ChangeTracker.Clear();
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>How long until the next retry is due, or the next look for re-plans, whichever comes first.</summary>
+    private async Task<TimeSpan> UntilNextDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var next = (await db.Mail.AsNoTracking().Where(m => m.Status == "queued").Select(m => m.NextAttemptAt).ToListAsync(cancellationToken))
+            .DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+        var wait = next == DateTimeOffset.MaxValue ? CheckEvery : next - time.GetUtcNow();
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > CheckEvery ? CheckEvery : wait;
+    }
+
+    // A 5xx answer will be the same next time (no such mailbox, sender not allowed); a 4xx may not.
+    private static bool Permanent(SmtpCommandException refused) => (int)refused.StatusCode is >= 500 and < 600;
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        SmtpCommandException refused => $"The relay refused it: {(int)refused.StatusCode} {refused.Message.Trim()}",
+        OperationCanceledException => $"The relay did not answer within {RelayTimeout.TotalSeconds} seconds.",
+        _ => $"Could not reach the relay: {ex.Message.Trim()}",
+    };
+}
