@@ -170,7 +170,7 @@ async function loadReview() {
     `${count(t.mustMeetAsked, '"must meet" mark', '"must meet" marks')} in all.`;
   $('people-none').hidden = review.people.length > 0;
   $('people-table').hidden = review.people.length === 0;
-  $('people').replaceChildren(...review.people.map(personRow));
+  $('registrations').replaceChildren(...review.people.map(personRow));
   showAsked();
 }
 
@@ -182,7 +182,7 @@ function personRow(p) {
   const complete = el('td', null, { class: 'badges' });
   complete.append(...(p.missing.length ? p.missing.map((m) => el('span', MISSING[m] ?? m, { class: 'badge missing' })) : [el('span', 'complete', { class: 'badge ok' })]));
   const mentee = p.role !== 'mentor';
-  const choices = mentee ? `${p.mustMeet.length} must meet${p.noThanks.length ? `, ${p.noThanks.length} no thanks` : ''}` : '-';
+  const choices = mentee ? `${p.mustMeet.length} must meet${p.noThanks.length ? `, ${p.noThanks.length} no thanks` : ''}` : '';
   const must = el('td', choices, p.mustMeet.length ? { title: p.mustMeet.join(', ') } : {});
   const actions = el('td', null, { class: 'actions' });
   const edit = el('button', 'Edit', { type: 'button', class: 'small', 'aria-label': `Edit ${p.name}` });
@@ -345,6 +345,8 @@ async function loadMail() {
     box.append(el('dt', name), el('dd', String(value)));
     return box;
   }));
+  // With e-mail off and nothing ever queued, three zeros would say nothing the warning does not.
+  $('mail-counts').hidden = !m.enabled && m.sent + m.queued + m.failed === 0;
   $('failures-box').hidden = m.failures.length === 0;
   $('failures').replaceChildren(...m.failures.map((f) => {
     const tr = el('tr');

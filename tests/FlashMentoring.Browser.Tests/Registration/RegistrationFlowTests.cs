@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -64,16 +65,31 @@ public class RegistrationFlowTests(BrowserFixture browser, ITestOutputHelper out
         await mentee.GetByLabel("I have read the privacy notice and agree.").CheckAsync();
         await mentee.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
         await Expect(mentee.GetByRole(AriaRole.Heading, new() { Name = "You are registered" })).ToBeVisibleAsync();
-        await Expect(mentee.GetByLabel(new System.Text.RegularExpressions.Regex("Your personal link"))).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/profile#t="));
+        await Expect(mentee.GetByLabel(new Regex("Your personal link"))).ToHaveValueAsync(new Regex("/profile#t="));
 
         // Two more mentees register.
-        var others = new List<IBrowserContext>();
+        var others = new List<IPage>();
         foreach (var (name, email) in new[] { ("Alan Turing", "alan@example.gov"), ("Edsger Dijkstra", "edsger@example.gov") })
         {
-            var phone = await browser.NewPhoneAsync();
+            var phone = await (await browser.NewPhoneAsync()).NewPageAsync();
             others.Add(phone);
-            await (await phone.NewPageAsync()).RegisterAsync(path, new(name, email, Mentee, "VA", "", "Denver", "GS-9", [], ["Budget"]));
+            await phone.RegisterAsync(path, new(name, email, Mentee, "VA", "", "Denver", "GS-9", [], ["Budget"]));
         }
+
+        // Alan marks three mentors; a fourth is refused with the reason; he puts his third choice second.
+        var alan = others[0];
+        await alan.GetByRole(AriaRole.Link, new() { Name = "Find mentors" }).ClickAsync();
+        foreach (var mentor in new[] { "Grace Hopper", "Katherine Johnson", "Mary Jackson" })
+        {
+            await MustMeetAsync(alan, mentor);
+        }
+
+        await Card(alan, "Dorothy Vaughan").GetByRole(AriaRole.Button, new() { Name = "Must meet" }).ClickAsync();
+        await Expect(Card(alan, "Dorothy Vaughan")).ToContainTextAsync("You have marked 3 mentors you must meet, the most.");
+        await Expect(Card(alan, "Dorothy Vaughan").GetByRole(AriaRole.Button, new() { Name = "Must meet" })).ToHaveAttributeAsync("aria-pressed", "false");
+        await alan.GetByRole(AriaRole.Button, new() { Name = "Move Mary Jackson up to choice 2" }).ClickAsync();
+        await Expect(alan.Locator("#must-meet li")).ToHaveTextAsync([new Regex("^Grace Hopper"), new Regex("^Mary Jackson"), new Regex("^Katherine Johnson")]);
+        await Expect(alan.Locator("#save-state")).ToHaveTextAsync("Saved: 3 must meet, 0 no thanks.");
 
         // Ada searches the mentors of HHS who know data analytics, marks both "must meet", and one VA mentor "no thanks".
         await mentee.GetByRole(AriaRole.Link, new() { Name = "Find mentors" }).ClickAsync();
@@ -89,7 +105,7 @@ public class RegistrationFlowTests(BrowserFixture browser, ITestOutputHelper out
         await Expect(mentee.Locator("#results .mentor-card")).ToHaveCountAsync(4);
         await Card(mentee, "Dorothy Vaughan").GetByRole(AriaRole.Button, new() { Name = "No thanks" }).ClickAsync();
         await Expect(mentee.Locator("#save-state")).ToHaveTextAsync("Saved: 2 must meet, 1 no thanks.");
-        await Expect(mentee.Locator("#must-meet li")).ToHaveTextAsync([new System.Text.RegularExpressions.Regex("^Grace Hopper"), new System.Text.RegularExpressions.Regex("^Katherine Johnson")]);
+        await Expect(mentee.Locator("#must-meet li")).ToHaveTextAsync([new Regex("^Grace Hopper"), new Regex("^Katherine Johnson")]);
         await Expect(Card(mentee, "Katherine Johnson").GetByRole(AriaRole.Button, new() { Name = "Must meet: choice 2" })).ToHaveAttributeAsync("aria-pressed", "true");
         await mentee.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "mentors.png"), FullPage = true });
         await NoSeriousAccessibilityProblems(mentee, "mentor search");
@@ -103,13 +119,19 @@ public class RegistrationFlowTests(BrowserFixture browser, ITestOutputHelper out
         await NoSeriousAccessibilityProblems(mentee, "profile page");
         (await mentee.SidewaysOverflowAsync()).Should().BeLessThanOrEqualTo(0, "the profile page fits a 360 px phone");
 
-        // The host sees the registrations and who is asked for, closes registration and plans.
+        // The host sees the registrations and who is asked for, corrects an agency, closes registration and plans.
         await host.ReloadAsync();
-        await Expect(host.Locator("#people tr")).ToHaveCountAsync(7);
-        await Expect(host.Locator("#asked li").First).ToContainTextAsync("asked by 1 mentee");
+        await Expect(host.Locator("#registrations tr")).ToHaveCountAsync(7);
+        await Expect(host.Locator("#asked li").First).ToContainTextAsync("Grace Hopper (HHS/NIH): asked by 2 mentees, 2 as first choice.");
+        await host.GetByRole(AriaRole.Button, new() { Name = "Edit Edsger Dijkstra" }).ClickAsync();
+        var edit = host.GetByRole(AriaRole.Dialog);
+        await edit.GetByLabel("Agency", new() { Exact = true }).FillAsync("GSA");
+        await edit.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(edit).ToBeHiddenAsync();
+        await Expect(host.Locator("#registrations tr").Filter(new() { HasText = "Edsger Dijkstra" })).ToContainTextAsync("GSA");
         await Expect(host.Locator("#mail-off")).ToContainTextAsync("E-mail is off");
         await host.GetByRole(AriaRole.Button, new() { Name = "Close registration and plan" }).ClickAsync();
-        await Expect(host.Locator("#quality-words")).ToContainTextAsync("All 2 requests for a particular mentor met.");
+        await Expect(host.Locator("#quality-words")).ToContainTextAsync("All 5 requests for a particular mentor met.");
         await Expect(host.Locator("#open-state")).ToContainTextAsync("Closed");
         await host.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "host-registration.png"), FullPage = true });
         await NoSeriousAccessibilityProblems(host, "host's registration page");
@@ -128,9 +150,16 @@ public class RegistrationFlowTests(BrowserFixture browser, ITestOutputHelper out
         await Expect(mentee.Locator("#itinerary")).Not.ToContainTextAsync("Dorothy Vaughan");
         await Expect(mentee.GetByRole(AriaRole.Link, new() { Name = "Find mentors" })).ToBeVisibleAsync();
         await mentee.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "phone-asked.png"), FullPage = true });
+
+        // "Add to calendar" downloads her itinerary: the event and each round with its mentor.
+        var download = await mentee.RunAndWaitForDownloadAsync(() => mentee.GetByRole(AriaRole.Button, new() { Name = "Add to calendar" }).ClickAsync());
+        download.SuggestedFilename.Should().Be("flash-mentoring.ics");
+        var calendar = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Regex.Matches(calendar, "BEGIN:VEVENT").Should().HaveCount(4, "one event for the morning and one for each of its three rounds");
+        calendar.Should().Contain("Grace Hopper").And.NotContain("Dorothy Vaughan");
         foreach (var phone in others)
         {
-            await phone.DisposeAsync();
+            await phone.Context.DisposeAsync();
         }
     }
 
