@@ -1,7 +1,7 @@
 // The host's registration page: the link's settings, everyone registered or imported (edit, remove), how much each
 // mentor is asked for, a CSV on top, "close registration and plan" with the plan's quality, and the invitations by
 // e-mail with what was sent, queued and failed. Only the host link (key in the fragment, then on this laptop) works.
-import { $, count, el, problemText, sayIn } from './dom.js';
+import { $, copyOnClick, count, el, problemText, sayIn } from './dom.js';
 import { applyLimits } from './limits.js';
 import { csvBody, rosterSource } from './upload.js';
 import { showProblems, showQuality } from './plan-view.js';
@@ -145,15 +145,7 @@ function fieldError(field, message) {
   }
 }
 
-$('copy-link').addEventListener('click', async () => {
-  try {
-    await navigator.clipboard.writeText($('registration-link').value);
-    $('copy-status').textContent = 'Copied.';
-  } catch {
-    $('registration-link').select();
-    $('copy-status').textContent = 'Selected: copy it with Ctrl+C (Cmd+C on a Mac).';
-  }
-});
+copyOnClick($('copy-link'), $('registration-link'), $('copy-status'));
 
 // The registrations
 
@@ -236,25 +228,19 @@ async function openEdit(p) {
 }
 
 $('edit-cancel').addEventListener('click', () => $('edit-dialog').close());
-$('edit-form').addEventListener('submit', async (event) => {
+$('edit-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  editForm.clearErrors();
-  $('edit-save').disabled = true;
-  try {
-    const answer = await api(`/people/${editing.id}`, { method: 'PUT', body: JSON.stringify(editForm.read()) });
-    if (!answer.ok) {
-      const left = editForm.showErrors(answer.body);
-      sayIn($('edit-status'), left.length || !answer.body.errors ? problemText(answer.body, 'Not saved') : 'Not saved: fix the fields marked, then save again.', true);
-      return;
-    }
-    $('edit-dialog').close();
-    say(`${answer.body.name}: saved.`);
-    await loadReview();
-  } catch (error) {
-    sayIn($('edit-status'), `Could not reach the app: ${error.message}. Nothing was lost; save again.`, true);
-  } finally {
-    $('edit-save').disabled = false;
-  }
+  editForm.submit({
+    button: $('edit-save'),
+    status: $('edit-status'),
+    again: 'Save',
+    send: (body) => api(`/people/${editing.id}`, { method: 'PUT', body: JSON.stringify(body) }),
+    done: async (person) => {
+      $('edit-dialog').close();
+      say(`${person.name}: saved.`);
+      await loadReview();
+    },
+  });
 });
 
 async function removePerson(p) {

@@ -1,7 +1,7 @@
 // The profile form shared by the registration page, the profile page and the host's edit: built from the event's
 // lists, read into the JSON the API takes, filled from a stored profile, and showing each of the server's field
 // errors next to its field. Built here once so the three never drift apart.
-import { el } from './dom.js';
+import { el, problemText, sayIn } from './dom.js';
 import { canBeMentee, canMentor } from './personal.js';
 
 /**
@@ -219,6 +219,31 @@ export function profileForm(container, { competencies, formats, privacyNotice = 
 
     clearErrors() {
       for (const [, field] of fields) markError(field, null);
+    },
+
+    /**
+     * Sends the form with `send(body)` (resolving to { ok, body }) and hands an accepted answer to `done`. A refusal
+     * shows each field's error by its field and keeps everything typed; the status line says to press `again` again.
+     */
+    async submit({ button, status, send, done, again }) {
+      const body = this.read();
+      this.clearErrors();
+      button.disabled = true;
+      sayIn(status, 'Sending…');
+      try {
+        const answer = await send(body);
+        if (!answer.ok) {
+          const left = this.showErrors(answer.body);
+          sayIn(status, left.length || !answer.body.errors ? problemText(answer.body, 'Not saved')
+            : `${answer.body.title ?? 'Not saved'}: fix what is marked in the form, then press ${again} again.`, true);
+          return;
+        }
+        await done(answer.body);
+      } catch (error) {
+        sayIn(status, `Could not reach the app: ${error.message}. Nothing was lost; press ${again} again.`, true);
+      } finally {
+        button.disabled = false;
+      }
     },
 
     setDisabled(disabled) {

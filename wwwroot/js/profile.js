@@ -107,26 +107,18 @@ async function showAskers(p) {
   $('askers').replaceChildren(...mentees.map((m) => el('li', m.needs.length ? `${m.name}: wants to grow in ${m.needs.join(', ')}` : m.name)));
 }
 
-$('profile-form').addEventListener('submit', async (event) => {
+$('profile-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  const body = form.read();
-  form.clearErrors();
-  $('save').disabled = true;
-  sayIn(status, 'Saving…');
-  try {
-    const answer = await meApi(token, '/profile', { method: 'PUT', body: JSON.stringify(body) });
-    if (!answer.ok) {
-      const left = form.showErrors(answer.body);
-      sayIn(status, left.length || !answer.body.errors ? problemText(answer.body, 'Not saved') : 'Not saved: fix the fields marked in the form, then save again.', true);
-      return;
-    }
-    show(answer.body);
-    sayIn(status, 'Saved.');
-  } catch (error) {
-    sayIn(status, `Could not reach the event: ${error.message}. Nothing was lost; save again.`, true);
-  } finally {
-    $('save').disabled = false;
-  }
+  form.submit({
+    button: $('save'),
+    status,
+    again: 'Save my profile',
+    send: (body) => meApi(token, '/profile', { method: 'PUT', body: JSON.stringify(body) }),
+    done: (profile) => {
+      show(profile);
+      sayIn(status, 'Saved.');
+    },
+  });
 });
 
 async function decide(apply) {

@@ -1,6 +1,6 @@
 // The public registration page: the event, whether it is open, and the profile form. A new registration gets its
 // personal link (shown here when no e-mail carries it); an e-mail already registered waits for its owner's confirmation.
-import { $, problemText, sayIn } from './dom.js';
+import { $, copyOnClick, problemText, sayIn } from './dom.js';
 import { applyLimits } from './limits.js';
 import { profileForm } from './profile-form.js';
 import { canBeMentee, eventWhen, keepToken, personalPath } from './personal.js';
@@ -8,6 +8,7 @@ import { canBeMentee, eventWhen, keepToken, personalPath } from './personal.js';
 const code = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
 const status = $('status');
 let form = null;
+let sent = null; // The form as last sent: its role says whether the mentor search is offered.
 
 async function load() {
   let response;
@@ -43,30 +44,19 @@ async function load() {
   $('register').disabled = false;
 }
 
-$('register-form').addEventListener('submit', async (event) => {
+$('register-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  const body = form.read();
-  form.clearErrors();
-  $('register').disabled = true;
-  sayIn(status, 'Sending…');
-  try {
-    const response = await fetch(`/api/register/${encodeURIComponent(code)}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    const answer = await response.json().catch(() => ({}));
-    if (!response.ok) {
-      // Everything typed stays in the form; each problem shows by its field.
-      const left = form.showErrors(answer);
-      const fields = Object.keys(answer.errors ?? {}).length;
-      sayIn(status, fields && !left.length
-        ? `${answer.title ?? 'Not registered'}: fix the ${fields === 1 ? 'field' : `${fields} fields`} marked in the form, then press Register again.`
-        : problemText(answer, 'Not registered'), true);
-      return;
-    }
-    done(answer, body);
-  } catch (error) {
-    sayIn(status, `Could not reach the event: ${error.message}. Nothing was lost; press Register again.`, true);
-  } finally {
-    $('register').disabled = false;
-  }
+  form.submit({
+    button: $('register'),
+    status,
+    again: 'Register',
+    send: async (body) => {
+      sent = body;
+      const response = await fetch(`/api/register/${encodeURIComponent(code)}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      return { ok: response.ok, body: await response.json().catch(() => ({})) };
+    },
+    done: (answer) => done(answer, sent),
+  });
 });
 
 function done(answer, body) {
@@ -94,14 +84,6 @@ function done(answer, body) {
   $('done').focus();
 }
 
-$('copy-link').addEventListener('click', async () => {
-  try {
-    await navigator.clipboard.writeText($('personal-link').value);
-    $('copy-status').textContent = 'Copied.';
-  } catch {
-    $('personal-link').select();
-    $('copy-status').textContent = 'Selected: copy it with your device\'s copy command.';
-  }
-});
+copyOnClick($('copy-link'), $('personal-link'), $('copy-status'));
 
 load();
