@@ -123,6 +123,10 @@ app.MapFallbackToFile("/me", "me.html");
 app.MapFallbackToFile("/join", "join.html");
 app.MapFallbackToFile("/kit", "kit.html");
 app.MapFallbackToFile("/help/{id:guid}", "help.html");
+app.MapFallbackToFile("/host/{id:guid}/registration", "host-registration.html");
+app.MapFallbackToFile("/register/{code}", "register.html");
+app.MapFallbackToFile("/profile", "profile.html");
+app.MapFallbackToFile("/mentors", "mentors.html");
 
 await app.RunAsync();
 

@@ -35,6 +35,7 @@ async function api(path, options = {}) {
   return { ok: response.ok, status: response.status, body };
 }
 
+$('registration-page').href = `/host/${eventId}/registration`;
 const checkIn = mountCheckIn({ eventId, api, headers: () => ({ 'X-Host-Key': key ?? '' }), say, onChanged: () => loadPlan(), host: true });
 
 async function load() {

@@ -48,7 +48,7 @@ function linkGone(title, help) {
   $('no-link').replaceChildren(help, el('a', 'join again with the event\'s code', { href: '/join' }), '.');
   $('no-link').hidden = false;
   $('event-title').textContent = '';
-  for (const id of ['now-card', 'next-card', 'rate-card', 'after-card', 'itinerary-card', 'absent-card', 'tools']) $(id).hidden = true;
+  for (const id of ['now-card', 'next-card', 'rate-card', 'after-card', 'itinerary-card', 'absent-card', 'tools', 'before-links']) $(id).hidden = true;
   me = null;
   clock = null;
   document.body.classList.remove('offline');
@@ -111,6 +111,7 @@ function render() {
     $('mentor').textContent = me.role === 'mentor'
       ? (row.summary ?? '')
       : mentorLine(row);
+    if (row.asked && me.role !== 'mentor') $('mentor').append(' ', askedMark());
     $('with').textContent = row.with.length ? `With ${row.with.join(', ')}` : '';
   }
 
@@ -123,8 +124,14 @@ function render() {
   $('itinerary').replaceChildren(...me.rounds.map((r) => {
     const item = el('li', r.table == null ? `${r.label}: break` : `${r.label}: Table ${r.table} - ${me.role === 'mentor' ? `${r.summary}: ${r.with.join(', ')}` : r.mentor}`);
     if (r.round === round && clock && clock.phase !== 'finished') item.setAttribute('aria-current', 'step');
+    if (r.asked && me.role !== 'mentor') item.append(' ', askedMark());
     return item;
   }));
+  // Before the event: the profile, and for a mentee the mentor search, are a tap away.
+  $('before-links').hidden = preview || !clock || clock.phase !== 'waiting';
+  $('to-profile').href = `/profile#t=${token}`;
+  $('to-mentors').href = `/mentors#t=${token}`;
+  $('to-mentors').hidden = me.role === 'mentor';
   drawCountdown();
   // The feedback module (ratings, survey, keep in touch) follows the same state.
   if (preview) {
@@ -139,6 +146,9 @@ function mentorLine(row) {
   const details = [row.mentorAgency, row.mentorExpertise.join(', ')].filter(Boolean).join('; ');
   return details ? `${row.mentor} (${details})` : row.mentor;
 }
+
+// A mentor this mentee marked "must meet": a mark seen and read alike, not a colour alone.
+const askedMark = () => el('strong', 'You asked to meet', { class: 'asked-mark' });
 
 // Marked absent by the host: the phone says so (not "a break") and offers "I'm here"; the host confirms in the room.
 function showAbsent(absent) {
@@ -198,5 +208,23 @@ $('wake').addEventListener('click', async () => {
     });
   } catch (error) {
     $('wake-note').textContent = `The screen may still lock (${error.message}); the page catches up when you unlock it.`;
+  }
+});
+
+// The itinerary as a calendar file: fetched with the token in a header (a token in a URL ends up in logs), then saved.
+$('calendar').addEventListener('click', async () => {
+  sayIn($('calendar-note'), 'Preparing the calendar file…');
+  try {
+    const response = await fetch('/api/me/calendar.ics?rounds=true', { headers: { 'X-Person-Token': token ?? '' } });
+    if (!response.ok) {
+      sayIn($('calendar-note'), problemText(await response.json().catch(() => ({})), 'No calendar file'), true);
+      return;
+    }
+    const link = el('a', null, { href: URL.createObjectURL(await response.blob()), download: 'flash-mentoring.ics' });
+    link.click();
+    URL.revokeObjectURL(link.href);
+    sayIn($('calendar-note'), 'Downloaded: open flash-mentoring.ics to add the event and its rounds to your calendar.');
+  } catch {
+    sayIn($('calendar-note'), 'No connection: the calendar file was not downloaded. Try again when the Wi-Fi is back.', true);
   }
 });

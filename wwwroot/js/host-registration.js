@@ -1,0 +1,365 @@
+// The host's registration page: the link's settings, everyone registered or imported (edit, remove), how much each
+// mentor is asked for, a CSV on top, "close registration and plan" with the plan's quality, and the invitations by
+// e-mail with what was sent, queued and failed. Only the host link (key in the fragment, then on this laptop) works.
+import { $, copyOnClick, count, el, problemText, sayIn } from './dom.js';
+import { applyLimits } from './limits.js';
+import { csvBody, rosterSource } from './upload.js';
+import { showProblems, showQuality } from './plan-view.js';
+import { FORMATS, competenciesFrom, profileForm } from './profile-form.js';
+import { eventWhen } from './personal.js';
+
+const eventId = location.pathname.split('/').filter(Boolean)[1];
+const key = hostKey();
+const status = $('status');
+let eventView = null;
+let review = { people: [], mentors: [], totals: {} };
+let lists = null;
+let settingsCode = null;
+let editing = null;
+let editForm = null;
+let mailTimer = null;
+
+function hostKey() {
+  const stored = `flashmentoring.host.${eventId}`;
+  const fromLink = new URLSearchParams(location.hash.slice(1)).get('key');
+  if (fromLink) localStorage.setItem(stored, fromLink);
+  return fromLink ?? localStorage.getItem(stored);
+}
+
+const say = (text, isError = false) => sayIn(status, text, isError);
+
+async function api(path, options = {}) {
+  const json = typeof options.body === 'string' && !options.headers ? { 'Content-Type': 'application/json' } : {};
+  const response = await fetch(`/api/events/${eventId}${path}`, { ...options, headers: { 'X-Host-Key': key ?? '', ...json, ...(options.headers ?? {}) } });
+  const body = response.status === 204 ? {} : await response.json().catch(() => ({}));
+  return { ok: response.ok, status: response.status, body };
+}
+
+async function load() {
+  for (const link of [$('console-link'), $('console-link-2')]) link.href = `/host/${eventId}`;
+  const event = await api('/host');
+  if (!event.ok) {
+    say(event.status === 403 ? 'This page needs the host link: open the host link you got when you created the event, then "Registration and invitations".'
+      : problemText(event.body, 'The event could not be loaded'), true);
+    for (const card of document.querySelectorAll('main > .card:not(#status)')) card.hidden = true;
+    return;
+  }
+  eventView = event.body;
+  document.title = `${eventView.title} - registration and invitations`;
+  $('title').textContent = eventView.title;
+  $('when').textContent = eventWhen(eventView.startsAt, null);
+  fillTimeZones();
+  await Promise.all([loadSettings(), loadReview(), loadMail()]);
+  applyLimits();
+  $('save-settings').disabled = false;
+}
+
+// Settings
+
+function fillTimeZones() {
+  const zones = Intl.supportedValuesOf ? Intl.supportedValuesOf('timeZone') : [];
+  $('time-zones').replaceChildren(...zones.map((z) => el('option', null, { value: z })));
+}
+
+const pad = (n) => String(Math.floor(Math.abs(n))).padStart(2, '0');
+const localDate = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const localTime = (d) => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+
+/** A date and time typed on this laptop as an instant with the laptop's UTC offset (as the create page sends it). */
+function localInstant(date, time) {
+  const local = new Date(`${date}T${time}`);
+  const offset = -local.getTimezoneOffset();
+  return `${date}T${time}:00${offset >= 0 ? '+' : '-'}${pad(offset / 60)}:${pad(offset % 60)}`;
+}
+
+async function loadSettings() {
+  const answer = await api('/registration');
+  if (answer.ok) showSettings(answer.body);
+}
+
+function showSettings(s) {
+  $('open').checked = s.open;
+  const closes = s.closesAt ? new Date(s.closesAt) : null;
+  $('closes-date').value = closes ? localDate(closes) : '';
+  $('closes-time').value = closes ? localTime(closes) : '';
+  $('domains').value = s.domains.join(', ');
+  // No zone yet: this laptop's, which is most often the room's; saved with the next change.
+  $('time-zone').value = s.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
+  $('open-state').textContent = s.openNow ? `Open: ${count(s.registered, 'person has', 'people have')} registered.`
+    : s.open ? `Not taking registrations: its closing time has passed or the event has started. ${count(s.registered, 'person', 'people')} registered.`
+      : `Closed. ${count(s.registered, 'person', 'people')} registered.`;
+  $('open-state').classList.toggle('is-open', s.openNow);
+  $('link-box').hidden = !s.link;
+  $('registration-link').value = s.link ?? '';
+  lists = null; // The lists come with the public page, whose code may just have been made.
+  settingsCode = s.code;
+  // Shown once it holds the stored settings: a box ticked before would be unticked by them.
+  $('settings-form').hidden = false;
+}
+
+$('settings-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  await saveSettings(false);
+});
+
+async function saveSettings(quiet) {
+  for (const id of ['closesAt', 'domains', 'timeZone']) fieldError(id, null);
+  const date = $('closes-date').value;
+  const change = {
+    open: $('open').checked,
+    closesAt: date ? localInstant(date, $('closes-time').value || '23:59') : null,
+    domains: $('domains').value,
+    timeZone: $('time-zone').value.trim() || null,
+  };
+  $('save-settings').disabled = true;
+  try {
+    const answer = await api('/registration', { method: 'PUT', body: JSON.stringify(change) });
+    if (!answer.ok) {
+      const errors = answer.body.errors ?? {};
+      for (const [field, messages] of Object.entries(errors)) fieldError(field, messages.join(' '));
+      const first = Object.keys(errors)[0];
+      if (first) $({ closesAt: 'closes-date', domains: 'domains', timeZone: 'time-zone' }[first] ?? 'open')?.focus();
+      say(first ? 'The settings were not saved: fix the fields marked, then save again.' : problemText(answer.body, 'Not saved'), true);
+      return false;
+    }
+    showSettings(answer.body);
+    if (!quiet) say(answer.body.openNow ? 'Saved. Registration is open: copy the link and send it round.' : 'Saved. Registration is closed.');
+    return true;
+  } catch (error) {
+    say(`Could not reach the app: ${error.message}. Nothing was lost; save again.`, true);
+    return false;
+  } finally {
+    $('save-settings').disabled = false;
+  }
+}
+
+function fieldError(field, message) {
+  const node = $(`${field}-error`);
+  if (!node) return;
+  node.textContent = message ?? '';
+  node.hidden = !message;
+  const inputs = { closesAt: ['closes-date', 'closes-time'], domains: ['domains'], timeZone: ['time-zone'] }[field] ?? [];
+  for (const id of inputs) {
+    if (message) $(id).setAttribute('aria-invalid', 'true');
+    else $(id).removeAttribute('aria-invalid');
+  }
+}
+
+copyOnClick($('copy-link'), $('registration-link'), $('copy-status'));
+
+// The registrations
+
+const MISSING = { needs: 'no needs', expertise: 'no expertise', agency: 'agency unknown', email: 'no e-mail' };
+const ROLE = { mentor: 'Mentor', mentee: 'Mentee', both: 'Both' };
+
+async function loadReview() {
+  const answer = await api('/registrations');
+  if (!answer.ok) return;
+  review = answer.body;
+  const t = review.totals;
+  $('totals').textContent = `${count(t.people, 'person', 'people')}: ${count(t.mentors, 'mentor')}, ${count(t.mentees, 'mentee')}. ` +
+    `${t.incomplete ? `${count(t.incomplete, 'profile lacks', 'profiles lack')} something a planner would want.` : 'Every profile is complete.'} ` +
+    `${count(t.mustMeetAsked, '"must meet" mark', '"must meet" marks')} in all.`;
+  $('people-none').hidden = review.people.length > 0;
+  $('people-table').hidden = review.people.length === 0;
+  $('registrations').replaceChildren(...review.people.map(personRow));
+  showAsked();
+}
+
+function personRow(p) {
+  const tr = el('tr');
+  const who = el('td', null, { class: 'who' });
+  who.append(el('span', p.name, { class: 'person-name' }));
+  if (p.email) who.append(el('span', p.email, { class: 'agency' }));
+  const complete = el('td', null, { class: 'badges' });
+  complete.append(...(p.missing.length ? p.missing.map((m) => el('span', MISSING[m] ?? m, { class: 'badge missing' })) : [el('span', 'complete', { class: 'badge ok' })]));
+  const mentee = p.role !== 'mentor';
+  const choices = mentee ? `${p.mustMeet.length} must meet${p.noThanks.length ? `, ${p.noThanks.length} no thanks` : ''}` : '';
+  const must = el('td', choices, p.mustMeet.length ? { title: p.mustMeet.join(', ') } : {});
+  const actions = el('td', null, { class: 'actions' });
+  const edit = el('button', 'Edit', { type: 'button', class: 'small', 'aria-label': `Edit ${p.name}` });
+  const remove = el('button', 'Remove', { type: 'button', class: 'small secondary', 'aria-label': `Remove ${p.name}` });
+  edit.addEventListener('click', () => openEdit(p));
+  remove.addEventListener('click', () => removePerson(p));
+  actions.append(edit, remove);
+  tr.append(who, el('td', ROLE[p.role] ?? p.role), el('td', p.agency || '-'), complete, must, actions);
+  return tr;
+}
+
+function showAsked() {
+  const asked = review.mentors.filter((m) => m.asked > 0);
+  $('asked-card').hidden = review.mentors.length === 0;
+  // A table seats this many mentees over the event: beyond that, some who asked cannot meet the mentor.
+  const capacity = eventView ? eventView.rounds * eventView.seatsPerTable : Infinity;
+  $('asked').replaceChildren(...(asked.length ? asked.map((m) => {
+    const item = el('li');
+    item.append(el('strong', m.name), `${m.agency ? ` (${m.agency})` : ''}: asked by ${count(m.asked, 'mentee')}, ${m.askedFirst} as first choice.`);
+    if (m.asked > capacity) {
+      item.append(el('span', ` One table seats at most ${capacity} mentees over ${count(eventView.rounds, 'round')}: give ${m.name} a second table, or tell the mentees who will not fit.`, { class: 'warning over-asked' }));
+    }
+    return item;
+  }) : [el('li', 'No mentee has marked a mentor "must meet" yet.')]));
+}
+
+// The lists the edit form ticks from: the public page's when registration has a code, else what people already use.
+async function formLists() {
+  if (lists) return lists;
+  if (settingsCode) {
+    const response = await fetch(`/api/register/${encodeURIComponent(settingsCode)}`).catch(() => null);
+    if (response?.ok) {
+      const page = await response.json();
+      lists = { competencies: page.competencies, formats: page.formats };
+      return lists;
+    }
+  }
+  lists = { competencies: competenciesFrom(...review.people.flatMap((p) => [p.expertise, p.needs])), formats: FORMATS };
+  return lists;
+}
+
+async function openEdit(p) {
+  editing = p;
+  const { competencies, formats } = await formLists();
+  editForm = profileForm($('edit-fields'), { competencies, formats });
+  editForm.fill(p);
+  applyLimits($('edit-form'));
+  $('edit-title').textContent = `Edit ${p.name}`;
+  sayIn($('edit-status'), '');
+  $('edit-dialog').showModal();
+}
+
+$('edit-cancel').addEventListener('click', () => $('edit-dialog').close());
+$('edit-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  editForm.submit({
+    button: $('edit-save'),
+    status: $('edit-status'),
+    again: 'Save',
+    send: (body) => api(`/people/${editing.id}`, { method: 'PUT', body: JSON.stringify(body) }),
+    done: async (person) => {
+      $('edit-dialog').close();
+      say(`${person.name}: saved.`);
+      await loadReview();
+    },
+  });
+});
+
+async function removePerson(p) {
+  if (!confirm(`Remove ${p.name}? Their profile and choices are deleted, and their personal link stops working.`)) return;
+  const answer = await api(`/people/${p.id}`, { method: 'DELETE' });
+  if (!answer.ok) {
+    say(problemText(answer.body, `${p.name} was not removed`), true);
+    return;
+  }
+  say(`${p.name} was removed.`);
+  await loadReview();
+  $('people-title').setAttribute('tabindex', '-1');
+  $('people-title').focus();
+}
+
+// A CSV on top
+
+const roster = rosterSource($('file'), $('csv'), $('file-note'));
+$('import-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const body = roster();
+  if (!body) {
+    say('Choose a CSV file or paste the lines first.', true);
+    return;
+  }
+  $('import').disabled = true;
+  say('Adding…');
+  try {
+    const answer = await api('/people/import', { method: 'POST', ...csvBody(body) });
+    showProblems(answer.body.rejected ?? [], answer.body.warnings ?? []);
+    if (!answer.ok) {
+      say(problemText(answer.body, 'Nothing was added'), true);
+      return;
+    }
+    const fix = answer.body.rejected.length ? ` ${count(answer.body.rejected.length, 'line needs', 'lines need')} fixing, listed below.` : '';
+    say(`Added ${count(answer.body.added, 'person', 'people')}, updated ${answer.body.updated}.${fix}`);
+    await loadReview();
+    if (answer.body.rejected.length) $('problems').focus();
+  } catch (error) {
+    say(`Could not reach the app: ${error.message}. Nothing was lost; try again.`, true);
+  } finally {
+    $('import').disabled = false;
+  }
+});
+
+// Close and plan
+
+$('plan').addEventListener('click', async () => {
+  $('plan').disabled = true;
+  say('Closing registration…');
+  try {
+    $('open').checked = false;
+    if (!await saveSettings(true)) return;
+    say('Planning…');
+    const answer = await api('/plan', { method: 'POST' });
+    if (!answer.ok) {
+      say(`Registration is closed, but ${problemText(answer.body, 'no plan was made').replace(/^./, (c) => c.toLowerCase())}`, true);
+      return;
+    }
+    eventView.hasPlan = true;
+    showQuality(answer.body.quality, answer.body.notes ?? [], answer.body.summary);
+    const tables = answer.body.rounds.length ? answer.body.rounds[0].tables.length : 0;
+    say(`Registration is closed. Planned ${count(answer.body.rounds.length, 'round')} at ${count(tables, 'table')}. Next: send the invitations.`);
+    await Promise.all([loadReview(), loadMail()]);
+    $('quality').focus();
+  } catch (error) {
+    say(`Could not reach the app: ${error.message}. Try again.`, true);
+  } finally {
+    $('plan').disabled = false;
+  }
+});
+
+// Invitations and the mail status
+
+async function loadMail() {
+  clearTimeout(mailTimer);
+  const answer = await api('/mail');
+  if (!answer.ok) return;
+  const m = answer.body;
+  $('mail-off').hidden = m.enabled;
+  $('mail-off').textContent = m.enabled ? '' : m.reason ?? 'E-mail is off: the app has no SMTP settings.';
+  $('invite').disabled = !m.enabled || !eventView?.hasPlan;
+  if (m.enabled && !eventView?.hasPlan) sayIn($('invite-status'), 'Plan the event first: the invitations carry each person\'s tables.');
+  const figures = [['Sent', m.sent], ['Waiting to send', m.queued], ['Failed', m.failed]];
+  if (m.invited) figures.push(['Invitations sent', new Date(m.invited).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })]);
+  $('mail-counts').replaceChildren(...figures.map(([name, value]) => {
+    const box = el('div');
+    box.append(el('dt', name), el('dd', String(value)));
+    return box;
+  }));
+  // With e-mail off and nothing ever queued, three zeros would say nothing the warning does not.
+  $('mail-counts').hidden = !m.enabled && m.sent + m.queued + m.failed === 0;
+  $('failures-box').hidden = m.failures.length === 0;
+  $('failures').replaceChildren(...m.failures.map((f) => {
+    const tr = el('tr');
+    const why = `${f.error ?? 'not sent yet'}${f.nextAttemptAt ? ` (tried again at ${new Date(f.nextAttemptAt).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })})` : ' (given up)'}`;
+    tr.append(el('td', f.name ? `${f.name} <${f.to}>` : f.to), el('td', f.kind), el('td', String(f.attempts)), el('td', why));
+    return tr;
+  }));
+  // While something waits to be sent, the counts follow it.
+  if (m.queued > 0) mailTimer = setTimeout(loadMail, 3000);
+}
+
+$('invite').addEventListener('click', async () => {
+  $('invite').disabled = true;
+  sayIn($('invite-status'), 'Queuing the invitations…');
+  try {
+    const answer = await api('/invitations', { method: 'POST' });
+    if (!answer.ok) {
+      sayIn($('invite-status'), problemText(answer.body, 'The invitations were not sent'), true);
+      return;
+    }
+    const skipped = answer.body.skipped.length ? ` No e-mail for ${answer.body.skipped.map((s) => s.name).join(', ')}: give them their link at the door.` : '';
+    sayIn($('invite-status'), `${count(answer.body.queued, 'invitation')} queued; they go out in the background.${skipped}`);
+  } catch (error) {
+    sayIn($('invite-status'), `Could not reach the app: ${error.message}. Try again.`, true);
+  } finally {
+    await loadMail();
+  }
+});
+
+load();

@@ -1,0 +1,253 @@
+// The profile form shared by the registration page, the profile page and the host's edit: built from the event's
+// lists, read into the JSON the API takes, filled from a stored profile, and showing each of the server's field
+// errors next to its field. Built here once so the three never drift apart.
+import { el, problemText, sayIn } from './dom.js';
+import { canBeMentee, canMentor } from './personal.js';
+
+/**
+ * The format wishes the agreed API lists (GET /api/register/{code} sends them): the fallback for a page whose answer
+ * does not carry the list (the profile page, the host's edit before any registration link exists).
+ */
+export const FORMATS = ['In person', 'Online', 'One-on-one', 'Small group', 'Reverse mentoring', 'Peer mentoring'];
+
+/** The competencies to offer when the server sends no list: those already in use, in alphabetical order. */
+export function competenciesFrom(...lists) {
+  const seen = new Map();
+  for (const value of lists.flat()) if (value && !seen.has(value.toLocaleLowerCase())) seen.set(value.toLocaleLowerCase(), value);
+  return [...seen.values()].sort((a, b) => a.localeCompare(b));
+}
+
+const ROLES = [
+  ['mentee', 'Mentee: I want to learn from a mentor'],
+  ['mentor', 'Mentor: I share my experience'],
+  ['both', 'Both'],
+];
+
+/** "HHS/NIH" as the two fields it is typed in, and back. */
+const splitAgency = (agency) => {
+  const at = (agency ?? '').indexOf('/');
+  return at < 0 ? [agency ?? '', ''] : [agency.slice(0, at), agency.slice(at + 1)];
+};
+const joinAgency = (agency, opdiv) => [agency.trim(), opdiv.trim()].filter(Boolean).join('/');
+const splitOther = (text) => text.split(/[;,\n]/).map((s) => s.trim()).filter(Boolean);
+
+/**
+ * Builds the form's fields into `container`. Options: the event's `competencies` and `formats`, `privacyNotice`
+ * (shown with a consent box when given), `emailLocked` (the profile page: the e-mail is who they are).
+ * Returns { read, fill, showErrors, clearErrors, setDisabled }.
+ */
+export function profileForm(container, { competencies, formats, privacyNotice = null, emailLocked = false }) {
+  const fields = new Map();
+  const id = (name) => `pf-${name}`;
+
+  // One labelled input with its hint and its error, which the input names in aria-describedby.
+  function single(name, label, input, hint) {
+    input.id = id(name);
+    const box = el('div', null, { class: 'field' });
+    const error = el('p', null, { id: `${id(name)}-error`, class: 'field-error', hidden: '' });
+    const described = [error.id];
+    box.append(el('label', label, { for: input.id }));
+    if (hint) {
+      box.append(el('p', hint, { id: `${id(name)}-hint`, class: 'hint' }));
+      described.unshift(`${id(name)}-hint`);
+    }
+    input.setAttribute('aria-describedby', described.join(' '));
+    box.append(input, error);
+    fields.set(name, { box, error, target: input, inputs: [input] });
+    return box;
+  }
+
+  // A group of boxes (or radios) under a legend, its error inside the group so it is read with it.
+  function group(name, legend, inputs, hint, extra = []) {
+    const set = el('fieldset', null, { class: 'field', id: `${id(name)}-group` });
+    const error = el('p', null, { id: `${id(name)}-error`, class: 'field-error', hidden: '' });
+    set.append(el('legend', legend));
+    if (hint) set.append(el('p', hint, { class: 'hint' }));
+    const checks = el('div', null, { class: 'checks' });
+    checks.append(...inputs.map(({ input, label }) => {
+      const wrap = el('label', null, { class: 'check' });
+      wrap.append(input, ` ${label}`);
+      return wrap;
+    }));
+    set.append(error, checks, ...extra);
+    set.setAttribute('aria-describedby', error.id);
+    fields.set(name, { box: set, error, target: inputs[0]?.input, inputs: inputs.map((i) => i.input) });
+    return set;
+  }
+
+  const box = (name, value, type = 'checkbox') => el('input', null, { type, name: id(name), value });
+  const text = (attributes = {}) => el('input', null, { type: 'text', ...attributes });
+
+  // Expertise or needs: the engine's competencies to tick, and a free-text "other" for what the list lacks.
+  function listGroup(name, legend, hint, otherLabel) {
+    const other = text({ id: id(`${name}-other`), 'data-limit': 'maxField', maxlength: '1000', autocomplete: 'off' });
+    const otherBox = el('div');
+    otherBox.append(el('label', otherLabel, { for: other.id }), other);
+    const set = group(name, legend, competencies.map((c) => ({ input: box(name, c), label: c })), hint, [otherBox]);
+    fields.get(name).other = other;
+    return set;
+  }
+
+  const name = text({ autocomplete: 'name', required: '', 'data-limit': 'maxName', maxlength: '200' });
+  const email = el('input', null, { type: 'email', autocomplete: 'email', required: '', 'data-limit': 'maxField', maxlength: '1000', spellcheck: 'false' });
+  if (emailLocked) email.readOnly = true;
+  const agency = text({ autocomplete: 'organization', 'data-limit': 'maxField', maxlength: '1000' });
+  const opdiv = text({ 'data-limit': 'maxField', maxlength: '1000' });
+  const location = text({ autocomplete: 'address-level2', 'data-limit': 'maxField', maxlength: '1000' });
+  const grade = text({ 'data-limit': 'maxField', maxlength: '1000' });
+  const goals = el('textarea', null, { rows: '3', 'data-limit': 'maxField', maxlength: '1000' });
+  const roles = ROLES.map(([value, label]) => ({ input: box('role', value, 'radio'), label }));
+  roles.forEach((r) => r.input.setAttribute('required', ''));
+
+  const parts = [
+    single('name', 'Your name', name),
+    single('email', 'Work e-mail', email, emailLocked
+      ? 'Your personal link belongs to this address. To change it, ask the host.'
+      : 'Your personal link is sent here. Other participants never see it.'),
+    group('role', 'I take part as', roles),
+    single('agency', 'Agency', agency, 'For example HHS, VA or OPM.'),
+    single('opdiv', 'OPDIV or office (optional)', opdiv, 'For example NIH or CDC.'),
+    single('location', 'Location', location, 'City or state, or "remote".'),
+    single('grade', 'Grade', grade, 'For example GS-12 or SES.'),
+    group('formats', 'How you like to meet (optional)', formats.map((f) => ({ input: box('formats', f), label: f }))),
+    listGroup('expertise', 'Your expertise', 'What you can help mentees with. Tick all that fit.', 'Other expertise (separate with ;)'),
+    listGroup('needs', 'What you want to grow in', 'Mentors with this expertise are seated with you. Tick all that fit.', 'Other needs (separate with ;)'),
+    single('goals', 'Your goals (optional)', goals, 'One or two sentences: what you hope to get from the event.'),
+  ];
+  if (privacyNotice) {
+    const consent = box('consent', 'yes');
+    consent.setAttribute('required', '');
+    const notice = el('p', privacyNotice, { class: 'notice', id: id('notice') });
+    const set = group('consent', 'Privacy', [{ input: consent, label: 'I have read the privacy notice and agree.' }]);
+    set.querySelector('legend').after(notice);
+    consent.setAttribute('aria-describedby', notice.id);
+    parts.push(set);
+  }
+  container.replaceChildren(...parts);
+
+  const checked = (fieldName) => fields.get(fieldName).inputs.filter((i) => i.checked).map((i) => i.value);
+  const role = () => checked('role')[0] ?? '';
+
+  // Expertise when the role can host a table, needs when it can sit at one.
+  function showLists() {
+    const r = role();
+    fields.get('expertise').box.hidden = !canMentor(r);
+    fields.get('needs').box.hidden = !canBeMentee(r);
+  }
+  for (const r of roles) r.input.addEventListener('change', showLists);
+  showLists();
+
+  // A field's error goes once its field is changed: the next submit says again what still is wrong.
+  for (const [, field] of fields) {
+    field.box.addEventListener('input', () => markError(field, null));
+    field.box.addEventListener('change', () => markError(field, null));
+  }
+
+  function markError(field, message) {
+    field.error.textContent = message ?? '';
+    field.error.hidden = !message;
+    field.box.classList.toggle('invalid', Boolean(message));
+    for (const input of field.inputs) {
+      if (message) input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
+    }
+  }
+
+  const listOf = (fieldName) => (fields.get(fieldName).box.hidden ? [] : [...checked(fieldName), ...splitOther(fields.get(fieldName).other.value)]);
+
+  return {
+    /** The form as the API takes it (consent only when the form asks for it). */
+    read() {
+      const body = {
+        name: name.value,
+        email: email.value,
+        role: role(),
+        agency: joinAgency(agency.value, opdiv.value),
+        location: location.value,
+        grade: grade.value,
+        formats: checked('formats'),
+        expertise: listOf('expertise'),
+        needs: listOf('needs'),
+        goals: goals.value,
+      };
+      if (privacyNotice) body.consent = checked('consent').length > 0;
+      return body;
+    },
+
+    /** Shows a stored profile: list entries the competency list has are ticked, the others go in "other". */
+    fill(profile) {
+      name.value = profile.name ?? '';
+      email.value = profile.email ?? '';
+      for (const r of roles) r.input.checked = r.input.value === profile.role;
+      [agency.value, opdiv.value] = splitAgency(profile.agency);
+      location.value = profile.location ?? '';
+      grade.value = profile.grade ?? '';
+      goals.value = profile.goals ?? '';
+      const tick = (fieldName, values) => {
+        const wanted = new Set((values ?? []).map((v) => v.toLocaleLowerCase()));
+        const field = fields.get(fieldName);
+        for (const input of field.inputs) input.checked = wanted.has(input.value.toLocaleLowerCase());
+        const known = new Set(field.inputs.map((i) => i.value.toLocaleLowerCase()));
+        if (field.other) field.other.value = (values ?? []).filter((v) => !known.has(v.toLocaleLowerCase())).join('; ');
+      };
+      tick('formats', profile.formats);
+      tick('expertise', profile.expertise);
+      tick('needs', profile.needs);
+      for (const [, field] of fields) markError(field, null);
+      showLists();
+    },
+
+    /**
+     * Puts each field error of a problem answer next to its field and moves the focus to the first. Returns the
+     * messages no field of this form shows (for the status line).
+     */
+    showErrors(problem) {
+      const left = [];
+      let first = null;
+      for (const [key, messages] of Object.entries(problem?.errors ?? {})) {
+        const field = fields.get(key.toLowerCase());
+        if (!field || field.box.hidden) {
+          left.push(...messages);
+          continue;
+        }
+        markError(field, messages.join(' '));
+        first ??= field;
+      }
+      first?.target?.focus();
+      return left;
+    },
+
+    clearErrors() {
+      for (const [, field] of fields) markError(field, null);
+    },
+
+    /**
+     * Sends the form with `send(body)` (resolving to { ok, body }) and hands an accepted answer to `done`. A refusal
+     * shows each field's error by its field and keeps everything typed; the status line says to press `again` again.
+     */
+    async submit({ button, status, send, done, again }) {
+      const body = this.read();
+      this.clearErrors();
+      button.disabled = true;
+      sayIn(status, 'Sending…');
+      try {
+        const answer = await send(body);
+        if (!answer.ok) {
+          const left = this.showErrors(answer.body);
+          sayIn(status, left.length || !answer.body.errors ? problemText(answer.body, 'Not saved')
+            : `${answer.body.title ?? 'Not saved'}: fix what is marked in the form, then press ${again} again.`, true);
+          return;
+        }
+        await done(answer.body);
+      } catch (error) {
+        sayIn(status, `Could not reach the app: ${error.message}. Nothing was lost; press ${again} again.`, true);
+      } finally {
+        button.disabled = false;
+      }
+    },
+
+    setDisabled(disabled) {
+      for (const control of container.querySelectorAll('input, textarea')) control.disabled = disabled;
+    },
+  };
+}
