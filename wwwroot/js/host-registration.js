@@ -5,7 +5,7 @@ import { $, copyOnClick, count, el, problemText, sayIn } from './dom.js';
 import { applyLimits } from './limits.js';
 import { csvBody, rosterSource } from './upload.js';
 import { showProblems, showQuality } from './plan-view.js';
-import { FORMATS, competenciesFrom, profileForm } from './profile-form.js';
+import { profileForm } from './profile-form.js';
 import { eventWhen } from './personal.js';
 
 const eventId = location.pathname.split('/').filter(Boolean)[1];
@@ -13,8 +13,6 @@ const key = hostKey();
 const status = $('status');
 let eventView = null;
 let review = { people: [], mentors: [], totals: {} };
-let lists = null;
-let settingsCode = null;
 let editing = null;
 let editForm = null;
 let mailTimer = null;
@@ -91,10 +89,19 @@ function showSettings(s) {
   $('open-state').classList.toggle('is-open', s.openNow);
   $('link-box').hidden = !s.link;
   $('registration-link').value = s.link ?? '';
-  lists = null; // The lists come with the public page, whose code may just have been made.
-  settingsCode = s.code;
+  if (s.link) showQr();
   // Shown once it holds the stored settings: a box ticked before would be unticked by them.
   $('settings-form').hidden = false;
+}
+
+// The link's QR code for a poster or a slide (the image needs the host key: fetched, not linked).
+async function showQr() {
+  const response = await fetch(`/api/events/${eventId}/registration/qr.svg`, { headers: { 'X-Host-Key': key ?? '' } }).catch(() => null);
+  if (!response?.ok) return;
+  const img = $('registration-qr');
+  if (img.src) URL.revokeObjectURL(img.src);
+  img.src = URL.createObjectURL(await response.blob());
+  img.hidden = false;
 }
 
 $('settings-form').addEventListener('submit', async (event) => {
@@ -201,24 +208,9 @@ function showAsked() {
   }) : [el('li', 'No mentee has marked a mentor "must meet" yet.')]));
 }
 
-// The lists the edit form ticks from: the public page's when registration has a code, else what people already use.
-async function formLists() {
-  if (lists) return lists;
-  if (settingsCode) {
-    const response = await fetch(`/api/register/${encodeURIComponent(settingsCode)}`).catch(() => null);
-    if (response?.ok) {
-      const page = await response.json();
-      lists = { competencies: page.competencies, formats: page.formats };
-      return lists;
-    }
-  }
-  lists = { competencies: competenciesFrom(...review.people.flatMap((p) => [p.expertise, p.needs])), formats: FORMATS };
-  return lists;
-}
-
 async function openEdit(p) {
   editing = p;
-  const { competencies, formats } = await formLists();
+  const { competencies, formats } = review.lists;
   editForm = profileForm($('edit-fields'), { competencies, formats });
   editForm.fill(p);
   applyLimits($('edit-form'));

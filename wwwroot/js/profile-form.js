@@ -4,19 +4,6 @@
 import { el, problemText, sayIn } from './dom.js';
 import { canBeMentee, canMentor } from './personal.js';
 
-/**
- * The format wishes the agreed API lists (GET /api/register/{code} sends them): the fallback for a page whose answer
- * does not carry the list (the profile page, the host's edit before any registration link exists).
- */
-export const FORMATS = ['In person', 'Online', 'One-on-one', 'Small group', 'Reverse mentoring', 'Peer mentoring'];
-
-/** The competencies to offer when the server sends no list: those already in use, in alphabetical order. */
-export function competenciesFrom(...lists) {
-  const seen = new Map();
-  for (const value of lists.flat()) if (value && !seen.has(value.toLocaleLowerCase())) seen.set(value.toLocaleLowerCase(), value);
-  return [...seen.values()].sort((a, b) => a.localeCompare(b));
-}
-
 const ROLES = [
   ['mentee', 'Mentee: I want to learn from a mentor'],
   ['mentor', 'Mentor: I share my experience'],

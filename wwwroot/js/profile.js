@@ -2,7 +2,7 @@
 // the mentor search (mentees) or their day page; a mentor sees who asked to meet them once the plan is published.
 import { $, el, problemText, sayIn } from './dom.js';
 import { applyLimits } from './limits.js';
-import { FORMATS, competenciesFrom, profileForm } from './profile-form.js';
+import { profileForm } from './profile-form.js';
 import { canBeMentee, canMentor, eventWhen, meApi, personalPath, personalToken } from './personal.js';
 
 const token = personalToken();
@@ -30,13 +30,7 @@ async function load() {
     return;
   }
   const p = profile.body;
-  // The competency list to tick from: the server's when it sends one, else the expertise the event's mentors list.
-  let competencies = p.competencies;
-  if (!competencies) {
-    const search = canBeMentee(p.role) ? await meApi(token, '/mentors').catch(() => null) : null;
-    competencies = competenciesFrom(search?.ok ? search.body.expertise : [], p.expertise, p.needs);
-  }
-  form = profileForm($('fields'), { competencies, formats: p.formats ?? FORMATS, emailLocked: true });
+  form = profileForm($('fields'), { competencies: p.lists.competencies, formats: p.lists.formats, emailLocked: true });
   applyLimits($('profile-form'));
   show(p);
 }

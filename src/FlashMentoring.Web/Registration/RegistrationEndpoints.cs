@@ -31,6 +31,7 @@ public static partial class RegistrationEndpoints
     {
         var host = app.MapHostRoutes().WithTags("Registration");
         host.MapGet("/registration", Settings).WithSummary("Read the registration link's settings");
+        host.MapGet("/registration/qr.svg", LinkQr).WithSummary("The registration link as a QR code").ProducesFile("image/svg+xml");
         host.MapPut("/registration", ChangeSettings).WithSummary("Open or close registration, its closing time and e-mail domains");
         host.MapGet("/registrations", Review).WithSummary("Everyone stored, with what is missing and how much each mentor is asked for");
         host.MapPut("/people/{personId:long}", EditPerson).WithSummary("Change a person's profile");
@@ -48,6 +49,14 @@ public static partial class RegistrationEndpoints
     {
         var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         return record is null ? TypedResults.NotFound() : TypedResults.Ok(await registrations.SettingsAsync(record, request, cancellationToken));
+    }
+
+    /// <summary>The registration link as a QR code, for a poster or a slide; 404 until registration was first opened.</summary>
+    internal static async Task<Results<ContentHttpResult, NotFound>> LinkQr(Guid id, HttpRequest request, AppDb db, Registrations registrations, CancellationToken cancellationToken)
+    {
+        var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var link = record is null ? null : (await registrations.SettingsAsync(record, request, cancellationToken)).Link;
+        return link is null ? TypedResults.NotFound() : TypedResults.Content(Live.JoinLinks.QrSvg(link), "image/svg+xml");
     }
 
     /// <summary>Changes the link's settings; a property left out keeps its value. First opening makes the link's code.</summary>
@@ -151,7 +160,7 @@ public static partial class RegistrationEndpoints
 
         var r = record.Registration;
         return TypedResults.Ok(new RegistrationPage(record.Title, record.StartsAt, record.TimeZone, registrations.OpenNow(record), r.ClosesAt, r.Domains,
-            RosterGenerator.Competencies, ProfileRules.Formats, Registrations.PrivacyNotice));
+            ProfileLists.Standard.Competencies, ProfileLists.Standard.Formats, Registrations.PrivacyNotice));
     }
 
     /// <summary>

@@ -48,7 +48,15 @@ public sealed record ProfileView(
     ProfileEvent Event,
     IReadOnlyList<NamedPerson> MustMeet,
     IReadOnlyList<NamedPerson> NoThanks,
-    bool Planned);
+    bool Planned,
+    ProfileLists Lists);
+
+/// <summary>What a profile form offers to tick: the competencies the engine scores and the format wishes.</summary>
+public sealed record ProfileLists(IReadOnlyList<string> Competencies, IReadOnlyList<string> Formats)
+{
+    /// <summary>The one set of lists every form of an event shows.</summary>
+    public static ProfileLists Standard { get; } = new(Core.Roster.RosterGenerator.Competencies, ProfileRules.Formats);
+}
 
 /// <summary>Apply or discard the details waiting for confirmation.</summary>
 public sealed record PendingDecision(bool Apply);
@@ -103,7 +111,7 @@ public sealed record MentorDemand(long Id, string Name, string Agency, int Asked
 public sealed record ReviewTotals(int People, int Mentors, int Mentees, int Incomplete, int MustMeetAsked);
 
 /// <summary>The host's review of everyone stored for the event.</summary>
-public sealed record ReviewView(IReadOnlyList<ReviewPerson> People, IReadOnlyList<MentorDemand> Mentors, ReviewTotals Totals);
+public sealed record ReviewView(IReadOnlyList<ReviewPerson> People, IReadOnlyList<MentorDemand> Mentors, ReviewTotals Totals, ProfileLists Lists);
 
 /// <summary>What a CSV imported on top did.</summary>
 public sealed record ImportResult(int Added, int Updated, IReadOnlyList<RejectedLine> Rejected, IReadOnlyList<RosterWarning> Warnings);

@@ -129,7 +129,7 @@ public sealed partial class Registrations(AppDb db, MailQueue mail, JoinLinks li
         var choices = Choices(person, everyone);
         var shownEvent = new ProfileEvent(record.Title, record.StartsAt, record.TimeZone, OpenNow(record), Started(record), record.InvitationsSentAt is not null);
         return new ProfileView(person.Name, f.Email, f.Declared, f.Agency, f.Location, f.Grade, f.Formats, f.Expertise, f.Needs, f.Goals,
-            ProfileRules.Pending(person), shownEvent, choices.MustMeet, choices.NoThanks, ProfileRules.Planned(person));
+            ProfileRules.Pending(person), shownEvent, choices.MustMeet, choices.NoThanks, ProfileRules.Planned(person), ProfileLists.Standard);
     }
 
     /// <summary>A mentee's must-meet and no-thanks mentors, by id and name (no-thanks lists mentors only; other avoids stay the host's).</summary>
@@ -217,7 +217,7 @@ public sealed partial class Registrations(AppDb db, MailQueue mail, JoinLinks li
             .ToList();
         var totals = new ReviewTotals(people.Count, people.Count(ProfileRules.CanMentor), people.Count(ProfileRules.CanBeMentee),
             rows.Count(r => r.Missing.Count > 0), people.Sum(p => p.Profile.Prefers.Count(names.ContainsKey)));
-        return new ReviewView(rows, mentors, totals);
+        return new ReviewView(rows, mentors, totals, ProfileLists.Standard);
     }
 
     /// <summary>

@@ -36,6 +36,9 @@ public class RegistrationFlowTests(BrowserFixture browser, ITestOutputHelper out
         await host.GetByRole(AriaRole.Button, new() { Name = "Save the registration settings" }).ClickAsync();
         await Expect(host.Locator("#open-state")).ToContainTextAsync("Open");
         var link = await host.GetByLabel("The link to send round").InputValueAsync();
+        var qr = host.GetByAltText("QR code of the registration link");
+        await Expect(qr).ToBeVisibleAsync();
+        await qr.EvaluateAsync("img => img.decode()"); // Throws unless the QR code is an image the browser can draw.
         var path = new Uri(link).PathAndQuery; // The link names the laptop's LAN address; this test's browser reaches loopback.
         await host.GetByLabel("or paste it here").FillAsync(MentorsCsv);
         await host.GetByRole(AriaRole.Button, new() { Name = "Add these people" }).ClickAsync();

@@ -63,8 +63,13 @@ public class RegistrationTests
         body.GetProperty("emailed").GetBoolean().Should().BeFalse();
         var token = body.GetProperty("token").GetString()!;
         body.GetProperty("link").GetString().Should().Be("/profile#t=" + token);
-        (await driver.Person(token).GetFromJsonAsync<JsonElement>("/api/me/profile")).GetProperty("email").GetString().Should().Be("ann.lee@nih.hhs.gov");
+        var profile = await driver.Person(token).GetFromJsonAsync<JsonElement>("/api/me/profile");
+        profile.GetProperty("email").GetString().Should().Be("ann.lee@nih.hhs.gov");
+        // Her profile form offers the whole lists to tick, not only what she ticked when registering.
+        profile.GetProperty("lists").GetProperty("competencies").EnumerateArray().Select(c => c.GetString()).Should().Contain(["Data Analytics", "Negotiation"]);
+        profile.GetProperty("lists").GetProperty("formats").EnumerateArray().Select(c => c.GetString()).Should().Contain(["Online", "Reverse mentoring"]);
         (await driver.ReadAsync(db => db.Mail.CountAsync())).Should().Be(0, "no e-mail is queued without a relay");
+        (await driver.Host.GetAsync($"/api/events/{driver.Id}/registration/qr.svg")).Content.Headers.ContentType!.MediaType.Should().Be("image/svg+xml", "the host can put the link's QR code on a poster");
         var settings = await driver.Host.GetFromJsonAsync<JsonElement>($"/api/events/{driver.Id}/registration");
         settings.GetProperty("registered").GetInt32().Should().Be(1);
         settings.GetProperty("link").GetString().Should().EndWith("/register/" + driver.Code);
