@@ -27,6 +27,10 @@ public static partial class RegistrationEndpoints
         return services.AddSingleton<RegistrationLimits>();
     }
 
+    // What a registration answers when the link went by e-mail, to a new person and to an address already registered alike.
+    private static readonly RegistrationResult Emailed = new("registered", null, null, true,
+        "Thank you. We sent a message to this address: open the link in it to see or change your registration.");
+
     public static IEndpointRouteBuilder MapRegistration(this IEndpointRouteBuilder app)
     {
         var host = app.MapHostRoutes().WithTags("Registration");
@@ -41,7 +45,8 @@ public static partial class RegistrationEndpoints
 
         var open = app.MapGroup("/api/register/{code}").WithTags("Registration");
         open.MapGet("/", Page).WithSummary("The registration page's event, lists and privacy notice");
-        open.MapPost("/", Register).WithSummary("Register for the event").DisableAntiforgery();
+        // A form is a few kilobytes: an anonymous request is refused long before it could fill memory.
+        open.MapPost("/", Register).WithSummary("Register for the event").DisableAntiforgery().WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(64 * 1024));
         return app;
     }
 
@@ -215,13 +220,20 @@ public static partial class RegistrationEndpoints
             if (existing is not null)
             {
                 existing.Profile.PendingUpdate = ProfileRules.Serialize(profile);
-                var pendingMail = registrations.QueueLinkMail(record, existing, "pending", http.Request);
+                // One message an hour at most: resending the form must not flood someone's inbox through the relay.
+                var mailedLately = (await db.Mail.AsNoTracking().Where(m => m.PersonId == existing.Id && m.Kind == "pending").Select(m => m.CreatedAt).ToListAsync(cancellationToken))
+                    .Any(at => at > now.AddHours(-1));
+                var pendingMail = mailedLately ? null : registrations.QueueLinkMail(record, existing, "pending", http.Request);
                 await db.SaveChangesAsync(cancellationToken);
                 mail.Wake();
-                var message = pendingMail is not null
-                    ? "This e-mail is already registered. We sent it a message: open the link in it to confirm the new details."
-                    : "This e-mail is already registered. Open your personal link to confirm the new details; if you do not have it, ask the host.";
-                return TypedResults.Accepted((string?)null, new RegistrationResult("pending", null, null, pendingMail is not null, message));
+                if (mail.Enabled)
+                {
+                    // The same answer as a new registration's: the page must not tell whether an address is registered.
+                    return TypedResults.Created((string?)null, Emailed);
+                }
+
+                return TypedResults.Accepted((string?)null, new RegistrationResult("pending", null, null, false,
+                    "This e-mail is already registered. Open your personal link to confirm the new details; if you do not have it, ask the host."));
             }
 
             var count = await db.People.CountAsync(p => p.EventId == record.Id, cancellationToken);
@@ -254,7 +266,7 @@ public static partial class RegistrationEndpoints
                 sent.PersonId = person.Id; // Known once the person is saved.
                 await db.SaveChangesAsync(cancellationToken);
                 mail.Wake();
-                return TypedResults.Created((string?)null, new RegistrationResult("registered", null, null, true, "You are registered. Your personal link is on its way to your e-mail."));
+                return TypedResults.Created((string?)null, Emailed);
             }
 
             return TypedResults.Created((string?)null, new RegistrationResult("registered", person.Token, Registrations.ProfilePath(person.Token), false,

@@ -69,7 +69,13 @@ public static class RosterEndpoints
         {
             if (existing.Remove(person.Key, out var kept))
             {
-                People.SetProfile(kept, person, kept.Source == "registration" ? kept.Source : "roster", person.Line);
+                // A registrant's own must-meet and no-thanks choices outlive a file whose line for them names none.
+                var merged = kept.Source != "registration" ? person : person with
+                {
+                    Prefers = person.Prefers.Count > 0 ? person.Prefers : kept.Profile.Prefers,
+                    Avoid = person.Avoid.Count > 0 ? person.Avoid : kept.Profile.Avoid,
+                };
+                People.SetProfile(kept, merged, kept.Source == "registration" ? kept.Source : "roster", person.Line);
             }
             else
             {

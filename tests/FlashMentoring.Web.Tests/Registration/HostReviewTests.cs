@@ -109,6 +109,24 @@ public sealed class HostReviewTests : IDisposable
     }
 
     [Fact]
+    public async Task ARosterLineForARegistrantWithoutPreferencesKeepsTheMentorsSheChose()
+    {
+        using var app = RegistrationDriver.NewApp(new FakeTimeProvider(RegistrationDriver.Now));
+        var driver = await RegistrationDriver.OpenAsync(app);
+        await driver.RegisterAsync("Omar Khayyam", "omar@opm.gov", "mentor", "OPM", ["Writing"]);
+        var dee = await driver.RegisterAsync("Dee Walker", "dee@va.gov", "mentee", "VA", needs: ["Budget"]);
+        var omar = Named(await Review(driver), "Omar Khayyam").GetProperty("id").GetInt64();
+        (await driver.Person(dee).PutAsJsonAsync("/api/me/mentor-choices", new { mustMeet = new[] { omar } })).EnsureSuccessStatusCode();
+
+        var roster = "role,name,email,agency\nmentor,Omar Khayyam,omar@opm.gov,OPM\nmentor,Mona Lisa,mona@nih.gov,HHS/NIH\nmentee,Dee Walker,dee@va.gov,VA/VHA\nmentee,Ben Okafor,ben@va.gov,VA\n";
+        (await driver.Host.PutAsync($"/api/events/{driver.Id}/roster", new StringContent(roster, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+
+        var profile = await driver.Person(dee).GetFromJsonAsync<JsonElement>("/api/me/profile");
+        profile.GetProperty("agency").GetString().Should().Be("VA/VHA", "the file's line updates her profile");
+        profile.GetProperty("mustMeet").EnumerateArray().Select(m => m.GetProperty("name").GetString()).Should().Equal(["Omar Khayyam"], "a line naming no preference does not erase hers");
+    }
+
+    [Fact]
     public async Task RemovingAPlannedMenteeFreesTheirSeatAndMovesNobodyElse()
     {
         using var app = RegistrationDriver.NewApp(new FakeTimeProvider(RegistrationDriver.Now));
