@@ -96,9 +96,14 @@ public static class CheckInEndpoints
             var wasAbsent = person.Status == "absent";
             person.Status = status;
             person.HereAskedAt = null;
+            // Someone who registered (or was imported) after the plan was made is stored but not seated: arriving, they
+            // join as a walk-in would; marked absent, there is nothing to take them out of.
+            var rotation = loaded.Plan.Rotation;
+            var inPlan = rotation.MenteeIndex(person.Key) >= 0 || rotation.MentorIndex(person.Key) >= 0;
             RosterChange? replan = (status, wasAbsent, person.Role) switch
             {
                 _ when phase == Phase.Finished || held >= record.Rounds => null,
+                _ when !inPlan => status == "arrived" ? new WalkIn(Roster.People.ToCore(person), held + 1) : null,
                 ("absent", false, "mentor") => new MentorDropsOut(person.Key, held + 1),
                 ("absent", false, _) => new MenteeLeaves(person.Key, held + 1),
                 ("arrived", true, _) => new PersonReturns(person.Key, held + 1),
@@ -118,7 +123,8 @@ public static class CheckInEndpoints
             }
 
             var told = await publisher.SaveAndTell(db, record, result, cancellationToken);
-            var message = status == "absent"
+            var message = !inPlan ? $"{person.Name} joins from round {held + 1}. {Told(told, result, person.Key)}"
+                : status == "absent"
                 ? $"{person.Name} is out from round {held + 1}. {Told(told, result, person.Key)}"
                 : $"{person.Name} is back from round {held + 1}. {Told(told, result, person.Key)}";
             return TypedResults.Ok(await Tell(hub, http, id, Result(db, http, id, person, told, result, message)));
