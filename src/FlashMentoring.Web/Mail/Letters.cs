@@ -55,10 +55,21 @@ public static class Letters
         return new Letter($"Change to your itinerary: {record.Title}, {Day(record)}", text.ToString());
     }
 
-    /// <summary>To someone invited earlier whom the plan no longer has (taken off the roster).</summary>
-    public static Letter Removed(EventRecord record)
+    /// <summary>To someone invited earlier whom the plan no longer has.</summary>
+    /// <param name="record">The event.</param>
+    /// <param name="registered">They are still registered (a roster upload keeps registered people, unseated): their link still works.</param>
+    public static Letter Removed(EventRecord record, bool registered)
     {
         ArgumentNullException.ThrowIfNull(record);
+        if (registered)
+        {
+            // Their row and link stay: telling them the link is dead, or to drop the event, would be untrue.
+            var kept = $"Hello,\n\nYou are not in the current plan for {record.Title} on {When(record)}. " +
+                       "The host will plan again before the event, and your personal link still works: it shows your tables once you are planned.\n\n" +
+                       "If you have questions, reply to the host.\n";
+            return new Letter($"Not in the current plan: {record.Title}, {Day(record)}", kept);
+        }
+
         var text = $"Hello,\n\nYou are no longer on the plan for {record.Title} on {When(record)}. " +
                    "The personal link we sent you no longer works, and you can delete the event from your calendar.\n\n" +
                    "If this is a mistake, reply to the host or come anyway: walk-ins get a seat at the door.\n";

@@ -128,7 +128,8 @@ public static class MailEndpoints
         }
 
         var person = await db.People.AsNoTracking().FirstAsync(p => p.Id == linked.Id, cancellationToken);
-        var itinerary = await plans.LoadAsync(record, cancellationToken) is { } loaded ? MailItinerary.For(record, loaded.Plan, person.Key) : null;
+        var ids = await db.People.AsNoTracking().Where(p => p.EventId == record.Id).Select(p => new { p.Key, p.Id }).ToDictionaryAsync(p => p.Key, p => p.Id, StringComparer.Ordinal, cancellationToken);
+        var itinerary = await plans.LoadAsync(record, cancellationToken) is { } loaded ? MailItinerary.For(record, loaded.Plan, person.Key, ids) : null;
         var link = (record.LinkOrigin ?? joinLinks.Origin(request).Origin) + PersonalLinks.PathFor(person.Token);
         var ics = ItineraryCalendar.Build(record, person, itinerary, link, rounds == true, time.GetUtcNow());
         return TypedResults.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", ItineraryCalendar.FileName);

@@ -31,7 +31,11 @@ public static class MailItinerary
     internal static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
     /// <summary>The person's itinerary in <paramref name="plan"/>; null when the plan does not seat them.</summary>
-    public static PersonItinerary? For(EventRecord record, PlanResult plan, string key)
+    /// <param name="record">The event.</param>
+    /// <param name="plan">Its plan.</param>
+    /// <param name="key">The person's identity key in the plan.</param>
+    /// <param name="ids">Everyone's person id by key: whom they meet is signed by id (<see cref="Sign"/>).</param>
+    public static PersonItinerary? For(EventRecord record, PlanResult plan, string key, IReadOnlyDictionary<string, long> ids)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(plan);
@@ -44,16 +48,23 @@ public static class MailItinerary
 
         var rows = Itineraries.For(plan, key);
         var rounds = rows.Select(r => new TimedRound(r, RoundStart(record, r.Round), RoundStart(record, r.Round).AddMinutes(record.RoundMinutes))).ToList();
-        return new PersonItinerary(mentor, rounds, Sign(plan, key));
+        return new PersonItinerary(mentor, rounds, Sign(plan, key, ids));
     }
 
     /// <summary>
     /// "7.Xb3k2Q 3.9aZ0cd 0": per round the table (0: none) and a hash of whom they meet there (a mentee's mentor, a
     /// mentor's mentees). Plain table numbers let an update say which table a round used to be.
     /// </summary>
-    public static string Sign(PlanResult plan, string key)
+    /// <remarks>
+    /// Partners are hashed by person id, not by key: a key is the e-mail, and the host correcting a mentor's address
+    /// must not make every one of her mentees look moved.
+    /// </remarks>
+    public static string Sign(PlanResult plan, string key, IReadOnlyDictionary<string, long> ids)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(ids);
+        // A key without a row cannot happen for a plan written with its people; the key itself still signs it then.
+        string Id(string partner) => ids.TryGetValue(partner, out var id) ? id.ToString(CultureInfo.InvariantCulture) : partner;
         var rotation = plan.Rotation;
         var mentor = rotation.MentorIndex(key);
         var mentee = rotation.MenteeIndex(key);
@@ -61,8 +72,8 @@ public static class MailItinerary
         for (var round = 1; round <= rotation.Rounds; round++)
         {
             var (table, partners) = mentor >= 0
-                ? (plan.Attendance.MentorThere(mentor, round) ? mentor + 1 : 0, rotation.MenteesAt(round, mentor).Select(i => rotation.Mentees[i].Key).Order(StringComparer.Ordinal))
-                : rotation.MentorOf(round, mentee) is var at && at >= 0 ? (at + 1, [rotation.Mentors[at].Key]) : (0, Enumerable.Empty<string>());
+                ? (plan.Attendance.MentorThere(mentor, round) ? mentor + 1 : 0, rotation.MenteesAt(round, mentor).Select(i => Id(rotation.Mentees[i].Key)).Order(StringComparer.Ordinal))
+                : rotation.MentorOf(round, mentee) is var at && at >= 0 ? (at + 1, [Id(rotation.Mentors[at].Key)]) : (0, Enumerable.Empty<string>());
             parts.Add(table == 0 ? "0" : $"{table.ToString(CultureInfo.InvariantCulture)}.{Hash(string.Join('\n', partners))}");
         }
 

@@ -2,6 +2,7 @@ using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace FlashMentoring.Web.Mail;
 
@@ -87,6 +88,8 @@ public static class MailSetup
         services.AddOptions<MailOptions>().BindConfiguration("Mail")
             .Validate(o => o.Security.Trim().ToLowerInvariant() is "none" or "starttls" or "ssl" or "auto", "Mail:Security must be none, starttls, ssl or auto.")
             .Validate(o => o.Port is > 0 and < 65536 && o.MaxAttempts > 0 && o.RetrySeconds >= 0, "Mail:Port must be 1 to 65535, Mail:MaxAttempts at least 1 and Mail:RetrySeconds not negative.")
+            // Checked here, not per message: a bad sender address would fail every message with a parse error.
+            .Validate(o => string.IsNullOrWhiteSpace(o.From) || MailboxAddress.TryParse(o.From, out _), "Mail:From must be one e-mail address, e.g. mentoring@agency.gov.")
             .ValidateOnStart();
         services.AddSingleton<MailQueue>();
         services.AddScoped<PlanUpdates>();

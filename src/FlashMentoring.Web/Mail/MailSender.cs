@@ -12,7 +12,8 @@ namespace FlashMentoring.Web.Mail;
 /// <summary>
 /// Sends the queue (the Mail table) through the organisation's SMTP relay: due messages oldest first, a batch per
 /// connection, each marked sent the moment the relay took it; a failure is retried later, twice as late each time,
-/// and given up after <see cref="MailOptions.MaxAttempts"/>. Between batches it looks for re-plans to mail
+/// and given up after <see cref="MailOptions.MaxAttempts"/>; after a batch could not be sent at all, the rest of the queue
+/// waits for that retry too. Between batches it looks for re-plans to mail
 /// (<see cref="PlanUpdates"/>). Requests only add rows and wake it, so a slow or dead relay never holds one up.
 /// </summary>
 /// <remarks>
@@ -33,6 +34,10 @@ public sealed class MailSender(IServiceScopeFactory scopes, MailQueue queue, IOp
     // A relay that accepts the connection and then says nothing must not hold the queue: MailKit's own I/O timeout.
     private static readonly TimeSpan RelayTimeout = TimeSpan.FromSeconds(30);
 
+    // After a batch could not be sent, the relay is not tried again before that batch's retry: a relay that drops packets
+    // would otherwise cost a timeout per batch across the whole queue. Only the ExecuteAsync loop reads and sets it.
+    private DateTimeOffset relayBackAt = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled)
@@ -51,16 +56,17 @@ public sealed class MailSender(IServiceScopeFactory scopes, MailQueue queue, IOp
                     await scope.ServiceProvider.GetRequiredService<PlanUpdates>().QueueAsync(stoppingToken);
                 }
 
-                while (await SendBatchAsync(stoppingToken))
+                while (time.GetUtcNow() >= relayBackAt && await SendBatchAsync(stoppingToken))
                 {
                     // A full batch: there may be more due.
                 }
 
                 wait = await UntilNextDueAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                // The database was busy or gone for a moment: the queue is still there at the next look.
+                // The database was busy or gone for a moment: the queue is still there at the next look. Only stopping ends
+                // the loop; a timeout of the database's own must not stop the sender (or the host).
                 log.LogError(ex, "Mail: the sender failed; trying again in {Wait}.", CheckEvery);
                 wait = CheckEvery;
             }
@@ -69,7 +75,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, MailQueue queue, IOp
         }
     }
 
-    /// <summary>Sends one batch of due messages; true when the batch was full.</summary>
+    /// <summary>Sends one batch of due messages; true when the batch was full and the relay took it.</summary>
     internal async Task<bool> SendBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -101,27 +107,34 @@ public sealed class MailSender(IServiceScopeFactory scopes, MailQueue queue, IOp
                 continue;
             }
 
+            var connecting = !client.IsConnected;
             try
             {
-                if (!client.IsConnected)
+                if (connecting)
                 {
                     await ConnectAsync(client, cancellationToken);
+                    connecting = false;
                 }
 
                 await client.SendAsync(message, cancellationToken);
             }
-            catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException or AuthenticationException or SslHandshakeException or ServiceNotConnectedException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                if (ex is SmtpCommandException refused)
+                // Whatever went wrong is written on the messages, where the host console shows it: an exception left to
+                // the loop would retry every few seconds for ever, with the rows queued and no error to see.
+                if (ex is SmtpCommandException refused && !connecting)
                 {
                     // The relay refused this message (a recipient, say) and is still talking: the others go on.
                     await FailedAsync(db, [mail], Describe(refused), Permanent(refused), cancellationToken);
                     continue;
                 }
 
-                // No relay, or it hung up: every message left in this batch waits for the next attempt.
-                await FailedAsync(db, batch.Skip(i), Describe(ex), false, cancellationToken);
-                break;
+                // No relay, no sign-in, or it hung up: every message left in this batch waits for the next attempt, and
+                // the rest of the queue waits with them.
+                var left = batch.Skip(i).ToList();
+                await FailedAsync(db, left, Describe(ex, connecting), false, cancellationToken);
+                relayBackAt = left.Where(m => m.Status == "queued").Select(m => m.NextAttemptAt).DefaultIfEmpty(time.GetUtcNow() + Backoff(1)).Min();
+                return false;
             }
 
             // Taken: recorded before anything else can go wrong, so it is never sent twice.
@@ -211,14 +224,19 @@ public sealed class MailSender(IServiceScopeFactory scopes, MailQueue queue, IOp
                 continue;
             }
 
-            // At least a second: a relay that fails at once must not turn the sender into a busy loop.
-            var backoff = TimeSpan.FromSeconds(Math.Max(1, settings.RetrySeconds) * Math.Pow(2, mail.Attempts - 1));
-            mail.NextAttemptAt = now + (backoff > LongestWait ? LongestWait : backoff);
+            mail.NextAttemptAt = now + Backoff(mail.Attempts);
         }
 
         // The relay's words can name the recipient: the log says what kind of failure, the host console says the rest.
         log.LogWarning("Mail: a message was not sent ({Kind}).", permanent ? "refused for good" : "will retry");
         await SaveAsync(db, cancellationToken);
+    }
+
+    // At least a second: a relay that fails at once must not turn the sender into a busy loop.
+    private TimeSpan Backoff(int attempts)
+    {
+        var backoff = TimeSpan.FromSeconds(Math.Max(1, options.Value.RetrySeconds) * Math.Pow(2, attempts - 1));
+        return backoff > LongestWait ? LongestWait : backoff;
     }
 
     private async Task SaveAsync(AppDb db, CancellationToken cancellationToken)
@@ -243,6 +261,11 @@ public sealed class MailSender(IServiceScopeFactory scopes, MailQueue queue, IOp
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var next = (await db.Mail.AsNoTracking().Where(m => m.Status == "queued").Select(m => m.NextAttemptAt).ToListAsync(cancellationToken))
             .DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+        if (next < relayBackAt)
+        {
+            next = relayBackAt; // Due, but the relay failed a moment ago: its retry comes first.
+        }
+
         var wait = next == DateTimeOffset.MaxValue ? CheckEvery : next - time.GetUtcNow();
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > CheckEvery ? CheckEvery : wait;
     }
@@ -250,10 +273,15 @@ public sealed class MailSender(IServiceScopeFactory scopes, MailQueue queue, IOp
     // A 5xx answer will be the same next time (no such mailbox, sender not allowed); a 4xx may not.
     private static bool Permanent(SmtpCommandException refused) => (int)refused.StatusCode is >= 500 and < 600;
 
-    private static string Describe(Exception ex) => ex switch
+    private static string Describe(Exception ex, bool connecting = false) => ex switch
     {
-        SmtpCommandException refused => $"The relay refused it: {(int)refused.StatusCode} {refused.Message.Trim()}",
+        SmtpCommandException refused when !connecting => $"The relay refused it: {(int)refused.StatusCode} {refused.Message.Trim()}",
         OperationCanceledException => $"The relay did not answer within {RelayTimeout.TotalSeconds} seconds.",
-        _ => $"Could not reach the relay: {ex.Message.Trim()}",
+        // Mail:User is set, and the relay offers no sign-in (NotSupportedException) or turned it down.
+        AuthenticationException or NotSupportedException => $"Could not sign in to the relay as Mail:User: {ex.Message.Trim()}",
+        ServiceNotAuthenticatedException => $"The relay wants a sign-in: set Mail:User and Mail:Password. {ex.Message.Trim()}",
+        IOException or System.Net.Sockets.SocketException or SmtpProtocolException or SslHandshakeException or ServiceNotConnectedException or SmtpCommandException =>
+            $"Could not reach the relay: {ex.Message.Trim()}",
+        _ => $"Could not send through the relay: {ex.Message.Trim()}",
     };
 }

@@ -93,8 +93,8 @@ public sealed class PlanUpdates(AppDb db, PlanStore plans, MailQueue queue, Time
     }
 
     /// <summary>
-    /// People mailed earlier whom this plan leaves out: one message each. A roster upload deletes them with their
-    /// profile, so their address is the one in the mail log.
+    /// People mailed earlier whom this plan leaves out: one message each. A roster upload deletes unregistered people
+    /// with their profile, so their address is the one in the mail log; registered people keep their row and link.
     /// </summary>
     private async Task<int> TellRemovedAsync(EventRecord record, List<PersonRecord> people, HashSet<long> planned, CancellationToken cancellationToken)
     {
@@ -104,9 +104,10 @@ public sealed class PlanUpdates(AppDb db, PlanStore plans, MailQueue queue, Time
         var gone = mailed.GroupBy(m => m.PersonId).Where(g => !planned.Contains(g.Key)).Select(g => g.MaxBy(m => m.Id)!).Where(m => m.Kind != "removed").ToList();
         foreach (var last in gone)
         {
-            var letter = Letters.Removed(record);
-            queue.Add(db, record.Id, last.PersonId, last.To, "removed", letter.Subject, letter.Text);
-            if (people.Find(p => p.Id == last.PersonId) is { } still)
+            var still = people.Find(p => p.Id == last.PersonId);
+            var letter = Letters.Removed(record, registered: still is not null);
+            queue.Add(db, record.Id, last.PersonId, still?.Profile.Email is { Length: > 0 } now ? now : last.To, "removed", letter.Subject, letter.Text);
+            if (still is not null)
             {
                 still.MailedItinerary = null; // Back on a later plan, they get a fresh invitation.
             }
@@ -169,7 +170,9 @@ public sealed class PlanUpdates(AppDb db, PlanStore plans, MailQueue queue, Time
     public static IEnumerable<(PersonRecord Person, PersonItinerary Itinerary)> Planned(EventRecord record, PlanResult plan, IEnumerable<PersonRecord> people)
     {
         ArgumentNullException.ThrowIfNull(people);
-        return people.Select(p => (p, MailItinerary.For(record, plan, p.Key))).Where(x => x.Item2 is not null).Select(x => (x.p, x.Item2!))
+        var everyone = people.ToList();
+        var ids = everyone.ToDictionary(p => p.Key, p => p.Id, StringComparer.Ordinal);
+        return everyone.Select(p => (p, MailItinerary.For(record, plan, p.Key, ids))).Where(x => x.Item2 is not null).Select(x => (x.p, x.Item2!))
             .OrderBy(x => x.Item2.Mentor ? 0 : 1).ThenBy(x => x.p.Seating.Table).ThenBy(x => x.p.Order);
     }
 }

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Tests.Registration;
 using Ical.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FlashMentoring.Web.Tests.Mail;
 
@@ -45,6 +49,52 @@ public class ReplanUpdateTests
     }
 
     [Fact]
+    public async Task TheHostCorrectingAMentorsEmailSendsNoUpdateToHerMentees()
+    {
+        await using var relay = await SmtpSink.StartAsync();
+        using var app = new TestApp { Settings = relay.MailSettings() };
+        var e = await MailedEvent.PlanAsync(app, Roster, rounds: 2);
+        await e.InviteAsync();
+        await relay.WaitForAsync(8);
+        var monaId = await ReadAsync(app, db => db.People.Where(p => p.EventId == e.Id && p.Name == "Mona Lisa").Select(p => p.Id).SingleAsync());
+
+        // A new e-mail is a new identity key for Mona, and the plan is read again: nobody's tables or company changed.
+        var edited = await e.Host.PutAsJsonAsync($"/api/events/{e.Id}/people/{monaId}", new { name = "Mona Lisa", email = "mona.lisa@hhs.gov", role = "mentor" });
+        edited.StatusCode.Should().Be(HttpStatusCode.OK, await edited.Content.ReadAsStringAsync());
+        await MailedAsync(app, e.Id);
+        var kinds = await ReadAsync(app, db => db.Mail.Where(m => m.EventId == e.Id).Select(m => m.Kind).ToListAsync());
+
+        kinds.Should().NotContain("update", "a corrected address changes nobody's day");
+        kinds.Should().HaveCount(8, "the invitations, and nothing since");
+    }
+
+    [Fact]
+    public async Task ARegisteredPersonTakenOffThePlanByARosterUploadIsToldTheirLinkStillWorks()
+    {
+        await using var relay = await SmtpSink.StartAsync();
+        using var app = new TestApp { Time = new FakeTimeProvider(RegistrationDriver.Now), Settings = relay.MailSettings() };
+        var driver = await RegistrationDriver.OpenAsync(app, rounds: 2);
+        foreach (var (name, email, role) in new[] { ("Mona Lisa", "mona@hhs.gov", "mentor"), ("Omar Khayyam", "omar@opm.gov", "mentor"), ("Ann Lee", "ann@va.gov", "mentee"), ("Ben Okafor", "ben@va.gov", "mentee") })
+        {
+            var registered = await driver.RegisterAsync(new { name, email, role, agency = "HHS", consent = true });
+            registered.StatusCode.Should().Be(HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
+        }
+
+        const string Both = "role,name,email\nmentor,Mona Lisa,mona@hhs.gov\nmentor,Omar Khayyam,omar@opm.gov\nmentee,Ann Lee,ann@va.gov\nmentee,Ben Okafor,ben@va.gov\n";
+        (await driver.Host.PutAsync($"/api/events/{driver.Id}/roster", new StringContent(Both, System.Text.Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        (await driver.Host.PostAsync($"/api/events/{driver.Id}/invitations", null)).EnsureSuccessStatusCode();
+
+        // Ben is left off the next roster: registered, he keeps his row and link, unseated.
+        (await driver.Host.PutAsync($"/api/events/{driver.Id}/roster", new StringContent(Both.Replace("mentee,Ben Okafor,ben@va.gov\n", "", StringComparison.Ordinal), System.Text.Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        await MailedAsync(app, driver.Id);
+        var removed = await ReadAsync(app, db => db.Mail.Where(m => m.EventId == driver.Id && m.Kind == "removed").ToListAsync());
+
+        removed.Should().ContainSingle().Which.To.Should().Be("ben@va.gov");
+        removed[0].Text.Should().Contain("not in the current plan").And.Contain("your personal link still works").And.NotContain("no longer works");
+        removed[0].Calendar.Should().BeNull();
+    }
+
+    [Fact]
     public async Task StoppingTheRelayMidQueueAndStartingItAgainAfterARestartDeliversEverythingOnce()
     {
         var folder = Directory.CreateTempSubdirectory("mail-restart-").FullName;
@@ -85,6 +135,23 @@ public class ReplanUpdateTests
         later.Where(m => m.Message.Subject!.StartsWith("No longer on the plan", StringComparison.Ordinal)).SelectMany(m => m.Recipients)
             .Should().Equal(["eve@gsa.gov"], "Eve, taken off the plan, is told once");
         later.Should().HaveCount(changed.Count + 1);
+    }
+
+    private static async Task<T> ReadAsync<T>(TestApp app, Func<AppDb, Task<T>> read)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<AppDb>());
+    }
+
+    /// <summary>Waits until the sender has looked at the event's current plan (its updates, if any, are queued by then).</summary>
+    private static async Task MailedAsync(TestApp app, Guid id)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!await ReadAsync(app, db => db.Events.AnyAsync(x => x.Id == id && x.MailedPlanVersion == x.PlanVersion)))
+        {
+            // The sender works on its own thread, woken by the save: this waits for it, not for a clock.
+            await Task.Delay(50, deadline.Token);
+        }
     }
 
     /// <summary>Moves one mentee by hand in one round to a table with a free seat whose mentor they do not meet.</summary>

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using FlashMentoring.Web.Mail;
+
+namespace FlashMentoring.Web.Tests.Mail;
+
+public class RelayFailureTests
+{
+    [Fact]
+    public async Task ARelayThatOffersNoSignInWhenMailUserIsSetShowsOnEveryMessageAndIsRetriedLater()
+    {
+        // The test relay offers no AUTH: MailKit refuses to sign in with an exception no SMTP answer explains.
+        await using var relay = await SmtpSink.StartAsync();
+        var settings = relay.MailSettings();
+        settings["Mail:User"] = "mentoring";
+        settings["Mail:Password"] = "secret";
+        using var app = new TestApp { Settings = settings };
+        var e = await MailedEvent.PlanAsync(app);
+
+        await e.InviteAsync();
+        var status = await FailuresAsync(e, MailedEvent.Emails.Count);
+
+        status.GetProperty("queued").GetInt32().Should().Be(MailedEvent.Emails.Count, "each waits for its retry");
+        status.GetProperty("failures").EnumerateArray().Should().OnlyContain(f =>
+            f.GetProperty("error").GetString()!.StartsWith("Could not sign in to the relay as Mail:User", StringComparison.Ordinal)
+            && f.GetProperty("attempts").GetInt32() == 1, "the host sees why, once per attempt, not a silent loop");
+        relay.Messages().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ARelayThatCannotBeReachedCostsOneBatchAndTheRestOfTheQueueWaitsForItsRetry()
+    {
+        // Eight mentors and seventeen mentees, all with e-mail: more than one batch.
+        var roster = "role,name,email\n" + string.Concat(Enumerable.Range(1, 8).Select(i => $"mentor,Mentor {i},mentor{i}@hhs.gov\n"))
+                     + string.Concat(Enumerable.Range(1, 17).Select(i => $"mentee,Mentee {i},mentee{i}@va.gov\n"));
+        var time = new TimerWatchingFakeTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+        await using var relay = await SmtpSink.StartAsync();
+        using var app = new TestApp { Time = time, Settings = relay.MailSettings(retrySeconds: 2) };
+        var e = await MailedEvent.PlanAsync(app, roster);
+        await relay.StopAsync();
+
+        var retry = time.TimerSetFor(time.GetUtcNow() + TimeSpan.FromSeconds(2));
+        await e.InviteAsync();
+        await retry; // The sender tried, failed, and sleeps until the retry.
+        var status = await e.MailStatusAsync();
+
+        status.GetProperty("queued").GetInt32().Should().Be(25);
+        status.GetProperty("failures").EnumerateArray().Should().HaveCount(MailSender.BatchSize, "one batch found the relay gone; the others were not tried against it")
+            .And.OnlyContain(f => f.GetProperty("error").GetString()!.StartsWith("Could not reach the relay", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AMailFromThatIsNoAddressStopsTheAppAtStartNamingTheSetting()
+    {
+        using var app = new TestApp { Settings = new() { ["Mail:Host"] = "127.0.0.1", ["Mail:From"] = "not an address" } };
+
+        var start = () => app.CreateClient();
+
+        start.Should().Throw<Exception>().Where(ex => ex.ToString().Contains("Mail:From must be one e-mail address", StringComparison.Ordinal));
+    }
+
+    /// <summary>Waits until the host console shows <paramref name="count"/> failures; the mail status then.</summary>
+    private static async Task<JsonElement> FailuresAsync(MailedEvent e, int count)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var status = await e.MailStatusAsync();
+            if (status.GetProperty("failures").GetArrayLength() >= count)
+            {
+                return status;
+            }
+
+            // The sender works on its own thread, woken by the invitations: this waits for it, not for a clock.
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+}
