@@ -203,7 +203,20 @@ public sealed class MailSender(IServiceScopeFactory scopes, MailQueue queue, IOp
         // Connecting has no I/O timeout of its own in every case: a relay whose address drops packets is given up too.
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(RelayTimeout);
-        await client.ConnectAsync(settings.Host!, settings.Port, security, limit.Token);
+        // Our own socket, to turn Nagle's algorithm off: with it on, each message's last small write waited for the
+        // relay's delayed acknowledgement, about 40 ms a message (120 invitations took 6 s instead of under one).
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(settings.Host!, settings.Port, limit.Token);
+            await client.ConnectAsync(socket, settings.Host!, settings.Port, security, limit.Token);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
         if (!string.IsNullOrEmpty(settings.User))
         {
             await client.AuthenticateAsync(settings.User, settings.Password ?? "", limit.Token);
