@@ -13,6 +13,28 @@ public sealed record Letter(string Subject, string Text);
 /// </summary>
 public static class Letters
 {
+    /// <summary>To a new registrant: their personal link, to check their profile (and, for a mentee, choose mentors).</summary>
+    public static Letter Confirmation(EventRecord record, string name, string link, bool choosesMentors)
+    {
+        var text = Greeting(record, name);
+        text.Append(CultureInfo.InvariantCulture, $"You are registered for {record.Title} on {When(record)}.\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"Your personal link:\n{link}\n\nOpen it to check or change your profile");
+        text.Append(choosesMentors ? " and to choose the mentors you would most like to meet" : "");
+        text.Append(". Keep it to yourself: anyone with the link can change your profile.\n\n");
+        text.Append("If you did not register, tell the organiser, or ignore this e-mail.\n");
+        return new Letter($"You are registered: {record.Title}", text.ToString());
+    }
+
+    /// <summary>To a registrant whose e-mail was used to send the form again: the new details wait for their confirmation.</summary>
+    public static Letter PendingChange(EventRecord record, string name, string link)
+    {
+        var text = Greeting(record, name);
+        text.Append(CultureInfo.InvariantCulture, $"The registration form for {record.Title} on {When(record)} was sent again with this e-mail address. ");
+        text.Append(CultureInfo.InvariantCulture, $"The new details wait for you: open your personal link to see them, then confirm or discard them.\n\n{link}\n\n");
+        text.Append("If it was not you, discard them: nothing changes until you confirm.\n");
+        return new Letter($"Confirm your new details: {record.Title}", text.ToString());
+    }
+
     /// <summary>The invitation: everything a person needs on the day, with their link.</summary>
     public static Letter Invitation(EventRecord record, string name, PersonItinerary itinerary, string link)
     {

@@ -101,19 +101,10 @@ public sealed partial class Registrations(AppDb db, MailQueue mail, JoinLinks li
         }
 
         var link = links.Origin(request).Origin + ProfilePath(person.Token);
-        var when = record.StartsAt.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
-        var (subject, body) = kind == "pending"
-            ? ($"Confirm your new details: {record.Title}",
-               $"Hello {person.Name},\n\nThe registration form for {record.Title} ({when}) was sent again with this e-mail address. " +
-               $"The new details wait for you: open your personal link to see them, then confirm or discard them.\n\n{link}\n\n" +
-               "If it was not you, discard them: nothing changes until you confirm.\n")
-            : ($"You are registered: {record.Title}",
-               $"Hello {person.Name},\n\nYou are registered for {record.Title} ({when}).\n\n" +
-               $"Your personal link:\n{link}\n\nOpen it to check or change your profile" +
-               (ProfileRules.CanBeMentee(person) ? " and to choose the mentors you would most like to meet" : "") +
-               ". Keep it to yourself: anyone with the link can change your profile.\n\n" +
-               "If you did not register, tell the organiser, or ignore this e-mail.\n");
-        return mail.Add(db, record.Id, person.Id == 0 ? null : person.Id, to, kind, subject, body);
+        var letter = kind == "pending"
+            ? Letters.PendingChange(record, person.Name, link)
+            : Letters.Confirmation(record, person.Name, link, ProfileRules.CanBeMentee(person));
+        return mail.Add(db, record.Id, person.Id == 0 ? null : person.Id, to, kind, letter.Subject, letter.Text);
     }
 
     /// <summary>Everyone of the event, tracked, in their order.</summary>
