@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace FlashMentoring.Browser.Tests;
@@ -37,7 +38,7 @@ public static class PageDiagnostics
         {
             return await step();
         }
-        catch (TimeoutException timeout)
+        catch (Exception timeout) when (timeout is TimeoutException or PlaywrightException)
         {
             var status = page.IsClosed ? "(page closed)" : await page.Locator("#status").First.TextContentAsync(new() { Timeout = 2000 }).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "(no status line)", TaskScheduler.Default);
             string[] lines;
@@ -57,6 +58,14 @@ public static class PageDiagnostics
             page.FrameNavigated -= Navigated;
         }
     }
+
+    /// <summary>
+    /// Waits until the page's address matches. Not <c>WaitForURLAsync</c>: it checks the address and then subscribes to
+    /// navigations, and a navigation that lands between the two is lost (microsoft/playwright-dotnet#3364): the create
+    /// and join steps failed that way in CI, 30 s after the page had already arrived. Polling the address cannot miss it.
+    /// </summary>
+    public static Task ArriveAtAsync(this IPage page, Regex address) =>
+        Assertions.Expect(page).ToHaveURLAsync(address, new() { Timeout = 30_000 });
 
     /// <inheritdoc cref="ExplainingAsync{T}"/>
     public static Task ExplainingAsync(this IPage page, string what, Func<Task> step) =>

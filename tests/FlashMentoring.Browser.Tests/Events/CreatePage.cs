@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace FlashMentoring.Browser.Tests.Events;
@@ -18,6 +19,6 @@ public static class CreatePage
             response => response.Request.Method == "POST" && response.Url.EndsWith("/api/events", StringComparison.Ordinal)));
 
         created.Status.Should().Be(201, "the page said: {0}", await page.Locator("#status").TextContentAsync());
-        await page.WaitForURLAsync("**/host/**", new() { WaitUntil = WaitUntilState.Commit });
+        await page.ExplainingAsync("No host console after the event was created", () => page.ArriveAtAsync(new Regex("/host/")));
     }
 }

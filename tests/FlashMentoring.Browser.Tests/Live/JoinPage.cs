@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace FlashMentoring.Browser.Tests.Live;
@@ -14,7 +15,7 @@ public static class JoinPage
         return page.ExplainingAsync($"No personal page after tapping '{name}'", async () =>
         {
             await page.GetByRole(AriaRole.Button, new() { Name = name }).First.ClickAsync();
-            await page.WaitForURLAsync("**/me#t=*");
+            await page.ArriveAtAsync(new Regex("/me#t="));
         });
     }
 }
