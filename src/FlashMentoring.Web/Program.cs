@@ -6,6 +6,7 @@ using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Kits;
 using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Mail;
+using FlashMentoring.Web.Online;
 using FlashMentoring.Web.Plans;
 using FlashMentoring.Web.Registration;
 using FlashMentoring.Web.Roster;
@@ -112,6 +113,8 @@ app.MapExports();
 app.MapRegistration();
 app.MapProfiles();
 app.MapMail();
+app.MapOnline();
+app.MapPresence();
 // The API described: /openapi/v1.json, and the reference page at /api.
 app.MapApiDocs();
 app.MapHub<LiveHub>("/hubs/live");

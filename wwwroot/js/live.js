@@ -16,7 +16,7 @@ const REQUEST_TIMEOUT_MS = 10000;
 // The server's answer to a join for an event that does not exist (LiveHub.NoSuchEvent): deleted, or a wrong link.
 const EVENT_GONE = 'No such event';
 // Pushes a page may not listen to (PeopleChanged is for the host console): heard and ignored, not logged as unknown.
-const KNOWN_PUSHES = ['Clock', 'Itinerary', 'PlanChanged', 'PeopleChanged'];
+const KNOWN_PUSHES = ['Clock', 'Itinerary', 'PlanChanged', 'PeopleChanged', 'RoomChanged', 'PresenceChanged'];
 
 /**
  * Opens the hub and keeps it open. `join(connection)` is called on every connect and reconnect and must

@@ -105,6 +105,13 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
                 r.Property(x => x.Domains);
             });
             e.Navigation(x => x.Registration).IsRequired();
+            e.Property(x => x.Mode).HasMaxLength(16).HasDefaultValue(EventRecord.InPerson);
+            e.OwnsOne(x => x.Rooms, r =>
+            {
+                r.ToJson();
+                r.OwnsMany(x => x.Links);
+            });
+            e.Property(x => x.Prompts);
         });
         modelBuilder.Entity<PersonRecord>(p =>
         {
@@ -120,6 +127,8 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
                 o.ToTable("PersonProfiles");
                 o.Property(x => x.Declared).HasMaxLength(16);
                 o.Property(x => x.PendingUpdate).HasMaxLength(64_000);
+                o.Property(x => x.Attends).HasMaxLength(16);
+                o.Property(x => x.TimeZone).HasMaxLength(64);
             });
             p.OwnsOne(x => x.Seating, o => o.ToTable("Seating"));
             p.Navigation(x => x.Profile).IsRequired();
@@ -264,6 +273,55 @@ public sealed class EventRecord
 
     /// <summary>The origin (https://host) personal links in e-mails are built from, taken from the request that sent the invitations.</summary>
     public string? LinkOrigin { get; set; }
+
+    public const string InPerson = "in-person";
+
+    public const string Online = "online";
+
+    public const string Hybrid = "hybrid";
+
+    /// <summary>
+    /// in-person (everyone in the room), online (every table is a video room) or hybrid (each person in the room or
+    /// online; a table is online when its mentor is).
+    /// </summary>
+    public string Mode { get; set; } = InPerson;
+
+    /// <summary>The video room of each online table: a pattern for the agency's own video service, and links per table.</summary>
+    public RoomSettings Rooms { get; set; } = new();
+
+    /// <summary>
+    /// The conversation starter of each round (index 0 is round 1) as the host wrote or picked it; a round past the
+    /// list's end takes the default for the event's format, and "" shows none.
+    /// </summary>
+    public List<string> Prompts { get; set; } = [];
+}
+
+/// <summary>Where each online table meets: the agency's own video service, never embedded.</summary>
+public sealed class RoomSettings
+{
+    /// <summary>
+    /// A link pattern such as https://meet.agency.gov/{event}-table-{table}; {event} becomes the event's name with
+    /// <see cref="Secret"/> in it, so nobody can guess another event's rooms. Null: links come from <see cref="Links"/> only.
+    /// </summary>
+    public string? Pattern { get; set; }
+
+    /// <summary>The random part of every room name the pattern makes (lower-case letters and digits); null until a pattern is set.</summary>
+    public string? Secret { get; set; }
+
+    /// <summary>Links per table from the host's CSV or a replacement mid-event; each wins over the pattern for its table.</summary>
+    public List<RoomLink> Links { get; set; } = [];
+}
+
+/// <summary>One table's video room.</summary>
+public sealed class RoomLink
+{
+    public int Table { get; set; }
+
+    /// <summary>An https link to the room.</summary>
+    public required string Link { get; set; }
+
+    /// <summary>When the host last replaced it during the event (a broken link); null when set before.</summary>
+    public DateTimeOffset? ReplacedAt { get; set; }
 }
 
 /// <summary>An event's public registration link: on or off, until when, and for which e-mail domains.</summary>
@@ -338,6 +396,16 @@ public sealed class PersonRecord
 
     /// <summary>The calendar file's SEQUENCE: rises each time a re-plan changes their itinerary after it was sent.</summary>
     public int CalendarSequence { get; set; }
+
+    /// <summary>The round in which an online person last tapped "I'm in the room" (0: never); it counts for that round only.</summary>
+    public int InRoomRound { get; set; }
+
+    public DateTimeOffset? InRoomAt { get; set; }
+
+    /// <summary>The round in which their table's mentor reported them missing from the video room (0: never).</summary>
+    public int MissingRound { get; set; }
+
+    public DateTimeOffset? MissingReportedAt { get; set; }
 }
 
 /// <summary>A person's profile, from their roster line or from the walk-in form.</summary>
@@ -385,6 +453,15 @@ public sealed class PersonProfile
 
     /// <summary>When they accepted the privacy notice (registration only).</summary>
     public DateTimeOffset? ConsentedAt { get; set; }
+
+    /// <summary>
+    /// in-person or online, as the host, the roster's <c>attends</c> column, the person's registration or their check-in
+    /// said it; null: not said (in person, unless the whole event is online). Only a hybrid event reads it.
+    /// </summary>
+    public string? Attends { get; set; }
+
+    /// <summary>Their IANA time zone (America/Denver), for the times on their printed and e-mailed itinerary; null: the event's.</summary>
+    public string? TimeZone { get; set; }
 
     /// <summary>
     /// A registration sent again with their e-mail (JSON of the form), waiting for them to confirm it from their personal

@@ -29,6 +29,12 @@ public interface ILiveClient
 
     /// <summary>To the host consoles: a re-plan made with the helper link at the door, with its moves and reprint.</summary>
     Task CheckInDone(Roster.StatusResult result);
+
+    /// <summary>To the people of one online table: the host replaced its video room (a broken link); this is the new one.</summary>
+    Task RoomChanged(int table, string link);
+
+    /// <summary>To the host consoles: someone tapped "I'm in the room", or a mentor reported a mentee missing, in this round.</summary>
+    Task PresenceChanged(int round);
 }
 
 /// <summary>

@@ -166,9 +166,20 @@ namespace FlashMentoring.Web.Data.Migrations
                     b.Property<int>("MailedPlanVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("in-person");
+
                     b.Property<int>("PlanVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Prompts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("RoundMinutes")
                         .HasColumnType("INTEGER");
@@ -325,12 +336,24 @@ namespace FlashMentoring.Web.Data.Migrations
                     b.Property<DateTimeOffset?>("HereAskedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("InRoomAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InRoomRound")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MailedItinerary")
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("MissingReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MissingRound")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -435,7 +458,54 @@ namespace FlashMentoring.Web.Data.Migrations
                                 .HasForeignKey("EventRecordId");
                         });
 
+                    b.OwnsOne("FlashMentoring.Web.Data.RoomSettings", "Rooms", b1 =>
+                        {
+                            b1.Property<Guid>("EventRecordId");
+
+                            b1.Property<string>("Pattern");
+
+                            b1.Property<string>("Secret");
+
+                            b1.HasKey("EventRecordId");
+
+                            b1.ToTable("Events");
+
+                            b1
+                                .ToJson("Rooms")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EventRecordId");
+
+                            b1.OwnsMany("FlashMentoring.Web.Data.RoomLink", "Links", b2 =>
+                                {
+                                    b2.Property<Guid>("RoomSettingsEventRecordId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<string>("Link")
+                                        .IsRequired();
+
+                                    b2.Property<DateTimeOffset?>("ReplacedAt");
+
+                                    b2.Property<int>("Table");
+
+                                    b2.HasKey("RoomSettingsEventRecordId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("Events");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("RoomSettingsEventRecordId");
+                                });
+
+                            b1.Navigation("Links");
+                        });
+
                     b.Navigation("Registration")
+                        .IsRequired();
+
+                    b.Navigation("Rooms")
                         .IsRequired();
                 });
 
@@ -472,6 +542,10 @@ namespace FlashMentoring.Web.Data.Migrations
 
                             b1.Property<string>("Agency")
                                 .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Attends")
+                                .HasMaxLength(16)
                                 .HasColumnType("TEXT");
 
                             b1.PrimitiveCollection<string>("Avoid")
@@ -529,6 +603,10 @@ namespace FlashMentoring.Web.Data.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<DateTimeOffset?>("RegisteredAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TimeZone")
+                                .HasMaxLength(64)
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("PersonRecordId");
