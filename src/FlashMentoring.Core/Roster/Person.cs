@@ -48,6 +48,15 @@ public sealed record Person(
     /// </summary>
     public string Key { get; init; } = KeyOf(Email, Name);
 
+    /// <summary>
+    /// They take part online, in a video room, not in the room: an online mentee only ever sits at an online mentor's
+    /// table and the other way round. The event's mode decides it where the whole event is in person or online.
+    /// </summary>
+    public bool Online { get; init; }
+
+    /// <summary>Their IANA time zone (America/Denver) for the times printed for them; null: the event's.</summary>
+    public string? TimeZone { get; init; }
+
     /// <summary>True when the person can host a table.</summary>
     public bool CanMentor => Role is Role.Mentor or Role.Both;
 
