@@ -169,7 +169,9 @@ public sealed class PlanStore(IServiceScopeFactory scopes) : IDisposable
         ulong There(PersonRecord p) => p.Seating.Away.Aggregate(all, (mask, round) => round is >= 1 and <= 64 ? mask & ~(1UL << (round - 1)) : mask);
         var attendance = new Attendance(mentees.Select(There).ToArray(), mentors.Select(There).ToArray());
         var roles = new RoleAssignment(mentors.Select(p => People.ToCore(record, p)).ToList(), mentees.Select(p => People.ToCore(record, p)).ToList());
-        var plan = WithBound(RotationEngine.Restore(roles, Settings(record), Constraints(stored), attendance, seats), stored.UpperBound);
+        // Seats of rounds held at a table of the other kind are history: the person switched between the room and online since.
+        var held = record.ClockPhase == "Waiting" ? 0 : record.ClockRound;
+        var plan = WithBound(RotationEngine.Restore(roles, Settings(record), Constraints(stored), attendance, seats, held), stored.UpperBound);
 
         return new EventPlan(
             record.PlanVersion,

@@ -165,7 +165,7 @@ public static partial class RegistrationEndpoints
 
         var r = record.Registration;
         return TypedResults.Ok(new RegistrationPage(record.Title, record.StartsAt, record.TimeZone, registrations.OpenNow(record), r.ClosesAt, r.Domains,
-            ProfileLists.Standard.Competencies, ProfileLists.Standard.Formats, Registrations.PrivacyNotice));
+            ProfileLists.Standard.Competencies, ProfileLists.Standard.Formats, Registrations.PrivacyNotice, record.Mode));
     }
 
     /// <summary>
@@ -303,7 +303,12 @@ public static partial class RegistrationEndpoints
         }
 
         var (profile, errors) = ProfileRules.Check(form, emailRequired: false);
-        if (profile is null)
+        if (profile is not null && ProfileRules.ChangesSeatedMode(record, person, profile))
+        {
+            errors["attends"] = [$"{person.Name} is seated at tables of the other kind. Switch them in the check-in list instead: that moves them to tables of their new kind."];
+        }
+
+        if (profile is null || errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The profile was not changed");
         }
