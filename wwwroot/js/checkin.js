@@ -17,6 +17,7 @@ const desk = `
     <label>Role <select id="walk-in-role"><option value="mentee">Mentee</option><option value="mentor">Mentor (opens a table)</option></select></label>
     <label>Email (optional) <input id="walk-in-email" type="email" maxlength="1000" data-limit="maxField"></label>
     <label>Agency (optional) <input id="walk-in-agency" maxlength="1000" data-limit="maxField"></label>
+    <label id="walk-in-attends-field" hidden>How they take part <select id="walk-in-attends"><option value="in-person">In the room</option><option value="online">Online (video)</option></select></label>
   </div>
   <button type="submit">Add the walk-in</button> <span class="note">They join from the next round.</span>
 </form>
@@ -42,6 +43,8 @@ export function mountCheckIn({ eventId, api, headers, say, onChanged = () => {},
     if (!answer.ok) return people;
     people = answer.body;
     $('people-card').hidden = people.length === 0 && host;
+    // Only a hybrid event says, per person, whether they are in the room or online.
+    $('walk-in-attends-field').hidden = !people.some((p) => p.attends);
     show();
     return people;
   }
@@ -78,8 +81,16 @@ export function mountCheckIn({ eventId, api, headers, say, onChanged = () => {},
       qr.addEventListener('click', () => showLinkQr(p));
       phone.append(qr);
     }
+    if (p.attends) {
+      const other = p.attends === 'online' ? 'in-person' : 'online';
+      const label = other === 'online' ? 'Now online' : 'Now in the room';
+      const toggle = el('button', label, { type: 'button', class: 'small secondary', 'aria-label': `${label}: ${p.name}` });
+      toggle.addEventListener('click', () => setAttends(p, other));
+      actions.append(toggle);
+    }
     const status = p.status === 'arrived' ? 'here' : p.status;
-    tr.append(el('td', p.name, { class: 'who' }), el('td', p.role), el('td', status), actions, phone);
+    const role = p.attends ? `${p.role}, ${p.attends === 'online' ? 'online' : 'in the room'}` : p.role;
+    tr.append(el('td', p.name, { class: 'who' }), el('td', role), el('td', status), actions, phone);
     if (host) {
       const linkCell = el('td');
       linkCell.append(el('a', 'preview', { href: `${p.link}&preview`, target: '_blank', rel: 'noopener', 'aria-label': `preview the phone of ${p.name}` }));
@@ -93,6 +104,18 @@ export function mountCheckIn({ eventId, api, headers, say, onChanged = () => {},
     const answer = await api(`/people/${person.id}/status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status: next }) });
     if (!answer.ok) {
       say(problemText(answer.body, 'Check-in failed'), true);
+      return;
+    }
+    done(answer.body);
+    await Promise.all([load(), onChanged()]);
+  }
+
+  // In a hybrid event: the person switches between the room and online; they move to tables of that kind.
+  async function setAttends(person, attends) {
+    say(`Moving ${person.name} ${attends === 'online' ? 'online' : 'to the room'}…`);
+    const answer = await api(`/people/${person.id}/attends`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ attends }) });
+    if (!answer.ok) {
+      say(problemText(answer.body, 'Not switched'), true);
       return;
     }
     done(answer.body);
@@ -135,6 +158,7 @@ export function mountCheckIn({ eventId, api, headers, say, onChanged = () => {},
   $('walk-in-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const body = { name: $('walk-in-name').value, role: $('walk-in-role').value, email: $('walk-in-email').value || null, agency: $('walk-in-agency').value || null };
+    if (!$('walk-in-attends-field').hidden) body.attends = $('walk-in-attends').value;
     const answer = await api('/walk-ins', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     if (!answer.ok) {
       say(problemText(answer.body, 'The walk-in was not added'), true);

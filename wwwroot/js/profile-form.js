@@ -20,10 +20,12 @@ const splitOther = (text) => text.split(/[;,\n]/).map((s) => s.trim()).filter(Bo
 
 /**
  * Builds the form's fields into `container`. Options: the event's `competencies` and `formats`, `privacyNotice`
- * (shown with a consent box when given), `emailLocked` (the profile page: the e-mail is who they are).
+ * (shown with a consent box when given), `emailLocked` (the profile page: the e-mail is who they are), the event's
+ * `mode` (a hybrid event asks whether they come to the room or join online), `ownTimeZone` (the person's own form:
+ * their browser's time zone is sent, so times shown to them are in it).
  * Returns { read, fill, showErrors, clearErrors, setDisabled }.
  */
-export function profileForm(container, { competencies, formats, privacyNotice = null, emailLocked = false }) {
+export function profileForm(container, { competencies, formats, privacyNotice = null, emailLocked = false, mode = 'in-person', ownTimeZone = false }) {
   const fields = new Map();
   const id = (name) => `pf-${name}`;
 
@@ -101,6 +103,12 @@ export function profileForm(container, { competencies, formats, privacyNotice = 
     listGroup('needs', 'What you want to grow in', 'Mentors with this expertise are seated with you. Tick all that fit.', 'Other needs (separate with ;)'),
     single('goals', 'Your goals (optional)', goals, 'One or two sentences: what you hope to get from the event.'),
   ];
+  const hybrid = mode === 'hybrid';
+  if (hybrid) {
+    const ways = [['in-person', 'In the room'], ['online', 'Online (video)']].map(([value, label]) => ({ input: box('attends', value, 'radio'), label }));
+    ways.forEach((w) => w.input.setAttribute('required', ''));
+    parts.splice(3, 0, group('attends', 'How will you take part?', ways, 'Online, you join each table\'s video room from your laptop or phone.'));
+  }
   if (privacyNotice) {
     const consent = box('consent', 'yes');
     consent.setAttribute('required', '');
@@ -158,6 +166,8 @@ export function profileForm(container, { competencies, formats, privacyNotice = 
         goals: goals.value,
       };
       if (privacyNotice) body.consent = checked('consent').length > 0;
+      if (hybrid) body.attends = checked('attends')[0] ?? null;
+      if (ownTimeZone) body.timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone ?? null;
       return body;
     },
 
@@ -170,6 +180,7 @@ export function profileForm(container, { competencies, formats, privacyNotice = 
       location.value = profile.location ?? '';
       grade.value = profile.grade ?? '';
       goals.value = profile.goals ?? '';
+      if (hybrid) for (const input of fields.get('attends').inputs) input.checked = input.value === profile.attends;
       const tick = (fieldName, values) => {
         const wanted = new Set((values ?? []).map((v) => v.toLocaleLowerCase()));
         const field = fields.get(fieldName);

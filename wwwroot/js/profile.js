@@ -30,7 +30,7 @@ async function load() {
     return;
   }
   const p = profile.body;
-  form = profileForm($('fields'), { competencies: p.lists.competencies, formats: p.lists.formats, emailLocked: true });
+  form = profileForm($('fields'), { competencies: p.lists.competencies, formats: p.lists.formats, emailLocked: true, mode: p.event.mode, ownTimeZone: true });
   applyLimits($('profile-form'));
   show(p);
 }

@@ -37,7 +37,7 @@ async function load() {
   const until = page.closesAt ? ` until ${eventWhen(page.closesAt, page.timeZone)}` : '';
   const domains = page.domains.length ? ` Use your work e-mail at ${page.domains.join(' or ')}.` : '';
   $('state').textContent = `Registration is open${until}.${domains}`;
-  form = profileForm($('fields'), { competencies: page.competencies, formats: page.formats, privacyNotice: page.privacyNotice });
+  form = profileForm($('fields'), { competencies: page.competencies, formats: page.formats, privacyNotice: page.privacyNotice, mode: page.mode, ownTimeZone: true });
   $('register-form').hidden = false;
   applyLimits($('register-form'));
   // The button works once this script has wired the form: a tap before that would reload the page and lose the form.

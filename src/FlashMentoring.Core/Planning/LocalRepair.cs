@@ -124,13 +124,13 @@ internal sealed class LocalRepair
     private List<int> Avoiding(int mentee) =>
         avoidedMentees.TryGetValue(mentee, out var list) ? list : avoidedMentees[mentee] = [];
 
-    /// <summary>Who is gone leaves their seat; whose table closed stands up.</summary>
+    /// <summary>Who is gone leaves their seat; whose table closed, or now meets the other way (online or in the room), stands up.</summary>
     private void Clear(int c)
     {
         for (var i = 0; i < m; i++)
         {
             ref var seat = ref Seat(c, i);
-            if (!attendance.MenteeThere(i, c + 1) || (seat >= 0 && !attendance.MentorThere(seat, c + 1)))
+            if (!attendance.MenteeThere(i, c + 1) || (seat >= 0 && (!attendance.MentorThere(seat, c + 1) || scorer.Apart(i, seat))))
             {
                 seat = -1;
             }
@@ -164,12 +164,15 @@ internal sealed class LocalRepair
 
     private bool Open(int c, int j) => attendance.MentorThere(j, c + 1);
 
+    /// <summary>A table open in round c of the same kind as the mentee's (online or in the room).</summary>
+    private bool OpenTo(int c, int j, int i) => Open(c, j) && !scorer.Apart(i, j);
+
     private bool PinnedSeat(int c, int i) => Seat(c, i) is var j && j >= 0 && pinned.Contains(PlanningProblem.Pack(i, j));
 
     /// <summary>Whether mentee i may sit at table j in round c (ignoring <paramref name="leaving"/>, whose seat they would take).</summary>
     private bool Legal(int i, int j, int c, int leaving = -1)
     {
-        if (!Open(c, j) || !attendance.MenteeThere(i, c + 1) || scorer.Avoids(i, j) || forbidden.Contains(PlanningProblem.Pack(i, j)))
+        if (!Open(c, j) || !attendance.MenteeThere(i, c + 1) || scorer.KeptApart(i, j) || forbidden.Contains(PlanningProblem.Pack(i, j)))
         {
             return false;
         }
@@ -196,12 +199,13 @@ internal sealed class LocalRepair
         return true;
     }
 
-    private (int Min, int Max) Sizes(int c)
+    /// <summary>The smallest and largest table of round c among those mentee <paramref name="i"/> may use (all, when -1).</summary>
+    private (int Min, int Max) Sizes(int c, int i = -1)
     {
         int min = int.MaxValue, max = int.MinValue;
         for (var j = 0; j < n; j++)
         {
-            if (Open(c, j))
+            if (i < 0 ? Open(c, j) : OpenTo(c, j, i))
             {
                 min = Math.Min(min, size[(c * n) + j]);
                 max = Math.Max(max, size[(c * n) + j]);
@@ -261,7 +265,7 @@ internal sealed class LocalRepair
 
     private bool TrySeat(int c, int i, int limit)
     {
-        var min = Sizes(c).Min;
+        var min = Sizes(c, i).Min;
         var best = -1;
         for (var j = 0; j < n; j++)
         {
@@ -278,7 +282,7 @@ internal sealed class LocalRepair
         }
 
         // A chain of two: take someone's seat and send them on to a smallest table (someone already moved, if any).
-        var free = Enumerable.Range(0, n).Where(t => Open(c, t) && size[(c * n) + t] == min && min < limit).ToList();
+        var free = Enumerable.Range(0, n).Where(t => OpenTo(c, t, i) && size[(c * n) + t] == min && min < limit).ToList();
         var chain = (Mentee: -1, To: -1, Cost: int.MaxValue, Score: int.MinValue);
         for (var k = 0; k < m && free.Count > 0; k++)
         {
@@ -309,23 +313,36 @@ internal sealed class LocalRepair
         return true;
     }
 
-    /// <summary>Moves one mentee at a time from a fullest to an emptiest table, those already moved first.</summary>
+    /// <summary>
+    /// Moves one mentee at a time from a fullest to an emptiest table, those already moved first; online tables and
+    /// tables in the room each among themselves.
+    /// </summary>
     private void EvenOut(int c)
     {
+        foreach (var online in new[] { false, true })
+        {
+            EvenOut(c, online);
+        }
+    }
+
+    private void EvenOut(int c, bool online)
+    {
+        bool Mine(int j) => Open(c, j) && scorer.Mentors[j].Online == online;
         for (var guard = 0; guard < m; guard++)
         {
-            var (min, max) = Sizes(c);
-            if (min == int.MaxValue || max - min <= 1)
+            var group = Enumerable.Range(0, n).Where(Mine).Select(j => size[(c * n) + j]).ToList();
+            if (group.Count == 0 || group.Max() - group.Min() <= 1)
             {
                 return;
             }
 
-            var smallest = Enumerable.Range(0, n).Where(j => Open(c, j) && size[(c * n) + j] == min).ToList();
+            var (min, max) = (group.Min(), group.Max());
+            var smallest = Enumerable.Range(0, n).Where(j => Mine(j) && size[(c * n) + j] == min).ToList();
             var move = (Mentee: -1, To: -1, Changed: false, Score: int.MinValue);
             for (var i = 0; i < m; i++)
             {
                 var from = Seat(c, i);
-                if (from < 0 || size[(c * n) + from] != max || PinnedSeat(c, i))
+                if (from < 0 || !Mine(from) || size[(c * n) + from] != max || PinnedSeat(c, i))
                 {
                     continue;
                 }
@@ -371,17 +388,19 @@ internal sealed class LocalRepair
     {
         for (var c = held; c < rounds; c++)
         {
-            var fewest = int.MaxValue;
+            // Online mentees and those in the room rest each among themselves: neither can take the other's seat.
+            var fewest = new[] { int.MaxValue, int.MaxValue };
             for (var k = 0; k < m; k++)
             {
                 if (Seat(c, k) >= 0)
                 {
-                    fewest = Math.Min(fewest, rests[k]);
+                    ref var group = ref fewest[scorer.Mentees[k].Online ? 1 : 0];
+                    group = Math.Min(group, rests[k]);
                 }
             }
 
             var resting = Enumerable.Range(0, m)
-                .Where(i => Seat(c, i) < 0 && attendance.MenteeThere(i, c + 1) && rests[i] >= fewest + 2)
+                .Where(i => Seat(c, i) < 0 && attendance.MenteeThere(i, c + 1) && rests[i] >= fewest[scorer.Mentees[i].Online ? 1 : 0] + 2)
                 .OrderByDescending(i => rests[i]).ThenBy(i => i);
             foreach (var i in resting)
             {

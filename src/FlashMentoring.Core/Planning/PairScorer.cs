@@ -31,6 +31,8 @@ public sealed class PairScorer
     private readonly int[] mentorAgency;
     private readonly int[] menteeTopAgency;
     private readonly int[] mentorTopAgency;
+    private readonly bool[] menteeOnline;
+    private readonly bool[] mentorOnline;
 
     /// <summary>Prepares the features of everybody once.</summary>
     public PairScorer(IReadOnlyList<Person> mentees, IReadOnlyList<Person> mentors, PlanSettings settings)
@@ -74,6 +76,10 @@ public sealed class PairScorer
         mentorAgency = mentors.Select(p => AgencyId(p.Agency.Trim())).ToArray();
         menteeTopAgency = mentees.Select(p => AgencyId(p.TopAgency)).ToArray();
         mentorTopAgency = mentors.Select(p => AgencyId(p.TopAgency)).ToArray();
+
+        menteeOnline = mentees.Select(p => p.Online).ToArray();
+        mentorOnline = mentors.Select(p => p.Online).ToArray();
+        Mixed = menteeOnline.Concat(mentorOnline).Distinct().Count() > 1;
 
         var mentorIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var j = 0; j < mentors.Count; j++)
@@ -130,6 +136,22 @@ public sealed class PairScorer
 
     /// <summary>True when either person lists the other under avoid.</summary>
     public bool Avoids(int mentee, int mentor) => avoided[mentee]?.Contains(mentor) == true;
+
+    /// <summary>
+    /// True when one of the two takes part online and the other in the room: a hard rule as strict as avoid, since
+    /// they cannot meet at all. An online table is its mentor's video room.
+    /// </summary>
+    public bool Apart(int mentee, int mentor) => menteeOnline[mentee] != mentorOnline[mentor];
+
+    /// <summary>True when some take part online and some in the room (a hybrid event).</summary>
+    public bool Mixed { get; }
+
+    /// <summary>True when the two may never sit together: one avoids the other, or they take part apart.</summary>
+    public bool KeptApart(int mentee, int mentor) => Apart(mentee, mentor) || Avoids(mentee, mentor);
+
+    /// <summary>A scorer for some of the mentees and mentors (indices into these), scoring each pair as this one does.</summary>
+    internal PairScorer Part(IReadOnlyList<int> menteeIndices, IReadOnlyList<int> mentorIndices) =>
+        new(menteeIndices.Select(i => mentees[i]).ToList(), mentorIndices.Select(j => mentors[j]).ToList(), settings);
 
     /// <summary>True when the mentee avoids, or is avoided by, some mentor.</summary>
     public bool HasAvoids(int mentee) => avoided[mentee] is not null;

@@ -33,7 +33,16 @@ public sealed record Attendance(IReadOnlyList<ulong> Mentees, IReadOnlyList<ulon
 public static class PlanEvaluator
 {
     /// <summary>Figures and violations for a rotation.</summary>
-    public static PlanQuality Evaluate(Rotation rotation, PairScorer scorer, Attendance attendance, PlanConstraints? constraints = null, long? upperBound = null)
+    /// <param name="rotation">The seating.</param>
+    /// <param name="scorer">Scores pairs, and knows who avoids whom and who is online.</param>
+    /// <param name="attendance">Who is there when.</param>
+    /// <param name="constraints">Pins and forbids.</param>
+    /// <param name="upperBound">The certified bound, if any.</param>
+    /// <param name="roundsHeld">
+    /// Rounds already held: a seat there at a table of the other mode is history (the person or the mentor changed
+    /// how they take part since), not a broken rule.
+    /// </param>
+    public static PlanQuality Evaluate(Rotation rotation, PairScorer scorer, Attendance attendance, PlanConstraints? constraints = null, long? upperBound = null, int roundsHeld = 0)
     {
         ArgumentNullException.ThrowIfNull(rotation);
         ArgumentNullException.ThrowIfNull(scorer);
@@ -53,7 +62,9 @@ public static class PlanEvaluator
         for (var round = 1; round <= rotation.Rounds; round++)
         {
             var tables = rotation.Tables(round);
+            // Tables are balanced within each group: online mentees can only fill online tables and the others the rest.
             var sizes = new List<int>();
+            var onlineSizes = new List<int>();
             for (var j = 0; j < n; j++)
             {
                 var table = tables[j];
@@ -67,7 +78,7 @@ public static class PlanEvaluator
                     continue;
                 }
 
-                sizes.Add(table.Count);
+                (rotation.Mentors[j].Online ? onlineSizes : sizes).Add(table.Count);
                 if (table.Count > rotation.MostAtTable)
                 {
                     violations.Add($"Round {round}: table {j + 1} has {table.Count} mentees; the most is {rotation.MostAtTable}.");
@@ -93,6 +104,11 @@ public static class PlanEvaluator
                     if (!attendance.MenteeThere(i, round))
                     {
                         violations.Add($"Round {round}: {rotation.Mentees[i].Name} is seated but not there.");
+                    }
+
+                    if (round > roundsHeld && scorer.Apart(i, j))
+                    {
+                        violations.Add($"Round {round}: {rotation.Mentees[i].Name} takes part {Where(rotation.Mentees[i].Online)} but is seated at {rotation.Mentors[j].Name}'s table, which meets {Where(rotation.Mentors[j].Online)}.");
                     }
 
                     if (!string.Equals(rotation.Mentees[i].Agency.Trim(), rotation.Mentors[j].Agency.Trim(), StringComparison.OrdinalIgnoreCase))
@@ -121,13 +137,14 @@ public static class PlanEvaluator
                 }
             }
 
-            if (sizes.Count > 0)
+            foreach (var group in new[] { sizes, onlineSizes }.Where(g => g.Count > 0))
             {
-                var roundSpread = sizes.Max() - sizes.Min();
+                var roundSpread = group.Max() - group.Min();
                 spread = Math.Max(spread, roundSpread);
                 if (roundSpread > 1)
                 {
-                    violations.Add($"Round {round}: table sizes range from {sizes.Min()} to {sizes.Max()}.");
+                    var kind = !scorer.Mixed ? "table" : group == onlineSizes ? "online table" : "in-room table";
+                    violations.Add($"Round {round}: {kind} sizes range from {group.Min()} to {group.Max()}.");
                 }
             }
 
@@ -141,9 +158,9 @@ public static class PlanEvaluator
                 rests++;
                 restsOf[i]++;
                 // A seat that would not unbalance the room: one at a smallest table.
-                var smallest = sizes.DefaultIfEmpty(0).Min();
+                var smallest = (rotation.Mentees[i].Online ? onlineSizes : sizes).DefaultIfEmpty(0).Min();
                 var open = Enumerable.Range(0, n).FirstOrDefault(j =>
-                    attendance.MentorThere(j, round) && tables[j].Count == smallest && smallest < rotation.SeatsPerTable && !scorer.Avoids(i, j) &&
+                    attendance.MentorThere(j, round) && tables[j].Count == smallest && smallest < rotation.SeatsPerTable && !scorer.KeptApart(i, j) &&
                     !Enumerable.Range(1, rotation.Rounds).Any(rr => rotation.MentorOf(rr, i) == j) &&
                     !constraints.Forbids.Contains((rotation.Mentees[i].Key, rotation.Mentors[j].Key)), -1);
                 if (open >= 0)
@@ -159,32 +176,36 @@ public static class PlanEvaluator
         var all = rotation.Rounds >= 64 ? ulong.MaxValue : (1UL << rotation.Rounds) - 1;
         var free = new Dictionary<int, bool>();
         bool Free(int i) => free.TryGetValue(i, out var f) ? f : free[i] = Enumerable.Range(0, n).Count(j =>
-            !scorer.Avoids(i, j) && (attendance.Mentors[j] & attendance.Mentees[i]) != 0 &&
+            !scorer.KeptApart(i, j) && (attendance.Mentors[j] & attendance.Mentees[i]) != 0 &&
             !constraints.Forbids.Contains((rotation.Mentees[i].Key, rotation.Mentors[j].Key))) >= BitOperations.PopCount(attendance.Mentees[i] & all);
-        for (var round = 1; round <= rotation.Rounds; round++)
+        // In a hybrid event each group rests among itself: an online mentee cannot take a seat in the room.
+        foreach (var online in scorer.Mixed ? [false, true] : new[] { false })
         {
-            var seatedFewest = int.MaxValue;
-            var restingMost = int.MinValue;
-            for (var i = 0; i < m; i++)
+            for (var round = 1; round <= rotation.Rounds; round++)
             {
-                if (!attendance.MenteeThere(i, round))
+                var seatedFewest = int.MaxValue;
+                var restingMost = int.MinValue;
+                for (var i = 0; i < m; i++)
                 {
-                    continue;
+                    if (!attendance.MenteeThere(i, round) || (scorer.Mixed && rotation.Mentees[i].Online != online))
+                    {
+                        continue;
+                    }
+
+                    if (rotation.MentorOf(round, i) >= 0)
+                    {
+                        seatedFewest = Math.Min(seatedFewest, restsOf[i]);
+                    }
+                    else if (restsOf[i] > restingMost && Free(i))
+                    {
+                        restingMost = restsOf[i];
+                    }
                 }
 
-                if (rotation.MentorOf(round, i) >= 0)
+                if (restingMost != int.MinValue && seatedFewest != int.MaxValue && restingMost > seatedFewest + 1)
                 {
-                    seatedFewest = Math.Min(seatedFewest, restsOf[i]);
+                    violations.Add($"Round {round}: rests are uneven: a mentee who rests {restingMost} rounds sits out while one who rests {seatedFewest} is seated.");
                 }
-                else if (restsOf[i] > restingMost && Free(i))
-                {
-                    restingMost = restsOf[i];
-                }
-            }
-
-            if (restingMost != int.MinValue && seatedFewest != int.MaxValue && restingMost > seatedFewest + 1)
-            {
-                violations.Add($"Round {round}: rests are uneven: a mentee who rests {restingMost} rounds sits out while one who rests {seatedFewest} is seated.");
             }
         }
 
@@ -198,7 +219,8 @@ public static class PlanEvaluator
 
         foreach (var (mentee, mentor) in constraints.Pins)
         {
-            if (menteeIndex.TryGetValue(mentee, out var i) && mentorIndex.TryGetValue(mentor, out var j) && !met.ContainsKey(Pack(i, j)))
+            // A pin across modes cannot be met; the engine says so in its notes.
+            if (menteeIndex.TryGetValue(mentee, out var i) && mentorIndex.TryGetValue(mentor, out var j) && !met.ContainsKey(Pack(i, j)) && !scorer.Apart(i, j))
             {
                 violations.Add($"{rotation.Mentees[i].Name} never meets {rotation.Mentors[j].Name}, a pair the host pinned.");
             }
@@ -215,7 +237,7 @@ public static class PlanEvaluator
                 }
 
                 asked++;
-                if (!scorer.Avoids(i, j) && !constraints.Forbids.Contains((rotation.Mentees[i].Key, rotation.Mentors[j].Key)))
+                if (!scorer.KeptApart(i, j) && !constraints.Forbids.Contains((rotation.Mentees[i].Key, rotation.Mentors[j].Key)))
                 {
                     satisfiable++;
                 }
@@ -235,6 +257,8 @@ public static class PlanEvaluator
             together.Values.Sum(c => c - 1), seatedScores.DefaultIfEmpty(0).Min(), m == 0 ? 0 : score / (double)m,
             crossAgency, needs, violations);
     }
+
+    private static string Where(bool online) => online ? "online" : "in the room";
 
     private static long Pack(int a, int b) => ((long)a << 32) | (uint)b;
 }

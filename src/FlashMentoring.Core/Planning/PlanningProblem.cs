@@ -56,5 +56,5 @@ internal sealed class PlanningProblem
 
     public bool Allowed(int mentee, int mentor) =>
         (MenteeAvailable[mentee] & MentorAvailable[mentor]) != 0 &&
-        (Forbidden.Count == 0 || !Forbidden.Contains(Pack(mentee, mentor))) && !Scorer.Avoids(mentee, mentor);
+        (Forbidden.Count == 0 || !Forbidden.Contains(Pack(mentee, mentor))) && !Scorer.KeptApart(mentee, mentor);
 }

@@ -27,6 +27,12 @@ public sealed record MentorArrivesLate(string Key, int FromRound) : RosterChange
 /// </summary>
 public sealed record PersonReturns(string Key, int FromRound) : RosterChange(FromRound);
 
+/// <summary>
+/// Someone on the plan changes how they take part (online or in the room) for the rounds still to come: a mentee
+/// sits only at tables of their new kind, a mentor's table becomes one. Held rounds stay as they were.
+/// </summary>
+public sealed record AttendsChanges(string Key, bool Online, int FromRound) : RosterChange(FromRound);
+
 /// <summary>One person's table in one round before and after a re-plan (null: resting, or not hosting).</summary>
 /// <param name="Key">The person's identity key.</param>
 /// <param name="Name">Display name.</param>
@@ -106,8 +112,15 @@ public static class Replanner
         }
 
         var old = current.Rotation;
-        var mentees = old.Mentees.Concat(changes.OfType<WalkIn>().Where(w => !w.Person.CanMentor).Select(w => w.Person)).ToList();
-        var mentors = old.Mentors.Concat(changes.OfType<WalkIn>().Where(w => w.Person.CanMentor).Select(w => w.Person)).ToList();
+        var switches = changes.OfType<AttendsChanges>().ToDictionary(s => s.Key, s => s.Online, StringComparer.Ordinal);
+        foreach (var key in switches.Keys.Where(k => old.MenteeIndex(k) < 0 && old.MentorIndex(k) < 0))
+        {
+            throw new ArgumentException($"Nobody with key {key} is on the plan.", nameof(changes));
+        }
+
+        Person Now(Person p) => switches.TryGetValue(p.Key, out var online) ? p with { Online = online, SaidOnline = online } : p;
+        var mentees = old.Mentees.Select(Now).Concat(changes.OfType<WalkIn>().Where(w => !w.Person.CanMentor).Select(w => w.Person)).ToList();
+        var mentors = old.Mentors.Select(Now).Concat(changes.OfType<WalkIn>().Where(w => w.Person.CanMentor).Select(w => w.Person)).ToList();
         var menteeMask = current.Attendance.Mentees.Concat(Enumerable.Repeat(0UL, mentees.Count - old.Mentees.Count)).ToArray();
         var mentorMask = current.Attendance.Mentors.Concat(Enumerable.Repeat(0UL, mentors.Count - old.Mentors.Count)).ToArray();
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -178,7 +191,7 @@ public static class Replanner
         // re-solve the later rounds, and keep whichever answer breaks fewer.
         var repaired = (int[])seats.Clone();
         LocalRepair.Run(scorer, attendance, current.Settings, current.Constraints, repaired, old.Mentees.Count, roundsHeld);
-        var plan = RotationEngine.Solve(scorer, current.Settings, current.Constraints, attendance, repaired, rounds, null);
+        var plan = RotationEngine.Solve(scorer, current.Settings, current.Constraints, attendance, repaired, rounds, null, history: roundsHeld);
         if (plan.Quality.Violations.Count > 0 && roundsHeld + 1 < rounds)
         {
             var local = plan;
@@ -195,8 +208,8 @@ public static class Replanner
                 }
             }
 
-            plan = RotationEngine.Solve(scorer, current.Settings, current.Constraints, attendance, seats, roundsHeld + 1, previous);
-            plan = MatchOldRounds(plan, oldSeats, old.Mentees.Count, roundsHeld + 1);
+            plan = RotationEngine.Solve(scorer, current.Settings, current.Constraints, attendance, seats, roundsHeld + 1, previous, history: roundsHeld);
+            plan = MatchOldRounds(plan, oldSeats, old.Mentees.Count, roundsHeld + 1, roundsHeld);
             if (plan.Quality.Violations.Count >= local.Quality.Violations.Count)
             {
                 plan = local;
@@ -251,7 +264,7 @@ public static class Replanner
 
         var forbids = constraints.Forbids.ToHashSet();
         bool Legal(int i, int j) =>
-            attendance.MentorThere(j, number) && !met.Contains(PlanningProblem.Pack(i, j)) && !scorer.Avoids(i, j) &&
+            attendance.MentorThere(j, number) && !met.Contains(PlanningProblem.Pack(i, j)) && !scorer.KeptApart(i, j) &&
             !forbids.Contains((scorer.Mentees[i].Key, scorer.Mentors[j].Key)) &&
             !Enumerable.Range(0, m).Any(k => k != i && seats[(round * m) + k] == j && AvoidEachOther(scorer.Mentees[i], scorer.Mentees[k]));
 
@@ -265,10 +278,10 @@ public static class Replanner
             {
                 seat = -1;
             }
-            else if (seat >= 0 && !attendance.MentorThere(seat, number))
+            else if (seat >= 0 && (!attendance.MentorThere(seat, number) || scorer.Apart(i, seat)))
             {
                 seat = -1;
-                moved.Add(i); // Their table closed.
+                moved.Add(i); // Their table closed, or one of them now takes part the other way.
             }
             else if (seat >= 0)
             {
@@ -286,11 +299,14 @@ public static class Replanner
             return;
         }
 
+        // Online and in-room tables are balanced each among themselves (a hybrid event; otherwise one group).
+        List<int> Group(bool online) => open.Where(j => scorer.Mentors[j].Online == online).ToList();
         foreach (var i in moved.Concat(waiting).OrderByDescending(i => restsSoFar[i]))
         {
-            var best = open.Where(j => size[j] < capacity && Legal(i, j))
+            var mine = Group(scorer.Mentees[i].Online);
+            var best = mine.Where(j => size[j] < capacity && Legal(i, j))
                            .OrderBy(j => size[j]).ThenByDescending(j => scorer.Score(i, j)).FirstOrDefault(-1);
-            if (best >= 0 && size[best] == open.Min(j => size[j]))
+            if (best >= 0 && size[best] == mine.Min(j => size[j]))
             {
                 seats[(round * m) + i] = best;
                 size[best]++;
@@ -298,23 +314,26 @@ public static class Replanner
         }
 
         // Even out: move one mentee at a time from a fullest to an emptiest table.
-        for (var guard = 0; guard < m && open.Max(j => size[j]) - open.Min(j => size[j]) > 1; guard++)
+        foreach (var group in new[] { Group(false), Group(true) }.Where(g => g.Count > 0))
         {
-            var min = open.Min(j => size[j]);
-            var max = open.Max(j => size[j]);
-            var move = Enumerable.Range(0, m)
-                .Where(i => seats[(round * m) + i] is var j && j >= 0 && size[j] == max)
-                .SelectMany(i => open.Where(j => size[j] == min && Legal(i, j)).Select(j => (Mentee: i, To: j)))
-                .OrderByDescending(x => scorer.Score(x.Mentee, x.To))
-                .FirstOrDefault((Mentee: -1, To: -1));
-            if (move.Mentee < 0)
+            for (var guard = 0; guard < m && group.Max(j => size[j]) - group.Min(j => size[j]) > 1; guard++)
             {
-                break;
-            }
+                var min = group.Min(j => size[j]);
+                var max = group.Max(j => size[j]);
+                var move = Enumerable.Range(0, m)
+                    .Where(i => seats[(round * m) + i] is var j && j >= 0 && size[j] == max && group.Contains(j))
+                    .SelectMany(i => group.Where(j => size[j] == min && Legal(i, j)).Select(j => (Mentee: i, To: j)))
+                    .OrderByDescending(x => scorer.Score(x.Mentee, x.To))
+                    .FirstOrDefault((Mentee: -1, To: -1));
+                if (move.Mentee < 0)
+                {
+                    break;
+                }
 
-            size[seats[(round * m) + move.Mentee]]--;
-            seats[(round * m) + move.Mentee] = move.To;
-            size[move.To]++;
+                size[seats[(round * m) + move.Mentee]]--;
+                seats[(round * m) + move.Mentee] = move.To;
+                size[move.To]++;
+            }
         }
     }
 
@@ -322,7 +341,7 @@ public static class Replanner
     /// The solver numbers later rounds freely; give each new round the old round number it shares the most seats
     /// with, among rounds where exactly the same people are there (so no break or arrival is crossed).
     /// </summary>
-    private static PlanResult MatchOldRounds(PlanResult plan, int[] oldSeats, int oldMentees, int firstFree)
+    private static PlanResult MatchOldRounds(PlanResult plan, int[] oldSeats, int oldMentees, int firstFree, int roundsHeld)
     {
         var rotation = plan.Rotation;
         var m = rotation.Mentees.Count;
@@ -355,7 +374,7 @@ public static class Replanner
         }
 
         var matched = new Rotation(rotation.Mentees, rotation.Mentors, rounds, rotation.SeatsPerTable, result, rotation.ExtraSeatWhenShort);
-        var quality = PlanEvaluator.Evaluate(matched, plan.Scorer, attendance, plan.Constraints);
+        var quality = PlanEvaluator.Evaluate(matched, plan.Scorer, attendance, plan.Constraints, roundsHeld: roundsHeld);
         return plan with { Rotation = matched, Quality = quality };
     }
 

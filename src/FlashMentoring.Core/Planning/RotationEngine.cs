@@ -1,4 +1,5 @@
 using FlashMentoring.Core.Roster;
+using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Core.Planning;
 
@@ -63,7 +64,16 @@ public static class RotationEngine
     /// Rebuilds a stored plan without solving anything: the same people in the same order, the seats as saved.
     /// The quality is measured again; the bound is not stored, so it is null.
     /// </summary>
-    public static PlanResult Restore(RoleAssignment roles, PlanSettings settings, PlanConstraints constraints, Attendance attendance, IReadOnlyList<int> seats)
+    /// <param name="roles">Mentors in table order and mentees in seat order.</param>
+    /// <param name="settings">The event's settings.</param>
+    /// <param name="constraints">Pins and forbids.</param>
+    /// <param name="attendance">Who is there when.</param>
+    /// <param name="seats">The seats, round-major.</param>
+    /// <param name="roundsHeld">
+    /// Rounds already held: a seat there at a table of the other mode is history (someone changed how they take part
+    /// since), not a broken rule.
+    /// </param>
+    public static PlanResult Restore(RoleAssignment roles, PlanSettings settings, PlanConstraints constraints, Attendance attendance, IReadOnlyList<int> seats, int roundsHeld = 0)
     {
         ArgumentNullException.ThrowIfNull(roles);
         ArgumentNullException.ThrowIfNull(settings);
@@ -74,7 +84,7 @@ public static class RotationEngine
         }
 
         var scorer = new PairScorer(roles.Mentees, roles.Mentors, settings);
-        return Solve(scorer, settings, constraints, attendance, [.. seats], settings.Rounds, previous: null);
+        return Solve(scorer, settings, constraints, attendance, [.. seats], settings.Rounds, previous: null, history: Math.Clamp(roundsHeld, 0, settings.Rounds));
     }
 
     /// <summary>
@@ -89,7 +99,8 @@ public static class RotationEngine
         int[]? fixedSeats,
         int heldRounds,
         IReadOnlyDictionary<long, int>? previous,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        int history = 0)
     {
         var m = scorer.Mentees.Count;
         var n = scorer.Mentors.Count;
@@ -148,7 +159,7 @@ public static class RotationEngine
                 CandidatesPerMentee = settings.CandidatesPerMentee,
                 Cancellation = cancellationToken,
             };
-            var result = RotationSolver.Solve(problem);
+            var result = scorer.Mixed ? SolveApart(problem) : RotationSolver.Solve(problem);
             Array.Copy(result.Seats, 0, seats, heldRounds * m, local * m);
             notes.AddRange(result.Notes);
             bound = heldRounds == 0 ? result.UpperBound : null;
@@ -156,8 +167,96 @@ public static class RotationEngine
         }
 
         var rotation = new Rotation(scorer.Mentees, scorer.Mentors, settings.Rounds, settings.SeatsPerTable, seats, settings.ExtraSeatWhenShort);
-        var quality = PlanEvaluator.Evaluate(rotation, scorer, attendance, constraints, bound);
+        var quality = PlanEvaluator.Evaluate(rotation, scorer, attendance, constraints, bound, history);
         return new PlanResult(rotation, quality, scorer, settings, constraints, attendance, notes) { Timings = timings };
+    }
+
+    /// <summary>
+    /// A hybrid event is two events that share a clock: online mentees meet only online mentors and the others only
+    /// the others, so each group is solved on its own, balanced within itself. Their bounds add up, as no pair
+    /// crosses from one to the other.
+    /// </summary>
+    private static SolverResult SolveApart(PlanningProblem whole)
+    {
+        var scorer = whole.Scorer;
+        var (m, n, r) = (whole.MenteeCount, whole.MentorCount, whole.Rounds);
+        var seats = new int[m * r];
+        Array.Fill(seats, -1);
+        long? bound = 0;
+        var notes = new List<string>();
+        var timings = new List<StepTiming>();
+        foreach (var pin in whole.Pinned.Where(pin => scorer.Apart((int)(pin >> 32), (int)(uint)pin)))
+        {
+            notes.Add($"The pin {scorer.Mentees[(int)(pin >> 32)].Name} with {scorer.Mentors[(int)(uint)pin].Name} cannot be met: one takes part online, the other in the room.");
+        }
+
+        foreach (var online in new[] { false, true })
+        {
+            var mentees = Enumerable.Range(0, m).Where(i => scorer.Mentees[i].Online == online).ToArray();
+            var mentors = Enumerable.Range(0, n).Where(j => scorer.Mentors[j].Online == online).ToArray();
+            if (mentees.Length == 0)
+            {
+                continue;
+            }
+
+            if (mentors.Length == 0)
+            {
+                var where = online ? "online" : "in the room";
+                notes.Add($"No mentor takes part {where}, so {Say.Count(mentees.Length, "mentee")} {where} {(mentees.Length == 1 ? "rests" : "rest")} every round.");
+                continue;
+            }
+
+            var menteeAt = Local(mentees, m);
+            var mentorAt = Local(mentors, n);
+            HashSet<long> Repack(IEnumerable<long> pairs) =>
+                pairs.Select(x => (I: menteeAt[(int)(x >> 32)], J: mentorAt[(int)(uint)x]))
+                     .Where(x => x.I >= 0 && x.J >= 0).Select(x => PlanningProblem.Pack(x.I, x.J)).ToHashSet();
+            var part = new PlanningProblem
+            {
+                Scorer = scorer.Part(mentees, mentors),
+                Rounds = r,
+                Seats = whole.Seats,
+                MenteeAvailable = mentees.Select(i => whole.MenteeAvailable[i]).ToArray(),
+                MentorAvailable = mentors.Select(j => whole.MentorAvailable[j]).ToArray(),
+                Forbidden = Repack(whole.Forbidden),
+                Pinned = Repack(whole.Pinned),
+                Previous = whole.Previous?
+                    .Select(x => (Pair: Repack([x.Key]), Round: x.Value)).Where(x => x.Pair.Count == 1)
+                    .ToDictionary(x => x.Pair.Single(), x => x.Round),
+                RestCredit = whole.RestCredit is null ? null : mentees.Select(i => whole.RestCredit[i]).ToArray(),
+                Seed = whole.Seed,
+                CandidatesPerMentee = whole.CandidatesPerMentee,
+                Cancellation = whole.Cancellation,
+            };
+            var result = RotationSolver.Solve(part);
+            for (var c = 0; c < r; c++)
+            {
+                for (var k = 0; k < mentees.Length; k++)
+                {
+                    var j = result.Seats[(c * mentees.Length) + k];
+                    seats[(c * m) + mentees[k]] = j < 0 ? -1 : mentors[j];
+                }
+            }
+
+            bound = bound is null || result.UpperBound is null ? null : bound + result.UpperBound;
+            notes.AddRange(result.Notes);
+            timings.AddRange(result.Timings);
+        }
+
+        var steps = timings.GroupBy(t => t.Step).Select(g => new StepTiming(g.Key, g.Sum(t => t.Milliseconds))).ToList();
+        return new SolverResult(seats, bound, notes, steps);
+
+        static int[] Local(int[] chosen, int count)
+        {
+            var local = new int[count];
+            Array.Fill(local, -1);
+            for (var k = 0; k < chosen.Length; k++)
+            {
+                local[chosen[k]] = k;
+            }
+
+            return local;
+        }
     }
 
     /// <summary>Per mentee: the share of rests that fell to them in held rounds, minus the rests they took.</summary>

@@ -28,7 +28,7 @@ internal sealed class WeightTable
         Parallel.For(0, m, new ParallelOptions { MaxDegreeOfParallelism = m * mentors >= 1_000_000 ? -1 : 1, CancellationToken = problem.Cancellation }, i =>
         {
             // Most mentees may meet every mentor: share one list instead of building 10,000 copies of it.
-            var unrestricted = mentorsAlwaysThere && problem.Forbidden.Count == 0 && !problem.Scorer.HasAvoids(i) &&
+            var unrestricted = mentorsAlwaysThere && problem.Forbidden.Count == 0 && !problem.Scorer.HasAvoids(i) && !problem.Scorer.Mixed &&
                                problem.MenteeAvailable[i] != 0;
             var list = unrestricted ? null : new List<int>(mentors);
             var max = 0;

@@ -55,6 +55,11 @@ public static class ProfileEndpoints
             errors["email"] = ["Your e-mail cannot be changed here (your personal link belongs to it). Ask the host to change it."];
         }
 
+        if (profile is not null && ProfileRules.ChangesSeatedMode(record, person, profile))
+        {
+            errors["attends"] = ["You already have a seat at a table of the other kind. Ask the host to switch you: your tables change with it."];
+        }
+
         if (profile is null || errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "Your profile was not changed");

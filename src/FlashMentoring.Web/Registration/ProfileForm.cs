@@ -6,7 +6,8 @@ namespace FlashMentoring.Web.Registration;
 
 /// <summary>
 /// A profile as the registration form, the profile page and the host's edit send it (and as a pending update keeps
-/// it). <c>Consent</c> is read by registration only.
+/// it). <c>Consent</c> is read by registration only. <c>Attends</c> (online or in person; null keeps what is stored)
+/// matters in a hybrid event; <c>TimeZone</c> is the browser's IANA zone, kept when this server knows it.
 /// </summary>
 public sealed record ProfileForm(
     string? Name,
@@ -19,7 +20,9 @@ public sealed record ProfileForm(
     IReadOnlyList<string>? Expertise = null,
     IReadOnlyList<string>? Needs = null,
     string? Goals = null,
-    bool? Consent = null);
+    bool? Consent = null,
+    string? Attends = null,
+    string? TimeZone = null);
 
 /// <summary>A profile once cleaned and checked: every field as it will be stored.</summary>
 public sealed record CleanProfile(
@@ -32,10 +35,12 @@ public sealed record CleanProfile(
     IReadOnlyList<string> Formats,
     IReadOnlyList<string> Expertise,
     IReadOnlyList<string> Needs,
-    string Goals)
+    string Goals,
+    string? Attends = null,
+    string? TimeZone = null)
 {
     /// <summary>The form it reads back as (a pending update, the profile page).</summary>
-    public ProfileForm ToForm() => new(Name, Email, Role, Agency, Location, Grade, Formats, Expertise, Needs, Goals);
+    public ProfileForm ToForm() => new(Name, Email, Role, Agency, Location, Grade, Formats, Expertise, Needs, Goals, Attends: Attends, TimeZone: TimeZone);
 }
 
 /// <summary>
@@ -93,12 +98,18 @@ public static class ProfileRules
             errors.TryAdd("role", [$"Choose mentor, mentee or both (got \"{form.Role}\")."]);
         }
 
+        if (!PersonFields.TryReadAttends(form.Attends, out var online))
+        {
+            errors.TryAdd("attends", [$"Choose in the room or online (got \"{form.Attends}\")."]);
+        }
+
         var formats = List("formats", form.Formats, errors);
         var expertise = List("expertise", form.Expertise, errors);
         var needs = List("needs", form.Needs, errors);
         return errors.Count > 0
             ? (null, errors)
-            : (new CleanProfile(name, email, role!, Text(form.Agency), Text(form.Location), Text(form.Grade), formats, expertise, needs, Text(form.Goals)), errors);
+            : (new CleanProfile(name, email, role!, Text(form.Agency), Text(form.Location), Text(form.Grade), formats, expertise, needs, Text(form.Goals),
+                Roster.People.AttendsName(online), PersonFields.KnownTimeZone(form.TimeZone)), errors);
     }
 
     /// <summary>The engine's person for a clean profile (a new row is made from it).</summary>
@@ -112,12 +123,17 @@ public static class ProfileRules
             _ => Role.Mentee,
         };
         return new Person(order, role, profile.Name, profile.Email, profile.Agency, profile.Location, Core.Roster.Grade.Parse(profile.Grade),
-            profile.Expertise, profile.Needs, profile.Goals, [], []);
+            profile.Expertise, profile.Needs, profile.Goals, [], [])
+        {
+            SaidOnline = Roster.People.SaidOnline(profile.Attends),
+            TimeZone = profile.TimeZone,
+        };
     }
 
     /// <summary>
     /// Writes a clean profile onto a row, keeping what the form does not hold (choices, breaks, the key, the seats).
-    /// True when anything a plan shows (name, role, agency, expertise, needs) changed.
+    /// True when anything a plan shows (name, role, agency, expertise, needs) changed. Attends and the time zone are kept
+    /// when the form leaves them out.
     /// </summary>
     public static bool Apply(PersonRecord record, CleanProfile profile)
     {
@@ -138,6 +154,8 @@ public static class ProfileRules
         f.Expertise = [.. profile.Expertise];
         f.Needs = [.. profile.Needs];
         f.Goals = profile.Goals;
+        f.Attends = profile.Attends ?? f.Attends;
+        f.TimeZone = profile.TimeZone ?? f.TimeZone;
         return shown;
     }
 
@@ -146,7 +164,7 @@ public static class ProfileRules
     {
         ArgumentNullException.ThrowIfNull(record);
         var f = record.Profile;
-        return new ProfileForm(record.Name, f.Email, f.Declared, f.Agency, f.Location, f.Grade, f.Formats, f.Expertise, f.Needs, f.Goals);
+        return new ProfileForm(record.Name, f.Email, f.Declared, f.Agency, f.Location, f.Grade, f.Formats, f.Expertise, f.Needs, f.Goals, Attends: f.Attends, TimeZone: f.TimeZone);
     }
 
     /// <summary>A pending update as stored (JSON of the clean form).</summary>
@@ -176,6 +194,19 @@ public static class ProfileRules
 
     /// <summary>True for someone who may sit at a table and so choose mentors.</summary>
     public static bool CanBeMentee(PersonRecord p) => p is not null && p.Profile.Declared is "mentee" or "both";
+
+    /// <summary>
+    /// True when the form would move a seated person of a hybrid event to the other kind of table: the plan must be
+    /// changed for that (the check-in desk's switch does it), not only the profile.
+    /// </summary>
+    public static bool ChangesSeatedMode(EventRecord e, PersonRecord p, CleanProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(profile);
+        return e.Mode == EventRecord.Hybrid && Planned(p) && profile.Attends is { } wanted &&
+               (wanted == EventRecord.Online) != (Online.OnlineRooms.Attends(e, p.Profile) == EventRecord.Online);
+    }
 
     /// <summary>True when the current plan seats the person.</summary>
     public static bool Planned(PersonRecord p) => p is not null && (p.Seating.Table is not null || p.Seating.Seats.Count > 0);

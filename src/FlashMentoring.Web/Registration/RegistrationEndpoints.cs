@@ -165,7 +165,7 @@ public static partial class RegistrationEndpoints
 
         var r = record.Registration;
         return TypedResults.Ok(new RegistrationPage(record.Title, record.StartsAt, record.TimeZone, registrations.OpenNow(record), r.ClosesAt, r.Domains,
-            ProfileLists.Standard.Competencies, ProfileLists.Standard.Formats, Registrations.PrivacyNotice));
+            ProfileLists.Standard.Competencies, ProfileLists.Standard.Formats, Registrations.PrivacyNotice, record.Mode));
     }
 
     /// <summary>
@@ -303,7 +303,12 @@ public static partial class RegistrationEndpoints
         }
 
         var (profile, errors) = ProfileRules.Check(form, emailRequired: false);
-        if (profile is null)
+        if (profile is not null && ProfileRules.ChangesSeatedMode(record, person, profile))
+        {
+            errors["attends"] = [$"{person.Name} is seated at tables of the other kind. Switch them in the check-in list instead: that moves them to tables of their new kind."];
+        }
+
+        if (profile is null || errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The profile was not changed");
         }
@@ -414,13 +419,7 @@ public static partial class RegistrationEndpoints
         {
             if (byKey.TryGetValue(person.Key, out var kept))
             {
-                // A line with no prefers or avoid keeps the choices the person made themselves.
-                var merged = person with
-                {
-                    Prefers = person.Prefers.Count > 0 ? person.Prefers : kept.Profile.Prefers,
-                    Avoid = person.Avoid.Count > 0 ? person.Avoid : kept.Profile.Avoid,
-                };
-                People.SetProfile(kept, merged, kept.Source, kept.Order);
+                People.SetProfile(kept, People.KeepOwnChoices(person, kept), kept.Source, kept.Order);
                 seated |= ProfileRules.Planned(kept);
                 updated++;
             }
@@ -483,7 +482,7 @@ public static partial class RegistrationEndpoints
     private static (PlanResult? Plan, string? Missing) PlanFrom(EventRecord record, PlanRecord stored, IReadOnlyList<PersonRecord> people, CancellationToken cancellationToken)
     {
         var settings = PlanStore.Settings(record);
-        var roles = RoleAssignment.From(people.Select(People.ToCore).ToList(), settings.SeatsPerTable);
+        var roles = RoleAssignment.From(people.Select(p => People.ToCore(record, p)).ToList(), settings.SeatsPerTable);
         if (roles.Mentors.Count == 0 || roles.Mentees.Count == 0)
         {
             return (null, $"{Say.Count(roles.Mentors.Count, "mentor")} and {Say.Count(roles.Mentees.Count, "mentee")}");

@@ -15,7 +15,8 @@ public sealed record RegistrationSettingsView(bool Open, bool OpenNow, DateTimeO
 public sealed record RegistrationSettingsChange(bool? Open, JsonElement ClosesAt, JsonElement Domains, JsonElement TimeZone);
 
 /// <summary>What the public registration page shows (never the event's id).</summary>
-public sealed record RegistrationPage(string Title, DateTimeOffset StartsAt, string? TimeZone, bool Open, DateTimeOffset? ClosesAt, IReadOnlyList<string> Domains, IReadOnlyList<string> Competencies, IReadOnlyList<string> Formats, string PrivacyNotice);
+/// <param name="Mode">in-person, online or hybrid: only a hybrid event asks how each person takes part.</param>
+public sealed record RegistrationPage(string Title, DateTimeOffset StartsAt, string? TimeZone, bool Open, DateTimeOffset? ClosesAt, IReadOnlyList<string> Domains, IReadOnlyList<string> Competencies, IReadOnlyList<string> Formats, string PrivacyNotice, string Mode);
 
 /// <summary>
 /// The answer to a registration: <c>registered</c> (201) with the personal link when no e-mail carries it, or
@@ -30,7 +31,8 @@ public sealed record NamedPerson(long Id, string Name);
 
 /// <summary>The event as the profile page shows it.</summary>
 /// <param name="Published">The host has sent the invitations (the plan is out).</param>
-public sealed record ProfileEvent(string Title, DateTimeOffset StartsAt, string? TimeZone, bool RegistrationOpen, bool Started, bool Published);
+/// <param name="Mode">in-person, online or hybrid: only a hybrid event asks how each person takes part.</param>
+public sealed record ProfileEvent(string Title, DateTimeOffset StartsAt, string? TimeZone, bool RegistrationOpen, bool Started, bool Published, string Mode);
 
 /// <summary>A person's own profile, with a registration waiting for their confirmation, and their choices.</summary>
 public sealed record ProfileView(
@@ -49,7 +51,9 @@ public sealed record ProfileView(
     IReadOnlyList<NamedPerson> MustMeet,
     IReadOnlyList<NamedPerson> NoThanks,
     bool Planned,
-    ProfileLists Lists);
+    ProfileLists Lists,
+    string? Attends = null,
+    string? TimeZone = null);
 
 /// <summary>What a profile form offers to tick: the competencies the engine scores and the format wishes.</summary>
 public sealed record ProfileLists(IReadOnlyList<string> Competencies, IReadOnlyList<string> Formats)
@@ -101,7 +105,9 @@ public sealed record ReviewPerson(
     IReadOnlyList<string> MustMeet,
     IReadOnlyList<string> NoThanks,
     IReadOnlyList<string> Missing,
-    bool Planned);
+    bool Planned,
+    string? Attends = null,
+    string? TimeZone = null);
 
 /// <summary>How much a mentor is asked for: by how many mentees, and by how many as their first choice.</summary>
 public sealed record MentorDemand(long Id, string Name, string Agency, int Asked, int AskedFirst);

@@ -118,9 +118,9 @@ public sealed partial class Registrations(AppDb db, MailQueue mail, JoinLinks li
         ArgumentNullException.ThrowIfNull(person);
         var f = person.Profile;
         var choices = Choices(person, everyone);
-        var shownEvent = new ProfileEvent(record.Title, record.StartsAt, record.TimeZone, OpenNow(record), Started(record), record.InvitationsSentAt is not null);
+        var shownEvent = new ProfileEvent(record.Title, record.StartsAt, record.TimeZone, OpenNow(record), Started(record), record.InvitationsSentAt is not null, record.Mode);
         return new ProfileView(person.Name, f.Email, f.Declared, f.Agency, f.Location, f.Grade, f.Formats, f.Expertise, f.Needs, f.Goals,
-            ProfileRules.Pending(person), shownEvent, choices.MustMeet, choices.NoThanks, ProfileRules.Planned(person), ProfileLists.Standard);
+            ProfileRules.Pending(person), shownEvent, choices.MustMeet, choices.NoThanks, ProfileRules.Planned(person), ProfileLists.Standard, f.Attends, f.TimeZone);
     }
 
     /// <summary>A mentee's must-meet and no-thanks mentors, by id and name (no-thanks lists mentors only; other avoids stay the host's).</summary>
@@ -198,7 +198,7 @@ public sealed partial class Registrations(AppDb db, MailQueue mail, JoinLinks li
             }
 
             return new ReviewPerson(p.Id, p.Name, f.Email, f.Declared, f.Agency, f.Location, f.Grade, f.Expertise, f.Needs, f.Goals, f.Formats, p.Source,
-                f.RegisteredAt, Names(f.Prefers), Names(f.Avoid), missing, ProfileRules.Planned(p));
+                f.RegisteredAt, Names(f.Prefers), Names(f.Avoid), missing, ProfileRules.Planned(p), f.Attends, f.TimeZone);
         }).ToList();
         var mentors = people.Where(ProfileRules.CanMentor)
             .Select(m => new MentorDemand(m.Id, m.Name, m.Profile.Agency,

@@ -7,6 +7,7 @@ using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Kits;
 using FlashMentoring.Web.Live;
+using FlashMentoring.Web.Online;
 using FlashMentoring.Web.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.SignalR;
@@ -18,13 +19,18 @@ namespace FlashMentoring.Web.Roster;
 /// <param name="ClaimedAt">When a device took their link (picked the name, or opened the link); null while nobody has.</param>
 /// <param name="NewLinkPending">Released by the host: the name waits for its new link to be opened.</param>
 /// <param name="HereAskedAt">Marked absent, they pressed "I'm here" on their phone: the host (or a helper) confirms.</param>
-public sealed record HostPersonView(long Id, string Name, string Role, string Status, string? Link, DateTimeOffset? ClaimedAt, bool NewLinkPending, DateTimeOffset? HereAskedAt);
+/// <param name="Attends">In a hybrid event: in-person or online; null in an event all in the room or all online.</param>
+public sealed record HostPersonView(long Id, string Name, string Role, string Status, string? Link, DateTimeOffset? ClaimedAt, bool NewLinkPending, DateTimeOffset? HereAskedAt, string? Attends = null);
+
+/// <summary>How someone takes part in a hybrid event: <c>online</c> or <c>in person</c>.</summary>
+public sealed record AttendsChange(string? Attends);
 
 /// <summary>Check-in: <c>arrived</c> or <c>absent</c>.</summary>
 public sealed record StatusChange(string? Status);
 
 /// <summary>Someone who was not on the roster: <c>mentor</c> or <c>mentee</c>, a name, optionally email and agency.</summary>
-public sealed record WalkInRequest(string? Name, string? Role, string? Email = null, string? Agency = null);
+/// <param name="Attends">In a hybrid event: online, or in person (the default).</param>
+public sealed record WalkInRequest(string? Name, string? Role, string? Email = null, string? Agency = null, string? Attends = null);
 
 /// <summary>One other person's table changed in one round (null: resting, or a mentor not hosting), in plain words too.</summary>
 public sealed record PersonMove(long? Id, string Name, string Role, int Round, int? FromTable, int? ToTable, string Text);
@@ -50,6 +56,7 @@ public static class CheckInEndpoints
         desk.MapGet("/people", People).WithSummary("List people and their check-in status");
         desk.MapPost("/people/{personId:long}/status", SetStatus).WithSummary("Mark someone arrived or absent");
         desk.MapPost("/walk-ins", WalkIn).WithSummary("Add a walk-in");
+        desk.MapPost("/people/{personId:long}/attends", SetAttends).WithSummary("Switch someone between the room and online (hybrid events)");
         // A phone that took the wrong name is sorted out where people arrive: at the door.
         desk.MapPost("/people/{personId:long}/release", Release).WithSummary("Give someone a new personal link");
         desk.MapGet("/people/{personId:long}/link-qr.svg", LinkQr).WithSummary("A personal link as a QR code").ProducesFile("image/svg+xml");
@@ -65,7 +72,8 @@ public static class CheckInEndpoints
     internal static async Task<Ok<List<HostPersonView>>> People(Guid id, HttpContext http, AppDb db, CancellationToken cancellationToken)
     {
         var people = await db.People.AsNoTracking().Where(p => p.EventId == id).OrderBy(p => p.Role == "mentor" ? 0 : 1).ThenBy(p => p.Name).ToListAsync(cancellationToken);
-        return TypedResults.Ok(people.Select(p => HostView(p, http)).ToList());
+        var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        return TypedResults.Ok(people.Select(p => HostView(p, http, record)).ToList());
     }
 
     /// <summary>
@@ -103,7 +111,7 @@ public static class CheckInEndpoints
             RosterChange? replan = (status, wasAbsent, person.Role) switch
             {
                 _ when phase == Phase.Finished || held >= record.Rounds => null,
-                _ when !inPlan => status == "arrived" ? new WalkIn(Roster.People.ToCore(person), held + 1) : null,
+                _ when !inPlan => status == "arrived" ? new WalkIn(Roster.People.ToCore(record, person), held + 1) : null,
                 ("absent", false, "mentor") => new MentorDropsOut(person.Key, held + 1),
                 ("absent", false, _) => new MenteeLeaves(person.Key, held + 1),
                 ("arrived", true, _) => new PersonReturns(person.Key, held + 1),
@@ -114,7 +122,7 @@ public static class CheckInEndpoints
                 await db.SaveChangesAsync(cancellationToken);
                 await hub.Clients.Group(LiveHub.Group(id)).PeopleChanged(); // No re-plan, so no PlanChanged: the desks read the list again.
                 var marked = status == "absent" ? $"{person.Name} is marked absent." : $"{person.Name} is here.";
-                return TypedResults.Ok(new StatusResult(HostView(person, http), 0, marked, [], Reprint.None));
+                return TypedResults.Ok(new StatusResult(HostView(person, http, record), 0, marked, [], Reprint.None));
             }
 
             if (TryReplan(loaded.Plan, held, replan) is not { } result)
@@ -127,7 +135,7 @@ public static class CheckInEndpoints
                 : status == "absent"
                 ? $"{person.Name} is out from round {held + 1}. {Told(told, result, person.Key)}"
                 : $"{person.Name} is back from round {held + 1}. {Told(told, result, person.Key)}";
-            return TypedResults.Ok(await Tell(hub, http, id, Result(db, http, id, person, told, result, message)));
+            return TypedResults.Ok(await Tell(hub, http, id, Result(db, http, record, person, told, result, message)));
         }, cancellationToken);
     }
 
@@ -144,6 +152,11 @@ public static class CheckInEndpoints
         if (role is not ("mentor" or "mentee"))
         {
             errors["role"] = [$"role must be mentor or mentee; got '{walkIn.Role}'."];
+        }
+
+        if (!PersonFields.TryReadAttends(walkIn.Attends, out var online))
+        {
+            errors["attends"] = [$"attends must be online or in person; got '{walkIn.Attends}'."];
         }
 
         if (errors.Count > 0 || person is null)
@@ -170,6 +183,8 @@ public static class CheckInEndpoints
                 return TypedResults.Problem(detail: "The last round has started or the event is over; there is no round left to join.", statusCode: StatusCodes.Status409Conflict, title: "Too late to join");
             }
 
+            // Online or in the room as the event's mode and the desk's choice say: the engine seats them at tables of that kind.
+            person = Roster.People.InMode(record, person with { SaidOnline = online });
             if (await AlreadyThere(db, id, loaded.Plan, person, cancellationToken) is { } duplicate)
             {
                 return duplicate;
@@ -186,7 +201,60 @@ public static class CheckInEndpoints
             db.People.Add(added);
             var told = await publisher.SaveAndTell(db, record, result, cancellationToken);
             var joins = Joins(person, Itineraries.For(result.Plan, person.Key).Where(r => r.Round > held).ToList());
-            return TypedResults.Ok(await Tell(hub, http, id, Result(db, http, id, added, told, result, $"{joins} {Told(told, result, person.Key)}")));
+            return TypedResults.Ok(await Tell(hub, http, id, Result(db, http, record, added, told, result, $"{joins} {Told(told, result, person.Key)}")));
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// In a hybrid event, someone takes part the other way (in the room, or online) from the next round: a mentee sits
+    /// only at tables of their new kind, a mentor's table becomes one. Before the start the plan is made again; during
+    /// the event the rounds to come are re-planned moving as few others as possible, and only those affected are told.
+    /// </summary>
+    internal static async Task<Results<Ok<StatusResult>, NotFound, ProblemHttpResult>> SetAttends(
+        Guid id, long personId, AttendsChange change, HttpContext http, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
+    {
+        if (!PersonFields.TryReadAttends(change.Attends, out var online) || online is null)
+        {
+            return TypedResults.Problem(detail: $"attends must be online or in person; got '{change.Attends}'.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown way to take part");
+        }
+
+        return await publisher.OneAtATime<Results<Ok<StatusResult>, NotFound, ProblemHttpResult>>(db, id, async () =>
+        {
+            var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+            var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId && p.EventId == id, cancellationToken);
+            if (record is null || person is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (record.Mode != EventRecord.Hybrid)
+            {
+                return TypedResults.Problem(detail: "Only a hybrid event has some people in the room and some online. The host sets the event's mode.", statusCode: StatusCodes.Status409Conflict, title: "Not a hybrid event");
+            }
+
+            var was = OnlineRooms.Attends(record, person.Profile) == EventRecord.Online;
+            person.Profile.Attends = Roster.People.AttendsName(online);
+            var where = online.Value ? "online" : "in the room";
+            var loaded = await plans.LoadAsync(record, cancellationToken);
+            var (held, phase) = PlanPublisher.RoundsHeld(record, time.GetUtcNow());
+            var rotation = loaded?.Plan.Rotation;
+            var inPlan = rotation is not null && (rotation.MenteeIndex(person.Key) >= 0 || rotation.MentorIndex(person.Key) >= 0);
+            if (was == online.Value || !inPlan || phase == Phase.Finished || held >= record.Rounds)
+            {
+                // Nothing seated changes: the next plan reads their new word.
+                await db.SaveChangesAsync(cancellationToken);
+                await hub.Clients.Group(LiveHub.Group(id)).PeopleChanged();
+                return TypedResults.Ok(new StatusResult(HostView(person, http, record), 0, $"{person.Name} takes part {where}.", [], Reprint.None));
+            }
+
+            if (TryReplan(loaded!.Plan, held, new AttendsChanges(person.Key, online.Value, held + 1)) is not { } result)
+            {
+                return CouldNotReplan(person.Name);
+            }
+
+            var told = await publisher.SaveAndTell(db, record, result, cancellationToken);
+            var message = $"{person.Name} takes part {where} from round {held + 1}. {Told(told, result, person.Key)}";
+            return TypedResults.Ok(await Tell(hub, http, id, Result(db, http, record, person, told, result, message)));
         }, cancellationToken);
     }
 
@@ -336,9 +404,9 @@ public static class CheckInEndpoints
     }
 
     /// <summary>The answer to a re-plan: who else moved where, and which itineraries and table signs to print again.</summary>
-    private static StatusResult Result(AppDb db, HttpContext http, Guid id, PersonRecord person, IReadOnlyList<string> told, ReplanResult result, string message)
+    private static StatusResult Result(AppDb db, HttpContext http, EventRecord record, PersonRecord person, IReadOnlyList<string> told, ReplanResult result, string message)
     {
-        var people = db.People.Local.Where(p => p.EventId == id).ToDictionary(p => p.Key, StringComparer.Ordinal);
+        var people = db.People.Local.Where(p => p.EventId == record.Id).ToDictionary(p => p.Key, StringComparer.Ordinal);
         var moves = result.Changes.Where(c => c.Key != person.Key)
             .Select(c =>
             {
@@ -348,7 +416,7 @@ public static class CheckInEndpoints
             })
             .OrderBy(m => m.Round).ThenBy(m => m.Name, StringComparer.CurrentCulture).ToList();
         var reprint = Reprint.Of(people.ToDictionary(p => p.Key, p => p.Value.Id, StringComparer.Ordinal), told, result.Changes);
-        return new StatusResult(HostView(person, http), told.Count, message, moves, reprint);
+        return new StatusResult(HostView(person, http, record), told.Count, message, moves, reprint);
     }
 
     private static string MoveText(SeatChange c, string role) =>
@@ -392,6 +460,7 @@ public static class CheckInEndpoints
 
     // A personal link opens (and claims) that person's phone view: the host sees them all, a helper at the door none
     // (the desk shows a QR code to scan instead, see LinkQr).
-    private static HostPersonView HostView(PersonRecord p, HttpContext http) =>
-        new(p.Id, p.Name, p.Role, p.Status, HostRoutes.ByHelper(http) ? null : PersonalLinks.PathFor(p.Token), p.ClaimedAt, PersonalLinks.IsReserved(p.ClaimedBy), p.HereAskedAt);
+    private static HostPersonView HostView(PersonRecord p, HttpContext http, EventRecord? e = null) =>
+        new(p.Id, p.Name, p.Role, p.Status, HostRoutes.ByHelper(http) ? null : PersonalLinks.PathFor(p.Token), p.ClaimedAt, PersonalLinks.IsReserved(p.ClaimedBy), p.HereAskedAt,
+            e?.Mode == EventRecord.Hybrid ? OnlineRooms.Attends(e, p.Profile) : null);
 }

@@ -8,14 +8,17 @@ namespace FlashMentoring.Core.Tests.Planning;
 /// </summary>
 internal static class HardRules
 {
-    public static void ShouldHold(PlanResult plan)
+    /// <param name="plan">The plan to check.</param>
+    /// <param name="roundsHeld">Rounds held before someone changed how they take part: seats there are history.</param>
+    public static void ShouldHold(PlanResult plan, int roundsHeld = 0)
     {
         var rotation = plan.Rotation;
         var attendance = plan.Attendance;
         var met = new HashSet<(int, int)>();
         for (var round = 1; round <= rotation.Rounds; round++)
         {
-            var sizes = new List<int>();
+            // Online tables and tables in the room are balanced each among themselves.
+            var sizes = new Dictionary<bool, List<int>> { [false] = [], [true] = [] };
             var tables = rotation.Tables(round);
             for (var j = 0; j < rotation.Mentors.Count; j++)
             {
@@ -25,19 +28,23 @@ internal static class HardRules
                     continue;
                 }
 
-                sizes.Add(tables[j].Count);
+                sizes[rotation.Mentors[j].Online].Add(tables[j].Count);
                 tables[j].Count.Should().BeLessThanOrEqualTo(rotation.MostAtTable, "no table is over its seats");
                 foreach (var i in tables[j])
                 {
                     met.Add((i, j)).Should().BeTrue($"{rotation.Mentees[i].Name} meets {rotation.Mentors[j].Name} only once");
                     plan.Scorer.Avoids(i, j).Should().BeFalse("avoid pairs never meet");
                     attendance.MenteeThere(i, round).Should().BeTrue("only people who are there are seated");
+                    if (round > roundsHeld)
+                    {
+                        rotation.Mentees[i].Online.Should().Be(rotation.Mentors[j].Online, $"{rotation.Mentees[i].Name} sits only at tables of the way they take part (round {round}, {rotation.Mentors[j].Name})");
+                    }
                 }
             }
 
-            if (sizes.Count > 0)
+            foreach (var group in sizes.Values.Where(g => g.Count > 0))
             {
-                (sizes.Max() - sizes.Min()).Should().BeLessThanOrEqualTo(1, $"tables in round {round} differ by at most one");
+                (group.Max() - group.Min()).Should().BeLessThanOrEqualTo(1, $"tables in round {round} differ by at most one");
             }
         }
 
