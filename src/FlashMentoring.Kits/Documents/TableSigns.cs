@@ -56,11 +56,7 @@ public sealed class TableSigns(KitModel model) : IKitPart
     {
         var left = KitWriter.Margin;
         var width = writer.PageWidth - (2 * KitWriter.Margin);
-        var y = top + 18;
-        writer.Box("Table", new TextStyle(16, Color: XColors.DimGray), new XRect(left, y, width, 22), "sign label", Align.Center);
-        y += 22;
-        writer.Box(table.Number.ToString(Words.English), new TextStyle(72, Bold: true), new XRect(left, y, width, 96), "sign number", Align.Center);
-        y += 96;
+        var y = Number(writer, table, top + 18, 16, 72);
         if (!model.Blank)
         {
             y += writer.Box(table.Mentor ?? "", new TextStyle(18, Bold: true), new XRect(left, y, width, 26), "sign mentor", Align.Center, shrinkTo: 10, maxLines: 1);
@@ -91,15 +87,22 @@ public sealed class TableSigns(KitModel model) : IKitPart
         starters.Draw(writer, "sign starters sheet");
     }
 
+    // "Table" over the number, centred, from y down; returns the y below them.
+    private static double Number(KitWriter writer, KitTable table, double y, double label, double number)
+    {
+        var left = KitWriter.Margin;
+        var width = writer.PageWidth - (2 * KitWriter.Margin);
+        writer.Box("Table", new TextStyle(label, Color: XColors.DimGray), new XRect(left, y, width, label * 1.4), "sign label", Align.Center);
+        y += label * 1.4;
+        writer.Box(table.Number.ToString(Words.English), new TextStyle(number, Bold: true), new XRect(left, y, width, number * 1.35), "sign number", Align.Center);
+        return y + (number * 1.35);
+    }
+
     private void Face(KitWriter writer, KitTable table, double top, double height)
     {
         var left = KitWriter.Margin;
         var width = writer.PageWidth - (2 * KitWriter.Margin);
-        var y = top + 24;
-        writer.Box("Table", new TextStyle(20, Color: XColors.DimGray), new XRect(left, y, width, 28), "sign label", Align.Center);
-        y += 28;
-        writer.Box(table.Number.ToString(Words.English), new TextStyle(130, Bold: true), new XRect(left, y, width, 175), "sign number", Align.Center);
-        y += 175;
+        var y = Number(writer, table, top + 24, 20, 130);
         if (model.Blank)
         {
             writer.Box("Mentor: " + Words.Blank, new TextStyle(18), new XRect(left, y, width, 30), "sign mentor", Align.Center);

@@ -3,13 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using FlashMentoring.Core.Planning;
 using FlashMentoring.Kits.Tests;
-using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Events;
-using FlashMentoring.Web.Plans;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using FlashMentoring.Web.Tests.Online;
 
 namespace FlashMentoring.Web.Tests.Kits;
 
@@ -36,7 +32,7 @@ public class OnlineKitTests
         rooms.StatusCode.Should().Be(HttpStatusCode.OK, await rooms.Content.ReadAsStringAsync());
         var links = (await rooms.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("tables").EnumerateArray()
             .Where(t => t.GetProperty("online").GetBoolean()).ToDictionary(t => t.GetProperty("table").GetInt32(), t => t.GetProperty("link").GetString()!);
-        var plan = await PlanAsync(app, created.Id);
+        var plan = await AttendsKit.PlanAsync(app, created.Id);
 
         var kit = await host.GetAsync($"/api/events/{created.Id}/kit/itineraries.pdf");
         kit.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -77,12 +73,5 @@ public class OnlineKitTests
 
         Poppler.Text(signs).Should().Contain("Rosa Room").And.Contain("Raul Room").And.NotContain("Olga Online", "an online table has no sign to stand in the room")
             .And.Contain("Conversation starters").And.Contain("Round 1: ", "every sign carries the round's starter");
-    }
-
-    private static async Task<PlanResult> PlanAsync(TestApp app, Guid id)
-    {
-        using var scope = app.Services.CreateScope();
-        var record = await scope.ServiceProvider.GetRequiredService<AppDb>().Events.AsNoTracking().FirstAsync(e => e.Id == id);
-        return (await app.Services.GetRequiredService<PlanStore>().LoadAsync(record, CancellationToken.None))!.Plan;
     }
 }

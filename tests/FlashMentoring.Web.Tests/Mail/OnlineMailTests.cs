@@ -5,7 +5,7 @@ using System.Text.Json;
 using FlashMentoring.Core.Planning;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Events;
-using FlashMentoring.Web.Plans;
+using FlashMentoring.Web.Tests.Online;
 using Ical.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +38,7 @@ public class OnlineMailTests
         await using var relay = await SmtpSink.StartAsync();
         using var app = new TestApp { Settings = relay.MailSettings() };
         var (id, host, links) = await OnlineEventAsync(app);
-        var plan = await PlanAsync(app, id);
+        var plan = await AttendsKit.PlanAsync(app, id);
 
         (await host.PostAsync($"/api/events/{id}/invitations", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
         var received = await relay.WaitForAsync(6);
@@ -81,7 +81,7 @@ public class OnlineMailTests
         await using var relay = await SmtpSink.StartAsync();
         using var app = new TestApp { Settings = relay.MailSettings() };
         var (id, host, _) = await OnlineEventAsync(app, rounds: 1);
-        var plan = await PlanAsync(app, id);
+        var plan = await AttendsKit.PlanAsync(app, id);
         (await host.PostAsync($"/api/events/{id}/invitations", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
         await relay.WaitForAsync(6);
 
@@ -140,12 +140,5 @@ public class OnlineMailTests
         var mentor = rotation.Mentors.ToList().FindIndex(m => m.Name == name);
         var mentee = rotation.Mentees.ToList().FindIndex(m => m.Name == name);
         return [.. Enumerable.Range(1, rotation.Rounds).Select(r => mentor >= 0 ? mentor + 1 : rotation.MentorOf(r, mentee) + 1)];
-    }
-
-    private static async Task<PlanResult> PlanAsync(TestApp app, Guid id)
-    {
-        using var scope = app.Services.CreateScope();
-        var record = await scope.ServiceProvider.GetRequiredService<AppDb>().Events.AsNoTracking().FirstAsync(e => e.Id == id);
-        return (await app.Services.GetRequiredService<PlanStore>().LoadAsync(record, CancellationToken.None))!.Plan;
     }
 }
