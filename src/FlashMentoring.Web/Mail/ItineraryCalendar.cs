@@ -10,8 +10,9 @@ namespace FlashMentoring.Web.Mail;
 
 /// <summary>
 /// A person's day as an iCalendar file (RFC 5545): one VEVENT for the whole event and, when asked, one per round, in
-/// the person's time zone (else the event's); an online round's video room is its LOCATION and URL. UIDs are stable per event, person and round, and SEQUENCE is the person's calendar sequence,
-/// so a calendar that already holds the event replaces it instead of adding a second.
+/// the person's time zone (else the event's); an online round's video room is its LOCATION and URL. UIDs are stable
+/// per event, person and round, and SEQUENCE is the person's calendar sequence, so a calendar that already holds the
+/// event replaces it instead of adding a second.
 /// </summary>
 public static class ItineraryCalendar
 {
