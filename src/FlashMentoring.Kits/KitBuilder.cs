@@ -63,12 +63,14 @@ public static class KitBuilder
         var wanted = Wanted(model, parts);
         var mentees = model.Mentees.Count(model.Prints);
         var people = model.Mentors.Count(model.Prints) + mentees;
+        var online = model.OnlineToSend.Count;
+        var inPerson = model.Mentees.Count(m => !m.Online && model.Prints(m));
         var perPart = new Dictionary<string, int>
         {
             ["guide"] = 3,
             ["grid"] = (int)Math.Ceiling(model.Tables.Count / 9.0) * (int)Math.Ceiling(model.Event.Rounds / 6.0),
-            ["signs"] = model.Tables.Count(model.Prints),
-            ["itineraries"] = (mentees + 1) / 2,
+            ["signs"] = model.Signs.Count,
+            ["itineraries"] = ((inPerson + 1) / 2) + online,
             ["badges"] = (people + 7) / 8,
             ["feedback"] = model.Blank ? 1 : mentees,
             ["roster"] = 1,

@@ -13,21 +13,56 @@ namespace FlashMentoring.Kits;
 /// <param name="SeatsPerTable">Mentees per table.</param>
 /// <param name="JoinUrl">Where phones join (null for a paper-only kit).</param>
 /// <param name="JoinCode">The six-letter join code.</param>
-public sealed record KitEvent(string Title, DateTimeOffset StartsAt, int Rounds, int RoundMinutes, int TransitionMinutes, int SeatsPerTable, string? JoinUrl = null, string? JoinCode = null);
+public sealed record KitEvent(string Title, DateTimeOffset StartsAt, int Rounds, int RoundMinutes, int TransitionMinutes, int SeatsPerTable, string? JoinUrl = null, string? JoinCode = null)
+{
+    /// <summary>Everyone in the room.</summary>
+    public const string InPerson = "in-person";
+
+    /// <summary>Every table is a video room.</summary>
+    public const string Online = "online";
+
+    /// <summary>Some tables in the room, some online.</summary>
+    public const string Hybrid = "hybrid";
+
+    /// <summary>in-person, online or hybrid.</summary>
+    public string Mode { get; init; } = InPerson;
+
+    /// <summary>The conversation starter of each round (index 0 is round 1), as the event resolved it; null or blank: none.</summary>
+    public IReadOnlyList<string?> Prompts { get; init; } = [];
+
+    /// <summary>The event's IANA time zone (America/New_York); null: times keep <see cref="StartsAt"/>'s offset.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>Some tables meet in video rooms.</summary>
+    public bool HasOnline => Mode is Online or Hybrid;
+
+    /// <summary>The prompt of a round, or null when it has none.</summary>
+    public string? PromptFor(int round) =>
+        round >= 1 && round <= Prompts.Count && Prompts[round - 1] is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+
+    /// <summary>True when at least one round has a prompt.</summary>
+    public bool HasPrompts => Enumerable.Range(1, Rounds).Any(r => PromptFor(r) is not null);
+}
 
 /// <summary>A mentor's table.</summary>
 /// <param name="Number">Table number.</param>
 /// <param name="Mentor">Mentor's name; null in a blank kit.</param>
 /// <param name="Agency">Mentor's agency.</param>
 /// <param name="Expertise">What the mentor can talk about.</param>
-public sealed record KitTable(int Number, string? Mentor, string Agency, IReadOnlyList<string> Expertise);
+/// <param name="Room">The video room's link, for an online table that has one.</param>
+public sealed record KitTable(int Number, string? Mentor, string Agency, IReadOnlyList<string> Expertise, string? Room = null)
+{
+    /// <summary>The table meets online (its mentor does), whether or not its room link is set yet.</summary>
+    public bool Online { get; init; }
+}
 
 /// <summary>Where someone sits in one round.</summary>
 /// <param name="Round">1-based round.</param>
 /// <param name="Table">Table number; null when resting (or, for a mentor, on a break).</param>
 /// <param name="With">The mentor (for a mentee) or the mentees (for a mentor).</param>
 /// <param name="Topics">The mentor's expertise, for a mentee's row.</param>
-public sealed record KitSeat(int Round, int? Table, string With, IReadOnlyList<string> Topics);
+/// <param name="Room">The video room of that table, when the person takes part online and the table has one.</param>
+public sealed record KitSeat(int Round, int? Table, string With, IReadOnlyList<string> Topics, string? Room = null);
 
 /// <summary>Someone who gets a badge, an itinerary or a feedback form.</summary>
 /// <param name="Name">Full name; in a blank kit, a number to write a name next to.</param>
@@ -39,6 +74,12 @@ public sealed record KitSeat(int Round, int? Table, string With, IReadOnlyList<s
 /// <param name="Key">The roster identity, to pick people out for a reprint.</param>
 public sealed record KitPerson(string Name, bool IsMentor, string Agency, IReadOnlyList<string> Topics, IReadOnlyList<KitSeat> Seats, string? PersonalLink = null, string? Key = null)
 {
+    /// <summary>They take part online, from a video room.</summary>
+    public bool Online { get; init; }
+
+    /// <summary>Their IANA time zone for the times printed for them; null: the event's.</summary>
+    public string? TimeZone { get; init; }
+
     /// <summary>
     /// What itineraries are sorted and headed by: the last word of the name, which is the family name for most names
     /// on a US roster (the roster has one name field); a suffix such as "Jr." is skipped.
@@ -89,6 +130,22 @@ public sealed record KitModel(KitEvent Event, IReadOnlyList<KitTable> Tables, IR
         ? Mentees
         : Mentees.Where(Prints).OrderBy(m => m.FamilyName, Words.Alphabetical).ThenBy(m => m.Name, Words.Alphabetical).ToList();
 
+    /// <summary>
+    /// The online people whose page this kit prints, one page each, by family name: mentees for their rooms round by
+    /// round, mentors for their own room (their table has no sign to stand in a room).
+    /// </summary>
+    public IReadOnlyList<KitPerson> OnlineToSend => Mentors.Concat(Mentees).Where(p => p.Online && Prints(p))
+        .OrderBy(p => p.FamilyName, Words.Alphabetical).ThenBy(p => p.Name, Words.Alphabetical).ToList();
+
+    /// <summary>The tables whose tent card this kit prints: online tables meet in a video room, so they have none.</summary>
+    public IReadOnlyList<KitTable> Signs => Tables.Where(t => !t.Online && Prints(t)).ToList();
+
+    /// <summary>The zone a person's times are printed in: theirs when this machine knows it, else the event's (null: none).</summary>
+    public string? ZoneOf(KitPerson? person) => Clocks.Known(person?.TimeZone) ?? Clocks.Known(Event.TimeZone);
+
+    /// <summary>An instant on the person's clock (the event's clock for null).</summary>
+    public DateTimeOffset On(KitPerson? person, DateTimeOffset instant) => Clocks.In(instant, ZoneOf(person));
+
     /// <summary>True when this kit prints the person's own pages (always, unless it is a reprint without them).</summary>
     public bool Prints(KitPerson person) => Reprint is null || (person?.Key is { } key && Reprint.People.Contains(key));
 
@@ -97,7 +154,7 @@ public sealed record KitModel(KitEvent Event, IReadOnlyList<KitTable> Tables, IR
 
     /// <summary>When round <paramref name="round"/> starts, by the plan (the live clock may run late).</summary>
     public DateTimeOffset RoundStart(int round) =>
-        Event.StartsAt.AddMinutes((round - 1) * (Event.RoundMinutes + Event.TransitionMinutes));
+        Clocks.In(Event.StartsAt.AddMinutes((round - 1) * (Event.RoundMinutes + Event.TransitionMinutes)), Event.TimeZone);
 
     /// <summary>When round <paramref name="round"/> ends.</summary>
     public DateTimeOffset RoundEnd(int round) => RoundStart(round).AddMinutes(Event.RoundMinutes);
@@ -106,14 +163,24 @@ public sealed record KitModel(KitEvent Event, IReadOnlyList<KitTable> Tables, IR
     public IReadOnlyList<string> AtTable(int round, int table) =>
         Mentees.Where(m => m.Seats[round - 1].Table == table).Select(m => m.Name).ToList();
 
-    /// <summary>A kit from a plan; <paramref name="personalLink"/> gives each person's live link by roster key (or null).</summary>
-    public static KitModel FromPlan(PlanResult plan, KitEvent kitEvent, Func<string, string?>? personalLink = null, bool blank = false)
+    /// <summary>
+    /// A kit from a plan; <paramref name="personalLink"/> gives each person's live link by roster key (or null), and
+    /// <paramref name="roomOf"/> a table's video room by its number and whether it meets online (null: no room). Who is
+    /// online and their time zone come from the plan's people.
+    /// </summary>
+    public static KitModel FromPlan(PlanResult plan, KitEvent kitEvent, Func<string, string?>? personalLink = null, bool blank = false, Func<int, bool, string?>? roomOf = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(kitEvent);
         var rotation = plan.Rotation;
         kitEvent = kitEvent with { Rounds = rotation.Rounds, SeatsPerTable = rotation.SeatsPerTable };
-        var tables = rotation.Mentors.Select((m, j) => new KitTable(j + 1, blank ? null : m.Name, m.Agency, m.Expertise)).ToList();
+        var tables = rotation.Mentors.Select((m, j) => new KitTable(j + 1, blank ? null : m.Name, m.Agency, m.Expertise, blank ? null : roomOf?.Invoke(j + 1, m.Online))
+        {
+            Online = m.Online && !blank,
+        }).ToList();
+
+        // A seat's room is printed for an online person only: someone in the room goes to the table, not the link.
+        string? Room(Person who, int table) => who.Online ? tables[table - 1].Room : null;
         var mentees = rotation.Mentees.Select((p, i) => new KitPerson(
             p.Name, false, p.Agency, p.Needs,
             Enumerable.Range(1, rotation.Rounds).Select(r =>
@@ -121,15 +188,15 @@ public sealed record KitModel(KitEvent Event, IReadOnlyList<KitTable> Tables, IR
                 var j = rotation.MentorOf(r, i);
                 return j < 0
                     ? new KitSeat(r, null, "", [])
-                    : new KitSeat(r, j + 1, blank ? "" : rotation.Mentors[j].Name, rotation.Mentors[j].Expertise);
+                    : new KitSeat(r, j + 1, blank ? "" : rotation.Mentors[j].Name, rotation.Mentors[j].Expertise, Room(p, j + 1));
             }).ToList(),
-            personalLink?.Invoke(p.Key), p.Key)).ToList();
+            personalLink?.Invoke(p.Key), p.Key) { Online = p.Online && !blank, TimeZone = p.TimeZone }).ToList();
         var mentors = rotation.Mentors.Select((p, j) => new KitPerson(
             p.Name, true, p.Agency, p.Expertise,
             Enumerable.Range(1, rotation.Rounds).Select(r => plan.Attendance.MentorThere(j, r)
-                ? new KitSeat(r, j + 1, string.Join(", ", rotation.MenteesAt(r, j).Select(i => rotation.Mentees[i].Name)), [])
+                ? new KitSeat(r, j + 1, string.Join(", ", rotation.MenteesAt(r, j).Select(i => rotation.Mentees[i].Name)), [], Room(p, j + 1))
                 : new KitSeat(r, null, "", [])).ToList(),
-            personalLink?.Invoke(p.Key), p.Key)).ToList();
+            personalLink?.Invoke(p.Key), p.Key) { Online = p.Online && !blank, TimeZone = p.TimeZone }).ToList();
         return new KitModel(kitEvent, tables, mentors, mentees, blank);
     }
 

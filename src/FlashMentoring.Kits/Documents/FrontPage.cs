@@ -45,16 +45,22 @@ public sealed class FrontPage(KitModel model) : IKitPart
         writer.Paragraph($"Made at {Words.Time(reprint.At)} on {Words.Date(reprint.At)}, after a change to the plan. " +
                          "These pages replace the earlier ones for the same people and tables: hand them out and throw the old ones away. " +
                          $"Each reprinted itinerary says \"Updated {Words.Time(reprint.At)}\".", TextStyle.Body, 10);
-        var mentees = model.MenteesToHandOut;
+        var mentees = model.MenteesToHandOut.Where(m => !m.Online).ToList();
         writer.Heading($"Itineraries ({mentees.Count})", 13, 20);
         writer.Paragraph(mentees.Count == 0 ? "None." : string.Join("; ", mentees.Select(m => m.Name)), TextStyle.Body, 8);
-        var mentors = model.Mentors.Where(model.Prints).ToList();
+        var mentors = model.Mentors.Where(m => !m.Online && model.Prints(m)).ToList();
         if (mentors.Count > 0)
         {
             writer.Paragraph($"Mentors have no printed itinerary; tell them in person: {string.Join("; ", mentors.Select(m => m.Name))}.", TextStyle.Body, 8);
         }
 
-        var tables = model.Tables.Where(model.Prints).Select(t => t.Number.ToString(CultureInfo.InvariantCulture)).ToList();
+        var online = model.OnlineToSend;
+        if (online.Count > 0)
+        {
+            writer.Paragraph($"Online, a page each with their rooms; send it to them: {string.Join("; ", online.Select(m => m.Name))}.", TextStyle.Body, 8);
+        }
+
+        var tables = model.Signs.Select(t => t.Number.ToString(CultureInfo.InvariantCulture)).ToList();
         writer.Heading($"Table signs ({tables.Count})", 13, 20);
         writer.Paragraph(tables.Count == 0 ? "None." : "Tables " + string.Join(", ", tables) + ".", TextStyle.Body, 16);
     }

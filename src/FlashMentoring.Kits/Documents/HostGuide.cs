@@ -62,11 +62,21 @@ public sealed class HostGuide(KitModel model) : IKitPart
         writer.Paragraph("One minute before the end: \"One minute left: take a note of anyone you want to keep in touch with.\"", TextStyle.Body);
         writer.Paragraph("At the end: \"Thank you. Please fill in the feedback form: it tells us which matches worked, and your keep-in-touch choices become mentoring pairs when both sides choose each other.\"", TextStyle.Body, 10);
 
+        if (e.HasPrompts)
+        {
+            Starters(writer);
+        }
+
+        if (e.HasOnline && !model.Blank)
+        {
+            OnlineRooms(writer);
+        }
+
         writer.Heading("Materials checklist");
         foreach (var item in new[]
         {
             "A bell or a loud timer", $"Name badges ({model.Mentors.Count + model.Mentees.Count}), a few blank ones and markers",
-            $"Table signs ({model.Tables.Count}) and the master grid", "An itinerary for each mentee", "Feedback forms and pens",
+            $"Table signs ({model.Tables.Count(t => !t.Online)}) and the master grid", "An itinerary for each mentee", "Feedback forms and pens",
             "Laptop, charger, projector and cable (if the app runs the clock)", "Tape for the table signs",
         })
         {
@@ -87,6 +97,57 @@ public sealed class HostGuide(KitModel model) : IKitPart
             writer.Box($"Participants scan this code (it is also on the board) and pick their name, or scan the personal code on their itinerary. Join code: {e.JoinCode}. Link: {e.JoinUrl}",
                 TextStyle.Body, new XRect(writer.Left + 112, writer.Y, writer.Width - 112, 100), "join text");
             writer.Y += 110;
+        }
+    }
+
+    // Read out at each round's start, shown on the board and the phones, and printed on the back of every table sign.
+    private void Starters(KitWriter writer)
+    {
+        writer.Heading("Conversation starters");
+        writer.Paragraph("One question per round, for a table that does not know where to begin. Read it out as each round starts; " +
+                         "the board, the phones and the backs of the table signs show it too.", TextStyle.Body);
+        var starters = new TableBlock([new Column("Round", 1), new Column("Time", 1.6), new Column("Conversation starter", 6)]);
+        for (var r = 1; r <= model.Event.Rounds; r++)
+        {
+            if (model.Event.PromptFor(r) is { } prompt)
+            {
+                starters.Row($"Round {r}", Words.Span(model.RoundStart(r), model.RoundEnd(r)), prompt);
+            }
+        }
+
+        starters.Draw(writer, "starters");
+    }
+
+    private void OnlineRooms(KitWriter writer)
+    {
+        writer.Heading("Running the online rooms");
+        foreach (var (step, k) in new[]
+        {
+            "Set the rooms before you send the invitations: on the host console's online page, set the room pattern of your agency's video service " +
+            "(for example https://meet.agency.gov/{event}-table-{table}), or upload a CSV of table,link with rooms you already made in Teams or Zoom.",
+            "Test one room: open a table's link on a laptop and on a phone, and check that a guest can get in without an account or a lobby.",
+            "At each round, every online person's phone or laptop shows the room to open, with a button. Mentors keep their own room open all event.",
+            "One minute before a round ends, the screens warn everyone online to finish; at the end they show the next room.",
+            "Online people tap \"I'm in the room\". A minute into each round, the console lists per table who has not joined yet and who their mentor reported missing: " +
+            "send a helper to reach them, or mark them absent and the plan is redone for the rounds left.",
+            "A broken link: on the online page, paste a new link for that table. It reaches that table's people at once; tell the mentor too.",
+            "Someone without a laptop joins by phone: their personal link opens the room in the phone's browser or the video service's app.",
+        }.Select((text, i) => (text, i + 1)))
+        {
+            writer.Paragraph($"{k}. {step}", TextStyle.Body, 4);
+        }
+
+        var online = model.Tables.Where(t => t.Online).ToList();
+        if (online.Count > 0)
+        {
+            writer.Y += 4;
+            var rooms = new TableBlock([new Column("Table", 0.8), new Column("Mentor", 2), new Column("Room", 5)]);
+            foreach (var table in online)
+            {
+                rooms.Row(table.Number.ToString(Words.English), table.Mentor ?? "", table.Room ?? "Not set yet");
+            }
+
+            rooms.Draw(writer, "rooms");
         }
     }
 

@@ -3,7 +3,10 @@ using PdfSharp.Drawing;
 
 namespace FlashMentoring.Kits.Documents;
 
-/// <summary>One itinerary per mentee, two to a page with a cut line: each round's time, table, mentor and topics, and a personal QR code to the live view.</summary>
+/// <summary>
+/// One itinerary per mentee, two to a page with a cut line: each round's time, table, mentor and topics, and a personal
+/// QR code to the live view. Online people follow, a page each with their video rooms (<see cref="OnlinePage"/>).
+/// </summary>
 public sealed class Itineraries(KitModel model) : IKitPart
 {
     private const double Qr = 92;
@@ -18,7 +21,7 @@ public sealed class Itineraries(KitModel model) : IKitPart
     public void Compose(KitWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var mentees = model.MenteesToHandOut;
+        var mentees = model.MenteesToHandOut.Where(m => !m.Online).ToList();
         for (var k = 0; k < mentees.Count; k++)
         {
             if (k % 2 == 0)
@@ -34,6 +37,11 @@ public sealed class Itineraries(KitModel model) : IKitPart
             }
 
             One(writer, mentees[k]);
+        }
+
+        foreach (var person in model.OnlineToSend)
+        {
+            new OnlinePage(model, person).Compose(writer, Title);
         }
     }
 
@@ -66,7 +74,9 @@ public sealed class Itineraries(KitModel model) : IKitPart
         }
 
         var updated = model.Reprint is { } reprint ? $" - Updated {Words.Time(reprint.At)}" : "";
-        y += writer.Box($"{e.Title} - {Words.Date(e.StartsAt)}{updated}", new TextStyle(9.5, Color: XColors.DimGray), new XRect(writer.Left, y, textWidth, 14), "itinerary event", shrinkTo: 7.5, maxLines: 1);
+        // Someone with a clock of their own (they gave a time zone) is told which clock the times are on.
+        var zone = model.ZoneOf(mentee) is { } own && own != Clocks.Known(e.TimeZone) ? $" - Times are {Clocks.Name(own, model.On(mentee, e.StartsAt))}" : "";
+        y += writer.Box($"{e.Title} - {Words.Date(model.On(mentee, e.StartsAt))}{updated}{zone}", new TextStyle(9.5, Color: XColors.DimGray), new XRect(writer.Left, y, textWidth, zone.Length > 0 ? 26 : 14), "itinerary event", shrinkTo: 7.5, maxLines: zone.Length > 0 ? 2 : 1);
         if (mentee.PersonalLink is { } link)
         {
             QrBlock.Draw(writer.Graphics, link, writer.Right() - Qr, top, Qr);
@@ -80,7 +90,7 @@ public sealed class Itineraries(KitModel model) : IKitPart
         {
             table.Row(
                 $"Round {seat.Round.ToString(Words.English)}",
-                Words.Span(model.RoundStart(seat.Round), model.RoundEnd(seat.Round)),
+                Words.Span(model.On(mentee, model.RoundStart(seat.Round)), model.On(mentee, model.RoundEnd(seat.Round))),
                 seat.Table is { } number ? $"Table {number.ToString(Words.English)}" : "Rest",
                 seat.Table is null ? "Take a break" : model.Blank ? Words.Blank[..16] : seat.With,
                 Words.List(seat.Topics));

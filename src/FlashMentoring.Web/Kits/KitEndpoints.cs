@@ -7,6 +7,7 @@ using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Live;
+using FlashMentoring.Web.Online;
 using FlashMentoring.Web.Plans;
 using FlashMentoring.Web.Roster;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -123,8 +124,14 @@ public static class KitEndpoints
         }
 
         var kitEvent = new KitEvent(record.Title, record.StartsAt, record.Rounds, record.RoundMinutes, record.TransitionMinutes, record.SeatsPerTable,
-            origin + JoinLinks.JoinPath(record.JoinCode), record.JoinCode);
-        var model = KitModel.FromPlan(loaded.Plan, kitEvent, key => tokens.TryGetValue(key, out var token) ? origin + PersonalLinks.PathFor(token) : null) with { Reprint = reprint };
+            origin + JoinLinks.JoinPath(record.JoinCode), record.JoinCode)
+        {
+            Mode = record.Mode,
+            TimeZone = record.TimeZone,
+            Prompts = [.. Enumerable.Range(1, loaded.Plan.Rotation.Rounds).Select(r => OnlineRooms.PromptFor(record, r))],
+        };
+        var model = KitModel.FromPlan(loaded.Plan, kitEvent, key => tokens.TryGetValue(key, out var token) ? origin + PersonalLinks.PathFor(token) : null,
+            roomOf: (table, online) => OnlineRooms.LinkFor(record, table, online)) with { Reprint = reprint };
         var fileName = reprint is not null ? $"reprint-{reprint.At.ToString("HHmm", CultureInfo.InvariantCulture)}.pdf" : choice!.Value.Parts is [var one] ? $"{one}.pdf" : "kit.pdf";
         return make(new KitRecipe(model, choice!.Value.Paper, choice.Value.Parts, fileName));
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlashMentoring.Kits;
 using FlashMentoring.Web.Data;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
@@ -9,8 +10,9 @@ namespace FlashMentoring.Web.Mail;
 
 /// <summary>
 /// A person's day as an iCalendar file (RFC 5545): one VEVENT for the whole event and, when asked, one per round, in
-/// the event's time zone. UIDs are stable per event, person and round, and SEQUENCE is the person's calendar sequence,
-/// so a calendar that already holds the event replaces it instead of adding a second.
+/// the person's time zone (else the event's); an online round's video room is its LOCATION and URL. UIDs are stable
+/// per event, person and round, and SEQUENCE is the person's calendar sequence, so a calendar that already holds the
+/// event replaces it instead of adding a second.
 /// </summary>
 public static class ItineraryCalendar
 {
@@ -28,26 +30,31 @@ public static class ItineraryCalendar
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(person);
-        var zone = MailItinerary.Zone(record);
+        var zone = itinerary is null ? MailItinerary.Zone(record) : itinerary.Zone;
         var calendar = new Ical.Net.Calendar { Method = "PUBLISH", ProductId = "-//FlashMentoring//Flash mentoring//EN" };
         if (zone is not null)
         {
             // The zone's rules from the event's year on, enough for every client to place the times.
-            calendar.AddTimeZone(zone, MailItinerary.Local(record, record.StartsAt).DateTime.AddYears(-1), false);
+            calendar.AddTimeZone(zone, Clocks.In(record.StartsAt, zone).DateTime.AddYears(-1), false);
         }
 
         CalDateTime At(DateTimeOffset t) =>
-            zone is null ? new CalDateTime(t.UtcDateTime, CalDateTime.UtcTzId) : new CalDateTime(MailItinerary.Local(record, t).DateTime, zone);
+            zone is null ? new CalDateTime(t.UtcDateTime, CalDateTime.UtcTzId) : new CalDateTime(Clocks.In(t, zone).DateTime, zone);
 
         var stamp = new CalDateTime(now.UtcDateTime, CalDateTime.UtcTzId);
         var uid = $"{record.Id:N}-{person.Id.ToString(CultureInfo.InvariantCulture)}";
         var first = itinerary?.First;
-        var where = first is null ? null : "Table " + first.Row.Table!.Value.ToString(CultureInfo.InvariantCulture);
+        // An online mentor's room is where the whole event happens for them; an online mentee's changes each round.
+        var where = first is null ? null
+            : first.Room is { } room && itinerary!.Mentor ? room
+            : first.Room is not null ? "Online: a video room each round"
+            : "Table " + first.Row.Table!.Value.ToString(CultureInfo.InvariantCulture);
         calendar.Events.Add(new CalendarEvent
         {
             Uid = uid + "@flashmentoring",
             Summary = record.Title,
             Location = where,
+            Url = where is not null && first?.Room == where ? new Uri(where) : null,
             Description = Describe(record, itinerary, link),
             DtStart = At(record.StartsAt),
             DtEnd = At(MailItinerary.EventEnd(record)),
@@ -64,8 +71,9 @@ public static class ItineraryCalendar
                 {
                     Uid = $"{uid}-round-{number}@flashmentoring",
                     Summary = $"Round {number}: {What(round, itinerary.Mentor)}",
-                    Location = round.Row.Table is { } table ? "Table " + table.ToString(CultureInfo.InvariantCulture) : null,
-                    Description = "Your personal link: " + link,
+                    Location = round.Room ?? (round.Row.Table is { } table ? "Table " + table.ToString(CultureInfo.InvariantCulture) : null),
+                    Url = round.Room is { } roundRoom ? new Uri(roundRoom) : null,
+                    Description = (round.Room is { } video ? $"Video room: {video}\n" : "") + "Your personal link: " + link,
                     DtStart = At(round.Starts),
                     DtEnd = At(round.Ends),
                     DtStamp = stamp,
@@ -97,7 +105,7 @@ public static class ItineraryCalendar
         if (itinerary?.First is { } first)
         {
             lines.Add(itinerary.Mentor ? $"You host Table {first.Row.Table}." : $"Your first table: {What(first, false)}.");
-            lines.AddRange(itinerary.Rounds.Select(r => $"{r.Row.Label}, {MailItinerary.Time(r.Starts)}: {What(r, itinerary.Mentor)}"));
+            lines.AddRange(itinerary.Rounds.Select(r => $"{r.Row.Label}, {MailItinerary.Time(r.Starts)}: {What(r, itinerary.Mentor)}" + (r.Room is { } room ? $" - video room: {room}" : "")));
         }
 
         lines.Add($"Join code: {record.JoinCode}");

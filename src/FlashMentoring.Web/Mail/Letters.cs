@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FlashMentoring.Kits;
 using FlashMentoring.Web.Data;
 
 namespace FlashMentoring.Web.Mail;
@@ -9,7 +10,8 @@ public sealed record Letter(string Subject, string Text);
 
 /// <summary>
 /// What the e-mails say: the invitation (link, first table, whole itinerary, join code), the short update after a
-/// re-plan, and the note to someone taken off the plan. Plain text, short sentences; times on the event's clock.
+/// re-plan, and the note to someone taken off the plan. Plain text, short sentences; an itinerary's times on the
+/// person's own clock (their time zone, else the event's), and the video room of each round for someone online.
 /// </summary>
 public static class Letters
 {
@@ -40,18 +42,21 @@ public static class Letters
     {
         ArgumentNullException.ThrowIfNull(itinerary);
         var text = Greeting(record, name);
-        text.Append(CultureInfo.InvariantCulture, $"You are invited to {record.Title} on {When(record)}.\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"Your personal link shows your table, round by round, on your phone:\n{link}\n");
+        text.Append(CultureInfo.InvariantCulture, $"You are invited to {record.Title} on {When(record, itinerary.Zone)}.\n\n");
+        text.Append(itinerary.Online
+            ? "You take part online. Your personal link shows the video room to open, round by round, on your laptop or phone:\n"
+            : "Your personal link shows your table, round by round, on your phone:\n");
+        text.Append(link).Append('\n');
         text.Append("Keep it to yourself: it opens your own itinerary.\n\n");
-        text.Append(First(itinerary)).Append("\n\nYour itinerary:\n");
+        text.Append(First(itinerary)).Append(CultureInfo.InvariantCulture, $"\n\nYour itinerary (times are {MailItinerary.ZoneName(record, itinerary.Zone)}):\n");
         foreach (var round in itinerary.Rounds)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {round.Row.Label}, {MailItinerary.Time(round.Starts)}: {Round(round, itinerary.Mentor)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {round.Row.Label}, {MailItinerary.Time(round.Starts)}: {Round(round, itinerary.Mentor)}\n").Append(Room(round, itinerary.Mentor));
         }
 
         text.Append(CultureInfo.InvariantCulture, $"\nLost the link? Open the join page at the event and enter the code {record.JoinCode}.\n");
         text.Append("The attached calendar file puts the event and each round in your calendar.\n");
-        return new Letter($"{record.Title}, {Day(record)}: your table and link", text.ToString());
+        return new Letter($"{record.Title}, {Day(record, itinerary.Zone)}: your {(itinerary.Online ? "rooms" : "table")} and link", text.ToString());
     }
 
     /// <summary>The update after a re-plan: the rounds that changed, the first table, the link.</summary>
@@ -60,7 +65,7 @@ public static class Letters
         ArgumentNullException.ThrowIfNull(itinerary);
         ArgumentNullException.ThrowIfNull(changed);
         var text = Greeting(record, name);
-        text.Append(CultureInfo.InvariantCulture, $"The plan for {record.Title} on {When(record)} changed, and so did your itinerary:\n");
+        text.Append(CultureInfo.InvariantCulture, $"The plan for {record.Title} on {When(record, itinerary.Zone)} changed, and so did your itinerary:\n");
         foreach (var (number, oldTable) in changed)
         {
             var round = itinerary.Rounds[number - 1];
@@ -68,13 +73,13 @@ public static class Letters
             var now = Round(round, itinerary.Mentor);
             text.Append(CultureInfo.InvariantCulture, $"  {round.Row.Label}, {MailItinerary.Time(round.Starts)}: now {now}");
             // A mentor keeps their table; what changed is who comes, which the line already lists.
-            text.Append(round.Row.Table == oldTable ? "\n" : $" (was {was})\n");
+            text.Append(round.Row.Table == oldTable ? "\n" : $" (was {was})\n").Append(Room(round, itinerary.Mentor));
         }
 
         text.Append('\n').Append(First(itinerary)).Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"\nYour personal link always shows the latest plan:\n{link}\n");
         text.Append("The attached calendar file replaces the one you had.\n");
-        return new Letter($"Change to your itinerary: {record.Title}, {Day(record)}", text.ToString());
+        return new Letter($"Change to your itinerary: {record.Title}, {Day(record, itinerary.Zone)}", text.ToString());
     }
 
     /// <summary>To someone invited earlier whom the plan no longer has.</summary>
@@ -104,20 +109,28 @@ public static class Letters
         return new StringBuilder().Append(CultureInfo.InvariantCulture, $"Hello {name},\n\n");
     }
 
-    private static string Day(EventRecord record) => MailItinerary.Date(MailItinerary.Local(record, record.StartsAt));
+    private static string Day(EventRecord record, string? zone = null) => MailItinerary.Date(Clocks.In(record.StartsAt, zone ?? MailItinerary.Zone(record)));
 
-    // "Tuesday, December 1, 2026, 9:00 AM to 10:42 AM (America/New_York time)"
-    private static string When(EventRecord record)
+    // "Tuesday, December 1, 2026, 9:00 AM to 10:42 AM, Eastern Time (America/New_York)", on the reader's clock when
+    // their itinerary gives one.
+    private static string When(EventRecord record, string? zone = null)
     {
-        var start = MailItinerary.Local(record, record.StartsAt);
-        return $"{MailItinerary.Date(start)}, {MailItinerary.Time(start)} to {MailItinerary.Time(MailItinerary.EventEnd(record))} ({MailItinerary.ZoneName(record)})";
+        zone ??= MailItinerary.Zone(record);
+        var start = Clocks.In(record.StartsAt, zone);
+        return $"{MailItinerary.Date(start)}, {MailItinerary.Time(start)} to {MailItinerary.Time(Clocks.In(MailItinerary.EventEnd(record), zone))}, {MailItinerary.ZoneName(record, zone)}";
     }
+
+    // The room on a line of its own: links are long, and a mail reader makes a link clickable only when it stands alone.
+    // A mentor's room is the same all event and is given once, with their table.
+    private static string Room(TimedRound round, bool mentor) => round.Room is { } room && !mentor ? $"      Video room: {room}\n" : "";
 
     private static string First(PersonItinerary itinerary) => itinerary.First switch
     {
         null => "The plan has no table for you yet; your link will show one when it does.",
+        var first when itinerary.Mentor && first.Room is { } room => $"You host Table {first.Row.Table} online, in the same video room all event: mentees come to you each round.\n{room}",
         var first when itinerary.Mentor => $"You host Table {first.Row.Table}: mentees come to you each round.",
-        var first => $"Your first table: Table {first.Row.Table} with {first.Row.Mentor}, in {first.Row.Label.ToLowerInvariant()} at {MailItinerary.Time(first.Starts)}.",
+        var first => $"Your first table: Table {first.Row.Table} with {first.Row.Mentor}, in {first.Row.Label.ToLowerInvariant()} at {MailItinerary.Time(first.Starts)}." +
+                     (first.Room is { } room ? $" Its video room:\n{room}" : ""),
     };
 
     private static string Round(TimedRound round, bool mentor)

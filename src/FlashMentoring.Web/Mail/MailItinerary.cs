@@ -2,22 +2,31 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using FlashMentoring.Core.Planning;
+using FlashMentoring.Kits;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Live;
+using FlashMentoring.Web.Online;
 
 namespace FlashMentoring.Web.Mail;
 
 /// <summary>One round of a person's day with its clock times, as an e-mail and a calendar file say it.</summary>
 /// <param name="Row">Table, mentor and who else is there (Live/Itineraries).</param>
-/// <param name="Starts">The round's start, in the event's time zone.</param>
+/// <param name="Starts">The round's start, on the person's clock (their time zone, else the event's).</param>
 /// <param name="Ends">The round's end.</param>
-public sealed record TimedRound(ItineraryRow Row, DateTimeOffset Starts, DateTimeOffset Ends);
+/// <param name="Room">The table's video room, for someone online at an online table that has one.</param>
+public sealed record TimedRound(ItineraryRow Row, DateTimeOffset Starts, DateTimeOffset Ends, string? Room = null);
 
 /// <summary>A planned person's itinerary for e-mail: their rounds, and the signature an update is decided by.</summary>
 /// <param name="Mentor">They host a table (and stay there).</param>
 /// <param name="Signature">Per round, the table and a short hash of whom they meet there (<see cref="MailItinerary.Sign"/>).</param>
 public sealed record PersonItinerary(bool Mentor, IReadOnlyList<TimedRound> Rounds, string Signature)
 {
+    /// <summary>They take part online, from video rooms.</summary>
+    public bool Online { get; init; }
+
+    /// <summary>The time zone their times are in: their own when known, else the event's; null: the start's offset.</summary>
+    public string? Zone { get; init; }
+
     /// <summary>The first round they sit at a table, or null (resting all day).</summary>
     public TimedRound? First => Rounds.FirstOrDefault(r => r.Row.Table is not null);
 }
@@ -46,20 +55,37 @@ public static class MailItinerary
             return null;
         }
 
+        var person = mentor ? rotation.Mentors[rotation.MentorIndex(key)] : rotation.Mentees[rotation.MenteeIndex(key)];
+        var zone = Clocks.Known(person.TimeZone) ?? Zone(record);
+        var room = RoomOf(record, plan, person);
         var rows = Itineraries.For(plan, key);
-        var rounds = rows.Select(r => new TimedRound(r, RoundStart(record, r.Round), RoundStart(record, r.Round).AddMinutes(record.RoundMinutes))).ToList();
-        return new PersonItinerary(mentor, rounds, Sign(plan, key, ids));
+        var rounds = rows.Select(r =>
+        {
+            var starts = Clocks.In(RoundStart(record, r.Round), zone);
+            return new TimedRound(r, starts, starts.AddMinutes(record.RoundMinutes), r.Table is { } table ? room?.Invoke(table) : null);
+        }).ToList();
+        return new PersonItinerary(mentor, rounds, Sign(plan, key, ids, room)) { Online = person.Online, Zone = zone };
+    }
+
+    /// <summary>For someone online, the room of each table by number (null: not online, or no room); null for someone in the room.</summary>
+    public static Func<int, string?>? RoomOf(EventRecord record, PlanResult plan, Core.Roster.Person person)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(person);
+        var mentors = plan.Rotation.Mentors;
+        return person.Online ? table => table >= 1 && table <= mentors.Count ? OnlineRooms.LinkFor(record, table, mentors[table - 1].Online) : null : null;
     }
 
     /// <summary>
     /// "7.Xb3k2Q 3.9aZ0cd 0": per round the table (0: none) and a hash of whom they meet there (a mentee's mentor, a
-    /// mentor's mentees). Plain table numbers let an update say which table a round used to be.
+    /// mentor's mentees) and, for someone online, the table's room: a room changed before the event is mailed as an
+    /// update. Plain table numbers let an update say which table a round used to be.
     /// </summary>
     /// <remarks>
     /// Partners are hashed by person id, not by key: a key is the e-mail, and the host correcting a mentor's address
     /// must not make every one of her mentees look moved.
     /// </remarks>
-    public static string Sign(PlanResult plan, string key, IReadOnlyDictionary<string, long> ids)
+    public static string Sign(PlanResult plan, string key, IReadOnlyDictionary<string, long> ids, Func<int, string?>? room = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(ids);
@@ -74,7 +100,9 @@ public static class MailItinerary
             var (table, partners) = mentor >= 0
                 ? (plan.Attendance.MentorThere(mentor, round) ? mentor + 1 : 0, rotation.MenteesAt(round, mentor).Select(i => Id(rotation.Mentees[i].Key)).Order(StringComparer.Ordinal))
                 : rotation.MentorOf(round, mentee) is var at && at >= 0 ? (at + 1, [Id(rotation.Mentors[at].Key)]) : (0, Enumerable.Empty<string>());
-            parts.Add(table == 0 ? "0" : $"{table.ToString(CultureInfo.InvariantCulture)}.{Hash(string.Join('\n', partners))}");
+            // Without a room the hash is what it always was, so nobody in the room is mailed an update for nothing.
+            var signed = string.Join('\n', partners) + (table > 0 && room?.Invoke(table) is { } link ? "\nroom " + link : "");
+            parts.Add(table == 0 ? "0" : $"{table.ToString(CultureInfo.InvariantCulture)}.{Hash(signed)}");
         }
 
         return string.Join(' ', parts);
@@ -117,12 +145,11 @@ public static class MailItinerary
     public static string? Zone(EventRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return record.TimeZone is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _) ? id : null;
+        return Clocks.Known(record.TimeZone);
     }
 
     /// <summary>An instant as the event's clocks show it.</summary>
-    public static DateTimeOffset Local(EventRecord record, DateTimeOffset instant) =>
-        Zone(record) is { } id ? TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(id)) : instant;
+    public static DateTimeOffset Local(EventRecord record, DateTimeOffset instant) => Clocks.In(instant, Zone(record));
 
     /// <summary>"Tuesday, December 1, 2026".</summary>
     public static string Date(DateTimeOffset t) => t.ToString("dddd, MMMM d, yyyy", English);
@@ -130,17 +157,11 @@ public static class MailItinerary
     /// <summary>"9:00 AM".</summary>
     public static string Time(DateTimeOffset t) => t.ToString("h:mm tt", English);
 
-    /// <summary>"America/New_York time" or "UTC-05:00": which clock the times are on.</summary>
-    public static string ZoneName(EventRecord record)
+    /// <summary>"Eastern Time (America/New_York)" or "UTC-05:00": which clock the times are on.</summary>
+    public static string ZoneName(EventRecord record, string? zone)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (Zone(record) is { } id)
-        {
-            return id + " time";
-        }
-
-        var offset = record.StartsAt.Offset;
-        return offset == TimeSpan.Zero ? "UTC" : "UTC" + (offset < TimeSpan.Zero ? "-" : "+") + offset.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+        return Clocks.Name(zone, Clocks.In(record.StartsAt, zone));
     }
 
     private static string Hash(string text) =>
