@@ -1,6 +1,8 @@
+using FlashMentoring.Core.Live;
 using FlashMentoring.Core.Wording;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Hosting;
+using FlashMentoring.Web.Online;
 using FlashMentoring.Web.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +16,8 @@ public sealed record JoinInfo(string JoinUrl, string JoinCode, bool ReachableFro
 public sealed record BoardTable(int Table, string Mentor, string Agency, string Summary);
 
 /// <summary>The projector's view: public, no personal details beyond mentors' names.</summary>
-public sealed record BoardView(Guid EventId, string Title, DateTimeOffset StartsAt, string JoinUrl, string JoinCode, IReadOnlyList<IReadOnlyList<BoardTable>> Rounds, ClockView Clock);
+/// <param name="Prompt">The conversation starter of the round on (during the change of tables, the coming round's); null when none.</param>
+public sealed record BoardView(Guid EventId, string Title, DateTimeOffset StartsAt, string JoinUrl, string JoinCode, IReadOnlyList<IReadOnlyList<BoardTable>> Rounds, ClockView Clock, string? Prompt);
 
 /// <summary>What the room sees: the projector board, the join link and its QR code. Public: no host key, no personal data.</summary>
 public static class BoardEndpoints
@@ -74,7 +77,17 @@ public static class BoardEndpoints
         }
 
         var (origin, _) = links.Origin(request);
-        return TypedResults.Ok(new BoardView(record.Id, record.Title, record.StartsAt, origin + JoinLinks.JoinPath(record.JoinCode), record.JoinCode, rounds, ClockStore.ViewNow(record, time.GetUtcNow())));
+        var now = time.GetUtcNow();
+        var clock = ClockStore.Now(record, now);
+        return TypedResults.Ok(new BoardView(record.Id, record.Title, record.StartsAt, origin + JoinLinks.JoinPath(record.JoinCode), record.JoinCode, rounds, ClockStore.View(record, clock, now), PromptOn(record, clock)));
+    }
+
+    // The board shows the prompt of the round people sit at now, or are walking to during the change of tables.
+    private static string? PromptOn(EventRecord record, ClockState clock)
+    {
+        var moving = clock.Phase == Phase.Transition || (clock.Phase == Phase.Paused && clock.PausedFrom == Phase.Transition);
+        var round = clock.Round + (moving ? 1 : 0);
+        return clock.Phase is Phase.Waiting or Phase.Finished || round < 1 || round > record.Rounds ? null : OnlineRooms.PromptFor(record, round);
     }
 
     private static string FirstName(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? name;

@@ -1,4 +1,30 @@
+using FlashMentoring.Core.Live;
+using FlashMentoring.Core.Planning;
+using FlashMentoring.Core.Wording;
+using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Hosting;
+using FlashMentoring.Web.Live;
+using FlashMentoring.Web.Plans;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+
 namespace FlashMentoring.Web.Online;
+
+/// <summary>The event's mode.</summary>
+public sealed record ModeRequest(string? Mode);
+
+/// <summary>The room link pattern; null clears it.</summary>
+public sealed record PatternRequest(string? Pattern);
+
+/// <summary>A table's new room link.</summary>
+public sealed record RoomRequest(string? Link);
+
+/// <summary>What a replaced room reached: the table, its new link, and how many people were told.</summary>
+public sealed record RoomReplaced(int Table, string Link, int Told);
+
+/// <summary>The prompts of the rounds, round 1 first; "" for none.</summary>
+public sealed record PromptsRequest(IReadOnlyList<string?>? Prompts);
 
 /// <summary>The host's online and hybrid settings: the event's mode, the tables' video rooms, the rounds' prompts, who is in their room.</summary>
 public static class OnlineEndpoints
@@ -6,6 +32,270 @@ public static class OnlineEndpoints
     public static IEndpointRouteBuilder MapOnline(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var host = app.MapHostRoutes().WithTags("Online");
+        host.MapGet("/online", Get).WithSummary("Read the mode, the video rooms and the prompts");
+        host.MapPut("/mode", PutMode).WithSummary("Set the event's mode: in-person, online or hybrid").AsHeavyWork("Re-plan");
+        host.MapPut("/rooms/pattern", PutPattern).WithSummary("Set the video room link pattern");
+        host.MapPut("/rooms", PutRooms).WithSummary("Upload the video rooms as a table,link CSV").DisableAntiforgery();
+        host.MapPut("/rooms/{table:int}", ReplaceRoom).WithSummary("Replace one table's video room and tell its people");
+        host.MapPut("/prompts", PutPrompts).WithSummary("Set the prompt of each round");
+        host.MapGet("/presence", Presence).WithSummary("Who is in their video room this round");
         return app;
     }
+
+    internal static async Task<Results<Ok<OnlineView>, NotFound>> Get(Guid id, AppDb db, PlanStore plans, CancellationToken cancellationToken)
+    {
+        var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        return record is null ? TypedResults.NotFound() : TypedResults.Ok(await ViewAsync(db, plans, record, cancellationToken));
+    }
+
+    /// <summary>
+    /// Sets the mode before the start. When a plan exists and the mode changes who is online, the plan is made again
+    /// (the same seats where the rule allows) and the phones are told as after any re-plan.
+    /// </summary>
+    internal static async Task<Results<Ok<OnlineView>, NotFound, ProblemHttpResult, ValidationProblem>> PutMode(
+        Guid id, ModeRequest body, AppDb db, PlanStore plans, PlanPublisher publisher, TimeProvider time, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
+    {
+        var mode = body.Mode?.Trim().ToLowerInvariant();
+        if (mode is null || !OnlineRooms.Modes.Contains(mode))
+        {
+            return Invalid("mode", $"Choose one of {string.Join(", ", OnlineRooms.Modes)}; got \"{body.Mode}\".", "Unknown mode");
+        }
+
+        return await publisher.OneAtATime<Results<Ok<OnlineView>, NotFound, ProblemHttpResult, ValidationProblem>>(db, id, async () =>
+        {
+            var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+            if (record is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (ClockStore.Now(record, time.GetUtcNow()).Phase != Phase.Waiting)
+            {
+                return TypedResults.Problem(detail: "The event has started: people are already in their rooms or at their tables. The mode stays as it is.", statusCode: StatusCodes.Status409Conflict, title: "The event has started");
+            }
+
+            if (record.Mode == mode)
+            {
+                return TypedResults.Ok(await ViewAsync(db, plans, record, cancellationToken));
+            }
+
+            var loaded = await plans.LoadAsync(record, cancellationToken);
+            var people = await db.People.Where(p => p.EventId == id).ToDictionaryAsync(p => p.Key, StringComparer.Ordinal, cancellationToken);
+            var wasOnline = loaded is null ? null : ModeChange.OnlineKeys(record, loaded.Plan, people);
+            record.Mode = mode;
+            if (loaded is null || wasOnline!.SetEquals(ModeChange.OnlineKeys(record, loaded.Plan, people)))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await hub.Clients.Group(LiveHub.Group(id)).PlanChanged(record.PlanVersion);
+            }
+            else
+            {
+                var after = ModeChange.Replan(record, loaded.Plan, people, cancellationToken);
+                await publisher.SaveAndTell(db, record, Replanner.Compare(loaded.Plan, after, 0), cancellationToken);
+            }
+
+            return TypedResults.Ok(await ViewAsync(db, plans, record, cancellationToken));
+        }, cancellationToken);
+    }
+
+    /// <summary>Sets (or clears) the pattern every online table's room is made from; the random part is made once.</summary>
+    internal static async Task<Results<Ok<OnlineView>, NotFound, ValidationProblem>> PutPattern(
+        Guid id, PatternRequest body, AppDb db, PlanStore plans, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
+    {
+        var pattern = string.IsNullOrWhiteSpace(body.Pattern) ? null : body.Pattern.Trim();
+        if (pattern is not null && PatternProblem(pattern) is { } problem)
+        {
+            return Invalid("pattern", problem, "The room pattern cannot be used");
+        }
+
+        var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        record.Rooms.Pattern = pattern;
+        if (pattern is not null)
+        {
+            record.Rooms.Secret ??= OnlineRooms.NewSecret();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await hub.Clients.Group(LiveHub.Group(id)).PlanChanged(record.PlanVersion);
+        return TypedResults.Ok(await ViewAsync(db, plans, record, cancellationToken));
+    }
+
+    /// <summary>
+    /// Takes a <c>table,link</c> CSV: good lines replace the per-table links of before (a room replaced mid-event
+    /// stays unless a line names its table), bad lines come back by line number.
+    /// </summary>
+    internal static async Task<Results<Ok<OnlineView>, NotFound, ProblemHttpResult>> PutRooms(
+        Guid id, HttpRequest request, AppDb db, PlanStore plans, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
+    {
+        var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (await plans.LoadAsync(record, cancellationToken) is not { } loaded)
+        {
+            return TypedResults.Problem(detail: "Upload the roster first: the rooms are per table, and the tables come from the plan.", statusCode: StatusCodes.Status409Conflict, title: "No tables yet");
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length > RoomImport.MaxBytes)
+        {
+            return TypedResults.Problem(detail: "The file is over 1 MB; a rooms file has one short line per table. Check that you chose the right file.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "The rooms file is too large");
+        }
+
+        var read = RoomImport.Read(buffer.ToArray(), loaded.Plan.Rotation.Mentors.Count);
+        if (read.Links.Count == 0)
+        {
+            return TypedResults.Problem(
+                detail: read.Problems.Count == 0 ? "The file is empty. Send one line per table: table,link." : "No line could be used, so nothing was changed. Fix the lines listed and upload again.",
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "No rooms in the file",
+                extensions: new Dictionary<string, object?> { ["problems"] = read.Problems });
+        }
+
+        var named = read.Links.Select(l => l.Table).ToHashSet();
+        record.Rooms.Links = [.. read.Links, .. record.Rooms.Links.Where(l => l.ReplacedAt is not null && !named.Contains(l.Table)).Select(Copy)];
+        await db.SaveChangesAsync(cancellationToken);
+        await hub.Clients.Group(LiveHub.Group(id)).PlanChanged(record.PlanVersion);
+        return TypedResults.Ok(await ViewAsync(db, plans, record, cancellationToken) with { Problems = read.Problems });
+    }
+
+    /// <summary>Replaces one table's room (a broken link) and pushes the new one to exactly that table's people.</summary>
+    internal static async Task<Results<Ok<RoomReplaced>, NotFound, ProblemHttpResult, ValidationProblem>> ReplaceRoom(
+        Guid id, int table, RoomRequest body, AppDb db, PlanStore plans, TimeProvider time, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
+    {
+        if (!OnlineRooms.IsSafeLink(body.Link, out var problem))
+        {
+            return Invalid("link", problem, "The room link cannot be used");
+        }
+
+        var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var loaded = await plans.LoadAsync(record, cancellationToken);
+        var rotation = loaded?.Plan.Rotation;
+        if (rotation is null || table < 1 || table > rotation.Mentors.Count)
+        {
+            return TypedResults.Problem(detail: rotation is null ? "The event has no tables yet: upload the roster first." : $"There is no table {table}: the plan has tables 1 to {rotation.Mentors.Count}.", statusCode: StatusCodes.Status404NotFound, title: "No such table");
+        }
+
+        var now = time.GetUtcNow();
+        var link = body.Link!.Trim();
+        record.Rooms.Links = [.. record.Rooms.Links.Where(l => l.Table != table).Select(Copy), new RoomLink { Table = table, Link = link, ReplacedAt = now }];
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The mentor, and everyone seated at the table from the round on now (or round 1 before the start).
+        var j = table - 1;
+        var from = Math.Max(1, ClockStore.Now(record, now).Round);
+        var keys = Enumerable.Range(from, Math.Max(0, rotation.Rounds - from + 1))
+            .SelectMany(r => rotation.MenteesAt(r, j).Select(i => rotation.Mentees[i].Key))
+            .Prepend(rotation.Mentors[j].Key)
+            .ToHashSet(StringComparer.Ordinal);
+        var ids = await db.People.AsNoTracking().Where(p => p.EventId == id && keys.Contains(p.Key)).Select(p => p.Id).ToListAsync(cancellationToken);
+        foreach (var person in ids)
+        {
+            await hub.Clients.Group(LiveHub.PersonGroup(person)).RoomChanged(table, link);
+        }
+
+        return TypedResults.Ok(new RoomReplaced(table, link, ids.Count));
+    }
+
+    /// <summary>Sets the rounds' prompts (round 1 first); phones and the board read them again.</summary>
+    internal static async Task<Results<Ok<OnlineView>, NotFound, ValidationProblem>> PutPrompts(
+        Guid id, PromptsRequest body, AppDb db, PlanStore plans, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
+    {
+        var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (body.Prompts is null)
+        {
+            return Invalid("prompts", "Send the prompts as a list, round 1 first: \"\" for a round without one.", "No prompts sent");
+        }
+
+        var prompts = body.Prompts.Select(p => p?.Trim() ?? "").ToList();
+        var errors = new Dictionary<string, string[]>();
+        if (prompts.Count > record.Rounds)
+        {
+            errors["prompts"] = [$"The event has {Say.Count(record.Rounds, "round")}; {prompts.Count} prompts were sent. Send at most one per round."];
+        }
+
+        for (var k = 0; k < prompts.Count; k++)
+        {
+            if (prompts[k].Length > RoundPrompts.MaxLength)
+            {
+                errors[$"prompts[{k}]"] = [$"Round {k + 1}'s prompt is {prompts[k].Length} characters; shorten it to {RoundPrompts.MaxLength} or fewer."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Some prompts cannot be used");
+        }
+
+        // Trailing rounds that keep the format's own prompt are not stored: they follow the format if it changes.
+        var format = RosterUpload.ParseFormat(record.Format) ?? MentoringFormat.Open;
+        while (prompts.Count > 0 && prompts[^1] == RoundPrompts.For(format, [], prompts.Count))
+        {
+            prompts.RemoveAt(prompts.Count - 1);
+        }
+
+        record.Prompts = prompts;
+        await db.SaveChangesAsync(cancellationToken);
+        await hub.Clients.Group(LiveHub.Group(id)).PlanChanged(record.PlanVersion);
+        return TypedResults.Ok(await ViewAsync(db, plans, record, cancellationToken));
+    }
+
+    /// <summary>Who has said they are in their room, and who their mentor reported missing, at each online table now.</summary>
+    internal static async Task<Results<Ok<PresenceView>, NotFound>> Presence(Guid id, AppDb db, PlanStore plans, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var people = await db.People.AsNoTracking().Where(p => p.EventId == id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(HostPresence.View(record, await plans.LoadAsync(record, cancellationToken), people, time.GetUtcNow()));
+    }
+
+    private static async Task<OnlineView> ViewAsync(AppDb db, PlanStore plans, EventRecord record, CancellationToken cancellationToken)
+    {
+        var people = await db.People.AsNoTracking().Where(p => p.EventId == record.Id).ToDictionaryAsync(p => p.Key, StringComparer.Ordinal, cancellationToken);
+        return OnlineTables.View(record, await plans.LoadAsync(record, cancellationToken), people);
+    }
+
+    /// <summary>
+    /// Why a pattern cannot make rooms, or null: it must be an https link once filled in, with {table} (one room per
+    /// table) and {event} (which carries the random part nobody can guess).
+    /// </summary>
+    private static string? PatternProblem(string pattern)
+    {
+        if (!pattern.Contains("{table}", StringComparison.Ordinal) || !pattern.Contains("{event}", StringComparison.Ordinal))
+        {
+            return "Put {event} and {table} in the link, such as https://meet.agency.gov/{event}-table-{table}: {event} becomes the event's name with a random part nobody can guess, {table} the table's number.";
+        }
+
+        var sample = pattern.Replace("{event}", "spring-flash-mentoring-k7x2m9p4q3rt", StringComparison.Ordinal).Replace("{table}", "12", StringComparison.Ordinal);
+        return OnlineRooms.IsSafeLink(sample, out var problem) ? null : problem;
+    }
+
+    // A new row for each kept link: the owned JSON collection is written whole, from new objects.
+    private static RoomLink Copy(RoomLink l) => new() { Table = l.Table, Link = l.Link, ReplacedAt = l.ReplacedAt };
+
+    private static ValidationProblem Invalid(string field, string message, string title) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: title);
 }

@@ -1,0 +1,78 @@
+using System.Text.Json.Serialization;
+using FlashMentoring.Core.Planning;
+using FlashMentoring.Core.Wording;
+using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Plans;
+
+namespace FlashMentoring.Web.Online;
+
+/// <summary>One table of the current plan: its mentor, whether it meets online, and its video room.</summary>
+/// <param name="Table">The table's number (its mentor's place in the plan, from 1).</param>
+/// <param name="Source">Where the link comes from: pattern, csv, replaced (mid-event); null when none.</param>
+public sealed record OnlineTable(int Table, string Mentor, bool Online, string? Link, string? Source);
+
+/// <summary>A round's conversation starter; <c>IsDefault</c> when it is the format's own for that round.</summary>
+public sealed record RoundPromptView(int Round, string? Text, bool IsDefault);
+
+/// <summary>A CSV line of rooms that was not stored, and why.</summary>
+public sealed record RoomProblem(int Line, string Text);
+
+/// <summary>The host's online page: the event's mode, its rooms per table and its prompts per round.</summary>
+public sealed record OnlineView(
+    string Mode,
+    string? Pattern,
+    IReadOnlyList<OnlineTable> Tables,
+    IReadOnlyList<RoundPromptView> Prompts,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Defaults)
+{
+    /// <summary>Only in the answer to a CSV of rooms: the lines left out.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RoomProblem>? Problems { get; init; }
+}
+
+/// <summary>Which tables of the plan exist and which meet online, read from the stored people.</summary>
+public static class OnlineTables
+{
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> DefaultPrompts = new Dictionary<string, IReadOnlyList<string>>
+    {
+        ["open"] = RoundPrompts.Defaults(MentoringFormat.Open),
+        ["senior-to-junior"] = RoundPrompts.Defaults(MentoringFormat.SeniorToJunior),
+        ["peer-to-peer"] = RoundPrompts.Defaults(MentoringFormat.PeerToPeer),
+        ["reverse"] = RoundPrompts.Defaults(MentoringFormat.Reverse),
+    };
+
+    /// <summary>
+    /// Whether each table meets online, table 1 first. Read from the mentor's stored profile under the event's mode
+    /// as it is now (the same rule the planner maps people by), so a plan held in memory from before a mode change
+    /// cannot give an old answer.
+    /// </summary>
+    public static IReadOnlyList<bool> OnlineByTable(EventRecord e, EventPlan? plan, IReadOnlyDictionary<string, PersonRecord> people)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(people);
+        return plan is null ? [] : plan.Plan.Rotation.Mentors
+            .Select(m => people.TryGetValue(m.Key, out var p) && OnlineRooms.Attends(e, p.Profile) == EventRecord.Online)
+            .ToList();
+    }
+
+    /// <summary>The host's view of the event's rooms and prompts.</summary>
+    public static OnlineView View(EventRecord e, EventPlan? plan, IReadOnlyDictionary<string, PersonRecord> people)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var online = OnlineByTable(e, plan, people);
+        var tables = plan is null ? [] : plan.Plan.Rotation.Mentors.Select((m, j) =>
+        {
+            var table = j + 1;
+            var link = OnlineRooms.LinkFor(e, table, online[j]);
+            return new OnlineTable(table, m.Name, online[j], link, link is null ? null : Source(e, table));
+        }).ToList();
+        var format = RosterUpload.ParseFormat(e.Format) ?? MentoringFormat.Open;
+        var prompts = Enumerable.Range(1, e.Rounds)
+            .Select(r => new RoundPromptView(r, OnlineRooms.PromptFor(e, r), OnlineRooms.PromptFor(e, r) == RoundPrompts.For(format, [], r)))
+            .ToList();
+        return new OnlineView(e.Mode, e.Rooms.Pattern, tables, prompts, DefaultPrompts);
+    }
+
+    private static string Source(EventRecord e, int table) =>
+        e.Rooms.Links.FirstOrDefault(l => l.Table == table) is { } own ? own.ReplacedAt is null ? "csv" : "replaced" : "pattern";
+}
