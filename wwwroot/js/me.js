@@ -96,6 +96,7 @@ function cue() {
 function render() {
   if (!me) return;
   $('event-title').textContent = me.title;
+  document.body.classList.toggle('online-view', me.attends === 'online');
   $('greeting').textContent = me.role === 'mentor' ? `${me.name}, you host a table` : `Hello, ${me.name}`;
   $('phase').textContent = phaseTitle(clock);
   const round = seatingRound(clock);
