@@ -33,6 +33,7 @@ public sealed class LegacyUpgradeTests : IDisposable
         "$.personalDataKeptUntil", "$[*].newLinkPending", "$.summary", "$.hereAsked", "$.extraSeatWhenShort", "$.rounds[*].asked",
         // Online and hybrid events (issue 16).
         "$.mode", "$.attends", "$.inRoomRound", "$.roundMinutes", "$.transitionMinutes", "$.rounds[*].room", "$.rounds[*].prompt", "$.rounds[*].withIds",
+        "$.prompt", // The board's, from online-host.
     ];
     private readonly string folder = Directory.CreateTempSubdirectory("fm-legacy-").FullName;
     private readonly JsonObject expected;
