@@ -95,7 +95,8 @@ public class PersonalRoomTests
             }
         }
 
-        seatedOnline.Should().Be(2 * 3 + 4 * 3, "both online mentors host all three rounds and each online mentee sits at an online table in each");
+        // Three rounds and two online mentors: each online mentee meets both once and rests once, never at a table in the room.
+        seatedOnline.Should().Be(2 * 3 + 4 * 2, "both online mentors host all three rounds, and each online mentee meets both of them in their rooms");
     }
 
     [Fact]
