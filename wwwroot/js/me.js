@@ -120,6 +120,7 @@ function render() {
     // The room button and its warnings say where to go; the in-room wording ("Go to Table 7") would mislead.
     $('go-to').textContent = '';
     $('mentor').textContent = me.role === 'mentor' ? (row.summary ?? '') : mentorLine(row);
+    if (row.asked && me.role !== 'mentor') $('mentor').append(' ', askedMark());
     $('with').textContent = row.with.length && me.role !== 'mentor' ? `With ${row.with.join(', ')}` : '';
   } else {
     $('go-to').textContent = `${moving ? 'Go to' : 'You are at'} Table ${row.table}`;
