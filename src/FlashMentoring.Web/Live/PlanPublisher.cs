@@ -131,7 +131,7 @@ public sealed class PlanPublisher(IHubContext<LiveHub, ILiveClient> hub)
         {
             if (ids.TryGetValue(key, out var id))
             {
-                await hub.Clients.Group(LiveHub.PersonGroup(id)).Itinerary(Itineraries.For(result.Plan, key));
+                await hub.Clients.Group(LiveHub.PersonGroup(id)).Itinerary(Itineraries.For(result.Plan, key, record, ids));
             }
         }
 

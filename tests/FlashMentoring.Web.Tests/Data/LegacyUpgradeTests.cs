@@ -28,7 +28,13 @@ public sealed class LegacyUpgradeTests : IDisposable
         ["$.rounds[*].tables[*].mentees[*].why[*]"] = old => System.Text.RegularExpressions.Regex.Replace(old, @"^1 need\(s\)", "1 need").Replace("need(s)", "needs", StringComparison.Ordinal),
     };
 
-    private static readonly HashSet<string> AddedSince = ["$.personalDataKeptUntil", "$[*].newLinkPending", "$.summary", "$.hereAsked", "$.extraSeatWhenShort", "$.rounds[*].asked"];
+    private static readonly HashSet<string> AddedSince =
+    [
+        "$.personalDataKeptUntil", "$[*].newLinkPending", "$.summary", "$.hereAsked", "$.extraSeatWhenShort", "$.rounds[*].asked",
+        // Online and hybrid events (issue 16).
+        "$.mode", "$.attends", "$.inRoomRound", "$.roundMinutes", "$.transitionMinutes", "$.rounds[*].room", "$.rounds[*].prompt", "$.rounds[*].withIds",
+        "$.prompt", // The board's, from online-host.
+    ];
     private readonly string folder = Directory.CreateTempSubdirectory("fm-legacy-").FullName;
     private readonly JsonObject expected;
     private readonly TestApp app;
