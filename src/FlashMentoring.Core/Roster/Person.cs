@@ -54,6 +54,12 @@ public sealed record Person(
     /// </summary>
     public bool Online { get; init; }
 
+    /// <summary>
+    /// How they said they take part, as the roster, a form or the check-in desk put it: true online, false in the room,
+    /// null not said. In a hybrid event it decides <see cref="Online"/>; elsewhere the event's mode does.
+    /// </summary>
+    public bool? SaidOnline { get; init; }
+
     /// <summary>Their IANA time zone (America/Denver) for the times printed for them; null: the event's.</summary>
     public string? TimeZone { get; init; }
 

@@ -93,6 +93,39 @@ public static class PersonFields
             : new FieldProblem("email", $"\"{email}\" is not an email address (expected something like name@agency.gov). Fix it or leave the field empty.");
     }
 
+    /// <summary>The words <see cref="TryReadAttends"/> takes, for messages that say what to write.</summary>
+    public const string AttendsWords = "online (or remote, virtual, video), in person (or in-person, onsite, room), or leave it blank";
+
+    /// <summary>
+    /// Reads how someone takes part as a roster, a form or a helper writes it: "online", "remote", "virtual", "video" are
+    /// online (true); "in person", "in-person", "onsite", "room" are in the room (false); blank is not said (null).
+    /// False for any other word.
+    /// </summary>
+    public static bool TryReadAttends(string? text, out bool? online)
+    {
+        online = null;
+        switch ((text ?? "").Trim().ToLowerInvariant().Replace(' ', '-').Replace('_', '-'))
+        {
+            case "":
+                return true;
+            case "online" or "remote" or "virtual" or "video":
+                online = true;
+                return true;
+            case "in-person" or "inperson" or "person" or "onsite" or "on-site" or "room" or "in-the-room":
+                online = false;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The IANA id of a time zone this machine knows (trimmed), or null for blank or unknown.</summary>
+    public static string? KnownTimeZone(string? id)
+    {
+        var text = (id ?? "").Trim();
+        return text.Length is > 0 and <= 100 && TimeZoneInfo.TryFindSystemTimeZoneById(text, out _) ? text : null;
+    }
+
     /// <summary>
     /// Someone added by hand (a walk-in): the same cleaning and checks as a roster line. Either a person or the
     /// problems, one per field, so a form can show each next to its field.

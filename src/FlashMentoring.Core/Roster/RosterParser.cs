@@ -44,7 +44,7 @@ public sealed record RosterLimits
     public int MaxListEntries { get; init; } = 50;
 }
 
-/// <summary>Reads the roster template (<c>role,name,email,agency,location,grade,expertise,needs,goals,prefers,avoid</c>, optional <c>breaks</c>).</summary>
+/// <summary>Reads the roster template (<c>role,name,email,agency,location,grade,expertise,needs,goals,prefers,avoid</c>, optional <c>breaks</c>, <c>attends</c>, <c>timezone</c>).</summary>
 public static class RosterParser
 {
     /// <summary>The template's columns, in order.</summary>
@@ -52,7 +52,7 @@ public static class RosterParser
         ["role", "name", "email", "agency", "location", "grade", "expertise", "needs", "goals", "prefers", "avoid"];
 
     /// <summary>Columns the parser also understands when the header names them.</summary>
-    public static readonly IReadOnlyList<string> OptionalColumns = ["breaks"];
+    public static readonly IReadOnlyList<string> OptionalColumns = ["breaks", "attends", "timezone"];
 
     /// <summary>The header line of the blank template.</summary>
     public static string TemplateHeader => string.Join(',', Columns);
@@ -336,9 +336,26 @@ public static class RosterParser
                 }
             }
 
+            if (!PersonFields.TryReadAttends(Field("attends"), out var online))
+            {
+                Reject(line, $"\"{Field("attends")}\" under attends for {name} is not a way to take part. Write {PersonFields.AttendsWords}.");
+                return null;
+            }
+
+            var zone = PersonFields.KnownTimeZone(Field("timezone"));
+            if (zone is null && Field("timezone").Length > 0)
+            {
+                warnings.Add(new RosterWarning(line, $"\"{Field("timezone")}\" under timezone for {name} is not a time zone this server knows; it was ignored and the event's time zone is used. Write an IANA name such as America/Denver."));
+            }
+
             return new Person(line, role, name, email.Length == 0 ? null : email.ToLowerInvariant(), Field("agency"), Field("location"),
                 Grade.Parse(Field("grade")), lists["expertise"], lists["needs"], Field("goals"), lists["prefers"], lists["avoid"],
-                roundsOff.Count == 0 ? null : roundsOff.Distinct().Order().ToList());
+                roundsOff.Count == 0 ? null : roundsOff.Distinct().Order().ToList())
+            {
+                SaidOnline = online,
+                Online = online == true,
+                TimeZone = zone,
+            };
         }
 
         public RosterImport Finish()

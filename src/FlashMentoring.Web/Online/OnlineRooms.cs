@@ -35,21 +35,14 @@ public static class OnlineRooms
     /// </summary>
     public static bool TryReadAttends(string? text, out string? attends)
     {
-        attends = null;
-        var word = (text ?? "").Trim().ToLowerInvariant().Replace(' ', '-').Replace('_', '-');
-        switch (word)
+        var known = Core.Roster.PersonFields.TryReadAttends(text, out var online);
+        attends = online switch
         {
-            case "":
-                return true;
-            case "online" or "remote" or "virtual" or "video":
-                attends = EventRecord.Online;
-                return true;
-            case "in-person" or "inperson" or "person" or "onsite" or "on-site" or "room" or "in-the-room":
-                attends = EventRecord.InPerson;
-                return true;
-            default:
-                return false;
-        }
+            true => EventRecord.Online,
+            false => EventRecord.InPerson,
+            null => null,
+        };
+        return known;
     }
 
     /// <summary>The video room of a table, or null when the table is not online or has no room yet.</summary>

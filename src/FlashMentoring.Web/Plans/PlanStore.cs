@@ -168,7 +168,7 @@ public sealed class PlanStore(IServiceScopeFactory scopes) : IDisposable
         var all = rounds >= 64 ? ulong.MaxValue : (1UL << rounds) - 1;
         ulong There(PersonRecord p) => p.Seating.Away.Aggregate(all, (mask, round) => round is >= 1 and <= 64 ? mask & ~(1UL << (round - 1)) : mask);
         var attendance = new Attendance(mentees.Select(There).ToArray(), mentors.Select(There).ToArray());
-        var roles = new RoleAssignment(mentors.Select(People.ToCore).ToList(), mentees.Select(People.ToCore).ToList());
+        var roles = new RoleAssignment(mentors.Select(p => People.ToCore(record, p)).ToList(), mentees.Select(p => People.ToCore(record, p)).ToList());
         var plan = WithBound(RotationEngine.Restore(roles, Settings(record), Constraints(stored), attendance, seats), stored.UpperBound);
 
         return new EventPlan(

@@ -3,6 +3,7 @@ using FlashMentoring.Core.Planning;
 using FlashMentoring.Core.Roster;
 using FlashMentoring.Core.Wording;
 using FlashMentoring.Web.Hosting;
+using FlashMentoring.Web.Roster;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlashMentoring.Web.Plans;
@@ -19,9 +20,10 @@ public sealed class RosterPlanner(AppMetrics metrics)
 {
     /// <summary>
     /// Reads the roster CSV from the body and plans it; the problem says why not (too big, not CSV, nobody to plan).
-    /// The plan stops part-way (throwing) when <paramref name="cancellationToken"/> is cancelled.
+    /// The plan stops part-way (throwing) when <paramref name="cancellationToken"/> is cancelled. <paramref name="adapt"/>
+    /// turns each line's person into the one planned (online as the event's mode says, see <see cref="People.InMode"/>).
     /// </summary>
-    public async Task<PlanAttempt> PlanFromBodyAsync(HttpRequest request, PlanSettings settings, PlanConstraints? constraints, PlanLimits limits, CancellationToken cancellationToken)
+    public async Task<PlanAttempt> PlanFromBodyAsync(HttpRequest request, PlanSettings settings, PlanConstraints? constraints, PlanLimits limits, CancellationToken cancellationToken, Func<Person, Person>? adapt = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var (roster, problem) = await RosterUpload.ReadAsync(request, limits, cancellationToken);
@@ -30,7 +32,8 @@ public sealed class RosterPlanner(AppMetrics metrics)
             return new PlanAttempt(null, null, null, problem);
         }
 
-        var roles = RoleAssignment.From(roster!.People, settings.SeatsPerTable);
+        var people = adapt is null ? roster!.People : roster!.People.Select(adapt).ToList();
+        var roles = RoleAssignment.From(people, settings.SeatsPerTable);
         if (roles.Mentors.Count == 0 || roles.Mentees.Count == 0)
         {
             var missing = roles.Mentors.Count == 0 ? "no mentor" : "no mentee";

@@ -414,13 +414,7 @@ public static partial class RegistrationEndpoints
         {
             if (byKey.TryGetValue(person.Key, out var kept))
             {
-                // A line with no prefers or avoid keeps the choices the person made themselves.
-                var merged = person with
-                {
-                    Prefers = person.Prefers.Count > 0 ? person.Prefers : kept.Profile.Prefers,
-                    Avoid = person.Avoid.Count > 0 ? person.Avoid : kept.Profile.Avoid,
-                };
-                People.SetProfile(kept, merged, kept.Source, kept.Order);
+                People.SetProfile(kept, People.KeepOwnChoices(person, kept), kept.Source, kept.Order);
                 seated |= ProfileRules.Planned(kept);
                 updated++;
             }
@@ -483,7 +477,7 @@ public static partial class RegistrationEndpoints
     private static (PlanResult? Plan, string? Missing) PlanFrom(EventRecord record, PlanRecord stored, IReadOnlyList<PersonRecord> people, CancellationToken cancellationToken)
     {
         var settings = PlanStore.Settings(record);
-        var roles = RoleAssignment.From(people.Select(People.ToCore).ToList(), settings.SeatsPerTable);
+        var roles = RoleAssignment.From(people.Select(p => People.ToCore(record, p)).ToList(), settings.SeatsPerTable);
         if (roles.Mentors.Count == 0 || roles.Mentees.Count == 0)
         {
             return (null, $"{Say.Count(roles.Mentors.Count, "mentor")} and {Say.Count(roles.Mentees.Count, "mentee")}");

@@ -24,7 +24,8 @@ public sealed record HostPersonView(long Id, string Name, string Role, string St
 public sealed record StatusChange(string? Status);
 
 /// <summary>Someone who was not on the roster: <c>mentor</c> or <c>mentee</c>, a name, optionally email and agency.</summary>
-public sealed record WalkInRequest(string? Name, string? Role, string? Email = null, string? Agency = null);
+/// <param name="Attends">In a hybrid event: online, or in person (the default).</param>
+public sealed record WalkInRequest(string? Name, string? Role, string? Email = null, string? Agency = null, string? Attends = null);
 
 /// <summary>One other person's table changed in one round (null: resting, or a mentor not hosting), in plain words too.</summary>
 public sealed record PersonMove(long? Id, string Name, string Role, int Round, int? FromTable, int? ToTable, string Text);
@@ -103,7 +104,7 @@ public static class CheckInEndpoints
             RosterChange? replan = (status, wasAbsent, person.Role) switch
             {
                 _ when phase == Phase.Finished || held >= record.Rounds => null,
-                _ when !inPlan => status == "arrived" ? new WalkIn(Roster.People.ToCore(person), held + 1) : null,
+                _ when !inPlan => status == "arrived" ? new WalkIn(Roster.People.ToCore(record, person), held + 1) : null,
                 ("absent", false, "mentor") => new MentorDropsOut(person.Key, held + 1),
                 ("absent", false, _) => new MenteeLeaves(person.Key, held + 1),
                 ("arrived", true, _) => new PersonReturns(person.Key, held + 1),
@@ -146,6 +147,11 @@ public static class CheckInEndpoints
             errors["role"] = [$"role must be mentor or mentee; got '{walkIn.Role}'."];
         }
 
+        if (!PersonFields.TryReadAttends(walkIn.Attends, out var online))
+        {
+            errors["attends"] = [$"attends must be online or in person; got '{walkIn.Attends}'."];
+        }
+
         if (errors.Count > 0 || person is null)
         {
             return TypedResults.ValidationProblem(errors, title: "The walk-in was not added");
@@ -170,6 +176,8 @@ public static class CheckInEndpoints
                 return TypedResults.Problem(detail: "The last round has started or the event is over; there is no round left to join.", statusCode: StatusCodes.Status409Conflict, title: "Too late to join");
             }
 
+            // Online or in the room as the event's mode and the desk's choice say: the engine seats them at tables of that kind.
+            person = Roster.People.InMode(record, person with { SaidOnline = online });
             if (await AlreadyThere(db, id, loaded.Plan, person, cancellationToken) is { } duplicate)
             {
                 return duplicate;

@@ -1,23 +1,71 @@
 using FlashMentoring.Core.Roster;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Online;
 
 namespace FlashMentoring.Web.Roster;
 
 /// <summary>A person's stored row and the engine's <see cref="Person"/>: the same fields, no parsing either way.</summary>
 internal static class People
 {
-    /// <summary>The engine's person for a stored row, with the key it was stored under.</summary>
-    public static Person ToCore(PersonRecord p)
+    /// <summary>
+    /// The engine's person for a stored row, with the key it was stored under, online as the event's mode and their
+    /// own word decide (<see cref="OnlineRooms.Attends"/>).
+    /// </summary>
+    public static Person ToCore(EventRecord e, PersonRecord p)
     {
+        ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(p);
         var f = p.Profile;
         return new(p.Order, ParseRole(f.Declared), p.Name, f.Email, f.Agency, f.Location, new Grade(f.Grade, f.GradeRank),
             f.Expertise, f.Needs, f.Goals, f.Prefers, f.Avoid, f.Breaks.Count == 0 ? null : f.Breaks)
         {
             Key = p.Key,
+            SaidOnline = SaidOnline(f.Attends),
+            Online = OnlineRooms.Attends(e, f) == EventRecord.Online,
+            TimeZone = f.TimeZone,
         };
     }
+
+    /// <summary>The same person with <see cref="Person.Online"/> as the event's mode and their own word decide.</summary>
+    public static Person InMode(EventRecord e, Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return person with { Online = OnlineRooms.Attends(e, new PersonProfile { Attends = AttendsName(person.SaidOnline) }) == EventRecord.Online };
+    }
+
+    /// <summary>
+    /// A file's line for someone already stored: what the line leaves blank (must meet, no thanks, how they take part,
+    /// their time zone) keeps what the person chose themselves.
+    /// </summary>
+    public static Person KeepOwnChoices(Person line, PersonRecord kept)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(kept);
+        return line with
+        {
+            Prefers = line.Prefers.Count > 0 ? line.Prefers : kept.Profile.Prefers,
+            Avoid = line.Avoid.Count > 0 ? line.Avoid : kept.Profile.Avoid,
+            SaidOnline = line.SaidOnline ?? SaidOnline(kept.Profile.Attends),
+            TimeZone = line.TimeZone ?? kept.Profile.TimeZone,
+        };
+    }
+
+    /// <summary>The stored word for how someone said they take part: online, in-person, or null when not said.</summary>
+    public static string? AttendsName(bool? online) => online switch
+    {
+        true => EventRecord.Online,
+        false => EventRecord.InPerson,
+        null => null,
+    };
+
+    /// <summary>The stored word read back: true online, false in the room, null not said.</summary>
+    public static bool? SaidOnline(string? attends) => attends switch
+    {
+        EventRecord.Online => true,
+        EventRecord.InPerson => false,
+        _ => null,
+    };
 
     /// <summary>A new row with a fresh personal link.</summary>
     public static PersonRecord NewRecord(Guid eventId, Person person, string source, int order)
@@ -47,6 +95,8 @@ internal static class People
         f.Prefers = [.. person.Prefers];
         f.Avoid = [.. person.Avoid];
         f.Breaks = [.. person.RoundsOff ?? []];
+        f.Attends = AttendsName(person.SaidOnline);
+        f.TimeZone = person.TimeZone;
     }
 
     public static string RoleName(Role role) => role switch

@@ -54,27 +54,29 @@ public static class RosterEndpoints
             db.Plans.Add(stored);
         }
 
+        // People still on the new roster keep their rows and personal links (a printed QR stays valid); the rest go,
+        // walk-ins of an earlier roster too.
+        var existing = await db.People.Where(p => p.EventId == id).ToDictionaryAsync(p => p.Key, StringComparer.Ordinal, cancellationToken);
+
+        // A registrant's own choices (must meet, no thanks, how they take part, their time zone) outlive a file whose
+        // line for them says nothing; the plan is made from what will be stored.
+        Person Merged(Person person) =>
+            existing.TryGetValue(person.Key, out var kept) && kept.Source == "registration" ? People.KeepOwnChoices(person, kept) : person;
+
         // The host's pins and forbids outlive a corrected roster.
-        var attempt = await planner.PlanFromBodyAsync(request, PlanStore.Settings(record), PlanStore.Constraints(stored), PlanLimits.Event, cancellationToken);
+        var attempt = await planner.PlanFromBodyAsync(request, PlanStore.Settings(record), PlanStore.Constraints(stored), PlanLimits.Event, cancellationToken,
+            person => People.InMode(record, Merged(person)));
         if (attempt.Problem is not null)
         {
             return attempt.Problem;
         }
 
-        // People still on the new roster keep their rows and personal links (a printed QR stays valid); the rest go,
-        // walk-ins of an earlier roster too.
-        var existing = await db.People.Where(p => p.EventId == id).ToDictionaryAsync(p => p.Key, StringComparer.Ordinal, cancellationToken);
         var people = new List<PersonRecord>();
         foreach (var person in attempt.Roster!.People)
         {
+            var merged = Merged(person);
             if (existing.Remove(person.Key, out var kept))
             {
-                // A registrant's own must-meet and no-thanks choices outlive a file whose line for them names none.
-                var merged = kept.Source != "registration" ? person : person with
-                {
-                    Prefers = person.Prefers.Count > 0 ? person.Prefers : kept.Profile.Prefers,
-                    Avoid = person.Avoid.Count > 0 ? person.Avoid : kept.Profile.Avoid,
-                };
                 People.SetProfile(kept, merged, kept.Source == "registration" ? kept.Source : "roster", person.Line);
             }
             else
@@ -140,7 +142,7 @@ public static class RosterEndpoints
         return CsvDownload.File("roster.csv", header, people.Select(p => (p.Name, f: p.Profile)).Select(p => new[]
         {
             p.f.Declared, p.Name, p.f.Email ?? "", p.f.Agency, p.f.Location, p.f.Grade, string.Join(';', p.f.Expertise), string.Join(';', p.f.Needs), p.f.Goals,
-            Names(p.f.Prefers), Names(p.f.Avoid), string.Join(';', p.f.Breaks),
+            Names(p.f.Prefers), Names(p.f.Avoid), string.Join(';', p.f.Breaks), p.f.Attends ?? "", p.f.TimeZone ?? "",
         }));
     }
 }
