@@ -91,7 +91,7 @@ public static class OnlineEndpoints
             }
             else
             {
-                var after = ModeChange.Replan(record, loaded.Plan, people, cancellationToken);
+                var after = ModeChange.Replan(record, loaded.Plan, cancellationToken);
                 await publisher.SaveAndTell(db, record, Replanner.Compare(loaded.Plan, after, 0), cancellationToken);
             }
 
