@@ -35,7 +35,7 @@ export function mountVideoRooms({ api, say, now }) {
     const box = el('div');
     const heading = el('h3');
     heading.append(`Table ${t.table} - ${t.mentor} `);
-    if (t.link) heading.append(el('a', 'open the room', { href: t.link, target: '_blank', rel: 'noopener noreferrer' }));
+    if (t.link) heading.append(el('a', `open table ${t.table}'s room`, { href: t.link, target: '_blank', rel: 'noopener noreferrer' }));
     const notJoined = late ? t.people.filter((p) => !p.inRoom && !p.missing && p.status !== 'absent').map((p) => p.name) : [];
     if (late && !t.mentorInRoom) notJoined.unshift(`${t.mentor} (mentor)`);
     const missing = t.people.filter((p) => p.missing && p.status !== 'absent');
@@ -46,7 +46,7 @@ export function mountVideoRooms({ api, say, now }) {
       const list = el('ul');
       for (const person of missing) {
         const item = el('li', `${person.name} `);
-        const button = el('button', 'Mark absent', { type: 'button', class: 'small secondary', 'aria-label': `Mark ${person.name} absent` });
+        const button = el('button', 'Mark absent', { type: 'button', class: 'small secondary', 'aria-label': `Mark absent: ${person.name}` });
         button.addEventListener('click', () => markAbsent(person, button));
         item.append(button);
         list.append(item);
