@@ -37,7 +37,7 @@ public class HostOnlinePageTests(BrowserFixture browser, ITestOutputHelper outpu
         await using var laptop = await browser.NewScreenAsync(1366, 768);
         var page = await laptop.NewPageAsync();
 
-        // From the console, a line in the roster card leads to the page.
+        // From the console, a line under the join link leads to the page (it stays there while the rounds run).
         await page.GotoAsync($"/host/{eventId}#key={hostKey}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Video rooms and prompts" }).ClickAsync();
         await page.ArriveAtAsync(new Regex("/online$"));
