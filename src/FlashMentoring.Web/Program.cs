@@ -127,6 +127,7 @@ app.MapFallbackToFile("/join", "join.html");
 app.MapFallbackToFile("/kit", "kit.html");
 app.MapFallbackToFile("/help/{id:guid}", "help.html");
 app.MapFallbackToFile("/host/{id:guid}/registration", "host-registration.html");
+app.MapFallbackToFile("/host/{id:guid}/online", "host-online.html");
 app.MapFallbackToFile("/register/{code}", "register.html");
 app.MapFallbackToFile("/profile", "profile.html");
 app.MapFallbackToFile("/mentors", "mentors.html");

@@ -59,6 +59,8 @@ function setClock(view, pushed) {
   clock = view;
   document.body.dataset.phase = view.phase;
   if (pushed && moved) chime(audio);
+  // The prompt is the round's: a new round (or the change of tables before it) brings its own.
+  if (moved) loadBoard();
   render();
 }
 
@@ -70,6 +72,8 @@ function render() {
   const round = seatingRound(clock);
   const tables = board.rounds[round - 1] ?? [];
   $('tables-title').textContent = `Tables, round ${round}`;
+  $('prompt').textContent = board.prompt ? `Talk about: ${board.prompt}` : '';
+  $('prompt').hidden = !board.prompt || clock.phase === 'finished';
   $('tables').replaceChildren(...(clock.phase === 'finished' ? [] : tables).map((t) => {
     const item = el('li');
     item.append(el('span', String(t.table), { class: 'table-number' }), el('span', t.mentor, { class: 'table-mentor' }));

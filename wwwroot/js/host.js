@@ -9,6 +9,7 @@ import { partChoices, runKitJob } from './kit-job.js';
 import { showReport } from './report-view.js';
 import { adjustClock, mountAdjust, selectSeat, showAdjust } from './host-adjust.js';
 import { mountCheckIn } from './checkin.js';
+import { mountVideoRooms } from './host-rooms.js';
 
 const eventId = location.pathname.split('/').filter(Boolean)[1];
 const key = hostKey();
@@ -36,7 +37,9 @@ async function api(path, options = {}) {
 }
 
 $('registration-page').href = `/host/${eventId}/registration`;
+for (const id of ['online-page', 'online-page-live']) $(id).href = `/host/${eventId}/online`;
 const checkIn = mountCheckIn({ eventId, api, headers: () => ({ 'X-Host-Key': key ?? '' }), say, onChanged: () => loadPlan(), host: true });
+const videoRooms = mountVideoRooms({ api, say, now: () => (live ? live.serverNow() : Date.now()) });
 
 async function load() {
   const [event, firstClock] = await Promise.all([api('/host'), api('/clock')]);
@@ -58,7 +61,7 @@ async function load() {
     join: (connection) => connection.invoke('JoinHost', eventId, key ?? ''),
     onSnapshot: setClock,
     // Handlers must return nothing: SignalR would take a returned promise for a result the server never asked for.
-    handlers: { ...checkIn.handlers, Clock: setClock, PlanChanged: () => { loadPlan(); checkIn.load(); }, FeedbackChanged: () => { reportSoon(); } },
+    handlers: { ...checkIn.handlers, ...videoRooms.handlers, Clock: setClock, PlanChanged: () => { loadPlan(); checkIn.load(); }, FeedbackChanged: () => { reportSoon(); } },
     onState: connectionBanner($('connection'), { default: 'Reconnecting to the server… the clock keeps running there.' }),
     onDeleted: () => { showDeleted(); },
   });
@@ -191,6 +194,7 @@ function setClock(view) {
       : view.phase === 'round' && moving ? `Next round gives everyone the ${eventView?.transitionMinutes ?? ''} minutes to change tables first; "Skip the change of tables" starts the next round at once.` : '';
   $('upload').disabled = view.phase !== 'waiting';
   adjustClock(view);
+  videoRooms.clock(view);
   draw();
 }
 

@@ -2,6 +2,7 @@ using FlashMentoring.Core.Planning;
 using FlashMentoring.Core.Roster;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Plans;
+using FlashMentoring.Web.Roster;
 
 namespace FlashMentoring.Web.Online;
 
@@ -27,13 +28,12 @@ public static class ModeChange
     /// The plan for the event's (already changed) mode: the same seats when they keep the rule, else the re-planner's
     /// repair of them (as few moves as it can), else a plan made afresh.
     /// </summary>
-    public static PlanResult Replan(EventRecord e, PlanResult before, IReadOnlyDictionary<string, PersonRecord> people, CancellationToken cancellationToken)
+    public static PlanResult Replan(EventRecord e, PlanResult before, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(before);
-        ArgumentNullException.ThrowIfNull(people);
-        Person Mapped(Person p) => people.TryGetValue(p.Key, out var row) ? p with { Online = OnlineRooms.Attends(e, row.Profile) == EventRecord.Online } : p;
-        var roles = new RoleAssignment(before.Rotation.Mentors.Select(Mapped).ToList(), before.Rotation.Mentees.Select(Mapped).ToList());
+        // The helper's mapping, the one every plan restore uses, so the plan made here reads back the same.
+        var roles = new RoleAssignment(before.Rotation.Mentors.Select(p => People.InMode(e, p)).ToList(), before.Rotation.Mentees.Select(p => People.InMode(e, p)).ToList());
         var same = PlanStore.WithBound(RotationEngine.Restore(roles, before.Settings, before.Constraints, before.Attendance, before.Rotation.CopySeats()), before.Quality.UpperBound);
         if (KeepsOnlineRule(same))
         {

@@ -91,7 +91,7 @@ public static class OnlineEndpoints
             }
             else
             {
-                var after = ModeChange.Replan(record, loaded.Plan, people, cancellationToken);
+                var after = ModeChange.Replan(record, loaded.Plan, cancellationToken);
                 await publisher.SaveAndTell(db, record, Replanner.Compare(loaded.Plan, after, 0), cancellationToken);
             }
 
@@ -170,13 +170,20 @@ public static class OnlineEndpoints
 
     /// <summary>Replaces one table's room (a broken link) and pushes the new one to exactly that table's people.</summary>
     internal static async Task<Results<Ok<RoomReplaced>, NotFound, ProblemHttpResult, ValidationProblem>> ReplaceRoom(
-        Guid id, int table, RoomRequest body, AppDb db, PlanStore plans, TimeProvider time, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
+        Guid id, int table, RoomRequest body, AppDb db, PlanStore plans, PlanPublisher publisher, TimeProvider time, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
     {
         if (!OnlineRooms.IsSafeLink(body.Link, out var problem))
         {
             return Invalid("link", problem, "The room link cannot be used");
         }
 
+        // Mid-event the clock saves the event at every round change: one at a time, and read again if it came first.
+        return await publisher.OneAtATime(db, id, () => Replace(id, table, body.Link!.Trim(), db, plans, time, hub, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<Results<Ok<RoomReplaced>, NotFound, ProblemHttpResult, ValidationProblem>> Replace(
+        Guid id, int table, string link, AppDb db, PlanStore plans, TimeProvider time, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
+    {
         var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (record is null)
         {
@@ -191,7 +198,6 @@ public static class OnlineEndpoints
         }
 
         var now = time.GetUtcNow();
-        var link = body.Link!.Trim();
         record.Rooms.Links = [.. record.Rooms.Links.Where(l => l.Table != table).Select(Copy), new RoomLink { Table = table, Link = link, ReplacedAt = now }];
         await db.SaveChangesAsync(cancellationToken);
 

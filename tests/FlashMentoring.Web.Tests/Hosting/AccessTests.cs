@@ -81,7 +81,8 @@ public class AccessTests
             .Replace("{command}", "start", StringComparison.Ordinal)
             .Replace("{part}", "signs", StringComparison.Ordinal)
             .Replace("{jobId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-            .Replace("{file}", "kit.pdf", StringComparison.Ordinal);
+            .Replace("{file}", "kit.pdf", StringComparison.Ordinal)
+            .Replace("{table:int}", "1", StringComparison.Ordinal);
         path.Should().NotContain("{", "every route parameter gets a value");
         HttpRequestMessage Request(string? hostKey, string? personToken)
         {

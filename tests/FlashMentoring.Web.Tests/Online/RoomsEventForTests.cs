@@ -37,6 +37,8 @@ internal static class RoomsEventForTests
             person.Profile.Attends = EventRecord.Online;
         }
 
+        // As the host's edit of a person does: the plan is read again with their new details.
+        (await db.Events.SingleAsync(e => e.Id == eventId)).PlanVersion++;
         await db.SaveChangesAsync();
     }
 
