@@ -10,7 +10,7 @@ public class PlanBenchmarks
     private RoleAssignment roles = null!;
     private PlanSettings settings = null!;
 
-    [Params("100x25x6", "90x25x6", "100x100x8", "1000x250x8", "10000x2500x8")]
+    [Params("100x25x6", "hybrid 100x25x6", "90x25x6", "100x100x8", "1000x250x8", "10000x2500x8")]
     public string Case { get; set; } = "";
 
     [GlobalSetup]

@@ -6,10 +6,19 @@ namespace FlashMentoring.Bench;
 /// <summary>The benchmark cases: the sample roster where the issue names it, generated rosters for the large sizes.</summary>
 internal static class Rosters
 {
-    public static readonly string[] Cases = ["100x25x6", "90x25x6", "100x100x8", "1000x250x8", "10000x2500x8"];
+    public static readonly string[] Cases = ["100x25x6", "hybrid 100x25x6", "90x25x6", "100x100x8", "1000x250x8", "10000x2500x8"];
 
     public static (RoleAssignment Roles, PlanSettings Settings) Case(string name)
     {
+        if (name.StartsWith("hybrid ", StringComparison.Ordinal))
+        {
+            // The sample as a hybrid event: 10 of the 25 mentors and 40 of the mentees take part online.
+            var (inRoom, settings) = Case(name["hybrid ".Length..]);
+            var online = inRoom.Mentors.Take(10).Concat(inRoom.Mentees.Take(40)).Select(p => p.Key).ToHashSet();
+            var people = inRoom.Mentors.Concat(inRoom.Mentees).Select(p => online.Contains(p.Key) ? p with { Online = true } : p).ToList();
+            return (RoleAssignment.From(people, settings.SeatsPerTable), settings);
+        }
+
         var parts = name.Split('x').Select(int.Parse).ToArray();
         var (mentees, mentors, rounds) = (parts[0], parts[1], parts[2]);
         var seats = mentees == mentors ? 1 : 4;
