@@ -12,7 +12,7 @@ using FlashMentoring.Kits.Layout;
 // anything else goes to BenchmarkDotNet, e.g. `--filter *PlanBenchmarks*`.
 if (args is ["quality", .. var only])
 {
-    Console.WriteLine("| case | planner | ms (1 run) | score | bound | gap | prefs met/asked | spread | mentee repeats | worst-off | violations |");
+    Console.WriteLine("| case | planner | ms (1 run) | score | bound | gap | prefs met/satisfiable/asked | spread | mentee repeats | worst-off | violations |");
     Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
     var steps = new List<string>();
     foreach (var name in Rosters.Cases.Where(c => only.Length == 0 || only.Contains(c)))
@@ -25,7 +25,7 @@ if (args is ["quality", .. var only])
             var q = planned.Quality;
             var ms = sw.Elapsed.TotalMilliseconds;
             steps.Add($"{name}: " + string.Join(", ", planned.Timings.Select(t => $"{t.Step} {t.Milliseconds:F0} ms")));
-            Console.WriteLine($"| {name} | {planner} | {ms:F0} | {q.Score} | {q.UpperBound?.ToString() ?? "-"} | {(q.Gap is { } g ? $"{g:P2}" : "-")} | {q.PreferencesMet}/{q.PreferencesAsked} | {q.TableSizeSpread} | {q.MenteeRepeats} | {q.WorstOffMenteeScore} | {q.Violations.Count} |");
+            Console.WriteLine($"| {name} | {planner} | {ms:F0} | {q.Score} | {q.UpperBound?.ToString() ?? "-"} | {(q.Gap is { } g ? $"{g:P2}" : "-")} | {q.PreferencesMet}/{q.PreferencesSatisfiable}/{q.PreferencesAsked} | {q.TableSizeSpread} | {q.MenteeRepeats} | {q.WorstOffMenteeScore} | {q.Violations.Count} |");
         }
     }
 
