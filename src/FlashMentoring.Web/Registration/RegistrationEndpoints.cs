@@ -96,10 +96,10 @@ public static partial class RegistrationEndpoints
         string? timeZone = null;
         if (change.TimeZone.ValueKind == JsonValueKind.String && change.TimeZone.GetString()!.Trim() is { Length: > 0 } zone)
         {
-            timeZone = IanaZone(zone);
-            if (timeZone is null)
+            timeZone = PersonFields.ReadTimeZone(zone, out var zoneProblem);
+            if (zoneProblem is not null)
             {
-                errors["timeZone"] = [$"\"{zone}\" is not a time zone; write one like America/New_York."];
+                errors["timeZone"] = [zoneProblem];
             }
         }
         else if (change.TimeZone.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined or JsonValueKind.String))
@@ -542,16 +542,6 @@ public static partial class RegistrationEndpoints
         }
 
         return (record, null);
-    }
-
-    private static string? IanaZone(string id)
-    {
-        if (id.Length > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
-        {
-            return null;
-        }
-
-        return zone.HasIanaId ? zone.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : null;
     }
 
     [GeneratedRegex("(Z|z|[+-][0-9]{2}:?[0-9]{2})$")]
