@@ -144,7 +144,7 @@ public static class PersonFields
                 return id;
             }
 
-            // A region's id follows its daylight saving rules; a Windows name is mapped to its region by ICU.
+            // A region's id follows its place's daylight saving rules; a Windows name (no '/') is mapped to its region.
             if (id.Contains('/', StringComparison.Ordinal) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId)
             {
                 return id;
