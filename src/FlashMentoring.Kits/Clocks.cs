@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using FlashMentoring.Core.Roster;
 
 namespace FlashMentoring.Kits;
 
@@ -9,9 +10,11 @@ namespace FlashMentoring.Kits;
 /// </summary>
 public static partial class Clocks
 {
-    /// <summary>The zone's id when this machine knows it; null for null, blank or unknown ids.</summary>
-    public static string? Known(string? zone) =>
-        zone is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _) ? id : null;
+    /// <summary>
+    /// The IANA id of the place's zone (a Windows name becomes its place); null for null, blank, unknown ids and
+    /// abbreviations such as EST, whose clock ignores daylight saving time (<see cref="PersonFields.ReadTimeZone"/>).
+    /// </summary>
+    public static string? Known(string? zone) => PersonFields.KnownTimeZone(zone);
 
     /// <summary>The instant on the zone's clock; unchanged when the zone is not known.</summary>
     public static DateTimeOffset In(DateTimeOffset instant, string? zone) =>

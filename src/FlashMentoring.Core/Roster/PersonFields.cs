@@ -119,12 +119,70 @@ public static class PersonFields
         }
     }
 
-    /// <summary>The IANA id of a time zone this machine knows (trimmed), or null for blank or unknown.</summary>
-    public static string? KnownTimeZone(string? id)
+    /// <summary>The IANA id of a place's time zone for what was written (see <see cref="ReadTimeZone"/>), or null.</summary>
+    public static string? KnownTimeZone(string? id) => ReadTimeZone(id, out _);
+
+    /// <summary>
+    /// Reads a time zone as a roster, a form or a stored row gives it: a place's IANA id ("America/Denver"), "UTC" or
+    /// "Etc/UTC" is kept, a Windows name ("Mountain Standard Time") becomes its place's id. Anything else is null, with
+    /// a <paramref name="problem"/> to show: an abbreviation such as EST names the place to write instead, since it is
+    /// a fixed offset that ignores daylight saving time. Blank is null without a problem.
+    /// </summary>
+    public static string? ReadTimeZone(string? text, out string? problem)
     {
-        var text = (id ?? "").Trim();
-        return text.Length is > 0 and <= 100 && TimeZoneInfo.TryFindSystemTimeZoneById(text, out _) ? text : null;
+        problem = null;
+        var id = (text ?? "").Trim();
+        if (id.Length == 0)
+        {
+            return null;
+        }
+
+        if (id.Length <= MaxTimeZoneLength)
+        {
+            if (id is "UTC" or "Etc/UTC")
+            {
+                return id;
+            }
+
+            // A region's id follows its place's daylight saving rules; a Windows name (no '/') is mapped to its region.
+            if (id.Contains('/', StringComparison.Ordinal) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId)
+            {
+                return id;
+            }
+
+            if (!id.Contains('/', StringComparison.Ordinal) && TimeZoneInfo.TryConvertWindowsIdToIanaId(id, out var region) && region.Contains('/', StringComparison.Ordinal))
+            {
+                return region;
+            }
+
+            if (Abbreviations.TryGetValue(id, out var place))
+            {
+                problem = $"\"{id}\" is an abbreviation, not a place, and its clock ignores daylight saving time: write {place} instead.";
+                return null;
+            }
+        }
+
+        problem = $"\"{Shorten(id)}\" is not a place's time zone: write one as Region/City, such as America/Denver or Europe/Paris.";
+        return null;
     }
+
+    /// <summary>The longest time zone id stored.</summary>
+    public const int MaxTimeZoneLength = 64;
+
+    // US and a few common abbreviations (and the POSIX names tz keeps for them), with the region people mean by them.
+    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["EST"] = "America/New_York", ["EDT"] = "America/New_York", ["EST5EDT"] = "America/New_York", ["ET"] = "America/New_York",
+        ["CST"] = "America/Chicago", ["CDT"] = "America/Chicago", ["CST6CDT"] = "America/Chicago", ["CT"] = "America/Chicago",
+        ["MST"] = "America/Denver (or America/Phoenix for Arizona)", ["MDT"] = "America/Denver", ["MST7MDT"] = "America/Denver", ["MT"] = "America/Denver",
+        ["PST"] = "America/Los_Angeles", ["PDT"] = "America/Los_Angeles", ["PST8PDT"] = "America/Los_Angeles", ["PT"] = "America/Los_Angeles",
+        ["AKST"] = "America/Anchorage", ["AKDT"] = "America/Anchorage",
+        ["HST"] = "Pacific/Honolulu", ["HAST"] = "Pacific/Honolulu",
+        ["GMT"] = "UTC (or Europe/London for UK time)", ["BST"] = "Europe/London",
+        ["CET"] = "Europe/Paris or Europe/Berlin", ["CEST"] = "Europe/Paris or Europe/Berlin",
+    };
+
+    private static string Shorten(string text) => text.Length <= MaxTimeZoneLength ? text : text[..MaxTimeZoneLength] + "...";
 
     /// <summary>
     /// Someone added by hand (a walk-in): the same cleaning and checks as a roster line. Either a person or the

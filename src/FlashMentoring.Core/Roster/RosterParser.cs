@@ -342,10 +342,10 @@ public static class RosterParser
                 return null;
             }
 
-            var zone = PersonFields.KnownTimeZone(Field("timezone"));
-            if (zone is null && Field("timezone").Length > 0)
+            var zone = PersonFields.ReadTimeZone(Field("timezone"), out var zoneProblem);
+            if (zoneProblem is not null)
             {
-                warnings.Add(new RosterWarning(line, $"\"{Field("timezone")}\" under timezone for {name} is not a time zone this server knows; it was ignored and the event's time zone is used. Write an IANA name such as America/Denver."));
+                warnings.Add(new RosterWarning(line, $"The timezone for {name} was ignored and the event's time zone is used: {zoneProblem}"));
             }
 
             return new Person(line, role, name, email.Length == 0 ? null : email.ToLowerInvariant(), Field("agency"), Field("location"),

@@ -265,6 +265,12 @@ public static class AdjustEndpoints
     private static string? PinProblem(PlanResult plan, int i, int j, IReadOnlyList<(string Mentee, string Mentor)> pins)
     {
         var (mentee, mentor) = (plan.Rotation.Mentees[i], plan.Rotation.Mentors[j]);
+        // Checked first: no other pin to clear would help a pair that is never at the same kind of table.
+        if (plan.Scorer.Apart(i, j))
+        {
+            return $"{mentee.Name} takes part {HandChanges.Where(mentee)} and {mentor.Name} {HandChanges.Where(mentor)}, so they cannot meet. If they should, change how one of them takes part first (the host's edit of the person, or the check-in desk).";
+        }
+
         if (plan.Scorer.Avoids(i, j))
         {
             return $"{mentee.Name} and {mentor.Name} asked not to be seated together (the roster's avoid column). Change the roster if they should meet.";

@@ -187,6 +187,11 @@ internal static class HandChanges
         var rotation = plan.Rotation;
         var mentee = rotation.Mentees[i];
         var mentor = rotation.Mentors[j];
+        if (plan.Scorer.Apart(i, j))
+        {
+            return $"{mentee.Name} takes part {Where(mentee)} and Table {j + 1} ({mentor.Name}) is {Where(mentor)}, so they cannot meet. Choose one of the {(mentee.Online ? "online tables" : "tables in the room")}.";
+        }
+
         var again = Enumerable.Range(1, rotation.Rounds).FirstOrDefault(r => r != round && rotation.MentorOf(r, i) == j);
         if (again > 0)
         {
@@ -214,6 +219,9 @@ internal static class HandChanges
 
         return null;
     }
+
+    /// <summary>How the person takes part, as the end of "takes part ..." or "is ...".</summary>
+    public static string Where(Person person) => person.Online ? "online" : "in the room";
 
     private static bool Pinned(PlanResult plan, int mentee, int mentor) =>
         plan.Constraints.Pins.Contains((plan.Rotation.Mentees[mentee].Key, plan.Rotation.Mentors[mentor].Key));

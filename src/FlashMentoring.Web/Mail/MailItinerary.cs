@@ -5,7 +5,6 @@ using FlashMentoring.Core.Planning;
 using FlashMentoring.Kits;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Live;
-using FlashMentoring.Web.Online;
 
 namespace FlashMentoring.Web.Mail;
 
@@ -57,23 +56,14 @@ public static class MailItinerary
 
         var person = mentor ? rotation.Mentors[rotation.MentorIndex(key)] : rotation.Mentees[rotation.MenteeIndex(key)];
         var zone = Clocks.Known(person.TimeZone) ?? Zone(record);
-        var room = RoomOf(record, plan, person);
-        var rows = Itineraries.For(plan, key);
+        // The phone's rows carry each table's room already; the mail says the same.
+        var rows = Itineraries.For(plan, key, record);
         var rounds = rows.Select(r =>
         {
             var starts = Clocks.In(RoundStart(record, r.Round), zone);
-            return new TimedRound(r, starts, starts.AddMinutes(record.RoundMinutes), r.Table is { } table ? room?.Invoke(table) : null);
+            return new TimedRound(r, starts, starts.AddMinutes(record.RoundMinutes), r.Room);
         }).ToList();
-        return new PersonItinerary(mentor, rounds, Sign(plan, key, ids, room)) { Online = person.Online, Zone = zone };
-    }
-
-    /// <summary>For someone online, the room of each table by number (null: not online, or no room); null for someone in the room.</summary>
-    public static Func<int, string?>? RoomOf(EventRecord record, PlanResult plan, Core.Roster.Person person)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(person);
-        var mentors = plan.Rotation.Mentors;
-        return person.Online ? table => table >= 1 && table <= mentors.Count ? OnlineRooms.LinkFor(record, table, mentors[table - 1].Online) : null : null;
+        return new PersonItinerary(mentor, rounds, Sign(plan, key, ids, rows)) { Online = person.Online, Zone = zone };
     }
 
     /// <summary>
@@ -85,7 +75,11 @@ public static class MailItinerary
     /// Partners are hashed by person id, not by key: a key is the e-mail, and the host correcting a mentor's address
     /// must not make every one of her mentees look moved.
     /// </remarks>
-    public static string Sign(PlanResult plan, string key, IReadOnlyDictionary<string, long> ids, Func<int, string?>? room = null)
+    /// <param name="plan">The plan.</param>
+    /// <param name="key">The person's identity key.</param>
+    /// <param name="ids">Everyone's person id by key.</param>
+    /// <param name="rows">The person's itinerary rows, one per round, whose rooms are signed; null: no rooms.</param>
+    public static string Sign(PlanResult plan, string key, IReadOnlyDictionary<string, long> ids, IReadOnlyList<ItineraryRow>? rows = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(ids);
@@ -101,7 +95,7 @@ public static class MailItinerary
                 ? (plan.Attendance.MentorThere(mentor, round) ? mentor + 1 : 0, rotation.MenteesAt(round, mentor).Select(i => Id(rotation.Mentees[i].Key)).Order(StringComparer.Ordinal))
                 : rotation.MentorOf(round, mentee) is var at && at >= 0 ? (at + 1, [Id(rotation.Mentors[at].Key)]) : (0, Enumerable.Empty<string>());
             // Without a room the hash is what it always was, so nobody in the room is mailed an update for nothing.
-            var signed = string.Join('\n', partners) + (table > 0 && room?.Invoke(table) is { } link ? "\nroom " + link : "");
+            var signed = string.Join('\n', partners) + (table > 0 && rows?[round - 1].Room is { } link ? "\nroom " + link : "");
             parts.Add(table == 0 ? "0" : $"{table.ToString(CultureInfo.InvariantCulture)}.{Hash(signed)}");
         }
 

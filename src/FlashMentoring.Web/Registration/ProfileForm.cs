@@ -201,10 +201,16 @@ public static class ProfileRules
     /// </summary>
     public static bool ChangesSeatedMode(EventRecord e, PersonRecord p, CleanProfile profile)
     {
+        ArgumentNullException.ThrowIfNull(profile);
+        return ChangesSeatedMode(e, p, profile.Attends);
+    }
+
+    /// <summary>True when <paramref name="attends"/> (online, in-person, or null = not said) would move a seated person of a hybrid event to the other kind of table.</summary>
+    public static bool ChangesSeatedMode(EventRecord e, PersonRecord p, string? attends)
+    {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(p);
-        ArgumentNullException.ThrowIfNull(profile);
-        return e.Mode == EventRecord.Hybrid && Planned(p) && profile.Attends is { } wanted &&
+        return e.Mode == EventRecord.Hybrid && Planned(p) && attends is { } wanted &&
                (wanted == EventRecord.Online) != (Online.OnlineRooms.Attends(e, p.Profile) == EventRecord.Online);
     }
 

@@ -96,10 +96,10 @@ public static partial class RegistrationEndpoints
         string? timeZone = null;
         if (change.TimeZone.ValueKind == JsonValueKind.String && change.TimeZone.GetString()!.Trim() is { Length: > 0 } zone)
         {
-            timeZone = IanaZone(zone);
-            if (timeZone is null)
+            timeZone = PersonFields.ReadTimeZone(zone, out var zoneProblem);
+            if (zoneProblem is not null)
             {
-                errors["timeZone"] = [$"\"{zone}\" is not a time zone; write one like America/New_York."];
+                errors["timeZone"] = [zoneProblem];
             }
         }
         else if (change.TimeZone.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined or JsonValueKind.String))
@@ -415,11 +415,20 @@ public static partial class RegistrationEndpoints
         var order = people.Select(p => p.Order).DefaultIfEmpty(0).Max();
         int added = 0, updated = 0;
         var seated = false;
+        var warnings = roster.Warnings.ToList();
         foreach (var person in roster.People)
         {
             if (byKey.TryGetValue(person.Key, out var kept))
             {
-                People.SetProfile(kept, People.KeepOwnChoices(person, kept), kept.Source, kept.Order);
+                var merged = People.KeepOwnChoices(person, kept);
+                // Only a re-plan moves someone to the other kind of table, and an import makes none: the desk's switch does.
+                if (ProfileRules.ChangesSeatedMode(record, kept, People.AttendsName(merged.SaidOnline)))
+                {
+                    warnings.Add(new RosterWarning(person.Line, $"{person.Name} is seated at tables {(merged.SaidOnline == true ? "in the room" : "online")}, so how they take part was kept. To change it, switch them at the check-in desk: that moves them to tables of their new kind."));
+                    merged = merged with { SaidOnline = People.SaidOnline(kept.Profile.Attends) };
+                }
+
+                People.SetProfile(kept, merged, kept.Source, kept.Order);
                 seated |= ProfileRules.Planned(kept);
                 updated++;
             }
@@ -440,7 +449,7 @@ public static partial class RegistrationEndpoints
             return refused;
         }
 
-        return TypedResults.Ok(new ImportResult(added, updated, roster.Rejected, roster.Warnings));
+        return TypedResults.Ok(new ImportResult(added, updated, roster.Rejected, warnings.OrderBy(w => w.Line).ToList()));
     }
 
     /// <summary>Plans the event from everyone stored, with the host's pins and forbids: registrations, imports and roster alike.</summary>
@@ -533,16 +542,6 @@ public static partial class RegistrationEndpoints
         }
 
         return (record, null);
-    }
-
-    private static string? IanaZone(string id)
-    {
-        if (id.Length > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
-        {
-            return null;
-        }
-
-        return zone.HasIanaId ? zone.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : null;
     }
 
     [GeneratedRegex("(Z|z|[+-][0-9]{2}:?[0-9]{2})$")]

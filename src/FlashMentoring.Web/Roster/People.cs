@@ -42,10 +42,23 @@ internal static class People
     {
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(kept);
-        return line with
+        return KeepHowTheyTakePart(line, kept) with
         {
             Prefers = line.Prefers.Count > 0 ? line.Prefers : kept.Profile.Prefers,
             Avoid = line.Avoid.Count > 0 ? line.Avoid : kept.Profile.Avoid,
+        };
+    }
+
+    /// <summary>
+    /// A file's line for anyone already stored: a blank attends or time zone keeps the stored one, whoever set it (the
+    /// person, the host, the check-in desk or an earlier file).
+    /// </summary>
+    public static Person KeepHowTheyTakePart(Person line, PersonRecord kept)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(kept);
+        return line with
+        {
             SaidOnline = line.SaidOnline ?? SaidOnline(kept.Profile.Attends),
             TimeZone = line.TimeZone ?? kept.Profile.TimeZone,
         };

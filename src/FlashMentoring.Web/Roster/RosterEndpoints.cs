@@ -58,10 +58,12 @@ public static class RosterEndpoints
         // walk-ins of an earlier roster too.
         var existing = await db.People.Where(p => p.EventId == id).ToDictionaryAsync(p => p.Key, StringComparer.Ordinal, cancellationToken);
 
-        // A registrant's own choices (must meet, no thanks, how they take part, their time zone) outlive a file whose
-        // line for them says nothing; the plan is made from what will be stored.
+        // A registrant's own choices (must meet, no thanks) outlive a file whose line for them says nothing, and so does
+        // anyone's way of taking part and time zone (the desk may have switched them); the plan is made from what will be stored.
         Person Merged(Person person) =>
-            existing.TryGetValue(person.Key, out var kept) && kept.Source == "registration" ? People.KeepOwnChoices(person, kept) : person;
+            !existing.TryGetValue(person.Key, out var kept) ? person
+            : kept.Source == "registration" ? People.KeepOwnChoices(person, kept)
+            : People.KeepHowTheyTakePart(person, kept);
 
         // The host's pins and forbids outlive a corrected roster.
         var attempt = await planner.PlanFromBodyAsync(request, PlanStore.Settings(record), PlanStore.Constraints(stored), PlanLimits.Event, cancellationToken,
