@@ -49,7 +49,7 @@ function show(view) {
   online = view;
   for (const radio of document.querySelectorAll('input[name=mode]')) radio.checked = radio.value === view.mode;
   showTables(view.tables);
-  showPrompts(view.prompts, view.defaults[eventView.format] ?? view.defaults.open);
+  showPrompts(view.prompts, formatDefaults(view));
 }
 
 // Mode
@@ -210,6 +210,9 @@ function replaceForm(cell, table) {
 
 // Prompts: per round, one of the format's starters, your own words, or none
 
+// The view names the format as its defaults do, whichever spelling the host typed ("peer", "PeerToPeer").
+const formatDefaults = (view) => view.defaults[view.format];
+
 function showPrompts(prompts, defaults) {
   $('prompts').replaceChildren(...prompts.map((p) => {
     const box = el('div', null, { class: 'prompt-round' });
@@ -234,7 +237,7 @@ function showPrompts(prompts, defaults) {
 
 $('prompts-form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const defaults = online.defaults[eventView.format] ?? online.defaults.open;
+  const defaults = formatDefaults(online);
   const prompts = [...document.querySelectorAll('#prompts select')].map((select) => {
     if (select.value === 'none') return '';
     if (select.value === 'own') return $(`prompt-own-${select.dataset.round}`).value.trim();

@@ -29,9 +29,9 @@ if (!token) {
       // A re-plan: the new seats at once, then the whole view, since a check-in (marked absent, or back) came with it.
       Itinerary: (rows) => { if (me) { me.rounds = rows; render(); live.resync().catch(() => {}); } },
       RoomChanged: (table, link) => roomChanged(table, link),
-      // New prompts (or a re-plan): only an online view shows prompts, and the phones spread their reads over a few
-      // seconds so a room of them does not ask in the same instant.
-      PlanChanged: () => { if (me && me.attends === 'online') setTimeout(() => live.resync().catch(() => {}), Math.random() * 3000); },
+      // New prompts, rooms or a re-plan: every phone reads its view again, spread over a few seconds so a room of
+      // them does not ask in the same instant.
+      PlanChanged: () => { if (me) setTimeout(() => live.resync().catch(() => {}), Math.random() * 3000); },
     },
     // The server's answer for a link nobody has (replaced by the host, or its event deleted): no retry will help.
     refusedForGood: (error) => String(error && error.message).includes('personal link is not valid'),
@@ -141,6 +141,10 @@ function render() {
     $('next').textContent = next.table == null ? `Round ${next.round}: a break` : `Round ${next.round}: Table ${next.table} - ${me.role === 'mentor' ? next.summary : next.mentor}`;
   }
   renderRoom(absent ? null : row, round);
+  // The round's prompt, in the room and online alike.
+  const talking = !absent && row && row.table != null && !(clock && clock.phase === 'finished') ? row.prompt : null;
+  $('prompt-box').hidden = !talking;
+  setText($('prompt'), talking ?? '');
 
   $('itinerary').replaceChildren(...me.rounds.map((r) => {
     const where = me.attends === 'online' ? `Table ${r.table}'s room` : `Table ${r.table}`;
@@ -272,24 +276,29 @@ function renderRoom(row, round) {
     link.replaceChildren(me.role === 'mentor' ? `Open your room (Table ${row.table})` : `Join Table ${row.table}'s room`, el('span', ' (opens in a new tab)', { class: 'visually-hidden' }));
   } else {
     link.removeAttribute('href');
-    $('room-none').textContent = `Table ${row.table}'s room has no link yet. Tell the host.`;
+    // Online, there is no desk to walk to: they write.
+    $('room-none').textContent = me.role === 'mentor'
+      ? `Your room (Table ${row.table}) has no link yet. Tell the host by e-mail or chat.`
+      : `Table ${row.table}'s room has no link yet. Tell your mentor or the host by e-mail or chat.`;
   }
   setText($('room-notice'), roomNotice ? roomNotice.text : '');
-
-  $('prompt-box').hidden = !row.prompt;
-  $('prompt').textContent = row.prompt ?? '';
 
   // "I'm in the room" counts for the round under way, once.
   const said = inRound && (me.inRoomRound === clock.round || inRoomQueued === clock.round);
   $('in-room').hidden = preview || !inRound || said;
-  if (said) sayIn($('in-room-status'), me.inRoomRound === clock.round ? 'Thanks, the host sees you\'re here.' : 'Saved on this device: the host hears it when the connection is back.');
-  else if (!inRound || !$('in-room-status').classList.contains('error')) sayIn($('in-room-status'), '');
+  if (said) sayNew($('in-room-status'), me.inRoomRound === clock.round ? 'Thanks, the host sees you\'re here.' : 'Saved on this device: the host hears it when the connection is back.');
+  else if (!inRound || !$('in-room-status').classList.contains('error')) sayNew($('in-room-status'), '');
 
   const mentor = me.role === 'mentor';
   $('coming-box').hidden = !mentor || !row.with.length;
   if (mentor) {
     $('coming').replaceChildren(...row.with.map((name, k) => comingItem(name, row.withIds ? row.withIds[k] : null, inRound ? clock.round : 0)));
   }
+}
+
+// A polite live region is read out at every write, and the view renders at every clock push: write what is new only.
+function sayNew(node, text) {
+  if (node.textContent !== text || node.classList.contains('error')) sayIn(node, text);
 }
 
 // A mentee coming to this mentor's room; during the round, "Not here?" tells the host they have not come.
@@ -335,9 +344,12 @@ $('in-room').addEventListener('click', async () => {
 function roomChanged(table, link) {
   if (!me || me.attends !== 'online') return;
   for (const r of me.rounds) if (r.table === table) r.room = link;
+  // A word only when the room is this round's or the next; rooms further ahead change quietly.
   const round = seatingRound(clock);
   const here = me.rounds.find((r) => r.round === round);
-  roomNotice = { round, text: here && here.table === table ? 'The room link changed. Use the button above.' : `The link of Table ${table}'s room changed.` };
+  const next = me.rounds.find((r) => r.round === round + 1);
+  if (here && here.table === table) roomNotice = { round, text: 'The room link changed. Use the button above.' };
+  else if (next && next.table === table) roomNotice = { round, text: `The link of Table ${table}'s room changed.` };
   render();
 }
 

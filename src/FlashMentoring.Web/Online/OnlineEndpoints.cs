@@ -101,7 +101,7 @@ public static class OnlineEndpoints
 
     /// <summary>Sets (or clears) the pattern every online table's room is made from; the random part is made once.</summary>
     internal static async Task<Results<Ok<OnlineView>, NotFound, ValidationProblem>> PutPattern(
-        Guid id, PatternRequest body, AppDb db, PlanStore plans, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
+        Guid id, PatternRequest body, AppDb db, PlanStore plans, PlanPublisher publisher, TimeProvider time, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
     {
         var pattern = string.IsNullOrWhiteSpace(body.Pattern) ? null : body.Pattern.Trim();
         if (pattern is not null && PatternProblem(pattern) is { } problem)
@@ -109,21 +109,22 @@ public static class OnlineEndpoints
             return Invalid("pattern", problem, "The room pattern cannot be used");
         }
 
-        var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (record is null)
+        return await publisher.OneAtATime<Results<Ok<OnlineView>, NotFound, ValidationProblem>>(db, id, async () =>
         {
-            return TypedResults.NotFound();
-        }
+            var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+            if (record is null)
+            {
+                return TypedResults.NotFound();
+            }
 
-        record.Rooms.Pattern = pattern;
-        if (pattern is not null)
-        {
-            record.Rooms.Secret ??= OnlineRooms.NewSecret();
-        }
+            record.Rooms.Pattern = pattern;
+            if (pattern is not null)
+            {
+                record.Rooms.Secret ??= OnlineRooms.NewSecret();
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await hub.Clients.Group(LiveHub.Group(id)).PlanChanged(record.PlanVersion);
-        return TypedResults.Ok(await ViewAsync(db, plans, record, cancellationToken));
+            return TypedResults.Ok(await SaveAndTellAsync(db, plans, record, time, hub, cancellationToken));
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -131,41 +132,41 @@ public static class OnlineEndpoints
     /// stays unless a line names its table), bad lines come back by line number.
     /// </summary>
     internal static async Task<Results<Ok<OnlineView>, NotFound, ProblemHttpResult>> PutRooms(
-        Guid id, HttpRequest request, AppDb db, PlanStore plans, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
+        Guid id, HttpRequest request, AppDb db, PlanStore plans, PlanPublisher publisher, TimeProvider time, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
     {
-        var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (record is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (await plans.LoadAsync(record, cancellationToken) is not { } loaded)
-        {
-            return TypedResults.Problem(detail: "Upload the roster first: the rooms are per table, and the tables come from the plan.", statusCode: StatusCodes.Status409Conflict, title: "No tables yet");
-        }
-
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > RoomImport.MaxBytes)
+        // Read whole before the event is: a save that must run again cannot read the request twice.
+        if (await ReadBoundedAsync(request.Body, RoomImport.MaxBytes, cancellationToken) is not { } bytes)
         {
             return TypedResults.Problem(detail: "The file is over 1 MB; a rooms file has one short line per table. Check that you chose the right file.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "The rooms file is too large");
         }
 
-        var read = RoomImport.Read(buffer.ToArray(), loaded.Plan.Rotation.Mentors.Count);
-        if (read.Links.Count == 0)
+        return await publisher.OneAtATime<Results<Ok<OnlineView>, NotFound, ProblemHttpResult>>(db, id, async () =>
         {
-            return TypedResults.Problem(
-                detail: read.Problems.Count == 0 ? "The file is empty. Send one line per table: table,link." : "No line could be used, so nothing was changed. Fix the lines listed and upload again.",
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "No rooms in the file",
-                extensions: new Dictionary<string, object?> { ["problems"] = read.Problems });
-        }
+            var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+            if (record is null)
+            {
+                return TypedResults.NotFound();
+            }
 
-        var named = read.Links.Select(l => l.Table).ToHashSet();
-        record.Rooms.Links = [.. read.Links, .. record.Rooms.Links.Where(l => l.ReplacedAt is not null && !named.Contains(l.Table)).Select(Copy)];
-        await db.SaveChangesAsync(cancellationToken);
-        await hub.Clients.Group(LiveHub.Group(id)).PlanChanged(record.PlanVersion);
-        return TypedResults.Ok(await ViewAsync(db, plans, record, cancellationToken) with { Problems = read.Problems });
+            if (await plans.LoadAsync(record, cancellationToken) is not { } loaded)
+            {
+                return TypedResults.Problem(detail: "Upload the roster first: the rooms are per table, and the tables come from the plan.", statusCode: StatusCodes.Status409Conflict, title: "No tables yet");
+            }
+
+            var read = RoomImport.Read(bytes, loaded.Plan.Rotation.Mentors.Count);
+            if (read.Links.Count == 0)
+            {
+                return TypedResults.Problem(
+                    detail: read.Problems.Count == 0 ? "The file is empty. Send one line per table: table,link." : "No line could be used, so nothing was changed. Fix the lines listed and upload again.",
+                    statusCode: StatusCodes.Status400BadRequest,
+                    title: "No rooms in the file",
+                    extensions: new Dictionary<string, object?> { ["problems"] = read.Problems });
+            }
+
+            var named = read.Links.Select(l => l.Table).ToHashSet();
+            record.Rooms.Links = [.. read.Links, .. record.Rooms.Links.Where(l => l.ReplacedAt is not null && !named.Contains(l.Table)).Select(Copy)];
+            return TypedResults.Ok(await SaveAndTellAsync(db, plans, record, time, hub, cancellationToken) with { Problems = read.Problems });
+        }, cancellationToken);
     }
 
     /// <summary>Replaces one table's room (a broken link) and pushes the new one to exactly that table's people.</summary>
@@ -197,72 +198,85 @@ public static class OnlineEndpoints
             return TypedResults.Problem(detail: rotation is null ? "The event has no tables yet: upload the roster first." : $"There is no table {table}: the plan has tables 1 to {rotation.Mentors.Count}.", statusCode: StatusCodes.Status404NotFound, title: "No such table");
         }
 
+        var j = table - 1;
+        var people = await db.People.AsNoTracking().Where(p => p.EventId == id).ToDictionaryAsync(p => p.Key, StringComparer.Ordinal, cancellationToken);
+        if (!OnlineTables.OnlineByTable(record, loaded, people)[j])
+        {
+            return TypedResults.Problem(detail: $"Table {table} meets in the room: it has no video room to replace. Its mentor attends in person.", statusCode: StatusCodes.Status409Conflict, title: "Not an online table");
+        }
+
         var now = time.GetUtcNow();
         record.Rooms.Links = [.. record.Rooms.Links.Where(l => l.Table != table).Select(Copy), new RoomLink { Table = table, Link = link, ReplacedAt = now }];
+        MailIfInvited(record, now);
         await db.SaveChangesAsync(cancellationToken);
 
-        // The mentor, and everyone seated at the table from the round on now (or round 1 before the start).
-        var j = table - 1;
-        var from = Math.Max(1, ClockStore.Now(record, now).Round);
+        // The mentor, and the mentees seated there from the round people are in (or moving to) on: those leaving the
+        // table during the change of tables no longer need its room.
+        var from = Math.Max(1, PlanPublisher.RoundsSent(record, now));
         var keys = Enumerable.Range(from, Math.Max(0, rotation.Rounds - from + 1))
             .SelectMany(r => rotation.MenteesAt(r, j).Select(i => rotation.Mentees[i].Key))
             .Prepend(rotation.Mentors[j].Key)
             .ToHashSet(StringComparer.Ordinal);
-        var ids = await db.People.AsNoTracking().Where(p => p.EventId == id && keys.Contains(p.Key)).Select(p => p.Id).ToListAsync(cancellationToken);
+        var ids = keys.Where(people.ContainsKey).Select(k => people[k].Id).ToList();
         foreach (var person in ids)
         {
             await hub.Clients.Group(LiveHub.PersonGroup(person)).RoomChanged(table, link);
         }
 
+        // The host console's video rooms panel shows the new link.
+        await hub.Clients.Group(LiveHub.HostGroup(id)).PresenceChanged(from);
         return TypedResults.Ok(new RoomReplaced(table, link, ids.Count));
     }
 
     /// <summary>Sets the rounds' prompts (round 1 first); phones and the board read them again.</summary>
     internal static async Task<Results<Ok<OnlineView>, NotFound, ValidationProblem>> PutPrompts(
-        Guid id, PromptsRequest body, AppDb db, PlanStore plans, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
+        Guid id, PromptsRequest body, AppDb db, PlanStore plans, PlanPublisher publisher, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
     {
-        var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (record is null)
-        {
-            return TypedResults.NotFound();
-        }
-
         if (body.Prompts is null)
         {
             return Invalid("prompts", "Send the prompts as a list, round 1 first: \"\" for a round without one.", "No prompts sent");
         }
 
-        var prompts = body.Prompts.Select(p => p?.Trim() ?? "").ToList();
-        var errors = new Dictionary<string, string[]>();
-        if (prompts.Count > record.Rounds)
+        return await publisher.OneAtATime<Results<Ok<OnlineView>, NotFound, ValidationProblem>>(db, id, async () =>
         {
-            errors["prompts"] = [$"The event has {Say.Count(record.Rounds, "round")}; {prompts.Count} prompts were sent. Send at most one per round."];
-        }
-
-        for (var k = 0; k < prompts.Count; k++)
-        {
-            if (prompts[k].Length > RoundPrompts.MaxLength)
+            var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+            if (record is null)
             {
-                errors[$"prompts[{k}]"] = [$"Round {k + 1}'s prompt is {prompts[k].Length} characters; shorten it to {RoundPrompts.MaxLength} or fewer."];
+                return TypedResults.NotFound();
             }
-        }
 
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "Some prompts cannot be used");
-        }
+            var prompts = body.Prompts.Select(p => p?.Trim() ?? "").ToList();
+            var errors = new Dictionary<string, string[]>();
+            if (prompts.Count > record.Rounds)
+            {
+                errors["prompts"] = [$"The event has {Say.Count(record.Rounds, "round")}; {prompts.Count} prompts were sent. Send at most one per round."];
+            }
 
-        // Trailing rounds that keep the format's own prompt are not stored: they follow the format if it changes.
-        var format = RosterUpload.ParseFormat(record.Format) ?? MentoringFormat.Open;
-        while (prompts.Count > 0 && prompts[^1] == RoundPrompts.For(format, [], prompts.Count))
-        {
-            prompts.RemoveAt(prompts.Count - 1);
-        }
+            for (var k = 0; k < prompts.Count; k++)
+            {
+                if (prompts[k].Length > RoundPrompts.MaxLength)
+                {
+                    errors[$"prompts[{k}]"] = [$"Round {k + 1}'s prompt is {prompts[k].Length} characters; shorten it to {RoundPrompts.MaxLength} or fewer."];
+                }
+            }
 
-        record.Prompts = prompts;
-        await db.SaveChangesAsync(cancellationToken);
-        await hub.Clients.Group(LiveHub.Group(id)).PlanChanged(record.PlanVersion);
-        return TypedResults.Ok(await ViewAsync(db, plans, record, cancellationToken));
+            if (errors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(errors, title: "Some prompts cannot be used");
+            }
+
+            // Trailing rounds that keep the format's own prompt are not stored: they follow the format if it changes.
+            var format = RosterUpload.ParseFormat(record.Format) ?? MentoringFormat.Open;
+            while (prompts.Count > 0 && prompts[^1] == RoundPrompts.For(format, [], prompts.Count))
+            {
+                prompts.RemoveAt(prompts.Count - 1);
+            }
+
+            record.Prompts = prompts;
+            await db.SaveChangesAsync(cancellationToken);
+            await hub.Clients.Group(LiveHub.Group(id)).PlanChanged(record.PlanVersion);
+            return TypedResults.Ok(await ViewAsync(db, plans, record, cancellationToken));
+        }, cancellationToken);
     }
 
     /// <summary>Who has said they are in their room, and who their mentor reported missing, at each online table now.</summary>
@@ -276,6 +290,47 @@ public static class OnlineEndpoints
 
         var people = await db.People.AsNoTracking().Where(p => p.EventId == id).ToListAsync(cancellationToken);
         return TypedResults.Ok(HostPresence.View(record, await plans.LoadAsync(record, cancellationToken), people, time.GetUtcNow()));
+    }
+
+    /// <summary>
+    /// Saves changed rooms and tells the phones and the board. Before the start, once the invitations went out, the
+    /// plan version moves on so the mail sender e-mails an update to the people whose room changed.
+    /// </summary>
+    private static async Task<OnlineView> SaveAndTellAsync(AppDb db, PlanStore plans, EventRecord record, TimeProvider time, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
+    {
+        MailIfInvited(record, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        await hub.Clients.Group(LiveHub.Group(record.Id)).PlanChanged(record.PlanVersion);
+        return await ViewAsync(db, plans, record, cancellationToken);
+    }
+
+    // The mail sender looks for a plan version not mailed yet, as after a registration edit; it mails only the people
+    // whose itinerary (their rooms included) reads differently.
+    private static void MailIfInvited(EventRecord record, DateTimeOffset now)
+    {
+        if (record.InvitationsSentAt is not null && ClockStore.Now(record, now).Phase == Phase.Waiting)
+        {
+            record.PlanVersion++;
+        }
+    }
+
+    /// <summary>The body's bytes, or null when it is longer than <paramref name="max"/> (read no further than that).</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int max, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > max)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     private static async Task<OnlineView> ViewAsync(AppDb db, PlanStore plans, EventRecord record, CancellationToken cancellationToken)

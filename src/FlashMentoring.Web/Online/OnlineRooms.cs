@@ -29,22 +29,6 @@ public static class OnlineRooms
         };
     }
 
-    /// <summary>
-    /// Reads how someone attends as a roster, a form or a helper writes it: "online", "remote", "virtual" are online;
-    /// "in person", "in-person", "onsite", "room" are in person; blank is not said (null). Anything else: false.
-    /// </summary>
-    public static bool TryReadAttends(string? text, out string? attends)
-    {
-        var known = Core.Roster.PersonFields.TryReadAttends(text, out var online);
-        attends = online switch
-        {
-            true => EventRecord.Online,
-            false => EventRecord.InPerson,
-            null => null,
-        };
-        return known;
-    }
-
     /// <summary>The video room of a table, or null when the table is not online or has no room yet.</summary>
     /// <param name="e">The event.</param>
     /// <param name="table">The table's number (its mentor's place among the mentors, from 1).</param>

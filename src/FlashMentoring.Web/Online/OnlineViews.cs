@@ -18,8 +18,10 @@ public sealed record RoundPromptView(int Round, string? Text, bool IsDefault);
 public sealed record RoomProblem(int Line, string Text);
 
 /// <summary>The host's online page: the event's mode, its rooms per table and its prompts per round.</summary>
+/// <param name="Format">The event's format by its one name (open, senior-to-junior, peer-to-peer, reverse), a key of <paramref name="Defaults"/> however the host typed it.</param>
 public sealed record OnlineView(
     string Mode,
+    string Format,
     string? Pattern,
     IReadOnlyList<OnlineTable> Tables,
     IReadOnlyList<RoundPromptView> Prompts,
@@ -33,13 +35,16 @@ public sealed record OnlineView(
 /// <summary>Which tables of the plan exist and which meet online, read from the stored people.</summary>
 public static class OnlineTables
 {
-    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> DefaultPrompts = new Dictionary<string, IReadOnlyList<string>>
+    private static readonly IReadOnlyDictionary<MentoringFormat, string> FormatNames = new Dictionary<MentoringFormat, string>
     {
-        ["open"] = RoundPrompts.Defaults(MentoringFormat.Open),
-        ["senior-to-junior"] = RoundPrompts.Defaults(MentoringFormat.SeniorToJunior),
-        ["peer-to-peer"] = RoundPrompts.Defaults(MentoringFormat.PeerToPeer),
-        ["reverse"] = RoundPrompts.Defaults(MentoringFormat.Reverse),
+        [MentoringFormat.Open] = "open",
+        [MentoringFormat.SeniorToJunior] = "senior-to-junior",
+        [MentoringFormat.PeerToPeer] = "peer-to-peer",
+        [MentoringFormat.Reverse] = "reverse",
     };
+
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> DefaultPrompts =
+        FormatNames.ToDictionary(f => f.Value, f => RoundPrompts.Defaults(f.Key));
 
     /// <summary>
     /// Whether each table meets online, table 1 first. Read from the mentor's stored profile under the event's mode
@@ -70,7 +75,7 @@ public static class OnlineTables
         var prompts = Enumerable.Range(1, e.Rounds)
             .Select(r => new RoundPromptView(r, OnlineRooms.PromptFor(e, r), OnlineRooms.PromptFor(e, r) == RoundPrompts.For(format, [], r)))
             .ToList();
-        return new OnlineView(e.Mode, e.Rooms.Pattern, tables, prompts, DefaultPrompts);
+        return new OnlineView(e.Mode, FormatNames[format], e.Rooms.Pattern, tables, prompts, DefaultPrompts);
     }
 
     private static string Source(EventRecord e, int table) =>

@@ -61,6 +61,22 @@ public class PromptsTests
         view.Defaults["senior-to-junior"].Should().Equal(defaults);
     }
 
+    [Theory]
+    [InlineData("peer", "peer-to-peer")]
+    [InlineData("PeerToPeer", "peer-to-peer")]
+    [InlineData("seniortojunior", "senior-to-junior")]
+    [InlineData("reverse", "reverse")]
+    public async Task TheOnlineViewNamesTheFormatAsItsDefaultsDoHoweverTheHostTypedIt(string typed, string format)
+    {
+        using var app = new TestApp();
+        var (created, host) = await CreateAsync(app, rounds: 3, format: typed);
+
+        var view = await host.GetFromJsonAsync<JsonElement>($"/api/events/{created.Id}/online");
+
+        view.GetProperty("format").GetString().Should().Be(format, "the host's page offers this format's own prompts");
+        view.GetProperty("defaults").TryGetProperty(format, out _).Should().BeTrue();
+    }
+
     [Fact]
     public async Task APromptTooLongOrOneRoundTooManyIsRefusedSayingWhichRound()
     {

@@ -126,18 +126,21 @@ public class RoomsTests
     }
 
     [Fact]
-    public async Task AReplacedRoomReachesExactlyThePeopleOfThatTable()
+    public async Task ARoomReplacedDuringTheChangeOfTablesReachesItsMentorAndTheMenteesComingToItNotThoseLeaving()
     {
-        using var app = new TestApp();
-        var (created, host) = await CreateAsync(app);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Nine);
+        using var app = new TestApp { Time = time };
+        var (created, host) = await CreateAsync(app, rounds: 3);
         await SetModeAsync(host, created.Id, "online");
         await host.PutAsJsonAsync($"/api/events/{created.Id}/rooms/pattern", new { pattern = Pattern });
         var plan = await host.GetFromJsonAsync<JsonElement>($"/api/events/{created.Id}/plan");
-        var atTable3 = plan.GetProperty("rounds").EnumerateArray()
-            .SelectMany(r => r.GetProperty("tables").EnumerateArray().Where(t => t.GetProperty("table").GetInt32() == 3))
+        HashSet<string> AtTable3(int round) => plan.GetProperty("rounds")[round - 1].GetProperty("tables").EnumerateArray()
+            .Where(t => t.GetProperty("table").GetInt32() == 3)
             .SelectMany(t => t.GetProperty("mentees").EnumerateArray().Select(m => m.GetProperty("name").GetString()!))
-            .Append("Pia")
             .ToHashSet();
+        var told = AtTable3(2).Union(AtTable3(3)).Append("Pia").ToHashSet();
+        var leaving = AtTable3(1).Except(told).ToList();
+        leaving.Should().NotBeEmpty("someone leaves table 3 after round 1 and never comes back");
         var phones = new Dictionary<string, (HubConnection Hub, System.Threading.Channels.ChannelReader<(int, string)> Rooms, System.Threading.Channels.ChannelReader<int> Plans)>();
         foreach (var person in await PeopleAsync(host, created.Id))
         {
@@ -147,6 +150,12 @@ public class RoomsTests
             phones[person.Name] = (hub, rooms.Reader, hub.Pushes<int>(nameof(ILiveClient.PlanChanged)));
             await hub.InvokeAsync<PersonalView>(nameof(LiveHub.JoinPerson), Token(person));
         }
+
+        await using var console = await app.ConnectLiveAsync();
+        var presence = console.Pushes<int>(nameof(ILiveClient.PresenceChanged));
+        await console.InvokeAsync<ClockView>(nameof(LiveHub.JoinHost), created.Id, created.HostKey);
+        (await host.PostAsync($"/api/events/{created.Id}/clock/start", null)).EnsureSuccessStatusCode();
+        (await host.PostAsJsonAsync($"/api/events/{created.Id}/clock/skip", new { expectedRound = 1 })).EnsureSuccessStatusCode();
 
         var answer = await host.PutAsJsonAsync($"/api/events/{created.Id}/rooms/3", new { link = "https://zoom.us/j/987654" });
         var replaced = (await answer.Content.ReadFromJsonAsync<RoomReplaced>())!;
@@ -160,25 +169,52 @@ public class RoomsTests
         var view = await host.GetFromJsonAsync<OnlineView>($"/api/events/{created.Id}/online");
 
         answer.StatusCode.Should().Be(HttpStatusCode.OK);
-        replaced.Told.Should().Be(atTable3.Count);
+        replaced.Told.Should().Be(told.Count);
         foreach (var (name, phone) in phones)
         {
-            if (atTable3.Contains(name))
+            if (told.Contains(name))
             {
-                (await phone.Rooms.NextAsync()).Should().Be((3, "https://zoom.us/j/987654"), $"{name} sits at table 3");
+                (await phone.Rooms.NextAsync()).Should().Be((3, "https://zoom.us/j/987654"), $"{name} hosts or comes to table 3 from round 2 on");
             }
             else
             {
-                phone.Rooms.TryRead(out _).Should().BeFalse($"{name} never sits at table 3");
+                phone.Rooms.TryRead(out _).Should().BeFalse($"{name} is not at table 3 from round 2 on");
             }
         }
 
+        (await presence.NextAsync()).Should().Be(2, "the host console's video rooms panel reads the new link for the round people are moving to");
         view!.Tables[2].Should().Be(new OnlineTable(3, "Pia", true, "https://zoom.us/j/987654", "replaced"));
         view.Tables[1].Source.Should().Be("pattern", "the other tables keep their rooms");
         foreach (var phone in phones.Values)
         {
             await phone.Hub.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task ATableInTheRoomHasNoVideoRoomToReplace()
+    {
+        using var app = new TestApp();
+        var (created, host) = await CreateAsync(app);
+        await AttendOnlineAsync(app, created.Id, "Omar", "Raj");
+        await SetModeAsync(host, created.Id, "hybrid");
+        await using var phone = await app.ConnectLiveAsync();
+        var plans = phone.Pushes<int>(nameof(ILiveClient.PlanChanged));
+        var mona = (await PeopleAsync(host, created.Id)).Single(p => p.Name == "Mona");
+        var changed = System.Threading.Channels.Channel.CreateUnbounded<int>();
+        phone.On<int, string>(nameof(ILiveClient.RoomChanged), (table, _) => { changed.Writer.TryWrite(table); });
+        await phone.InvokeAsync<PersonalView>(nameof(LiveHub.JoinPerson), Token(mona));
+
+        var answer = await host.PutAsJsonAsync($"/api/events/{created.Id}/rooms/1", new { link = "https://zoom.us/j/1" });
+        var problem = await answer.Content.ReadFromJsonAsync<JsonElement>();
+        await host.PutAsJsonAsync($"/api/events/{created.Id}/prompts", new { prompts = new[] { "Hello" } });
+        await plans.NextAsync();
+        var view = await host.GetFromJsonAsync<OnlineView>($"/api/events/{created.Id}/online");
+
+        answer.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        problem.GetProperty("detail").GetString().Should().Contain("Table 1 meets in the room");
+        changed.Reader.TryRead(out _).Should().BeFalse("Mona hosts table 1 in the room and has no video room to open");
+        view!.Tables[0].Should().Be(new OnlineTable(1, "Mona", false, null, null));
     }
 
     [Fact]
