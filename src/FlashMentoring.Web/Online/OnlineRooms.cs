@@ -52,7 +52,7 @@ public static class OnlineRooms
             : null;
     }
 
-    /// <summary>A fresh random part for room names: 12 lower-case letters and digits, about 62 bits.</summary>
+    /// <summary>A fresh random part for room names: 12 lower-case letters and digits, 60 bits.</summary>
     public static string NewSecret() => RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyz23456789", 12);
 
     /// <summary>
