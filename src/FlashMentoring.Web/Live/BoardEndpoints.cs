@@ -85,8 +85,7 @@ public static class BoardEndpoints
     // The board shows the prompt of the round people sit at now, or are walking to during the change of tables.
     private static string? PromptOn(EventRecord record, ClockState clock)
     {
-        var moving = clock.Phase == Phase.Transition || (clock.Phase == Phase.Paused && clock.PausedFrom == Phase.Transition);
-        var round = clock.Round + (moving ? 1 : 0);
+        var round = ClockStore.SeatedRound(clock);
         return clock.Phase is Phase.Waiting or Phase.Finished || round < 1 || round > record.Rounds ? null : OnlineRooms.PromptFor(record, round);
     }
 

@@ -47,6 +47,13 @@ internal static class ClockStore
     /// <summary>The clock as it stands at <paramref name="now"/> (transitions whose time has come applied, not saved).</summary>
     public static ClockState Now(EventRecord e, DateTimeOffset now) => RoundClock.At(Read(e), Timing(e), now);
 
+    /// <summary>The round people sit at now, or are walking to during the change of tables (paused or not); 0 before the start.</summary>
+    public static int SeatedRound(ClockState clock)
+    {
+        var moving = clock.Phase == Phase.Transition || (clock.Phase == Phase.Paused && clock.PausedFrom == Phase.Transition);
+        return clock.Phase == Phase.Waiting ? 0 : clock.Round + (moving ? 1 : 0);
+    }
+
     /// <summary>What phones and the board see of the clock at <paramref name="now"/>.</summary>
     public static ClockView ViewNow(EventRecord e, DateTimeOffset now) => View(e, Now(e, now), now);
 

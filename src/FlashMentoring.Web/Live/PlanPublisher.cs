@@ -100,14 +100,7 @@ public sealed class PlanPublisher(IHubContext<LiveHub, ILiveClient> hub)
     public static int RoundsSent(EventRecord record, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var clock = ClockStore.Now(record, now);
-        if (clock.Phase == Phase.Waiting)
-        {
-            return 0;
-        }
-
-        var moving = clock.Phase == Phase.Transition || (clock.Phase == Phase.Paused && clock.PausedFrom == Phase.Transition);
-        return Math.Min(clock.Round + (moving ? 1 : 0), record.Rounds);
+        return Math.Min(ClockStore.SeatedRound(ClockStore.Now(record, now)), record.Rounds);
     }
 
     /// <summary>

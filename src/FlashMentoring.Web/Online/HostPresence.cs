@@ -54,7 +54,7 @@ public static class HostPresence
 
         var round = clock.Round;
         var byKey = people.ToDictionary(p => p.Key, StringComparer.Ordinal);
-        var online = OnlineTables.OnlineByTable(e, plan, byKey);
+        var online = OnlineTables.OnlineByTable(plan);
         var rotation = plan.Plan.Rotation;
         var tables = new List<PresenceTable>();
         for (var j = 0; j < rotation.Mentors.Count; j++)

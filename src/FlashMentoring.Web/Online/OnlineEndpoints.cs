@@ -46,7 +46,7 @@ public static class OnlineEndpoints
     internal static async Task<Results<Ok<OnlineView>, NotFound>> Get(Guid id, AppDb db, PlanStore plans, CancellationToken cancellationToken)
     {
         var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
-        return record is null ? TypedResults.NotFound() : TypedResults.Ok(await ViewAsync(db, plans, record, cancellationToken));
+        return record is null ? TypedResults.NotFound() : TypedResults.Ok(await ViewAsync(plans, record, cancellationToken));
     }
 
     /// <summary>
@@ -77,7 +77,7 @@ public static class OnlineEndpoints
 
             if (record.Mode == mode)
             {
-                return TypedResults.Ok(await ViewAsync(db, plans, record, cancellationToken));
+                return TypedResults.Ok(await ViewAsync(plans, record, cancellationToken));
             }
 
             var loaded = await plans.LoadAsync(record, cancellationToken);
@@ -95,7 +95,7 @@ public static class OnlineEndpoints
                 await publisher.SaveAndTell(db, record, Replanner.Compare(loaded.Plan, after, 0), cancellationToken);
             }
 
-            return TypedResults.Ok(await ViewAsync(db, plans, record, cancellationToken));
+            return TypedResults.Ok(await ViewAsync(plans, record, cancellationToken));
         }, cancellationToken);
     }
 
@@ -199,8 +199,7 @@ public static class OnlineEndpoints
         }
 
         var j = table - 1;
-        var people = await db.People.AsNoTracking().Where(p => p.EventId == id).ToDictionaryAsync(p => p.Key, StringComparer.Ordinal, cancellationToken);
-        if (!OnlineTables.OnlineByTable(record, loaded, people)[j])
+        if (!rotation.Mentors[j].Online)
         {
             return TypedResults.Problem(detail: $"Table {table} meets in the room: it has no video room to replace. Its mentor attends in person.", statusCode: StatusCodes.Status409Conflict, title: "Not an online table");
         }
@@ -217,7 +216,7 @@ public static class OnlineEndpoints
             .SelectMany(r => rotation.MenteesAt(r, j).Select(i => rotation.Mentees[i].Key))
             .Prepend(rotation.Mentors[j].Key)
             .ToHashSet(StringComparer.Ordinal);
-        var ids = keys.Where(people.ContainsKey).Select(k => people[k].Id).ToList();
+        var ids = await db.People.AsNoTracking().Where(p => p.EventId == id && keys.Contains(p.Key)).Select(p => p.Id).ToListAsync(cancellationToken);
         foreach (var person in ids)
         {
             await hub.Clients.Group(LiveHub.PersonGroup(person)).RoomChanged(table, link);
@@ -275,7 +274,7 @@ public static class OnlineEndpoints
             record.Prompts = prompts;
             await db.SaveChangesAsync(cancellationToken);
             await hub.Clients.Group(LiveHub.Group(id)).PlanChanged(record.PlanVersion);
-            return TypedResults.Ok(await ViewAsync(db, plans, record, cancellationToken));
+            return TypedResults.Ok(await ViewAsync(plans, record, cancellationToken));
         }, cancellationToken);
     }
 
@@ -301,7 +300,7 @@ public static class OnlineEndpoints
         MailIfInvited(record, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await hub.Clients.Group(LiveHub.Group(record.Id)).PlanChanged(record.PlanVersion);
-        return await ViewAsync(db, plans, record, cancellationToken);
+        return await ViewAsync(plans, record, cancellationToken);
     }
 
     // The mail sender looks for a plan version not mailed yet, as after a registration edit; it mails only the people
@@ -333,11 +332,8 @@ public static class OnlineEndpoints
         return buffer.ToArray();
     }
 
-    private static async Task<OnlineView> ViewAsync(AppDb db, PlanStore plans, EventRecord record, CancellationToken cancellationToken)
-    {
-        var people = await db.People.AsNoTracking().Where(p => p.EventId == record.Id).ToDictionaryAsync(p => p.Key, StringComparer.Ordinal, cancellationToken);
-        return OnlineTables.View(record, await plans.LoadAsync(record, cancellationToken), people);
-    }
+    private static async Task<OnlineView> ViewAsync(PlanStore plans, EventRecord record, CancellationToken cancellationToken) =>
+        OnlineTables.View(record, await plans.LoadAsync(record, cancellationToken));
 
     /// <summary>
     /// Why a pattern cannot make rooms, or null: it must be an https link once filled in, with {table} (one room per

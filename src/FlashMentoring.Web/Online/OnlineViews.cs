@@ -47,24 +47,17 @@ public static class OnlineTables
         FormatNames.ToDictionary(f => f.Value, f => RoundPrompts.Defaults(f.Key));
 
     /// <summary>
-    /// Whether each table meets online, table 1 first. Read from the mentor's stored profile under the event's mode
-    /// as it is now (the same rule the planner maps people by), so a plan held in memory from before a mode change
-    /// cannot give an old answer.
+    /// Whether each table meets online, table 1 first: its mentor's Online in the plan, which the plan store maps from
+    /// the stored profile under the event's mode (a change of who is online re-plans, so a held plan is never stale).
     /// </summary>
-    public static IReadOnlyList<bool> OnlineByTable(EventRecord e, EventPlan? plan, IReadOnlyDictionary<string, PersonRecord> people)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        ArgumentNullException.ThrowIfNull(people);
-        return plan is null ? [] : plan.Plan.Rotation.Mentors
-            .Select(m => people.TryGetValue(m.Key, out var p) && OnlineRooms.Attends(e, p.Profile) == EventRecord.Online)
-            .ToList();
-    }
+    public static IReadOnlyList<bool> OnlineByTable(EventPlan? plan) =>
+        plan is null ? [] : plan.Plan.Rotation.Mentors.Select(m => m.Online).ToList();
 
     /// <summary>The host's view of the event's rooms and prompts.</summary>
-    public static OnlineView View(EventRecord e, EventPlan? plan, IReadOnlyDictionary<string, PersonRecord> people)
+    public static OnlineView View(EventRecord e, EventPlan? plan)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var online = OnlineByTable(e, plan, people);
+        var online = OnlineByTable(plan);
         var tables = plan is null ? [] : plan.Plan.Rotation.Mentors.Select((m, j) =>
         {
             var table = j + 1;
