@@ -31,4 +31,20 @@ public sealed record PlanQuality(
     double MeanMenteeScore,
     int CrossAgencyMeetings,
     int NeedsMatchedMeetings,
-    IReadOnlyList<string> Violations);
+    IReadOnlyList<string> Violations)
+{
+    /// <summary>
+    /// No rotation that seats every mentee in the same rounds (and keeps the same people apart) can have fewer
+    /// mentee repeats than this: a count of tablemate places against the people there are to fill them.
+    /// </summary>
+    public int RepeatsLowerBound { get; init; }
+
+    /// <summary>Of <see cref="MenteeRepeats"/>, the times two mentees who sat together at an earlier event do again.</summary>
+    public int RepeatsWithPastTableMates { get; init; }
+
+    /// <summary>Mentee-mentor pairs of this event that met at an earlier event and are not planned again.</summary>
+    public int PastPairsAvoided { get; init; }
+
+    /// <summary>Pairs that met at an earlier event and meet again because the mentee asked for that mentor.</summary>
+    public int PastPairsAskedAgain { get; init; }
+}

@@ -98,4 +98,7 @@ public sealed record PlanConstraints(IReadOnlyList<(string Mentee, string Mentor
 {
     /// <summary>No pins and no forbids.</summary>
     public static readonly PlanConstraints None = new([], []);
+
+    /// <summary>Who met whom at the programme's earlier events (none by default).</summary>
+    public PlanHistory History { get; init; } = PlanHistory.None;
 }

@@ -112,6 +112,12 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
                 r.OwnsMany(x => x.Links);
             });
             e.Property(x => x.Prompts);
+            e.OwnsOne(x => x.History, h =>
+            {
+                h.ToJson();
+                h.OwnsMany(x => x.Sources);
+                h.OwnsMany(x => x.Meetings);
+            });
         });
         modelBuilder.Entity<PersonRecord>(p =>
         {
@@ -294,6 +300,54 @@ public sealed class EventRecord
     /// list's end takes the default for the event's format, and "" shows none.
     /// </summary>
     public List<string> Prompts { get; set; } = [];
+
+    /// <summary>Who met whom at the programme's earlier events, which the plan takes into account.</summary>
+    public HistorySettings History { get; set; } = new();
+}
+
+/// <summary>An event's history: the earlier events or files it came from, and their meetings.</summary>
+public sealed class HistorySettings
+{
+    /// <summary>Where the meetings came from, in the order the host added them.</summary>
+    public List<HistorySource> Sources { get; set; } = [];
+
+    /// <summary>Every earlier meeting, by identity keys.</summary>
+    public List<PastMeetingRecord> Meetings { get; set; } = [];
+}
+
+/// <summary>One earlier event (proved with its host link) or one uploaded meetings.csv.</summary>
+public sealed class HistorySource
+{
+    /// <summary>"event" (an earlier event of this host, proved with its host link) or "file" (an uploaded meetings.csv).</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>The earlier event's title, or the file's name.</summary>
+    public required string Label { get; set; }
+
+    /// <summary>The earlier event's id, for Kind "event".</summary>
+    public Guid? EventId { get; set; }
+
+    /// <summary>How many meetings it brought.</summary>
+    public int Meetings { get; set; }
+
+    public DateTimeOffset AddedAt { get; set; }
+}
+
+/// <summary>One earlier meeting (the engine's <c>PastMeeting</c>), with the names as they were then, for people to read.</summary>
+public sealed class PastMeetingRecord
+{
+    /// <summary>The earlier event's name; meetings of one event, round and table sat together.</summary>
+    public required string Event { get; set; }
+
+    public int Round { get; set; }
+
+    public int Table { get; set; }
+
+    /// <summary>The mentor's identity key (the e-mail in lower case).</summary>
+    public required string Mentor { get; set; }
+
+    /// <summary>The mentee's identity key.</summary>
+    public required string Mentee { get; set; }
 }
 
 /// <summary>Where each online table meets: the agency's own video service, never embedded.</summary>

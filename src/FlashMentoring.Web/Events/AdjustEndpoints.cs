@@ -121,7 +121,7 @@ public static class AdjustEndpoints
 
             // Before the start nobody has sat anywhere yet: plan again from scratch, then tell whoever's itinerary changed.
             var roles = new Core.Roster.RoleAssignment(before.Rotation.Mentors, before.Rotation.Mentees);
-            var after = RotationEngine.Plan(roles, before.Settings, new PlanConstraints(pins, forbids), before.Attendance, cancellationToken);
+            var after = RotationEngine.Plan(roles, before.Settings, before.Constraints with { Pins = pins, Forbids = forbids }, before.Attendance, cancellationToken);
             if (kind == "pin" && !Enumerable.Range(1, after.Rotation.Rounds).Any(r => after.Rotation.MentorOf(r, i) == j))
             {
                 return TypedResults.Problem(

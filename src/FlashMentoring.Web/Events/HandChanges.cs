@@ -164,7 +164,7 @@ internal static class HandChanges
             }
         }
 
-        var constraints = new PlanConstraints(before.Pins.Select(p => (p.Mentee, p.Mentor)).ToList(), before.Forbids.Select(p => (p.Mentee, p.Mentor)).ToList());
+        var constraints = current.Constraints with { Pins = before.Pins.Select(p => (p.Mentee, p.Mentor)).ToList(), Forbids = before.Forbids.Select(p => (p.Mentee, p.Mentor)).ToList() };
         return Rebuild(current, seats, constraints, before.UpperBound);
     }
 

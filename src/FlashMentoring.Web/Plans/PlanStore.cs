@@ -171,7 +171,7 @@ public sealed class PlanStore(IServiceScopeFactory scopes) : IDisposable
         var roles = new RoleAssignment(mentors.Select(p => People.ToCore(record, p)).ToList(), mentees.Select(p => People.ToCore(record, p)).ToList());
         // Seats of rounds held at a table of the other kind are history: the person switched between the room and online since.
         var held = record.ClockPhase == "Waiting" ? 0 : record.ClockRound;
-        var plan = WithBound(RotationEngine.Restore(roles, Settings(record), Constraints(stored), attendance, seats, held), stored.UpperBound);
+        var plan = WithBound(RotationEngine.Restore(roles, Settings(record), Constraints(record, stored), attendance, seats, held), stored.UpperBound);
 
         return new EventPlan(
             record.PlanVersion,
@@ -192,11 +192,24 @@ public sealed class PlanStore(IServiceScopeFactory scopes) : IDisposable
             : plan;
     }
 
-    /// <summary>The host's pins and forbids as the engine takes them.</summary>
-    public static PlanConstraints Constraints(PlanRecord stored)
+    /// <summary>The host's pins and forbids, and the event's history of earlier meetings, as the engine takes them.</summary>
+    public static PlanConstraints Constraints(EventRecord record, PlanRecord stored)
     {
+        ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(stored);
-        return new PlanConstraints(stored.Pins.Select(p => (p.Mentee, p.Mentor)).ToList(), stored.Forbids.Select(p => (p.Mentee, p.Mentor)).ToList());
+        return new PlanConstraints(stored.Pins.Select(p => (p.Mentee, p.Mentor)).ToList(), stored.Forbids.Select(p => (p.Mentee, p.Mentor)).ToList())
+        {
+            History = History(record),
+        };
+    }
+
+    /// <summary>The event's earlier meetings as the engine takes them.</summary>
+    public static PlanHistory History(EventRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.History.Meetings.Count == 0
+            ? PlanHistory.None
+            : new PlanHistory(record.History.Meetings.Select(x => new PastMeeting(x.Event, x.Round, x.Table, x.Mentor, x.Mentee)).ToList());
     }
 
     /// <summary>The engine's settings for an event.</summary>

@@ -497,7 +497,7 @@ public static partial class RegistrationEndpoints
             return (null, $"{Say.Count(roles.Mentors.Count, "mentor")} and {Say.Count(roles.Mentees.Count, "mentee")}");
         }
 
-        return (RotationEngine.Plan(roles, settings, PlanStore.Constraints(stored), cancellationToken), null);
+        return (RotationEngine.Plan(roles, settings, PlanStore.Constraints(record, stored), cancellationToken), null);
     }
 
     // The event's plan version and clock are concurrency tokens: a plan or the clock saved meanwhile refuses this save.

@@ -34,6 +34,8 @@ public sealed class LegacyUpgradeTests : IDisposable
         // Online and hybrid events (issue 16).
         "$.mode", "$.attends", "$.inRoomRound", "$.roundMinutes", "$.transitionMinutes", "$.rounds[*].room", "$.rounds[*].prompt", "$.rounds[*].withIds",
         "$.prompt", // The board's, from online-host.
+        // Repeats' lower bound and earlier events (issue 17).
+        "$.quality.repeatsLowerBound", "$.quality.repeatsWithPastTableMates", "$.quality.pastPairsAvoided", "$.quality.pastPairsAskedAgain",
     ];
     private readonly string folder = Directory.CreateTempSubdirectory("fm-legacy-").FullName;
     private readonly JsonObject expected;

@@ -428,6 +428,81 @@ namespace FlashMentoring.Web.Data.Migrations
 
             modelBuilder.Entity("FlashMentoring.Web.Data.EventRecord", b =>
                 {
+                    b.OwnsOne("FlashMentoring.Web.Data.HistorySettings", "History", b1 =>
+                        {
+                            b1.Property<Guid>("EventRecordId");
+
+                            b1.HasKey("EventRecordId");
+
+                            b1.ToTable("Events");
+
+                            b1
+                                .ToJson("History")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EventRecordId");
+
+                            b1.OwnsMany("FlashMentoring.Web.Data.HistorySource", "Sources", b2 =>
+                                {
+                                    b2.Property<Guid>("HistorySettingsEventRecordId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<DateTimeOffset>("AddedAt");
+
+                                    b2.Property<Guid?>("EventId");
+
+                                    b2.Property<string>("Kind")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Label")
+                                        .IsRequired();
+
+                                    b2.Property<int>("Meetings");
+
+                                    b2.HasKey("HistorySettingsEventRecordId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("Events");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("HistorySettingsEventRecordId");
+                                });
+
+                            b1.OwnsMany("FlashMentoring.Web.Data.PastMeetingRecord", "Meetings", b2 =>
+                                {
+                                    b2.Property<Guid>("HistorySettingsEventRecordId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<string>("Event")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Mentee")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Mentor")
+                                        .IsRequired();
+
+                                    b2.Property<int>("Round");
+
+                                    b2.Property<int>("Table");
+
+                                    b2.HasKey("HistorySettingsEventRecordId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("Events");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("HistorySettingsEventRecordId");
+                                });
+
+                            b1.Navigation("Meetings");
+
+                            b1.Navigation("Sources");
+                        });
+
                     b.OwnsOne("FlashMentoring.Web.Data.RegistrationSettings", "Registration", b1 =>
                         {
                             b1.Property<Guid>("EventRecordId")
@@ -501,6 +576,9 @@ namespace FlashMentoring.Web.Data.Migrations
 
                             b1.Navigation("Links");
                         });
+
+                    b.Navigation("History")
+                        .IsRequired();
 
                     b.Navigation("Registration")
                         .IsRequired();
