@@ -39,6 +39,12 @@ internal sealed class PlanningProblem
 
     public int Stability(int mentee, int mentor) => Previous?.ContainsKey(Pack(mentee, mentor)) == true ? StabilityBonus : 0;
 
+    /// <summary>
+    /// Pairs of mentees (smaller index in the high half) who already sat together before the rounds planned here, at
+    /// an earlier event or in a round already held, and how often: any further co-sitting is a repeat.
+    /// </summary>
+    public IReadOnlyDictionary<long, int>? PastTogether { get; init; }
+
     public int Seed { get; init; } = 1;
 
     public int CandidatesPerMentee { get; init; } = 48;
@@ -53,6 +59,9 @@ internal sealed class PlanningProblem
     public ulong AllRounds => Rounds >= 64 ? ulong.MaxValue : (1UL << Rounds) - 1;
 
     public static long Pack(int mentee, int mentor) => ((long)mentee << 32) | (uint)mentor;
+
+    /// <summary>A pair of mentees as one number, the smaller index in the high half.</summary>
+    public static long MenteePair(int x, int y) => x < y ? ((long)x << 32) | (uint)y : ((long)y << 32) | (uint)x;
 
     public bool Allowed(int mentee, int mentor) =>
         (MenteeAvailable[mentee] & MentorAvailable[mentor]) != 0 &&

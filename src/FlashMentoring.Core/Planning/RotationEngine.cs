@@ -129,6 +129,18 @@ public static class RotationEngine
             }
         }
 
+        // A pair that met at an earlier event meets again only when the mentee asked for that mentor or the host pinned it.
+        var earlier = constraints.History;
+        var pinKeys = constraints.Pins.ToHashSet();
+        foreach (var (mentee, mentor) in earlier.MetPairs)
+        {
+            if (menteeIndex.TryGetValue(mentee, out var i) && mentorIndex.TryGetValue(mentor, out var j) &&
+                scorer.PreferenceRank(i, j) == 0 && !pinKeys.Contains((mentee, mentor)))
+            {
+                forbidden.Add(PlanningProblem.Pack(i, j));
+            }
+        }
+
         var pinned = new HashSet<long>();
         foreach (var (mentee, mentor) in constraints.Pins)
         {
@@ -155,6 +167,7 @@ public static class RotationEngine
                 Pinned = pinned,
                 Previous = previous?.Where(x => x.Value >= heldRounds).ToDictionary(x => x.Key, x => x.Value - heldRounds),
                 RestCredit = fixedSeats is null ? null : RestCredit(fixedSeats, heldRounds, attendance, m),
+                PastTogether = PastTogether(earlier, menteeIndex, seats, heldRounds, m),
                 Seed = settings.Seed,
                 CandidatesPerMentee = settings.CandidatesPerMentee,
                 Cancellation = cancellationToken,
@@ -224,6 +237,9 @@ public static class RotationEngine
                     .Select(x => (Pair: Repack([x.Key]), Round: x.Value)).Where(x => x.Pair.Count == 1)
                     .ToDictionary(x => x.Pair.Single(), x => x.Round),
                 RestCredit = whole.RestCredit is null ? null : mentees.Select(i => whole.RestCredit[i]).ToArray(),
+                PastTogether = whole.PastTogether?
+                    .Select(x => (A: menteeAt[(int)(x.Key >> 32)], B: menteeAt[(int)(uint)x.Key], Times: x.Value))
+                    .Where(x => x.A >= 0 && x.B >= 0).ToDictionary(x => PlanningProblem.MenteePair(x.A, x.B), x => x.Times),
                 Seed = whole.Seed,
                 CandidatesPerMentee = whole.CandidatesPerMentee,
                 Cancellation = whole.Cancellation,
@@ -257,6 +273,40 @@ public static class RotationEngine
 
             return local;
         }
+    }
+
+    /// <summary>
+    /// Pairs of mentees who already sat together: at an earlier event (once each), and in every round already held.
+    /// Null when there are none.
+    /// </summary>
+    private static Dictionary<long, int>? PastTogether(PlanHistory history, Dictionary<string, int> menteeIndex, int[] seats, int heldRounds, int m)
+    {
+        var together = new Dictionary<long, int>();
+        foreach (var (first, second) in history.TableMates)
+        {
+            if (menteeIndex.TryGetValue(first, out var x) && menteeIndex.TryGetValue(second, out var y) && x != y)
+            {
+                together[PlanningProblem.MenteePair(x, y)] = 1;
+            }
+        }
+
+        for (var c = 0; c < heldRounds; c++)
+        {
+            foreach (var table in Enumerable.Range(0, m).Where(i => seats[(c * m) + i] >= 0).GroupBy(i => seats[(c * m) + i]))
+            {
+                var at = table.ToArray();
+                for (var a = 0; a < at.Length; a++)
+                {
+                    for (var b = a + 1; b < at.Length; b++)
+                    {
+                        var key = PlanningProblem.MenteePair(at[a], at[b]);
+                        together[key] = together.GetValueOrDefault(key) + 1;
+                    }
+                }
+            }
+        }
+
+        return together.Count == 0 ? null : together;
     }
 
     /// <summary>Per mentee: the share of rests that fell to them in held rounds, minus the rests they took.</summary>

@@ -127,15 +127,13 @@ internal sealed partial class RotationSolver
     /// <summary>
     /// Swapping the two colours of a Kempe chain (the a/b-coloured component holding a mentee) keeps every pair,
     /// and so the score, and keeps each seat at one mentee a round; it moves a group of mentees between two rounds.
-    /// A fresh plan uses such swaps to cut mentee-mentee repeats (people like meeting new peers); a re-plan uses
-    /// them to put kept pairs back into the rounds the old plan (and the printed itineraries) had them in.
-    /// Either way a swap never seats two mentees who avoid each other together, nor unbalances a round.
+    /// A re-plan uses such swaps to put kept pairs back into the rounds the old plan (and the printed itineraries) had
+    /// them in. A swap never seats two mentees who avoid each other together, nor unbalances a round.
     /// </summary>
-    private void KempeSwaps(bool restoreOldRounds, WeightTable weights)
+    private void RestoreOldRounds()
     {
-        var maxChain = restoreOldRounds ? 64 : 16;
+        const int MaxChain = 64;
         var attemptBudget = Math.Max(1_500, 4 * m); // Deterministic work cap: large rooms get proportionally fewer tries.
-        var repeatWeight = restoreOldRounds ? 0 : 1;
         const int AvoidPenalty = 1000;
         var tables = new List<int>[n * r];
         for (var t = 0; t < tables.Length; t++)
@@ -151,20 +149,12 @@ internal sealed partial class RotationSolver
             }
         }
 
-        var together = new Dictionary<long, int>();
-        foreach (var table in tables)
-        {
-            AddTable(table, +1);
-        }
-
         var chain = new List<int>();
         var touched = new List<int>();
         var pending = new Stack<int>();
         var edgeStamp = new int[emMentee.Count];
         var tableStamp = new int[tables.Length];
         var stamp = 0;
-        var random = new Random(p.Seed);
-        var order = Enumerable.Range(0, m).OrderBy(_ => random.Next()).ToArray();
         var attempts = 0;
         for (var pass = 0; pass < 3; pass++)
         {
@@ -202,112 +192,15 @@ internal sealed partial class RotationSolver
             }
         }
 
-        if (!restoreOldRounds)
-        {
-            SwapEqualSeats();
-        }
-
-        // Then trades within a round that keep the score exactly: two mentees swap tables when their two pairs
-        // score the same either way (no pin or asked-for mentor involved), if that cuts repeats.
-        void SwapEqualSeats()
-        {
-            var budget = Math.Max(30_000, 30 * m);
-            var byRound = Enumerable.Range(0, r).Select(c => Enumerable.Range(0, emMentee.Count).Where(e => emColour[e] == c).ToArray()).ToArray();
-            for (var pass = 0; pass < 2 && budget > 0; pass++)
-            {
-                var improved = false;
-                for (var c = 0; c < r; c++)
-                {
-                    foreach (var e1 in byRound[c])
-                    {
-                        Check();
-                        var x = emMentee[e1];
-                        var j1 = seatMentor[emSeat[e1]];
-                        if (budget <= 0 || emColour[e1] != c || Fixed(x, j1) || TablePenalty((j1 * r) + c) == 0)
-                        {
-                            continue;
-                        }
-
-                        foreach (var e2 in byRound[c])
-                        {
-                            var y = emMentee[e2];
-                            var j2 = seatMentor[emSeat[e2]];
-                            if (--budget <= 0 || j2 == j1 || emColour[e2] != c || Fixed(y, j2) ||
-                                weights[x, j1] + weights[y, j2] != weights[x, j2] + weights[y, j1] ||
-                                !CanMeet(x, j2, c, leaving: y) || !CanMeet(y, j1, c, leaving: x))
-                            {
-                                continue;
-                            }
-
-                            var before = TablePenalty((j1 * r) + c) + TablePenalty((j2 * r) + c);
-                            Trade(e1, e2);
-                            if (TablePenalty((j1 * r) + c) + TablePenalty((j2 * r) + c) < before)
-                            {
-                                improved = true;
-                                break;
-                            }
-
-                            Trade(e1, e2);
-                        }
-                    }
-                }
-
-                if (!improved)
-                {
-                    break;
-                }
-            }
-        }
-
-        bool Fixed(int mentee, int mentor) =>
-            p.Pinned.Contains(PlanningProblem.Pack(mentee, mentor)) || p.Scorer.PreferenceRank(mentee, mentor) > 0;
-
-        void Trade(int e1, int e2)
-        {
-            var t1 = (seatMentor[emSeat[e1]] * r) + emColour[e1];
-            var t2 = (seatMentor[emSeat[e2]] * r) + emColour[e2];
-            AddTable(tables[t1], -1);
-            AddTable(tables[t2], -1);
-            tables[t1].Remove(emMentee[e1]);
-            tables[t2].Remove(emMentee[e2]);
-            SwapSeats(e1, e2);
-            tables[t1].Add(emMentee[e2]);
-            tables[t2].Add(emMentee[e1]);
-            AddTable(tables[t1], +1);
-            AddTable(tables[t2], +1);
-        }
-
-        // Where to try a swap: a mentee at a table with a repeat (every pair of rounds), or a kept pair that sits
-        // in another round than it used to (its current round and its old one).
+        // Where to try a swap: a kept pair that sits in another round than it used to (its current round and its old one).
         IEnumerable<(int Mentee, int A, int B)> Starts()
         {
-            if (restoreOldRounds)
+            for (var e = 0; e < emMentee.Count; e++)
             {
-                for (var e = 0; e < emMentee.Count; e++)
+                var old = OldRound(e);
+                if (emColour[e] >= 0 && old >= 0 && old != emColour[e])
                 {
-                    var old = OldRound(e);
-                    if (emColour[e] >= 0 && old >= 0 && old != emColour[e])
-                    {
-                        yield return (emMentee[e], emColour[e], old);
-                    }
-                }
-
-                yield break;
-            }
-
-            for (var a = 0; a < r; a++)
-            {
-                for (var b = a + 1; b < r; b++)
-                {
-                    foreach (var i in order)
-                    {
-                        Check();
-                        var e0 = atMentee[(i * r) + a];
-                        if (e0 >= 0 && TablePenalty((seatMentor[emSeat[e0]] * r) + a) > 0)
-                        {
-                            yield return (i, a, b);
-                        }
-                    }
+                    yield return (emMentee[e], emColour[e], old);
                 }
             }
         }
@@ -323,12 +216,9 @@ internal sealed partial class RotationSolver
                 total += TablePenalty(t);
             }
 
-            if (restoreOldRounds)
+            foreach (var e in chain)
             {
-                foreach (var e in chain)
-                {
-                    total += OldRound(e) is var old && old >= 0 && old != emColour[e] ? 1 : 0;
-                }
+                total += OldRound(e) is var old && old >= 0 && old != emColour[e] ? 1 : 0;
             }
 
             return total;
@@ -352,7 +242,7 @@ internal sealed partial class RotationSolver
 
                 edgeStamp[e] = stamp;
                 chain.Add(e);
-                if (chain.Count > maxChain || (EdgeAllowed(emMentee[e], emSeat[e]) & both) != both)
+                if (chain.Count > MaxChain || (EdgeAllowed(emMentee[e], emSeat[e]) & both) != both)
                 {
                     return false;
                 }
@@ -389,11 +279,6 @@ internal sealed partial class RotationSolver
 
         void Swap(int a, int b)
         {
-            foreach (var t in touched)
-            {
-                AddTable(tables[t], -1);
-            }
-
             foreach (var e in chain)
             {
                 tables[(seatMentor[emSeat[e]] * r) + emColour[e]].Remove(emMentee[e]);
@@ -411,11 +296,6 @@ internal sealed partial class RotationSolver
                 var c = colours[k] == a ? b : a;
                 SetColour(e, c);
                 tables[(seatMentor[emSeat[e]] * r) + c].Add(emMentee[e]);
-            }
-
-            foreach (var t in touched)
-            {
-                AddTable(tables[t], +1);
             }
         }
 
@@ -442,24 +322,12 @@ internal sealed partial class RotationSolver
             {
                 for (var y = x + 1; y < list.Count; y++)
                 {
-                    var key = PairKey(list[x], list[y]);
-                    penalty += (repeatWeight * (together[key] - 1)) + (menteeAvoid.Contains(key) ? AvoidPenalty : 0);
+                    var key = PlanningProblem.MenteePair(list[x], list[y]);
+                    penalty += menteeAvoid.Contains(key) ? AvoidPenalty : 0;
                 }
             }
 
             return penalty;
-        }
-
-        void AddTable(List<int> list, int delta)
-        {
-            for (var x = 0; x < list.Count; x++)
-            {
-                for (var y = x + 1; y < list.Count; y++)
-                {
-                    var key = PairKey(list[x], list[y]);
-                    together[key] = together.GetValueOrDefault(key) + delta;
-                }
-            }
         }
     }
 
@@ -526,13 +394,11 @@ internal sealed partial class RotationSolver
             {
                 if (index.TryGetValue(key, out var k))
                 {
-                    set.Add(PairKey(i, k));
+                    set.Add(PlanningProblem.MenteePair(i, k));
                 }
             }
         }
 
         return set;
     }
-
-    private static long PairKey(int x, int y) => x < y ? ((long)x << 32) | (uint)y : ((long)y << 32) | (uint)x;
 }

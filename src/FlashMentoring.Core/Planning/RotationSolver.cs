@@ -16,7 +16,9 @@ internal sealed record SolverResult(int[] Seats, long? UpperBound, IReadOnlyList
 ///    suffice), which keeps every table within one of the others and seats each mentee once a round;
 /// 3. repairs for what availability (breaks, late arrivals) can leave over: fill empty seats, rebalance;
 /// 4. polish that keeps the score or loses at most a set budget: seat swaps that raise the worst-off mentee,
-///    then Kempe-chain swaps (which keep every pair) that cut mentee-mentee repeats.
+///    then, in a fresh plan, a local search for new faces (<see cref="RepeatSearch"/>: round swaps that keep every
+///    pair, and score-neutral trades) that cuts mentee-mentee repeats; in a re-plan, Kempe-chain swaps that put
+///    kept pairs back into their old rounds.
 /// </summary>
 internal sealed partial class RotationSolver
 {
@@ -94,16 +96,27 @@ internal sealed partial class RotationSolver
         }
 
         Mark("fairness swaps");
-        if (!fresh || p.Seats > 1)
+        if (!fresh)
         {
-            KempeSwaps(restoreOldRounds: !fresh, weights);
+            RestoreOldRounds();
+        }
+        else if (p.Seats > 1)
+        {
+            var found = Seats();
+            RepeatSearch.Run(p, weights, found, menteeAvoid);
+            Reseat(found);
         }
 
+        Mark("new faces (repeat search)");
         SeparateAvoiders();
         Fill(weights); // A swap can free a seat for someone an availability gap left resting.
+        var seats = Seats();
+        return new SolverResult(seats, bound, notes, timings);
+    }
 
-        Mark("Kempe swaps");
-
+    /// <summary>The seating as it stands, round-major: the mentor of each mentee in each round, -1 for a rest.</summary>
+    private int[] Seats()
+    {
         var seats = new int[m * r];
         Array.Fill(seats, -1);
         for (var e = 0; e < emMentee.Count; e++)
@@ -114,7 +127,31 @@ internal sealed partial class RotationSolver
             }
         }
 
-        return new SolverResult(seats, bound, notes, timings);
+        return seats;
+    }
+
+    /// <summary>Takes a seating back in (after the repeat search moved people between rounds and tables).</summary>
+    private void Reseat(int[] seats)
+    {
+        for (var e = 0; e < emMentee.Count; e++)
+        {
+            Uncolour(e);
+        }
+
+        emMentee.Clear();
+        emSeat.Clear();
+        emColour.Clear();
+        planned.Clear();
+        for (var c = 0; c < r; c++)
+        {
+            for (var i = 0; i < m; i++)
+            {
+                if (seats[(c * m) + i] >= 0)
+                {
+                    AddEdge(i, seats[(c * m) + i], c);
+                }
+            }
+        }
     }
 
     // ---- Step 1: which pairs meet -------------------------------------------------------------------------
@@ -657,7 +694,7 @@ internal sealed partial class RotationSolver
         foreach (var s in seatsOf[mentor])
         {
             var e = atSeat[(s * r) + c];
-            if (e >= 0 && emMentee[e] != mentee && emMentee[e] != leaving && menteeAvoid.Contains(PairKey(mentee, emMentee[e])))
+            if (e >= 0 && emMentee[e] != mentee && emMentee[e] != leaving && menteeAvoid.Contains(PlanningProblem.MenteePair(mentee, emMentee[e])))
             {
                 return true;
             }
