@@ -8,12 +8,19 @@ using FlashMentoring.Core.Planning;
 using FlashMentoring.Kits;
 using FlashMentoring.Kits.Layout;
 
-// `quality` prints the quality table (engine beside clockwise) and one timed run per case;
-// anything else goes to BenchmarkDotNet, e.g. `--filter *PlanBenchmarks*`.
+// `quality` prints the quality table (engine beside clockwise) and one timed run per case; `repeats` the engine's
+// mentee repeats beside the fewest possible at tables of 4 and 5 (RepeatsTable); anything else goes to
+// BenchmarkDotNet, e.g. `--filter *PlanBenchmarks*`.
+if (args is ["repeats", .. var cases])
+{
+    RepeatsTable.Run(cases);
+    return;
+}
+
 if (args is ["quality", .. var only])
 {
-    Console.WriteLine("| case | planner | ms (1 run) | score | bound | gap | prefs met/satisfiable/asked | spread | mentee repeats | worst-off | violations |");
-    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+    Console.WriteLine("| case | planner | ms (1 run) | score | bound | gap | prefs met/satisfiable/asked | spread | mentee repeats | fewest possible | worst-off | violations |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
     var steps = new List<string>();
     foreach (var name in Rosters.Cases.Where(c => only.Length == 0 || only.Contains(c)))
     {
@@ -25,7 +32,7 @@ if (args is ["quality", .. var only])
             var q = planned.Quality;
             var ms = sw.Elapsed.TotalMilliseconds;
             steps.Add($"{name}: " + string.Join(", ", planned.Timings.Select(t => $"{t.Step} {t.Milliseconds:F0} ms")));
-            Console.WriteLine($"| {name} | {planner} | {ms:F0} | {q.Score} | {q.UpperBound?.ToString() ?? "-"} | {(q.Gap is { } g ? $"{g:P2}" : "-")} | {q.PreferencesMet}/{q.PreferencesSatisfiable}/{q.PreferencesAsked} | {q.TableSizeSpread} | {q.MenteeRepeats} | {q.WorstOffMenteeScore} | {q.Violations.Count} |");
+            Console.WriteLine($"| {name} | {planner} | {ms:F0} | {q.Score} | {Figures.Bound(q)} | {Figures.Gap(q)} | {Figures.Preferences(q)} | {q.TableSizeSpread} | {q.MenteeRepeats} | {q.RepeatsLowerBound} | {q.WorstOffMenteeScore} | {q.Violations.Count} |");
         }
     }
 

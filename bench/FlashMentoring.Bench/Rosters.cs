@@ -12,11 +12,8 @@ internal static class Rosters
     {
         if (name.StartsWith("hybrid ", StringComparison.Ordinal))
         {
-            // The sample as a hybrid event: 10 of the 25 mentors and 40 of the mentees take part online.
             var (inRoom, settings) = Case(name["hybrid ".Length..]);
-            var online = inRoom.Mentors.Take(10).Concat(inRoom.Mentees.Take(40)).Select(p => p.Key).ToHashSet();
-            var people = inRoom.Mentors.Concat(inRoom.Mentees).Select(p => online.Contains(p.Key) ? p with { Online = true } : p).ToList();
-            return (RoleAssignment.From(people, settings.SeatsPerTable), settings);
+            return (Hybrid(inRoom, settings.SeatsPerTable), settings);
         }
 
         var parts = name.Split('x').Select(int.Parse).ToArray();
@@ -26,8 +23,7 @@ internal static class Rosters
         if (mentors == 25)
         {
             // The realistic sample roster, trimmed to the size asked for.
-            var sample = RosterParser.Parse(File.ReadAllText(Sample()));
-            import = sample with { People = sample.People.Where(p => p.CanMentor).Concat(sample.Mentees.Take(mentees)).ToList() };
+            import = SampleWith(mentees);
         }
         else
         {
@@ -35,6 +31,27 @@ internal static class Rosters
         }
 
         return (RoleAssignment.From(import.People, seats), new PlanSettings(rounds, seats));
+    }
+
+    /// <summary>The same people as a hybrid event: 10 of the mentors and 40 of the mentees take part online.</summary>
+    public static RoleAssignment Hybrid(RoleAssignment inRoom, int seatsPerTable)
+    {
+        var online = inRoom.Mentors.Take(10).Concat(inRoom.Mentees.Take(40)).Select(p => p.Key).ToHashSet();
+        var people = inRoom.Mentors.Concat(inRoom.Mentees).Select(p => online.Contains(p.Key) ? p with { Online = true } : p).ToList();
+        return RoleAssignment.From(people, seatsPerTable);
+    }
+
+    /// <summary>
+    /// The sample roster's 25 mentors with the first <paramref name="mentees"/> of its 100 mentees; past 100, generated
+    /// mentees (no preferences, since they know none of the sample's mentors) make up the rest.
+    /// </summary>
+    public static RosterImport SampleWith(int mentees)
+    {
+        var sample = RosterParser.Parse(File.ReadAllText(Sample()));
+        var extra = mentees > sample.Mentees.Count()
+            ? RosterParser.Parse(RosterGenerator.Csv(new RosterGenerator.Options(mentees - sample.Mentees.Count(), 0, Seed: mentees))).Mentees
+            : [];
+        return sample with { People = [.. sample.People.Where(p => p.CanMentor), .. sample.Mentees.Take(mentees), .. extra] };
     }
 
     /// <summary>Re-plan 100x25x8 after round 3: 5 late arrivals, 1 mentor drop-out, 3 leavers.</summary>

@@ -42,6 +42,38 @@ function qualityWords(q, summary) {
   else words.push(`Check this plan: ${count(q.violations.length, 'rule')} broken (listed under the numbers).`);
   if (q.rests === 0) words.push('Nobody sits out a round.');
   else if (summary) words.push(`Mentees sit out ${count(q.rests, 'round')} in all, nobody more than ${count(summary.mostRests, 'round')}.`);
+  words.push(repeatWords(q));
+  if (hasHistory(q)) words.push(...historyWords(q));
+  return words;
+}
+
+const times = (n) => (n === 1 ? 'once' : n === 2 ? 'twice' : count(n, 'time'));
+
+/** Whether anyone in this plan met at an earlier event of the programme (the history figures say nothing otherwise). */
+const hasHistory = (q) => q.pastPairsAvoided + q.pastPairsAskedAgain > 0 || q.repeatsWithPastTableMates > 0;
+
+// The count alone would alarm a host for nothing when the tables leave no choice: say how many could not be helped.
+function repeatWords(q) {
+  const repeats = q.menteeRepeats;
+  const fewest = q.repeatsLowerBound ?? 0;
+  if (repeats === 0) return 'No two mentees share a table twice.';
+  const again = `Two mentees share a table again ${times(repeats)}`;
+  if (fewest >= repeats) return `${again}, the fewest possible with these tables.`;
+  if (fewest > 0) return `${again}; at least ${fewest.toLocaleString()} ${fewest === 1 ? 'is' : 'are'} unavoidable with these tables.`;
+  return `${again}.`;
+}
+
+function historyWords(q) {
+  const words = [];
+  if (q.pastPairsAvoided > 0) {
+    words.push(`${count(q.pastPairsAvoided, 'pair who met at an earlier event is', 'pairs who met at an earlier event are')} not seated together again.`);
+  }
+  if (q.pastPairsAskedAgain > 0) {
+    words.push(`${count(q.pastPairsAskedAgain, 'pair meets', 'pairs meet')} again because the mentee asked for that mentor or you paired them.`);
+  }
+  words.push(q.repeatsWithPastTableMates === 0
+    ? 'No mentee sits with someone they sat with at an earlier event.'
+    : `Mentees sit with someone they sat with at an earlier event ${times(q.repeatsWithPastTableMates)}.`);
   return words;
 }
 
@@ -57,7 +89,9 @@ export function showQuality(q, notes, summary = null) {
       q.preferencesAsked > q.preferencesSatisfiable ? `${q.preferencesAsked - q.preferencesSatisfiable} more asked but ruled out by avoid lists` : 'every mentor a mentee asked for'],
     ['Meetings', q.meetings.toLocaleString(), `${count(q.rests, 'round')} sat out`],
     ['Table sizes', q.tableSizeSpread <= 1 ? 'even' : `differ by ${q.tableSizeSpread}`, 'largest difference within a round'],
-    ['Mentees meeting again', q.menteeRepeats, 'times two mentees share a table a second time'],
+    ['Mentees meeting again', q.menteeRepeats, `times two mentees share a table again (fewest possible: ${(q.repeatsLowerBound ?? 0).toLocaleString()})`],
+    ...(hasHistory(q) ? [['Met at an earlier event', `${q.pastPairsAvoided} kept apart`,
+      `mentee and mentor pairs not seated together again; ${q.pastPairsAskedAgain} asked to meet again; mentees sit with an earlier tablemate ${times(q.repeatsWithPastTableMates)}`]] : []),
     ['Lowest mentee score', q.worstOffMenteeScore, `the mentee who gains least from the day; the average is ${q.meanMenteeScore.toFixed(1)}`],
     ['Across agencies', `${q.crossAgencyMeetings} of ${q.meetings}`, `${q.needsMatchedMeetings} meetings match a need`],
     ['Hard rules broken', q.violations.length, q.violations.length ? q.violations.join(' ') : 'none'],
