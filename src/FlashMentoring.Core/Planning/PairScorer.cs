@@ -150,8 +150,26 @@ public sealed class PairScorer
     public bool KeptApart(int mentee, int mentor) => Apart(mentee, mentor) || Avoids(mentee, mentor);
 
     /// <summary>A scorer for some of the mentees and mentors (indices into these), scoring each pair as this one does.</summary>
-    internal PairScorer Part(IReadOnlyList<int> menteeIndices, IReadOnlyList<int> mentorIndices) =>
-        new(menteeIndices.Select(i => mentees[i]).ToList(), mentorIndices.Select(j => mentors[j]).ToList(), settings);
+    internal PairScorer Part(IReadOnlyList<int> menteeIndices, IReadOnlyList<int> mentorIndices)
+    {
+        var part = new PairScorer(menteeIndices.Select(i => mentees[i]).ToList(), mentorIndices.Select(j => mentors[j]).ToList(), settings);
+        // A choice keeps the rank it has on the whole roster: a second choice whose first choice takes part the other
+        // way is still a second choice, and scores as one in the plan the host sees.
+        var local = new Dictionary<int, int>();
+        for (var k = 0; k < mentorIndices.Count; k++)
+        {
+            local[mentorIndices[k]] = k;
+        }
+
+        for (var k = 0; k < menteeIndices.Count; k++)
+        {
+            part.preferenceRank[k] = preferenceRank[menteeIndices[k]]
+                .Where(x => local.ContainsKey(x.Key))
+                .ToDictionary(x => local[x.Key], x => x.Value);
+        }
+
+        return part;
+    }
 
     /// <summary>True when the mentee avoids, or is avoided by, some mentor.</summary>
     public bool HasAvoids(int mentee) => avoided[mentee] is not null;

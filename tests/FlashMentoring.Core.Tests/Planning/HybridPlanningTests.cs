@@ -54,6 +54,17 @@ public class HybridPlanningTests
     }
 
     [Fact]
+    public void AChoiceKeepsItsRankWhenAnEarlierChoiceTakesPartTheOtherWay()
+    {
+        // Found while cutting repeats (issue 17): each group was scored with ranks counted among its own mentors only, so
+        // a second choice whose first choice was online counted as a first choice. The bound was then too loose (0.81%
+        // on the sample, which the engine's own polish never spends) and did not describe the plan the host sees.
+        var plan = RotationEngine.Plan(Hybrid(), new PlanSettings(6, 4));
+
+        plan.Quality.Gap.Should().BeLessThanOrEqualTo(0.005, "the polish spends at most 0.5% of the score, in each group and so in all");
+    }
+
+    [Fact]
     public void TheBoundOfAHybridPlanHoldsAgainstTheBestPlanOfEachGroupOnItsOwn()
     {
         // The two groups cannot meet, so no hybrid plan can beat the two groups planned apart: the bound covers both.
@@ -63,7 +74,9 @@ public class HybridPlanningTests
         var room = RotationEngine.Plan(new RoleAssignment(roles.Mentors.Where(p => !p.Online).ToList(), roles.Mentees.Where(p => !p.Online).ToList()), settings);
         var online = RotationEngine.Plan(new RoleAssignment(roles.Mentors.Where(p => p.Online).ToList(), roles.Mentees.Where(p => p.Online).ToList()), settings);
 
-        plan.Quality.UpperBound.Should().Be(room.Quality.UpperBound + online.Quality.UpperBound);
+        // Planned apart, a mentee's second choice whose first is in the other group counts as a first choice; in the
+        // hybrid plan it keeps its rank, so the hybrid bound may be lower, never higher.
+        plan.Quality.UpperBound!.Value.Should().BeLessThanOrEqualTo(room.Quality.UpperBound!.Value + online.Quality.UpperBound!.Value);
         plan.Quality.Score.Should().BeLessThanOrEqualTo(plan.Quality.UpperBound!.Value);
     }
 
