@@ -317,7 +317,8 @@ public static class PlanEvaluator
     }
 
     /// <summary>
-    /// Tablemates at the smallest table of a group in a round: no balanced seating of as many people has a smaller one.
+    /// Mentees at the smallest table of a group in a round, and never more than the tables' average: no balanced
+    /// seating of as many people at as many tables has a smaller table.
     /// </summary>
     private static int Fewest(List<int> sizes)
     {
