@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Core.Planning;
@@ -36,7 +37,7 @@ public static class PlanEvaluator
     /// <param name="rotation">The seating.</param>
     /// <param name="scorer">Scores pairs, and knows who avoids whom and who is online.</param>
     /// <param name="attendance">Who is there when.</param>
-    /// <param name="constraints">Pins and forbids.</param>
+    /// <param name="constraints">Pins, forbids and the earlier events' meetings.</param>
     /// <param name="upperBound">The certified bound, if any.</param>
     /// <param name="roundsHeld">
     /// Rounds already held: a seat there at a table of the other mode is history (the person or the mentor changed
@@ -52,12 +53,33 @@ public static class PlanEvaluator
         var n = rotation.Mentors.Count;
         var violations = new List<string>();
         var menteeScore = new long[m];
-        var met = new Dictionary<long, int>();
-        var together = new Dictionary<long, int>();
+        var met = new Dictionary<long, int>(m * rotation.Rounds, PairHash.Instance);
+        var together = new Dictionary<long, int>(m * rotation.Rounds, PairHash.Instance);
         int meetings = 0, rests = 0, spread = 0, crossAgency = 0, needs = 0;
         var restsOf = new int[m];
         var menteeIndex = rotation.Mentees.Select((p, i) => (p.Key, i)).DistinctBy(x => x.Key).ToDictionary(x => x.Key, x => x.i);
         var mentorIndex = rotation.Mentors.Select((p, i) => (p.Key, i)).DistinctBy(x => x.Key).ToDictionary(x => x.Key, x => x.i);
+        var forbidden = new HashSet<long>(PairHash.Instance);
+        foreach (var (mentee, mentor) in constraints.Forbids)
+        {
+            if (menteeIndex.TryGetValue(mentee, out var i) && mentorIndex.TryGetValue(mentor, out var j))
+            {
+                forbidden.Add(Pack(i, j));
+            }
+        }
+
+        // Agencies and competencies once per person rather than once per meeting: this runs on every plan load.
+        var menteeAgency = rotation.Mentees.Select(p => p.Agency.Trim()).ToArray();
+        var mentorAgency = rotation.Mentors.Select(p => p.Agency.Trim()).ToArray();
+        var vocabulary = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        int[] Ids(IReadOnlyList<string> competencies) =>
+            competencies.Select(c => vocabulary.TryGetValue(c, out var id) ? id : vocabulary[c] = vocabulary.Count).ToArray();
+        var needIds = rotation.Mentees.Select(p => Ids(p.Needs)).ToArray();
+        var expertiseIds = rotation.Mentors.Select(p => Ids(p.Expertise)).ToArray();
+        // For the fewest possible repeats: tablemate places per mentee, and the rounds each sits in the room or online.
+        var places = new int[m];
+        var roomRounds = new ulong[m];
+        var onlineRounds = new ulong[m];
 
         for (var round = 1; round <= rotation.Rounds; round++)
         {
@@ -89,9 +111,8 @@ public static class PlanEvaluator
                     meetings++;
                     var w = scorer.Score(i, j);
                     menteeScore[i] += w;
-                    var key = Pack(i, j);
-                    met[key] = met.GetValueOrDefault(key) + 1;
-                    if (met[key] == 2)
+                    ref var times = ref CollectionsMarshal.GetValueRefOrAddDefault(met, Pack(i, j), out _);
+                    if (++times == 2)
                     {
                         violations.Add($"{rotation.Mentees[i].Name} meets {rotation.Mentors[j].Name} twice.");
                     }
@@ -111,12 +132,12 @@ public static class PlanEvaluator
                         violations.Add($"Round {round}: {rotation.Mentees[i].Name} takes part {Where(rotation.Mentees[i].Online)} but is seated at {rotation.Mentors[j].Name}'s table, which meets {Where(rotation.Mentors[j].Online)}.");
                     }
 
-                    if (!string.Equals(rotation.Mentees[i].Agency.Trim(), rotation.Mentors[j].Agency.Trim(), StringComparison.OrdinalIgnoreCase))
+                    if (!string.Equals(menteeAgency[i], mentorAgency[j], StringComparison.OrdinalIgnoreCase))
                     {
                         crossAgency++;
                     }
 
-                    if (rotation.Mentees[i].Needs.Any(need => rotation.Mentors[j].Expertise.Contains(need, StringComparer.OrdinalIgnoreCase)))
+                    if (needIds[i].AsSpan().IndexOfAny(expertiseIds[j]) >= 0)
                     {
                         needs++;
                     }
@@ -126,14 +147,31 @@ public static class PlanEvaluator
                 {
                     for (var y = x + 1; y < table.Count; y++)
                     {
-                        var key = Pack(Math.Min(table[x], table[y]), Math.Max(table[x], table[y]));
-                        together[key] = together.GetValueOrDefault(key) + 1;
+                        CollectionsMarshal.GetValueRefOrAddDefault(together, Pack(Math.Min(table[x], table[y]), Math.Max(table[x], table[y])), out _)++;
                         if (rotation.Mentees[table[x]].Avoid.Contains(rotation.Mentees[table[y]].Key) ||
                             rotation.Mentees[table[y]].Avoid.Contains(rotation.Mentees[table[x]].Key))
                         {
                             violations.Add($"Round {round}: {rotation.Mentees[table[x]].Name} and {rotation.Mentees[table[y]].Name} share a table though one avoids the other.");
                         }
                     }
+                }
+            }
+
+            var fewestInRoom = Fewest(sizes);
+            var fewestOnline = Fewest(onlineSizes);
+            for (var j = 0; j < n; j++)
+            {
+                if (!attendance.MentorThere(j, round))
+                {
+                    continue;
+                }
+
+                var bit = 1UL << (round - 1);
+                var fewest = rotation.Mentors[j].Online ? fewestOnline : fewestInRoom;
+                foreach (var i in tables[j])
+                {
+                    places[i] += Math.Max(0, fewest - 1);
+                    (rotation.Mentors[j].Online ? onlineRounds : roomRounds)[i] |= bit;
                 }
             }
 
@@ -162,7 +200,7 @@ public static class PlanEvaluator
                 var open = Enumerable.Range(0, n).FirstOrDefault(j =>
                     attendance.MentorThere(j, round) && tables[j].Count == smallest && smallest < rotation.SeatsPerTable && !scorer.KeptApart(i, j) &&
                     !Enumerable.Range(1, rotation.Rounds).Any(rr => rotation.MentorOf(rr, i) == j) &&
-                    !constraints.Forbids.Contains((rotation.Mentees[i].Key, rotation.Mentors[j].Key)), -1);
+                    !forbidden.Contains(Pack(i, j)), -1);
                 if (open >= 0)
                 {
                     violations.Add($"Round {round}: {rotation.Mentees[i].Name} rests while table {open + 1} has a seat and they have not met.");
@@ -177,7 +215,7 @@ public static class PlanEvaluator
         var free = new Dictionary<int, bool>();
         bool Free(int i) => free.TryGetValue(i, out var f) ? f : free[i] = Enumerable.Range(0, n).Count(j =>
             !scorer.KeptApart(i, j) && (attendance.Mentors[j] & attendance.Mentees[i]) != 0 &&
-            !constraints.Forbids.Contains((rotation.Mentees[i].Key, rotation.Mentors[j].Key))) >= BitOperations.PopCount(attendance.Mentees[i] & all);
+            !forbidden.Contains(Pack(i, j))) >= BitOperations.PopCount(attendance.Mentees[i] & all);
         // In a hybrid event each group rests among itself: an online mentee cannot take a seat in the room.
         foreach (var online in scorer.Mixed ? [false, true] : new[] { false })
         {
@@ -227,17 +265,20 @@ public static class PlanEvaluator
         }
 
         int asked = 0, satisfiable = 0, metPreferences = 0;
+        var preferred = new HashSet<int>();
         for (var i = 0; i < m; i++)
         {
-            for (var j = 0; j < n; j++)
+            // Through the mentee's own list, not every mentor: 10,000 mentees by 2,500 mentors is 25 million pairs.
+            preferred.Clear();
+            foreach (var key in rotation.Mentees[i].Prefers)
             {
-                if (scorer.PreferenceRank(i, j) == 0)
+                if (!mentorIndex.TryGetValue(key, out var j) || scorer.PreferenceRank(i, j) == 0 || !preferred.Add(j))
                 {
                     continue;
                 }
 
                 asked++;
-                if (!scorer.KeptApart(i, j) && !constraints.Forbids.Contains((rotation.Mentees[i].Key, rotation.Mentors[j].Key)))
+                if (!scorer.KeptApart(i, j) && !forbidden.Contains(Pack(i, j)))
                 {
                     satisfiable++;
                 }
@@ -249,16 +290,220 @@ public static class PlanEvaluator
             }
         }
 
+        var pastMates = PastTableMates(constraints.History, menteeIndex);
+        int repeats = 0, pastRepeats = 0;
+        foreach (var (pair, times) in together)
+        {
+            // Two who sat together at an earlier event have met already: even their first table here is a repeat.
+            var past = pastMates.Contains(pair);
+            repeats += past ? times : times - 1;
+            pastRepeats += past ? times : 0;
+        }
+
+        var (pastAvoided, askedAgain) = PastPairs(rotation, scorer, constraints, menteeIndex, mentorIndex, met, roundsHeld, violations);
         var score = menteeScore.Sum();
         var seatedScores = Enumerable.Range(0, m).Where(i => menteeScore[i] > 0).Select(i => menteeScore[i]).ToList();
         // Not clamped: a negative gap would mean a wrong bound, and it should show.
         double? gap = upperBound is > 0 ? (upperBound.Value - score) / (double)upperBound.Value : upperBound is null ? null : 0;
         return new PlanQuality(score, upperBound, gap, meetings, rests, asked, satisfiable, metPreferences, spread,
-            together.Values.Sum(c => c - 1), seatedScores.DefaultIfEmpty(0).Min(), m == 0 ? 0 : score / (double)m,
-            crossAgency, needs, violations);
+            repeats, seatedScores.DefaultIfEmpty(0).Min(), m == 0 ? 0 : score / (double)m,
+            crossAgency, needs, violations)
+        {
+            RepeatsLowerBound = FewestRepeats(rotation, menteeIndex, pastMates, places, roomRounds, onlineRounds),
+            RepeatsWithPastTableMates = pastRepeats,
+            PastPairsAvoided = pastAvoided,
+            PastPairsAskedAgain = askedAgain,
+        };
+    }
+
+    /// <summary>
+    /// Mentees at the smallest table of a group in a round, and never more than the tables' average: no balanced
+    /// seating of as many people at as many tables has a smaller table.
+    /// </summary>
+    private static int Fewest(List<int> sizes)
+    {
+        if (sizes.Count == 0)
+        {
+            return 0;
+        }
+
+        int seated = 0, smallest = int.MaxValue;
+        foreach (var size in sizes)
+        {
+            seated += size;
+            smallest = Math.Min(smallest, size);
+        }
+
+        return Math.Min(seated / sizes.Count, smallest);
+    }
+
+    /// <summary>Pairs of mentees of this plan (packed indices, smaller first) who sat at one table at an earlier event.</summary>
+    private static HashSet<long> PastTableMates(PlanHistory history, Dictionary<string, int> menteeIndex)
+    {
+        var pairs = new HashSet<long>(PairHash.Instance);
+        foreach (var (first, second) in history.TableMates)
+        {
+            if (menteeIndex.TryGetValue(first, out var a) && menteeIndex.TryGetValue(second, out var b) && a != b)
+            {
+                pairs.Add(Pack(Math.Min(a, b), Math.Max(a, b)));
+            }
+        }
+
+        return pairs;
+    }
+
+    /// <summary>
+    /// Mentee-mentor pairs that met at an earlier event: kept apart, or met again because the mentee asked or the host
+    /// pinned them. Any other such meeting in a round still to come breaks a hard rule.
+    /// </summary>
+    private static (int Avoided, int AskedAgain) PastPairs(
+        Rotation rotation, PairScorer scorer, PlanConstraints constraints, Dictionary<string, int> menteeIndex, Dictionary<string, int> mentorIndex,
+        Dictionary<long, int> met, int roundsHeld, List<string> violations)
+    {
+        if (constraints.History.MetPairs.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var pinned = new HashSet<long>(PairHash.Instance);
+        foreach (var (mentee, mentor) in constraints.Pins)
+        {
+            if (menteeIndex.TryGetValue(mentee, out var i) && mentorIndex.TryGetValue(mentor, out var j))
+            {
+                pinned.Add(Pack(i, j));
+            }
+        }
+
+        int avoided = 0, askedAgain = 0;
+        foreach (var (mentee, mentor) in constraints.History.MetPairs)
+        {
+            if (!menteeIndex.TryGetValue(mentee, out var i) || !mentorIndex.TryGetValue(mentor, out var j))
+            {
+                continue;
+            }
+
+            if (!met.ContainsKey(Pack(i, j)))
+            {
+                avoided++;
+            }
+            else if (scorer.PreferenceRank(i, j) > 0 || pinned.Contains(Pack(i, j)))
+            {
+                askedAgain++;
+            }
+            else
+            {
+                for (var round = roundsHeld + 1; round <= rotation.Rounds; round++)
+                {
+                    if (rotation.MentorOf(round, i) == j)
+                    {
+                        var (who, whom) = (rotation.Mentees[i].Name, rotation.Mentors[j].Name);
+                        violations.Add($"Round {round}: {who} meets {whom} again; they met at an earlier event and {who} did not ask for {whom} again.");
+                    }
+                }
+            }
+        }
+
+        return (avoided, askedAgain);
+    }
+
+    /// <summary>
+    /// The fewest repeats any seating of the same people in the same rounds can have. Mentee i fills
+    /// <paramref name="places"/>[i] tablemate places over the plan but can meet only so many mentees for the first time:
+    /// those of its group who are seated in one of its rounds, less the ones it avoids or is avoided by and its tablemates
+    /// of earlier events. Every place beyond that is one end of a repeat, and a repeat has two ends.
+    /// </summary>
+    private static int FewestRepeats(Rotation rotation, Dictionary<string, int> menteeIndex, HashSet<long> pastMates, int[] places, ulong[] inRoom, ulong[] online)
+    {
+        var m = rotation.Mentees.Count;
+        // Mentees seated in the same rounds and groups can meet the same people: count reach once per pattern, which
+        // stays linear when most people are there all day.
+        var patterns = new Dictionary<(ulong InRoom, ulong Online), int>();
+        var patternOf = new int[m];
+        var sizes = new List<int>();
+        var masks = new List<(ulong InRoom, ulong Online)>();
+        for (var i = 0; i < m; i++)
+        {
+            if (!patterns.TryGetValue((inRoom[i], online[i]), out var k))
+            {
+                k = patterns[(inRoom[i], online[i])] = masks.Count;
+                masks.Add((inRoom[i], online[i]));
+                sizes.Add(0);
+            }
+
+            patternOf[i] = k;
+            sizes[k]++;
+        }
+
+        bool Overlap(int a, int b) => (inRoom[a] & inRoom[b]) != 0 || (online[a] & online[b]) != 0;
+
+        // People a mentee can never sit with for the first time: avoid lists (either way) and earlier tablemates.
+        var excluded = new List<int>?[m];
+        void Exclude(int a, int b)
+        {
+            if (a != b && Overlap(a, b))
+            {
+                (excluded[a] ??= []).Add(b);
+                (excluded[b] ??= []).Add(a);
+            }
+        }
+
+        for (var i = 0; i < m; i++)
+        {
+            foreach (var key in rotation.Mentees[i].Avoid)
+            {
+                if (menteeIndex.TryGetValue(key, out var other))
+                {
+                    Exclude(i, other);
+                }
+            }
+        }
+
+        foreach (var pair in pastMates)
+        {
+            Exclude((int)(pair >> 32), (int)(uint)pair);
+        }
+
+        var reach = new int[masks.Count];
+        for (var a = 0; a < masks.Count; a++)
+        {
+            for (var b = 0; b < masks.Count; b++)
+            {
+                if ((masks[a].InRoom & masks[b].InRoom) != 0 || (masks[a].Online & masks[b].Online) != 0)
+                {
+                    reach[a] += sizes[b];
+                }
+            }
+        }
+
+        long surplus = 0;
+        for (var i = 0; i < m; i++)
+        {
+            if (places[i] == 0)
+            {
+                continue;
+            }
+
+            var firstMeetings = reach[patternOf[i]] - 1 - (excluded[i] is { } list ? list.Distinct().Count() : 0);
+            surplus += Math.Max(0, places[i] - firstMeetings);
+        }
+
+        return (int)((surplus + 1) / 2);
     }
 
     private static string Where(bool online) => online ? "online" : "in the room";
 
     private static long Pack(int a, int b) => ((long)a << 32) | (uint)b;
+
+    /// <summary>
+    /// A hash for packed pairs. The default one xors the two halves, which puts the pairs of 10,000 mentees into
+    /// 16,384 hash codes and makes every look-up walk a long chain.
+    /// </summary>
+    private sealed class PairHash : IEqualityComparer<long>
+    {
+        public static readonly PairHash Instance = new();
+
+        public bool Equals(long x, long y) => x == y;
+
+        public int GetHashCode(long obj) => (int)(((ulong)obj * 0x9E3779B97F4A7C15UL) >> 32);
+    }
 }

@@ -1,0 +1,180 @@
+using FlashMentoring.Core.Planning;
+using FlashMentoring.Core.Roster;
+
+namespace FlashMentoring.Core.Tests.Planning;
+
+/// <summary>
+/// What the engine promises about repeats: new faces at every table where that can be done, never fewer repeats
+/// than the fewest possible, no pair of an earlier event again unless asked for, and re-plans that add none.
+/// </summary>
+public class RepeatPlanningTests
+{
+    private static RoleAssignment Generated(int mentees, int mentors, int seed, double peerAvoidShare = 0) =>
+        RoleAssignment.From(RosterParser.Parse(RosterGenerator.Csv(new RosterGenerator.Options(mentees, mentors, Seed: seed, PeerAvoidShare: peerAvoidShare))).People, 4);
+
+    /// <summary>
+    /// 20 mentees, 5 mentors, 5 rounds, tables of 4. Mentee (a, b), a in 1..4 and b in 0..4, sits with mentor
+    /// a * round + b (mod 5): each mentee meets each mentor once, and two mentees share a table in at most one round,
+    /// since (a - a') * round = b' - b has at most one solution mod 5.
+    /// </summary>
+    private static (RoleAssignment Roles, int[] Seats) NoRepeatsPossible()
+    {
+        var mentors = Enumerable.Range(0, 5).Select(j => Person.WalkIn($"Mentor {j + 1}", Role.Mentor, $"mentor{j + 1}@example.gov")).ToList();
+        var mentees = Enumerable.Range(0, 20).Select(i => Person.WalkIn($"Mentee {i + 1}", Role.Mentee, $"mentee{i + 1}@example.gov")).ToList();
+        var seats = new int[5 * 20];
+        for (var round = 0; round < 5; round++)
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var (a, b) = (1 + (i / 5), i % 5);
+                seats[(round * 20) + i] = ((a * round) + b) % 5;
+            }
+        }
+
+        return (new RoleAssignment(mentors, mentees), seats);
+    }
+
+    /// <summary>A plan's seats as the meetings of an earlier event, as its meetings.csv would list them.</summary>
+    private static PlanHistory AsHistory(Rotation rotation)
+    {
+        var meetings = new List<PastMeeting>();
+        for (var round = 1; round <= rotation.Rounds; round++)
+        {
+            for (var i = 0; i < rotation.Mentees.Count; i++)
+            {
+                var j = rotation.MentorOf(round, i);
+                if (j >= 0)
+                {
+                    meetings.Add(new PastMeeting("Spring", round, j + 1, rotation.Mentors[j].Key, rotation.Mentees[i].Key));
+                }
+            }
+        }
+
+        return new PlanHistory(meetings);
+    }
+
+    private static void ShouldHaveNoRepeatsWithinTheUsualGuarantees(PlanResult plan)
+    {
+        HardRules.ShouldHold(plan);
+        plan.Quality.MenteeRepeats.Should().Be(0, "a plan with new faces at every table exists");
+        plan.Quality.PreferencesMet.Should().Be(plan.Quality.PreferencesSatisfiable, "every preference that can be met is met");
+        plan.Quality.Gap.Should().NotBeNull().And.BeLessThanOrEqualTo(0.005);
+        plan.Quality.TableSizeSpread.Should().BeLessThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public void TwentyMenteesAtFiveTablesForFiveRoundsMeetSomeoneNewAtEveryTable()
+    {
+        var (roles, seats) = NoRepeatsPossible();
+        var settings = new PlanSettings(5, 4);
+        var attendance = new Attendance(roles.Mentees.Select(_ => 31UL).ToArray(), roles.Mentors.Select(_ => 31UL).ToArray());
+        var byHand = RotationEngine.Restore(roles, settings, PlanConstraints.None, attendance, seats);
+        byHand.Quality.Violations.Should().BeEmpty("the seating by hand keeps every rule");
+        byHand.Quality.MenteeRepeats.Should().Be(0, "the seating by hand shows that no repeat is needed");
+
+        ShouldHaveNoRepeatsWithinTheUsualGuarantees(RotationEngine.Plan(roles, settings));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void AHundredMenteesAtTwentyFiveTablesForSixRoundsMeetSomeoneNewAtEveryTable(int seed)
+    {
+        var plan = RotationEngine.Plan(Generated(100, 25, seed), new PlanSettings(6, 4));
+
+        plan.Quality.RepeatsLowerBound.Should().Be(0);
+        ShouldHaveNoRepeatsWithinTheUsualGuarantees(plan);
+    }
+
+    [Fact]
+    public void NoPlanHasFewerRepeatsThanTheFewestPossible()
+    {
+        var random = new Random(17);
+        var crowded = 0;
+        for (var run = 0; run < 40; run++)
+        {
+            // Every other roster is small and about fills its tables, so that a second event of the same people is crowded.
+            var mentors = run % 2 == 0 ? random.Next(2, 9) : random.Next(2, 31);
+            var settings = new PlanSettings(random.Next(2, 9), random.Next(1, 6), seed: run);
+            var mentees = run % 2 == 0 ? Math.Clamp((mentors * settings.SeatsPerTable) - random.Next(4), 10, 150) : random.Next(10, 151);
+            var roles = Generated(mentees, mentors, run, peerAvoidShare: run % 3 == 0 ? 0.1 : 0);
+            var hybrid = run % 4 == 1;
+            var breaks = run % 5 == 2;
+            roles = new RoleAssignment(
+                roles.Mentors.Select((p, j) => p with
+                {
+                    Online = hybrid && j % 3 == 0,
+                    RoundsOff = breaks && j % 4 == 0 ? [1 + (j % settings.Rounds)] : p.RoundsOff,
+                }).ToList(),
+                roles.Mentees.Select((p, i) => p with { Online = hybrid && i % 3 == 0 }).ToList());
+
+            var roster = $"run {run}: {mentees} x {mentors} x {settings.Rounds}, tables of {settings.SeatsPerTable}{(hybrid ? ", hybrid" : "")}{(breaks ? ", breaks" : "")}";
+
+            var first = RotationEngine.Plan(roles, settings);
+            // Every other roster holds a second event: earlier tablemates are no new faces, which crowds small rosters.
+            var plans = run % 2 == 0 ? [first, RotationEngine.Plan(roles, settings, PlanConstraints.None with { History = AsHistory(first.Rotation) })] : new[] { first };
+            foreach (var quality in plans.Select(p => p.Quality))
+            {
+                quality.Violations.Should().BeEmpty(roster);
+                quality.RepeatsLowerBound.Should().BeLessThanOrEqualTo(quality.MenteeRepeats, roster);
+                crowded += quality.RepeatsLowerBound > 0 ? 1 : 0;
+            }
+        }
+
+        crowded.Should().BeGreaterThan(3, "some rosters are crowded enough that repeats cannot be avoided");
+    }
+
+    [Fact]
+    public void ASecondEventOfTheSamePeoplePlansNoPastPairAgainUnlessTheMenteeAskedForIt()
+    {
+        var roles = Generated(100, 25, 1);
+        var settings = new PlanSettings(6, 4);
+        var spring = RotationEngine.Plan(roles, settings).Rotation;
+        var history = AsHistory(spring);
+
+        // A mentee who asked for nobody now asks for a mentor met in the spring.
+        var asking = Enumerable.Range(0, spring.Mentees.Count).First(i => spring.Mentees[i].Prefers.Count == 0 && spring.MentorOf(1, i) >= 0);
+        var again = spring.Mentors[spring.MentorOf(1, asking)];
+        roles = roles with { Mentees = roles.Mentees.Select((p, i) => i == asking ? p with { Prefers = [again.Key] } : p).ToList() };
+
+        var autumn = RotationEngine.Plan(roles, settings, PlanConstraints.None with { History = history });
+
+        HardRules.ShouldHold(autumn);
+        var rotation = autumn.Rotation;
+        var metAgain = Enumerable.Range(1, 6)
+            .SelectMany(round => Enumerable.Range(0, rotation.Mentees.Count).Where(i => rotation.MentorOf(round, i) >= 0).Select(i => (i, j: rotation.MentorOf(round, i))))
+            .Where(x => history.MetPairs.Contains((rotation.Mentees[x.i].Key, rotation.Mentors[x.j].Key)))
+            .ToList();
+        metAgain.Should().OnlyContain(x => autumn.Scorer.PreferenceRank(x.i, x.j) > 0, "a pair meets again only when the mentee asked for that mentor");
+        metAgain.Should().Contain((asking, rotation.MentorIndex(again.Key)), "the mentee who asks again meets that mentor again");
+        autumn.Quality.PastPairsAskedAgain.Should().Be(metAgain.Count).And.BeGreaterThanOrEqualTo(1);
+        autumn.Quality.PastPairsAvoided.Should().Be(history.MetPairs.Count - metAgain.Count);
+        autumn.Quality.PreferencesMet.Should().Be(autumn.Quality.PreferencesSatisfiable);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ARePlanAfterRoundThreeAddsNoRepeat(bool mentorDropsOut)
+    {
+        var plan = RotationEngine.Plan(Generated(100, 25, 1), new PlanSettings(6, 4));
+        RosterChange change = mentorDropsOut
+            ? new MentorDropsOut(plan.Rotation.Mentors[4].Key, 4)
+            : new WalkIn(Person.WalkIn("Rosa Parks", Role.Mentee, "rosa@opm.gov", "OPM", "GS-9"), 4);
+
+        var replanned = Replanner.Replan(plan, 3, [change]).Plan;
+
+        HardRules.ShouldHold(replanned, 3);
+        for (var round = 1; round <= 3; round++)
+        {
+            for (var i = 0; i < plan.Rotation.Mentees.Count; i++)
+            {
+                replanned.Rotation.MentorOf(round, i).Should().Be(plan.Rotation.MentorOf(round, i), "rounds already held stay as they were");
+            }
+        }
+
+        replanned.Quality.MenteeRepeats.Should().BeLessThanOrEqualTo(plan.Quality.MenteeRepeats);
+    }
+}
