@@ -20,7 +20,7 @@ internal sealed class LocalRepair
     private readonly int capacity;
     private readonly int extra;
     private readonly int oldMentees;
-    private readonly HashSet<long> forbidden = [];
+    private readonly HashSet<long> forbidden;
     private readonly HashSet<long> pinned = [];
     private readonly Dictionary<int, List<int>> avoidedMentees = [];
     private readonly int[] size;
@@ -44,13 +44,7 @@ internal sealed class LocalRepair
 
         var menteeIndex = RotationEngine.Index(scorer.Mentees);
         var mentorIndex = RotationEngine.Index(scorer.Mentors);
-        foreach (var (mentee, mentor) in constraints.Forbids)
-        {
-            if (menteeIndex.TryGetValue(mentee, out var i) && mentorIndex.TryGetValue(mentor, out var j))
-            {
-                forbidden.Add(PlanningProblem.Pack(i, j));
-            }
-        }
+        forbidden = constraints.KeptApart(scorer);
 
         foreach (var (mentee, mentor) in constraints.Pins)
         {

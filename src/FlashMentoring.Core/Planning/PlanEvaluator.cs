@@ -59,14 +59,9 @@ public static class PlanEvaluator
         var restsOf = new int[m];
         var menteeIndex = rotation.Mentees.Select((p, i) => (p.Key, i)).DistinctBy(x => x.Key).ToDictionary(x => x.Key, x => x.i);
         var mentorIndex = rotation.Mentors.Select((p, i) => (p.Key, i)).DistinctBy(x => x.Key).ToDictionary(x => x.Key, x => x.i);
-        var forbidden = new HashSet<long>(PairHash.Instance);
-        foreach (var (mentee, mentor) in constraints.Forbids)
-        {
-            if (menteeIndex.TryGetValue(mentee, out var i) && mentorIndex.TryGetValue(mentor, out var j))
-            {
-                forbidden.Add(Pack(i, j));
-            }
-        }
+        // Resting beside the free seat of a mentor one may not meet (a forbid, or an earlier event's pair not asked for
+        // again) is no broken rule.
+        var forbidden = new HashSet<long>(constraints.KeptApart(scorer), PairHash.Instance);
 
         // Agencies and competencies once per person rather than once per meeting: this runs on every plan load.
         var menteeAgency = rotation.Mentees.Select(p => p.Agency.Trim()).ToArray();

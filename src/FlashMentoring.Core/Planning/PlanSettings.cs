@@ -101,4 +101,26 @@ public sealed record PlanConstraints(IReadOnlyList<(string Mentee, string Mentor
 
     /// <summary>Who met whom at the programme's earlier events (none by default).</summary>
     public PlanHistory History { get; init; } = PlanHistory.None;
+
+    /// <summary>
+    /// Pairs that may not meet, as (mentee index, mentor index) packed by <see cref="PlanningProblem.Pack"/>: the host's
+    /// forbids, and pairs that met at an earlier event unless the mentee asked for that mentor again or the host pinned them.
+    /// </summary>
+    internal HashSet<long> KeptApart(PairScorer scorer)
+    {
+        var menteeIndex = RotationEngine.Index(scorer.Mentees);
+        var mentorIndex = RotationEngine.Index(scorer.Mentors);
+        var pins = Pins.ToHashSet();
+        var apart = new HashSet<long>();
+        foreach (var (mentee, mentor) in Forbids.Concat(History.MetPairs.Where(pair => !pins.Contains(pair))))
+        {
+            if (menteeIndex.TryGetValue(mentee, out var i) && mentorIndex.TryGetValue(mentor, out var j) &&
+                (!History.MetPairs.Contains((mentee, mentor)) || Forbids.Contains((mentee, mentor)) || scorer.PreferenceRank(i, j) == 0))
+            {
+                apart.Add(PlanningProblem.Pack(i, j));
+            }
+        }
+
+        return apart;
+    }
 }

@@ -127,7 +127,7 @@ internal sealed class RepeatSearch
                 p.Cancellation.ThrowIfCancellationRequested();
             }
 
-            var temperature = Hot * Math.Pow(Cold / Hot, step / (double)budget);
+            var temperature = Environment.GetEnvironmentVariable("FM_T") is { } tt ? double.Parse(tt, System.Globalization.CultureInfo.InvariantCulture) : Hot * Math.Pow(Cold / Hot, step / (double)budget);
             if (!PickConflict(out var x, out var y, out var a))
             {
                 continue;

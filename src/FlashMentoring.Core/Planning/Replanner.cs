@@ -262,10 +262,10 @@ public static class Replanner
             }
         }
 
-        var forbids = constraints.Forbids.ToHashSet();
+        var forbidden = constraints.KeptApart(scorer);
         bool Legal(int i, int j) =>
             attendance.MentorThere(j, number) && !met.Contains(PlanningProblem.Pack(i, j)) && !scorer.KeptApart(i, j) &&
-            !forbids.Contains((scorer.Mentees[i].Key, scorer.Mentors[j].Key)) &&
+            !forbidden.Contains(PlanningProblem.Pack(i, j)) &&
             !Enumerable.Range(0, m).Any(k => k != i && seats[(round * m) + k] == j && AvoidEachOther(scorer.Mentees[i], scorer.Mentees[k]));
 
         var size = new int[n];

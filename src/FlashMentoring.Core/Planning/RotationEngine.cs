@@ -106,15 +106,7 @@ public static class RotationEngine
         var n = scorer.Mentors.Count;
         var menteeIndex = Index(scorer.Mentees);
         var mentorIndex = Index(scorer.Mentors);
-        var forbidden = new HashSet<long>();
-        foreach (var (mentee, mentor) in constraints.Forbids)
-        {
-            if (menteeIndex.TryGetValue(mentee, out var i) && mentorIndex.TryGetValue(mentor, out var j))
-            {
-                forbidden.Add(PlanningProblem.Pack(i, j));
-            }
-        }
-
+        var forbidden = constraints.KeptApart(scorer);
         var seats = new int[m * settings.Rounds];
         Array.Fill(seats, -1);
         if (fixedSeats is not null)
@@ -126,18 +118,6 @@ public static class RotationEngine
                 {
                     forbidden.Add(PlanningProblem.Pack(k % m, fixedSeats[k]));
                 }
-            }
-        }
-
-        // A pair that met at an earlier event meets again only when the mentee asked for that mentor or the host pinned it.
-        var earlier = constraints.History;
-        var pinKeys = constraints.Pins.ToHashSet();
-        foreach (var (mentee, mentor) in earlier.MetPairs)
-        {
-            if (menteeIndex.TryGetValue(mentee, out var i) && mentorIndex.TryGetValue(mentor, out var j) &&
-                scorer.PreferenceRank(i, j) == 0 && !pinKeys.Contains((mentee, mentor)))
-            {
-                forbidden.Add(PlanningProblem.Pack(i, j));
             }
         }
 
@@ -167,7 +147,7 @@ public static class RotationEngine
                 Pinned = pinned,
                 Previous = previous?.Where(x => x.Value >= heldRounds).ToDictionary(x => x.Key, x => x.Value - heldRounds),
                 RestCredit = fixedSeats is null ? null : RestCredit(fixedSeats, heldRounds, attendance, m),
-                PastTogether = PastTogether(earlier, menteeIndex, seats, heldRounds, m),
+                PastTogether = PastTogether(constraints.History, menteeIndex, seats, heldRounds, m),
                 Seed = settings.Seed,
                 CandidatesPerMentee = settings.CandidatesPerMentee,
                 Cancellation = cancellationToken,

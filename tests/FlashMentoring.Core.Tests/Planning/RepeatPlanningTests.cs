@@ -113,8 +113,12 @@ public class RepeatPlanningTests
             var roster = $"run {run}: {mentees} x {mentors} x {settings.Rounds}, tables of {settings.SeatsPerTable}{(hybrid ? ", hybrid" : "")}{(breaks ? ", breaks" : "")}";
 
             var first = RotationEngine.Plan(roles, settings);
-            // Every other roster holds a second event: earlier tablemates are no new faces, which crowds small rosters.
-            var plans = run % 2 == 0 ? [first, RotationEngine.Plan(roles, settings, PlanConstraints.None with { History = AsHistory(first.Rotation) })] : new[] { first };
+            // Every other roster holds a second event: earlier tablemates are no new faces. For half of those the earlier
+            // event was a workshop at one long table (its lead is no mentor here), so nobody is a new face to anyone.
+            var history = run % 4 == 2
+                ? new PlanHistory(roles.Mentees.Select(p => new PastMeeting("Workshop", 1, 1, "lead@workshop.example", p.Key)).ToList())
+                : AsHistory(first.Rotation);
+            var plans = run % 2 == 0 ? [first, RotationEngine.Plan(roles, settings, PlanConstraints.None with { History = history })] : new[] { first };
             foreach (var quality in plans.Select(p => p.Quality))
             {
                 quality.Violations.Should().BeEmpty(roster);
