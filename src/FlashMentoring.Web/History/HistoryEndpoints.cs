@@ -10,6 +10,7 @@ using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
 
 namespace FlashMentoring.Web.History;
 
@@ -53,7 +54,18 @@ public static partial class HistoryEndpoints
         var host = app.MapHostRoutes().WithTags("Earlier events");
         host.MapGet("/meetings.csv", MeetingsCsv).WithSummary("Download who met whom as CSV").ProducesFile("text/csv");
         host.MapGet("/history", Get).WithSummary("Read the earlier events the plan takes into account");
-        host.MapPut("/history/file", PutFile).WithSummary("Upload a meetings.csv of earlier events, and re-plan").Accepts<string>("text/csv").AsHeavyWork("Re-plan");
+        host.MapPut("/history/file", PutFile).WithSummary("Upload a meetings.csv of earlier events, and re-plan").AsHeavyWork("Re-plan")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // Described, not declared with Accepts: a declared type would answer a stranger 415 before the host-key check's 403.
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = $"A meetings.csv (as GET meetings.csv writes it), UTF-8 or Latin-1, at most 5 MB. {MeetingsFile.HeaderAdvice}",
+                    Content = new Dictionary<string, OpenApiMediaType> { ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } },
+                };
+                return Task.CompletedTask;
+            });
         host.MapPost("/history/events", AddEvent).WithSummary("Take an earlier event into account, and re-plan").AsHeavyWork("Re-plan");
         host.MapDelete("/history/sources/{index:int}", Remove).WithSummary("Stop taking an earlier event or file into account, and re-plan").AsHeavyWork("Re-plan");
         return app;

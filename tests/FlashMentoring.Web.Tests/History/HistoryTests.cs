@@ -180,4 +180,35 @@ public class HistoryTests
         view.GetProperty("canChange").GetBoolean().Should().BeFalse();
         view.GetProperty("meetings").GetInt32().Should().Be(3, "nothing changed");
     }
+
+    [Fact]
+    public async Task TheHistoryAndItsReplanAreStoredAndOutliveARestart()
+    {
+        var folder = Directory.CreateTempSubdirectory("fm-history-").FullName;
+        try
+        {
+            CreatedEvent spring, autumn;
+            using (var app = new TestApp { DataFolder = folder })
+            {
+                (spring, _) = await Planned(app, "Spring", Roster());
+                HttpClient host;
+                (autumn, host) = await Planned(app, "Autumn", Roster());
+                (await Add(host, autumn, new { link = spring.HostLink })).EnsureSuccessStatusCode();
+                (await host.DeleteAsync($"/api/events/{autumn.Id}/history/sources/0")).EnsureSuccessStatusCode();
+                (await Add(host, autumn, new { link = spring.HostLink })).EnsureSuccessStatusCode();
+            }
+
+            using var again = new TestApp { DataFolder = folder };
+            var view = await again.HostClient(autumn.HostKey).GetFromJsonAsync<JsonElement>($"/api/events/{autumn.Id}/history");
+
+            view.GetProperty("sources").GetArrayLength().Should().Be(1);
+            view.GetProperty("sources")[0].GetProperty("eventId").GetGuid().Should().Be(spring.Id);
+            view.GetProperty("meetings").GetInt32().Should().Be(3);
+            view.GetProperty("pastPairs").GetInt32().Should().Be(3);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
