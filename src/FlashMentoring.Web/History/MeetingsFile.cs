@@ -71,36 +71,44 @@ public static partial class MeetingsFile
         var meetings = new List<PastMeetingRecord>();
         var problems = new List<LineProblem>();
         Dictionary<string, int>? columns = null;
-        while (csv.Read())
+        try
         {
-            var fields = csv.Parser.Record ?? [];
-            var line = csv.Parser.RawRow;
-            if (fields.All(string.IsNullOrWhiteSpace))
+            while (csv.Read())
             {
-                continue;
-            }
-
-            if (columns is null)
-            {
-                columns = fields.Select((name, k) => (name: name.Trim().ToLowerInvariant(), k)).GroupBy(c => c.name).ToDictionary(g => g.Key, g => g.First().k, StringComparer.Ordinal);
-                if (!columns.ContainsKey("round") || !columns.ContainsKey("table") || !(columns.ContainsKey("mentor") || columns.ContainsKey("mentor_email")) || !(columns.ContainsKey("mentee") || columns.ContainsKey("mentee_email")))
+                var fields = csv.Parser.Record ?? [];
+                var line = csv.Parser.RawRow;
+                if (fields.All(string.IsNullOrWhiteSpace))
                 {
-                    return ([], [], true);
+                    continue;
                 }
 
-                continue;
-            }
+                if (columns is null)
+                {
+                    columns = fields.Select((name, k) => (name: name.Trim().ToLowerInvariant(), k)).GroupBy(c => c.name).ToDictionary(g => g.Key, g => g.First().k, StringComparer.Ordinal);
+                    if (!columns.ContainsKey("round") || !columns.ContainsKey("table") || !(columns.ContainsKey("mentor") || columns.ContainsKey("mentor_email")) || !(columns.ContainsKey("mentee") || columns.ContainsKey("mentee_email")))
+                    {
+                        return ([], [], true);
+                    }
 
-            string Cell(string column) => columns.TryGetValue(column, out var k) && k < fields.Length ? Plain(fields[k]) : "";
-            var (meeting, problem) = ReadLine(Cell, fileName);
-            if (meeting is not null)
-            {
-                meetings.Add(meeting);
+                    continue;
+                }
+
+                string Cell(string column) => columns.TryGetValue(column, out var k) && k < fields.Length ? Plain(fields[k]) : "";
+                var (meeting, problem) = ReadLine(Cell, fileName);
+                if (meeting is not null)
+                {
+                    meetings.Add(meeting);
+                }
+                else
+                {
+                    problems.Add(new LineProblem(line, problem!));
+                }
             }
-            else
-            {
-                problems.Add(new LineProblem(line, problem!));
-            }
+        }
+        catch (CsvHelperException)
+        {
+            // CsvHelper gives up on the rest of the file (an unclosed quote running to its end, say): keep what was read, and say where.
+            problems.Add(new LineProblem(csv.Parser.RawRow, "The file could not be read from here on. Check this line for an unclosed quote, then upload it again."));
         }
 
         return (meetings, problems, columns is null);
