@@ -10,6 +10,7 @@ import { showReport } from './report-view.js';
 import { adjustClock, mountAdjust, selectSeat, showAdjust } from './host-adjust.js';
 import { mountCheckIn } from './checkin.js';
 import { mountVideoRooms } from './host-rooms.js';
+import { mountHistory } from './host-history.js';
 
 const eventId = location.pathname.split('/').filter(Boolean)[1];
 const key = hostKey();
@@ -55,7 +56,7 @@ async function load() {
   document.title = `${e.title} - host console`;
   $('title').textContent = e.title;
   $('when').textContent = `${new Date(e.startsAt).toLocaleString([], { dateStyle: 'full', timeStyle: 'short' })} - ${e.rounds} rounds of ${e.roundMinutes} min, ${e.transitionMinutes} min to move, ${e.seatsPerTable} per table`;
-  await Promise.all([loadJoin(), e.hasPlan ? loadPlan() : noPlanYet(), checkIn.load()]);
+  await Promise.all([loadJoin(), e.hasPlan ? loadPlan() : noPlanYet(), checkIn.load(), earlier.load()]);
   live = connectLive({
     // The host's own join also hears what only the host may (answers coming in, for the report).
     join: (connection) => connection.invoke('JoinHost', eventId, key ?? ''),
@@ -163,6 +164,8 @@ function showPlan(plan) {
 }
 
 mountAdjust({ api, say, showPlan, eventId, headers: () => ({ 'X-Host-Key': key ?? '' }) });
+// A change of the earlier events re-plans: the console shows the new plan as after a pin.
+const earlier = mountHistory({ api, eventId, download, onChanged: () => loadPlan() });
 
 function setClock(view) {
   const before = clock ? stage(clock.phase) : null;
@@ -310,6 +313,7 @@ $('report-refresh').addEventListener('click', loadReport);
 $('export-ratings').addEventListener('click', () => download('/exports/ratings.csv', 'ratings.csv'));
 $('export-pairs').addEventListener('click', () => download('/exports/pairs.csv', 'pairs.csv'));
 $('export-pdf').addEventListener('click', () => download('/report.pdf', 'evaluation.pdf'));
+$('export-meetings').addEventListener('click', () => earlier.download());
 $('export-roster').addEventListener('click', () => download('/roster.csv', 'roster.csv'));
 $('pairs-confirm').addEventListener('click', async () => {
   const answer = await api('/pairs/confirm', { method: 'POST' });

@@ -108,7 +108,14 @@ public sealed record PlanResponse(
                 {
                     var mentee = rotation.Mentees[i];
                     var parts = plan.Scorer.Explain(i, j);
-                    return new SeatView(mentee.Key, mentee.Name, mentee.Email, mentee.Agency, parts.Sum(p => p.Points), parts.Select(p => $"{p.Reason} (+{p.Points})").ToList());
+                    var why = parts.Select(p => $"{p.Reason} (+{p.Points})").ToList();
+                    // The engine plans a pair that met at an earlier event only when the mentee asked again or the host pinned it.
+                    if (plan.Constraints.History.MetPairs.Contains((mentee.Key, mentor.Key)))
+                    {
+                        why.Add("met before, asked again");
+                    }
+
+                    return new SeatView(mentee.Key, mentee.Name, mentee.Email, mentee.Agency, parts.Sum(p => p.Points), why);
                 }).ToList();
                 views.Add(new TableView(j + 1, new MentorView(mentor.Key, mentor.Name, mentor.Email, mentor.Agency, mentor.Expertise), seats));
             }

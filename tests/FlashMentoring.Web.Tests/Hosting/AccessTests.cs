@@ -82,7 +82,8 @@ public class AccessTests
             .Replace("{part}", "signs", StringComparison.Ordinal)
             .Replace("{jobId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{file}", "kit.pdf", StringComparison.Ordinal)
-            .Replace("{table:int}", "1", StringComparison.Ordinal);
+            .Replace("{table:int}", "1", StringComparison.Ordinal)
+            .Replace("{index:int}", "0", StringComparison.Ordinal);
         path.Should().NotContain("{", "every route parameter gets a value");
         HttpRequestMessage Request(string? hostKey, string? personToken)
         {

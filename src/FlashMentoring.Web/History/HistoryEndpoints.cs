@@ -1,0 +1,314 @@
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using FlashMentoring.Core.Live;
+using FlashMentoring.Core.Planning;
+using FlashMentoring.Core.Roster;
+using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Hosting;
+using FlashMentoring.Web.Live;
+using FlashMentoring.Web.Plans;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
+
+namespace FlashMentoring.Web.History;
+
+/// <summary>Where some of the earlier meetings came from: an earlier event of this host, or an uploaded meetings.csv.</summary>
+public sealed record HistorySourceView(string Kind, string Label, Guid? EventId, int Meetings, DateTimeOffset AddedAt);
+
+/// <summary>
+/// What the plan takes into account from earlier events: the sources, how many meetings, how many of them concern
+/// people of this event (pairs who met, mentees who shared a table), and whether it can still change (before the start).
+/// </summary>
+public sealed record HistoryView(IReadOnlyList<HistorySourceView> Sources, int Meetings, int PastPairs, int PastTableMates, bool CanChange)
+{
+    /// <summary>The lines of an uploaded file that were skipped; only in the answer to an upload.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<LineProblem>? Problems { get; init; }
+}
+
+/// <summary>An earlier event to take into account: its host link as its console shows it, or its id and host key.</summary>
+public sealed record EarlierEventRequest(string? Link, Guid? EventId, string? HostKey);
+
+/// <summary>
+/// The programme's earlier events: the meetings.csv every event exports, and the earlier meetings an event's plan
+/// takes into account (pairs who met are not planned again unless asked for, past tablemates count as repeats).
+/// </summary>
+/// <remarks>
+/// Which meetings belong to which source: <see cref="HistorySettings.Meetings"/> holds each source's meetings as one
+/// block, in the order of <see cref="HistorySettings.Sources"/>, each block as long as its source's count. Removing a
+/// source cuts its block out; a re-uploaded file is removed and added again at the end. Each meeting's event name is
+/// the earlier event's title (numbered when two sources share a title, so their tables never merge) or
+/// "file name: event column" for a file.
+/// </remarks>
+public static partial class HistoryEndpoints
+{
+    /// <summary>Earlier meetings an event keeps at most: a few large programmes' worth, and a JSON column of a few MB.</summary>
+    public const int MaxMeetings = 250_000;
+
+    private const string BadLink = "That link does not open an event on this server: copy the host link of the earlier event from its console.";
+
+    public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
+    {
+        var host = app.MapHostRoutes().WithTags("Earlier events");
+        host.MapGet("/meetings.csv", MeetingsCsv).WithSummary("Download who met whom as CSV").ProducesFile("text/csv");
+        host.MapGet("/history", Get).WithSummary("Read the earlier events the plan takes into account");
+        host.MapPut("/history/file", PutFile).WithSummary("Upload a meetings.csv of earlier events, and re-plan").AsHeavyWork("Re-plan")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // Described, not declared with Accepts: a declared type would answer a stranger 415 before the host-key check's 403.
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = $"A meetings.csv (as GET meetings.csv writes it), UTF-8 or Latin-1, at most 5 MB. {MeetingsFile.HeaderAdvice}",
+                    Content = new Dictionary<string, OpenApiMediaType> { ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } },
+                };
+                return Task.CompletedTask;
+            });
+        host.MapPost("/history/events", AddEvent).WithSummary("Take an earlier event into account, and re-plan").AsHeavyWork("Re-plan");
+        host.MapDelete("/history/sources/{index:int}", Remove).WithSummary("Stop taking an earlier event or file into account, and re-plan").AsHeavyWork("Re-plan");
+        return app;
+    }
+
+    internal static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> MeetingsCsv(Guid id, AppDb db, PlanStore plans, CancellationToken cancellationToken)
+    {
+        if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken) is not { } record)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return await plans.LoadAsync(record, cancellationToken) is { } loaded
+            ? CsvDownload.File($"meetings-{MeetingsFile.Slug(record.Title)}.csv", MeetingsFile.Header, MeetingsFile.Rows(record.Title, loaded.Plan))
+            : TypedResults.Problem(detail: "Upload the roster first: the file lists the plan's seats.", statusCode: StatusCodes.Status404NotFound, title: "No plan yet");
+    }
+
+    internal static async Task<Results<Ok<HistoryView>, NotFound>> Get(Guid id, AppDb db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken) is not { } record)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await View(db, record, time, cancellationToken));
+    }
+
+    /// <summary>Adds (or replaces, by file name) a meetings.csv; its unreadable lines are skipped and listed.</summary>
+    internal static async Task<Results<Ok<HistoryView>, NotFound, ProblemHttpResult>> PutFile(
+        Guid id, string? name, HttpRequest request, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken)
+    {
+        var (bytes, tooLarge) = await ReadBody(request, cancellationToken);
+        if (tooLarge is not null)
+        {
+            return tooLarge;
+        }
+
+        var fileName = Path.GetFileName(name?.Trim() ?? "") is { Length: > 0 } given ? given[..Math.Min(given.Length, 120)] : "meetings.csv";
+        var (text, latin1) = RosterParser.Decode(bytes!);
+        var (meetings, problems, headerMissing) = MeetingsFile.Read(text, fileName);
+        if (headerMissing || meetings.Count == 0)
+        {
+            var why = headerMissing ? MeetingsFile.HeaderAdvice : $"None of its lines could be read ({string.Join(" ", problems.Take(3).Select(p => $"Line {p.Line}: {p.Text}"))}). {MeetingsFile.HeaderAdvice}";
+            return TypedResults.Problem(detail: why, statusCode: StatusCodes.Status400BadRequest, title: $"No meeting could be read from {fileName}");
+        }
+
+        if (latin1)
+        {
+            problems.Insert(0, new LineProblem(0, "The file is not UTF-8; it was read as Latin-1. In Excel, save as \"CSV UTF-8\" to keep accented names."));
+        }
+
+        var answer = await Change(id, db, time, plans, publisher, history =>
+        {
+            var same = history.Sources.FindIndex(s => s.Kind == "file" && string.Equals(s.Label, fileName, StringComparison.OrdinalIgnoreCase));
+            var kept = same < 0 ? history : Without(history, same);
+            return Task.FromResult<HistoryEdit>(With(kept, new HistorySource { Kind = "file", Label = fileName, Meetings = meetings.Count, AddedAt = time.GetUtcNow() }, meetings));
+        }, cancellationToken);
+        return answer.Result is Ok<HistoryView> ok ? TypedResults.Ok(ok.Value! with { Problems = problems }) : answer;
+    }
+
+    /// <summary>
+    /// Adds an earlier event of this server, proved with its host link: the same refusal for an event that does not
+    /// exist and for a key that does not open it, so the answer tells a guesser nothing.
+    /// </summary>
+    internal static async Task<Results<Ok<HistoryView>, NotFound, ProblemHttpResult>> AddEvent(
+        Guid id, EarlierEventRequest earlier, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken)
+    {
+        var (otherId, key) = earlier.EventId is { } given ? (given, earlier.HostKey) : FromLink(earlier.Link);
+        if (otherId == Guid.Empty || string.IsNullOrEmpty(key))
+        {
+            return TypedResults.Problem(detail: "Paste the whole host link of the earlier event, as its console shows it: it has /host/ and ends in #key= and the key.", statusCode: StatusCodes.Status400BadRequest, title: "That is not a host link");
+        }
+
+        if (otherId == id)
+        {
+            return TypedResults.Problem(detail: "That is this event's own link. Paste the host link of an earlier event.", statusCode: StatusCodes.Status409Conflict, title: "This is the same event");
+        }
+
+        var other = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == otherId, cancellationToken);
+        // The hash is compared for an unknown event too, so it answers in the same time as a wrong key.
+        if (!HostKeys.Matches(key, other?.HostKeyHash ?? HostKeys.Hash("")) || other is null)
+        {
+            return TypedResults.Problem(detail: BadLink, statusCode: StatusCodes.Status403Forbidden, title: "Not an event of yours");
+        }
+
+        return await Change(id, db, time, plans, publisher, async history =>
+        {
+            if (history.Sources.Any(s => s.EventId == otherId))
+            {
+                return Refuse($"\"{other.Title}\" is already taken into account.", "Already added");
+            }
+
+            if (await plans.LoadAsync(other, cancellationToken) is not { } earlierPlan)
+            {
+                return Refuse($"\"{other.Title}\" has no plan, so nobody met there. Add it once its roster is uploaded.", "No plan in that event");
+            }
+
+            var meetings = MeetingsFile.Meetings(Unused(other.Title, history.Meetings), earlierPlan.Plan);
+            return With(history, new HistorySource { Kind = "event", Label = other.Title, EventId = otherId, Meetings = meetings.Count, AddedAt = time.GetUtcNow() }, meetings);
+        }, cancellationToken);
+    }
+
+    internal static Task<Results<Ok<HistoryView>, NotFound, ProblemHttpResult>> Remove(
+        Guid id, int index, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken) =>
+        Change(id, db, time, plans, publisher, history => Task.FromResult<HistoryEdit>(index >= 0 && index < history.Sources.Count
+            ? Without(history, index)
+            : Refuse($"There is no earlier event or file number {index}; reload the console and choose again.", "No such source", StatusCodes.Status404NotFound)), cancellationToken);
+
+    /// <summary>
+    /// Changes the history, one change at a time with the event's other re-plans, before the first round only. With a
+    /// plan, the event is planned again from scratch (nobody has sat anywhere yet) and the phones whose itinerary
+    /// changed are told, as after a pin.
+    /// </summary>
+    private static Task<Results<Ok<HistoryView>, NotFound, ProblemHttpResult>> Change(
+        Guid id, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, Func<HistorySettings, Task<HistoryEdit>> edit, CancellationToken cancellationToken) =>
+        publisher.OneAtATime<Results<Ok<HistoryView>, NotFound, ProblemHttpResult>>(db, id, async () =>
+        {
+            var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+            if (record is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (PlanPublisher.RoundsHeld(record, time.GetUtcNow()).Phase != Phase.Waiting)
+            {
+                return TypedResults.Problem(detail: "Earlier events can be added or removed before the first round only.", statusCode: StatusCodes.Status409Conflict, title: "The event has started");
+            }
+
+            var outcome = await edit(record.History);
+            if (outcome.Refusal is { } refusal)
+            {
+                return refusal;
+            }
+
+            if (outcome.History!.Meetings.Count > MaxMeetings)
+            {
+                return TypedResults.Problem(detail: $"An event takes up to {MaxMeetings:N0} earlier meetings into account; this would make {outcome.History.Meetings.Count:N0}. Remove an older event or file first.", statusCode: StatusCodes.Status409Conflict, title: "Too many earlier meetings");
+            }
+
+            // Read before the change: the stored plan's constraints hold the history it was made with.
+            var loaded = await plans.LoadAsync(record, cancellationToken);
+            record.History = outcome.History;
+            if (loaded is null)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            else
+            {
+                var before = loaded.Plan;
+                var roles = new RoleAssignment(before.Rotation.Mentors, before.Rotation.Mentees);
+                var after = RotationEngine.Plan(roles, before.Settings, before.Constraints with { History = PlanStore.History(record) }, before.Attendance, cancellationToken);
+                await publisher.SaveAndTell(db, record, Replanner.Compare(before, after, roundsHeld: 0), cancellationToken);
+            }
+
+            return TypedResults.Ok(await View(db, record, time, cancellationToken));
+        }, cancellationToken);
+
+    /// <summary>A new history, or why the change was refused.</summary>
+    private sealed record HistoryEdit(HistorySettings? History, ProblemHttpResult? Refusal)
+    {
+        public static implicit operator HistoryEdit(HistorySettings history) => new(history, null);
+
+        public static implicit operator HistoryEdit(ProblemHttpResult refusal) => new(null, refusal);
+    }
+
+    private static ProblemHttpResult Refuse(string detail, string title, int status = StatusCodes.Status409Conflict) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title);
+
+    // Copies, never edits in place: the stored history changes only when the re-plan is saved with it.
+    private static HistorySettings With(HistorySettings history, HistorySource source, IEnumerable<PastMeetingRecord> meetings) =>
+        new() { Sources = [.. history.Sources.Select(Copy), source], Meetings = [.. history.Meetings.Select(Copy), .. meetings] };
+
+    private static HistorySettings Without(HistorySettings history, int index)
+    {
+        var start = history.Sources.Take(index).Sum(s => s.Meetings);
+        var length = history.Sources[index].Meetings;
+        return new()
+        {
+            Sources = history.Sources.Where((_, k) => k != index).Select(Copy).ToList(),
+            Meetings = history.Meetings.Where((_, k) => k < start || k >= start + length).Select(Copy).ToList(),
+        };
+    }
+
+    private static HistorySource Copy(HistorySource s) => new() { Kind = s.Kind, Label = s.Label, EventId = s.EventId, Meetings = s.Meetings, AddedAt = s.AddedAt };
+
+    private static PastMeetingRecord Copy(PastMeetingRecord m) => new() { Event = m.Event, Round = m.Round, Table = m.Table, Mentor = m.Mentor, Mentee = m.Mentee };
+
+    /// <summary>The title, numbered when another source's meetings already carry it ("Spring (2)").</summary>
+    private static string Unused(string title, IEnumerable<PastMeetingRecord> meetings)
+    {
+        var taken = meetings.Select(m => m.Event).ToHashSet(StringComparer.Ordinal);
+        var name = title;
+        for (var n = 2; taken.Contains(name); n++)
+        {
+            name = $"{title} ({n})";
+        }
+
+        return name;
+    }
+
+    private static async Task<HistoryView> View(AppDb db, EventRecord record, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var people = (await db.People.AsNoTracking().Where(p => p.EventId == record.Id).Select(p => p.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var history = PlanStore.History(record);
+        return new HistoryView(
+            record.History.Sources.Select(s => new HistorySourceView(s.Kind, s.Label, s.EventId, s.Meetings, s.AddedAt)).ToList(),
+            record.History.Meetings.Count,
+            history.MetPairs.Count(p => people.Contains(p.Mentee) && people.Contains(p.Mentor)),
+            history.TableMates.Count(p => people.Contains(p.First) && people.Contains(p.Second)),
+            PlanPublisher.RoundsHeld(record, time.GetUtcNow()).Phase == Phase.Waiting);
+    }
+
+    /// <summary>The event id and key of a host link: <c>https://server/host/{id}#key={key}</c>, the server part optional.</summary>
+    private static (Guid Id, string? Key) FromLink(string? link)
+    {
+        var match = HostLink().Match(link?.Trim() ?? "");
+        return match.Success && Guid.TryParse(match.Groups["id"].Value, out var id) ? (id, Uri.UnescapeDataString(match.Groups["key"].Value)) : (Guid.Empty, null);
+    }
+
+    [GeneratedRegex(@"/host/(?<id>[0-9a-fA-F-]{36})[^#]*#(?:[^#]*&)?key=(?<key>[^&\s]+)")]
+    private static partial Regex HostLink();
+
+    /// <summary>The body's bytes, up to the roster's size limit (read one chunk past it at most).</summary>
+    private static async Task<(byte[]? Bytes, ProblemHttpResult? TooLarge)> ReadBody(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var tooLarge = TypedResults.Problem(detail: "The file is over 5 MB. Split it, or upload the earlier events' files one by one.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "The file is too large");
+        if (request.ContentLength > RosterUpload.MaxBytes)
+        {
+            return (null, tooLarge);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > RosterUpload.MaxBytes)
+            {
+                return (null, tooLarge);
+            }
+        }
+
+        return (buffer.ToArray(), null);
+    }
+}

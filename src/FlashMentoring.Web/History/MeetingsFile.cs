@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CsvHelper;
+using CsvHelper.Configuration;
+using FlashMentoring.Core.Planning;
+using FlashMentoring.Core.Roster;
+using FlashMentoring.Web.Data;
+
+namespace FlashMentoring.Web.History;
+
+/// <summary>A line of an uploaded meetings.csv that was skipped (line 0: the whole file).</summary>
+public sealed record LineProblem(int Line, string Text);
+
+/// <summary>
+/// meetings.csv: every seat of an event's plan, one line each, the way an earlier event is handed to the next one.
+/// The same columns are written and read, so an export uploads unchanged into another event (or another server).
+/// </summary>
+public static partial class MeetingsFile
+{
+    public static readonly string[] Header = ["event", "round", "table", "mentor", "mentor_email", "mentee", "mentee_email"];
+
+    /// <summary>What the first line must be, in the words of the 400 and of the console.</summary>
+    public static readonly string HeaderAdvice = $"The first line must name the columns: {string.Join(',', Header)} (mentor_email and mentee_email may be empty, then the names count).";
+
+    /// <summary>One line per seated mentee in every round, by table; resting mentees have none.</summary>
+    public static IEnumerable<string[]> Rows(string eventTitle, PlanResult plan) =>
+        Seats(plan).Select(s => new[]
+        {
+            eventTitle, s.Round.ToString(CultureInfo.InvariantCulture), s.Table.ToString(CultureInfo.InvariantCulture),
+            s.Mentor.Name, s.Mentor.Email ?? "", s.Mentee.Name, s.Mentee.Email ?? "",
+        });
+
+    /// <summary>The plan's seats as earlier meetings, by identity keys, under the given event name.</summary>
+    public static List<PastMeetingRecord> Meetings(string eventName, PlanResult plan) =>
+        Seats(plan).Select(s => new PastMeetingRecord { Event = eventName, Round = s.Round, Table = s.Table, Mentor = s.Mentor.Key, Mentee = s.Mentee.Key }).ToList();
+
+    private static IEnumerable<(int Round, int Table, Person Mentor, Person Mentee)> Seats(PlanResult plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var rotation = plan.Rotation;
+        for (var round = 1; round <= rotation.Rounds; round++)
+        {
+            var tables = rotation.Tables(round);
+            for (var j = 0; j < tables.Count; j++)
+            {
+                foreach (var i in tables[j])
+                {
+                    yield return (round, j + 1, rotation.Mentors[j], rotation.Mentees[i]);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads a meetings.csv. Each line's event is named "<paramref name="fileName"/>: event column", so two events of
+    /// one file never merge their tables. Lines that cannot be read are skipped and said; <c>HeaderMissing</c> when the
+    /// first line does not name the needed columns (then nothing is read).
+    /// </summary>
+    public static (List<PastMeetingRecord> Meetings, List<LineProblem> Problems, bool HeaderMissing) Read(string text, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = false,
+            IgnoreBlankLines = true,
+            BadDataFound = null,
+            MissingFieldFound = null,
+            DetectColumnCountChanges = false,
+        };
+        using var csv = new CsvReader(new StringReader(text.TrimStart('\uFEFF')), config);
+        var meetings = new List<PastMeetingRecord>();
+        var problems = new List<LineProblem>();
+        Dictionary<string, int>? columns = null;
+        try
+        {
+            while (csv.Read())
+            {
+                var fields = csv.Parser.Record ?? [];
+                var line = csv.Parser.RawRow;
+                if (fields.All(string.IsNullOrWhiteSpace))
+                {
+                    continue;
+                }
+
+                if (columns is null)
+                {
+                    columns = fields.Select((name, k) => (name: name.Trim().ToLowerInvariant(), k)).GroupBy(c => c.name).ToDictionary(g => g.Key, g => g.First().k, StringComparer.Ordinal);
+                    if (!columns.ContainsKey("round") || !columns.ContainsKey("table") || !(columns.ContainsKey("mentor") || columns.ContainsKey("mentor_email")) || !(columns.ContainsKey("mentee") || columns.ContainsKey("mentee_email")))
+                    {
+                        return ([], [], true);
+                    }
+
+                    continue;
+                }
+
+                string Cell(string column) => columns.TryGetValue(column, out var k) && k < fields.Length ? Plain(fields[k]) : "";
+                var (meeting, problem) = ReadLine(Cell, fileName);
+                if (meeting is not null)
+                {
+                    meetings.Add(meeting);
+                }
+                else
+                {
+                    problems.Add(new LineProblem(line, problem!));
+                }
+            }
+        }
+        catch (CsvHelperException)
+        {
+            // CsvHelper gives up on the rest of the file (an unclosed quote running to its end, say): keep what was read, and say where.
+            problems.Add(new LineProblem(csv.Parser.RawRow, "The file could not be read from here on. Check this line for an unclosed quote, then upload it again."));
+        }
+
+        return (meetings, problems, columns is null);
+    }
+
+    private static (PastMeetingRecord? Meeting, string? Problem) ReadLine(Func<string, string> cell, string fileName)
+    {
+        var missing = new List<string>();
+        int Number(string column)
+        {
+            var text = cell(column);
+            if (text.Length == 0)
+            {
+                missing.Add($"{column} is empty");
+                return 0;
+            }
+
+            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < 1)
+            {
+                missing.Add($"{column} must be a whole number from 1, not \"{text}\"");
+                return 0;
+            }
+
+            return n;
+        }
+
+        var round = Number("round");
+        var table = Number("table");
+        string? Key(string role)
+        {
+            var (email, name) = (cell($"{role}_email"), cell(role));
+            if (email.Length == 0 && name.Length == 0)
+            {
+                missing.Add($"no {role} (give {role}_email or {role})");
+                return null;
+            }
+
+            return Person.KeyOf(email, name);
+        }
+
+        var mentor = Key("mentor");
+        var mentee = Key("mentee");
+        if (missing.Count > 0)
+        {
+            return (null, $"Skipped: {string.Join("; ", missing)}. Fix the line and upload the file again.");
+        }
+
+        var eventName = cell("event");
+        return (new PastMeetingRecord { Event = eventName.Length == 0 ? fileName : $"{fileName}: {eventName}", Round = round, Table = table, Mentor = mentor!, Mentee = mentee! }, null);
+    }
+
+    /// <summary>
+    /// A cell as the person typed it: trimmed, and without the quote our own CSV downloads put before a leading
+    /// = + - @ (so a spreadsheet shows it as text), or an e-mail would not match its owner on the way back in.
+    /// </summary>
+    private static string Plain(string cell)
+    {
+        var text = cell.Trim();
+        return text.Length > 1 && text[0] == '\'' && "=+-@\t\r".Contains(text[1], StringComparison.Ordinal) ? text[1..] : text;
+    }
+
+    /// <summary>"Spring Flash Mentoring" becomes "spring-flash-mentoring" for the download's name.</summary>
+    public static string Slug(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var ascii = new string(title.Normalize(System.Text.NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
+        var slug = NotLetterOrDigit().Replace(ascii.ToLowerInvariant(), "-").Trim('-');
+        return slug.Length == 0 ? "event" : slug[..Math.Min(slug.Length, 60)].TrimEnd('-');
+    }
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NotLetterOrDigit();
+}
