@@ -40,10 +40,8 @@ internal sealed class RepeatSearch
     private readonly int[]? flat;
     private readonly Dictionary<long, int>? sparse;
     private readonly List<long> conflicts = [];
-    private readonly HashSet<long> listed = [];
+    private readonly HashSet<long> listed = new(PairHash.Instance);
     private long objective;
-    private long tradeTicks;
-    private long cycleTicks;
 
     private RepeatSearch(PlanningProblem problem, WeightTable weights, int[] seats, HashSet<long> menteeAvoid)
     {
@@ -61,7 +59,7 @@ internal sealed class RepeatSearch
         }
         else
         {
-            sparse = [];
+            sparse = new Dictionary<long, int>(PairHash.Instance);
         }
 
         foreach (var (key, times) in problem.PastTogether ?? new Dictionary<long, int>())
@@ -111,33 +109,32 @@ internal sealed class RepeatSearch
         }
 
         // Work grows with the room and with how much there is to fix, and is capped so that a 10,000-mentee plan
-        // stays within its time. Temperature falls from "a repeat may come back now and then" to "only equal or better".
-        var budget = Math.Min(60L * m + (400L * conflicts.Count), 1_500_000L);
+        // stays within its time. The temperature stays fairly high (a repeat comes back one move in 50 at the end): tried
+        // on the hard cases (a hybrid room, a second event of the same people, 10,000 mentees), cooling to "only equal or
+        // better" froze the walk among equal seatings sooner than it found a better one.
+        var budget = Math.Min(60L * m + (400L * conflicts.Count), 600_000L);
         const double Hot = 0.6;
-        const double Cold = 0.02;
+        const double Cold = 0.25;
         var best = objective;
         var sinceBest = new List<Move>();
-        var stall = Math.Max(5_000L, 10L * m); // Steps without a new best before giving up: what is left may be forced.
+        var stall = Math.Max(5_000L, budget / 3); // Steps without a new best before giving up: what is left may be forced.
         var bestAt = 0L;
         long step = 0;
-        for (; step < budget && (Environment.GetEnvironmentVariable("FM_STALL") is null || step - bestAt < stall) && conflicts.Count > 0; step++)
+        for (; step < budget && step - bestAt < stall && conflicts.Count > 0; step++)
         {
             if ((step & 1023) == 0)
             {
                 p.Cancellation.ThrowIfCancellationRequested();
             }
 
-            var temperature = Environment.GetEnvironmentVariable("FM_T") is { } tt ? double.Parse(tt, System.Globalization.CultureInfo.InvariantCulture) : Hot * Math.Pow(Cold / Hot, step / (double)budget);
+            var temperature = Hot * Math.Pow(Cold / Hot, step / (double)budget);
             if (!PickConflict(out var x, out var y, out var a))
             {
                 continue;
             }
 
             var k = random.Next(2) == 0 ? x : y;
-            var sw0 = System.Diagnostics.Stopwatch.GetTimestamp();
-            var isTrade = random.NextDouble() < 0.25;
-            var move = isTrade ? BestTrade(k, a) : BestCycle(k, a);
-            if (isTrade) { tradeTicks += System.Diagnostics.Stopwatch.GetTimestamp() - sw0; } else { cycleTicks += System.Diagnostics.Stopwatch.GetTimestamp() - sw0; }
+            var move = random.NextDouble() < 0.25 ? BestTrade(k, a) : BestCycle(k, a);
             if (move is not { } chosen || (chosen.Delta > 0 && random.NextDouble() >= Math.Exp(-chosen.Delta / temperature)))
             {
                 continue;
@@ -151,11 +148,6 @@ internal sealed class RepeatSearch
                 bestAt = step;
                 sinceBest.Clear();
             }
-        }
-
-        if (Environment.GetEnvironmentVariable("FM_DEBUG_SEARCH") is not null)
-        {
-            Console.Error.WriteLine($"search m={m} steps={step} bestAt={bestAt} budget={budget} best={best} now={objective} conflicts={conflicts.Count} trade={tradeTicks / 1e6}ms cycle={cycleTicks / 1e6}ms");
         }
 
         // Go back to the best seating seen: every move undoes itself.

@@ -81,7 +81,6 @@ internal sealed partial class RotationSolver
         var weights = new WeightTable(p);
         Mark("score pairs");
         var (pairs, bound) = ChoosePairs(weights);
-        if (Environment.GetEnvironmentVariable("FM_DEBUG_SEARCH") is not null) { Console.Error.WriteLine($"DBG bound={bound} pairs={pairs.Sum(x => (long)weights[x.Mentee, x.Mentor])} n={pairs.Count}"); }
         Mark("choose pairs (min-cost flow)");
         Colour(pairs);
         Mark("assign rounds (edge colouring)");
@@ -112,7 +111,6 @@ internal sealed partial class RotationSolver
         SeparateAvoiders();
         Fill(weights); // A swap can free a seat for someone an availability gap left resting.
         var seats = Seats();
-        if (Environment.GetEnvironmentVariable("FM_DEBUG_SEARCH") is not null) { long sc = 0; for (var c = 0; c < r; c++) { for (var i = 0; i < m; i++) { if (seats[(c * m) + i] >= 0) { sc += weights[i, seats[(c * m) + i]]; } } } Console.Error.WriteLine($"DBG final={sc}"); }
         return new SolverResult(seats, bound, notes, timings);
     }
 
