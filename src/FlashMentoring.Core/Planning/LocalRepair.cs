@@ -21,6 +21,7 @@ internal sealed class LocalRepair
     private readonly int extra;
     private readonly int oldMentees;
     private readonly HashSet<long> forbidden;
+    private readonly HashSet<long> pastMates = new(PairHash.Instance);
     private readonly HashSet<long> pinned = [];
     private readonly Dictionary<int, List<int>> avoidedMentees = [];
     private readonly int[] size;
@@ -45,6 +46,13 @@ internal sealed class LocalRepair
         var menteeIndex = RotationEngine.Index(scorer.Mentees);
         var mentorIndex = RotationEngine.Index(scorer.Mentors);
         forbidden = constraints.KeptApart(scorer);
+        foreach (var (first, second) in constraints.History.TableMates)
+        {
+            if (menteeIndex.TryGetValue(first, out var x) && menteeIndex.TryGetValue(second, out var y))
+            {
+                pastMates.Add(PlanningProblem.MenteePair(x, y));
+            }
+        }
 
         foreach (var (mentee, mentor) in constraints.Pins)
         {
@@ -209,6 +217,33 @@ internal sealed class LocalRepair
         return (min, max);
     }
 
+    /// <summary>
+    /// Per table of round c: how many at it already sat with mentee i, in another round of this plan or at an earlier
+    /// event (each would be a repeat).
+    /// </summary>
+    private int[] Again(int c, int i)
+    {
+        var again = new int[n];
+        for (var k = 0; k < m; k++)
+        {
+            var j = Seat(c, k);
+            if (k == i || j < 0)
+            {
+                continue;
+            }
+
+            var before = pastMates.Contains(PlanningProblem.MenteePair(i, k));
+            for (var r = 0; r < rounds && !before; r++)
+            {
+                before = r != c && Seat(r, i) >= 0 && Seat(r, i) == Seat(r, k);
+            }
+
+            again[j] += before ? 1 : 0;
+        }
+
+        return again;
+    }
+
     private void Move(int c, int i, int to)
     {
         ref var seat = ref Seat(c, i);
@@ -260,10 +295,13 @@ internal sealed class LocalRepair
     private bool TrySeat(int c, int i, int limit)
     {
         var min = Sizes(c, i).Min;
+        var again = Again(c, i);
         var best = -1;
         for (var j = 0; j < n; j++)
         {
-            if (size[(c * n) + j] == min && min < limit && Legal(i, j, c) && (best < 0 || scorer.Score(i, j) > scorer.Score(i, best)))
+            // New faces first (a table where they would sit with someone again only when no other has a seat), then the score.
+            if (size[(c * n) + j] == min && min < limit && Legal(i, j, c) &&
+                (best < 0 || (again[j], -scorer.Score(i, j)).CompareTo((again[best], -scorer.Score(i, best))) < 0))
             {
                 best = j;
             }

@@ -181,4 +181,26 @@ public class RepeatPlanningTests
 
         replanned.Quality.MenteeRepeats.Should().BeLessThanOrEqualTo(plan.Quality.MenteeRepeats);
     }
+
+    [Fact]
+    public void WalkInsAfterRoundThreeTakeFreeSeatsWithNewFaces()
+    {
+        // 90 mentees at 25 tables leave ten seats free each round. Six walk-ins join from round 4, one after another as
+        // the desk enters them; each takes a free seat in rounds 4 to 6 and should meet new people at each.
+        foreach (var seed in new[] { 1, 2, 3 })
+        {
+            var plan = RotationEngine.Plan(Generated(90, 25, seed), new PlanSettings(6, 4));
+            plan.Quality.MenteeRepeats.Should().Be(0, "the plan before the walk-ins has none (seed {0})", seed);
+            for (var k = 0; k < 6; k++)
+            {
+                var walkIn = Person.WalkIn($"Walk-in {k + 1}", Role.Mentee, $"walkin{k + 1}@opm.gov", "OPM", "GS-9");
+                plan = Replanner.Replan(plan, 3, [new WalkIn(walkIn, 4)]).Plan;
+            }
+
+            HardRules.ShouldHold(plan, 3);
+            plan.Rotation.Mentees.Should().HaveCount(96);
+            Enumerable.Range(90, 6).Should().OnlyContain(i => Enumerable.Range(4, 3).All(r => plan.Rotation.MentorOf(r, i) >= 0), "every walk-in sits in rounds 4 to 6");
+            plan.Quality.MenteeRepeats.Should().Be(0, "there are enough free seats for every walk-in to sit with new people (seed {0})", seed);
+        }
+    }
 }
