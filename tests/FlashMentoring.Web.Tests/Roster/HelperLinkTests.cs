@@ -135,7 +135,8 @@ public class HelperLinkTests
             .Replace("{jobId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{file}", "kit.pdf", StringComparison.Ordinal)
             .Replace("{personId:long}", "1", StringComparison.Ordinal)
-            .Replace("{table:int}", "1", StringComparison.Ordinal);
+            .Replace("{table:int}", "1", StringComparison.Ordinal)
+            .Replace("{index:int}", "0", StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method is "POST" or "PUT")
         {
