@@ -17,6 +17,9 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
 
     public DbSet<PlanRecord> Plans => Set<PlanRecord>();
 
+    /// <summary>Earlier events' meetings, one row per event that has any: read only to plan and to show them, not with every read of the event.</summary>
+    public DbSet<HistoryRecord> Histories => Set<HistoryRecord>();
+
     public DbSet<MailRecord> Mail => Set<MailRecord>();
 
     // SQLite takes one writer at a time; a writer that finds the file locked is told "busy" and retried after a sleep.
@@ -112,12 +115,6 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
                 r.OwnsMany(x => x.Links);
             });
             e.Property(x => x.Prompts);
-            e.OwnsOne(x => x.History, h =>
-            {
-                h.ToJson();
-                h.OwnsMany(x => x.Sources);
-                h.OwnsMany(x => x.Meetings);
-            });
         });
         modelBuilder.Entity<PersonRecord>(p =>
         {
@@ -139,6 +136,13 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
             p.OwnsOne(x => x.Seating, o => o.ToTable("Seating"));
             p.Navigation(x => x.Profile).IsRequired();
             p.Navigation(x => x.Seating).IsRequired();
+        });
+        modelBuilder.Entity<HistoryRecord>(h =>
+        {
+            h.HasKey(x => x.EventId);
+            h.HasOne<EventRecord>().WithOne().HasForeignKey<HistoryRecord>(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+            h.OwnsMany(x => x.Sources, o => o.ToJson());
+            h.OwnsMany(x => x.Meetings, o => o.ToJson());
         });
         modelBuilder.Entity<PlanRecord>(p =>
         {
@@ -300,14 +304,16 @@ public sealed class EventRecord
     /// list's end takes the default for the event's format, and "" shows none.
     /// </summary>
     public List<string> Prompts { get; set; } = [];
-
-    /// <summary>Who met whom at the programme's earlier events, which the plan takes into account.</summary>
-    public HistorySettings History { get; set; } = new();
 }
 
-/// <summary>An event's history: the earlier events or files it came from, and their meetings.</summary>
-public sealed class HistorySettings
+/// <summary>
+/// An event's history: the earlier events or files it came from, and their meetings, which the plan takes into account.
+/// A table of its own: it can hold many thousand meetings, and the event row is read by every phone and clock tick.
+/// </summary>
+public sealed class HistoryRecord
 {
+    public Guid EventId { get; set; }
+
     /// <summary>Where the meetings came from, in the order the host added them.</summary>
     public List<HistorySource> Sources { get; set; } = [];
 

@@ -41,6 +41,7 @@ public sealed class EventErasure(AppDb db, PlanStore plans, KitJobs kits, IHubCo
             db.Mail.RemoveRange(await db.Mail.Where(m => m.EventId == id).ToListAsync(cancellationToken));
             db.People.RemoveRange(people);
             db.Plans.RemoveRange(await db.Plans.Where(p => p.EventId == id).ToListAsync(cancellationToken));
+            db.Histories.RemoveRange(await db.Histories.Where(h => h.EventId == id).ToListAsync(cancellationToken));
             db.Events.Remove(record);
             try
             {

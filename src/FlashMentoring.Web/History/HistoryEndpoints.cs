@@ -36,8 +36,8 @@ public sealed record EarlierEventRequest(string? Link, Guid? EventId, string? Ho
 /// takes into account (pairs who met are not planned again unless asked for, past tablemates count as repeats).
 /// </summary>
 /// <remarks>
-/// Which meetings belong to which source: <see cref="HistorySettings.Meetings"/> holds each source's meetings as one
-/// block, in the order of <see cref="HistorySettings.Sources"/>, each block as long as its source's count. Removing a
+/// Which meetings belong to which source: <see cref="HistoryRecord.Meetings"/> holds each source's meetings as one
+/// block, in the order of <see cref="HistoryRecord.Sources"/>, each block as long as its source's count. Removing a
 /// source cuts its block out; a re-uploaded file is removed and added again at the end. Each meeting's event name is
 /// the earlier event's title (numbered when two sources share a title, so their tables never merge) or
 /// "file name: event column" for a file.
@@ -90,7 +90,8 @@ public static partial class HistoryEndpoints
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await View(db, record, time, cancellationToken));
+        var stored = await db.Histories.AsNoTracking().FirstOrDefaultAsync(h => h.EventId == id, cancellationToken);
+        return TypedResults.Ok(await View(db, record, stored, time, cancellationToken));
     }
 
     /// <summary>Adds (or replaces, by file name) a meetings.csv; its unreadable lines are skipped and listed.</summary>
@@ -180,7 +181,7 @@ public static partial class HistoryEndpoints
     /// changed are told, as after a pin.
     /// </summary>
     private static Task<Results<Ok<HistoryView>, NotFound, ProblemHttpResult>> Change(
-        Guid id, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, Func<HistorySettings, Task<HistoryEdit>> edit, CancellationToken cancellationToken) =>
+        Guid id, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, Func<HistoryRecord, Task<HistoryEdit>> edit, CancellationToken cancellationToken) =>
         publisher.OneAtATime<Results<Ok<HistoryView>, NotFound, ProblemHttpResult>>(db, id, async () =>
         {
             var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
@@ -194,7 +195,8 @@ public static partial class HistoryEndpoints
                 return TypedResults.Problem(detail: "Earlier events can be added or removed before the first round only.", statusCode: StatusCodes.Status409Conflict, title: "The event has started");
             }
 
-            var outcome = await edit(record.History);
+            var stored = await db.Histories.FirstOrDefaultAsync(h => h.EventId == id, cancellationToken);
+            var outcome = await edit(stored ?? new HistoryRecord { EventId = id });
             if (outcome.Refusal is { } refusal)
             {
                 return refusal;
@@ -207,7 +209,13 @@ public static partial class HistoryEndpoints
 
             // Read before the change: the stored plan's constraints hold the history it was made with.
             var loaded = await plans.LoadAsync(record, cancellationToken);
-            record.History = outcome.History;
+            if (stored is null)
+            {
+                stored = new HistoryRecord { EventId = id };
+                db.Histories.Add(stored);
+            }
+
+            (stored.Sources, stored.Meetings) = (outcome.History.Sources, outcome.History.Meetings);
             if (loaded is null)
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -216,17 +224,17 @@ public static partial class HistoryEndpoints
             {
                 var before = loaded.Plan;
                 var roles = new RoleAssignment(before.Rotation.Mentors, before.Rotation.Mentees);
-                var after = RotationEngine.Plan(roles, before.Settings, before.Constraints with { History = PlanStore.History(record) }, before.Attendance, cancellationToken);
+                var after = RotationEngine.Plan(roles, before.Settings, before.Constraints with { History = PlanStore.History(stored) }, before.Attendance, cancellationToken);
                 await publisher.SaveAndTell(db, record, Replanner.Compare(before, after, roundsHeld: 0), cancellationToken);
             }
 
-            return TypedResults.Ok(await View(db, record, time, cancellationToken));
+            return TypedResults.Ok(await View(db, record, stored, time, cancellationToken));
         }, cancellationToken);
 
     /// <summary>A new history, or why the change was refused.</summary>
-    private sealed record HistoryEdit(HistorySettings? History, ProblemHttpResult? Refusal)
+    private sealed record HistoryEdit(HistoryRecord? History, ProblemHttpResult? Refusal)
     {
-        public static implicit operator HistoryEdit(HistorySettings history) => new(history, null);
+        public static implicit operator HistoryEdit(HistoryRecord history) => new(history, null);
 
         public static implicit operator HistoryEdit(ProblemHttpResult refusal) => new(null, refusal);
     }
@@ -235,15 +243,16 @@ public static partial class HistoryEndpoints
         TypedResults.Problem(detail: detail, statusCode: status, title: title);
 
     // Copies, never edits in place: the stored history changes only when the re-plan is saved with it.
-    private static HistorySettings With(HistorySettings history, HistorySource source, IEnumerable<PastMeetingRecord> meetings) =>
-        new() { Sources = [.. history.Sources.Select(Copy), source], Meetings = [.. history.Meetings.Select(Copy), .. meetings] };
+    private static HistoryRecord With(HistoryRecord history, HistorySource source, IEnumerable<PastMeetingRecord> meetings) =>
+        new() { EventId = history.EventId, Sources = [.. history.Sources.Select(Copy), source], Meetings = [.. history.Meetings.Select(Copy), .. meetings] };
 
-    private static HistorySettings Without(HistorySettings history, int index)
+    private static HistoryRecord Without(HistoryRecord history, int index)
     {
         var start = history.Sources.Take(index).Sum(s => s.Meetings);
         var length = history.Sources[index].Meetings;
         return new()
         {
+            EventId = history.EventId,
             Sources = history.Sources.Where((_, k) => k != index).Select(Copy).ToList(),
             Meetings = history.Meetings.Where((_, k) => k < start || k >= start + length).Select(Copy).ToList(),
         };
@@ -266,13 +275,13 @@ public static partial class HistoryEndpoints
         return name;
     }
 
-    private static async Task<HistoryView> View(AppDb db, EventRecord record, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<HistoryView> View(AppDb db, EventRecord record, HistoryRecord? stored, TimeProvider time, CancellationToken cancellationToken)
     {
         var people = (await db.People.AsNoTracking().Where(p => p.EventId == record.Id).Select(p => p.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var history = PlanStore.History(record);
+        var history = PlanStore.History(stored);
         return new HistoryView(
-            record.History.Sources.Select(s => new HistorySourceView(s.Kind, s.Label, s.EventId, s.Meetings, s.AddedAt)).ToList(),
-            record.History.Meetings.Count,
+            (stored?.Sources ?? []).Select(s => new HistorySourceView(s.Kind, s.Label, s.EventId, s.Meetings, s.AddedAt)).ToList(),
+            stored?.Meetings.Count ?? 0,
             history.MetPairs.Count(p => people.Contains(p.Mentee) && people.Contains(p.Mentor)),
             history.TableMates.Count(p => people.Contains(p.First) && people.Contains(p.Second)),
             PlanPublisher.RoundsHeld(record, time.GetUtcNow()).Phase == Phase.Waiting);

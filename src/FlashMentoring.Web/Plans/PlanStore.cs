@@ -138,16 +138,17 @@ public sealed class PlanStore(IServiceScopeFactory scopes) : IDisposable
             }
 
             var people = await db.People.AsNoTracking().Where(p => p.EventId == eventId).ToListAsync();
+            var history = await HistoryOf(db, eventId, CancellationToken.None);
             var after = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(e => (int?)e.PlanVersion).FirstOrDefaultAsync();
             if (after == record.PlanVersion)
             {
-                return Restore(record, stored, people);
+                return Restore(record, stored, people, history);
             }
         }
     }
 
     /// <summary>The engine's plan from stored rows: mentors in table order, mentees in their order, seats as stored.</summary>
-    private static EventPlan Restore(EventRecord record, PlanRecord stored, IReadOnlyList<PersonRecord> people)
+    private static EventPlan Restore(EventRecord record, PlanRecord stored, IReadOnlyList<PersonRecord> people, HistoryRecord? history)
     {
         var mentors = people.Where(p => p.Seating.Table is not null).OrderBy(p => p.Seating.Table).ToList();
         // Someone who registered after the plan was made has no seats yet: not in this plan until the next one.
@@ -171,7 +172,7 @@ public sealed class PlanStore(IServiceScopeFactory scopes) : IDisposable
         var roles = new RoleAssignment(mentors.Select(p => People.ToCore(record, p)).ToList(), mentees.Select(p => People.ToCore(record, p)).ToList());
         // Seats of rounds held at a table of the other kind are history: the person switched between the room and online since.
         var held = record.ClockPhase == "Waiting" ? 0 : record.ClockRound;
-        var plan = WithBound(RotationEngine.Restore(roles, Settings(record), Constraints(record, stored), attendance, seats, held), stored.UpperBound);
+        var plan = WithBound(RotationEngine.Restore(roles, Settings(record), Constraints(stored, history), attendance, seats, held), stored.UpperBound);
 
         return new EventPlan(
             record.PlanVersion,
@@ -193,23 +194,26 @@ public sealed class PlanStore(IServiceScopeFactory scopes) : IDisposable
     }
 
     /// <summary>The host's pins and forbids, and the event's history of earlier meetings, as the engine takes them.</summary>
-    public static PlanConstraints Constraints(EventRecord record, PlanRecord stored)
+    public static PlanConstraints Constraints(PlanRecord stored, HistoryRecord? history)
     {
-        ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(stored);
         return new PlanConstraints(stored.Pins.Select(p => (p.Mentee, p.Mentor)).ToList(), stored.Forbids.Select(p => (p.Mentee, p.Mentor)).ToList())
         {
-            History = History(record),
+            History = History(history),
         };
     }
 
     /// <summary>The event's earlier meetings as the engine takes them.</summary>
-    public static PlanHistory History(EventRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return record.History.Meetings.Count == 0
+    public static PlanHistory History(HistoryRecord? history) =>
+        history is null || history.Meetings.Count == 0
             ? PlanHistory.None
-            : new PlanHistory(record.History.Meetings.Select(x => new PastMeeting(x.Event, x.Round, x.Table, x.Mentor, x.Mentee)).ToList());
+            : new PlanHistory(history.Meetings.Select(x => new PastMeeting(x.Event, x.Round, x.Table, x.Mentor, x.Mentee)).ToList());
+
+    /// <summary>The event's stored history, read only when a plan is made or restored.</summary>
+    public static Task<HistoryRecord?> HistoryOf(AppDb db, Guid eventId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Histories.AsNoTracking().FirstOrDefaultAsync(h => h.EventId == eventId, cancellationToken);
     }
 
     /// <summary>The engine's settings for an event.</summary>

@@ -368,7 +368,7 @@ public static partial class RegistrationEndpoints
             }
             else
             {
-                var (plan, problem) = PlanFrom(record, stored, left, cancellationToken);
+                var (plan, problem) = PlanFrom(record, stored, await PlanStore.HistoryOf(db, record.Id, cancellationToken), left, cancellationToken);
                 if (problem is not null)
                 {
                     return TypedResults.Problem(detail: $"Without {person.Name} the plan would have {problem}. Add people first, or upload a new roster.", statusCode: StatusCodes.Status409Conflict, title: "Not removed");
@@ -474,7 +474,7 @@ public static partial class RegistrationEndpoints
             db.Plans.Add(stored);
         }
 
-        var (plan, problem) = PlanFrom(record, stored, people, cancellationToken);
+        var (plan, problem) = PlanFrom(record, stored, await PlanStore.HistoryOf(db, id, cancellationToken), people, cancellationToken);
         if (problem is not null)
         {
             return TypedResults.Problem(detail: $"The event has {problem}. Open registration, import a roster or add people, then plan.", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing to plan");
@@ -487,8 +487,8 @@ public static partial class RegistrationEndpoints
         return await SaveOrRefuse(db, cancellationToken) is { } refused ? refused : TypedResults.Ok(PlanResponse.From(plan!, [], []));
     }
 
-    /// <summary>A plan of these people with the event's settings and the host's pins and forbids, or what is missing for one.</summary>
-    private static (PlanResult? Plan, string? Missing) PlanFrom(EventRecord record, PlanRecord stored, IReadOnlyList<PersonRecord> people, CancellationToken cancellationToken)
+    /// <summary>A plan of these people with the event's settings, the host's pins and forbids and the earlier events, or what is missing for one.</summary>
+    private static (PlanResult? Plan, string? Missing) PlanFrom(EventRecord record, PlanRecord stored, HistoryRecord? history, IReadOnlyList<PersonRecord> people, CancellationToken cancellationToken)
     {
         var settings = PlanStore.Settings(record);
         var roles = RoleAssignment.From(people.Select(p => People.ToCore(record, p)).ToList(), settings.SeatsPerTable);
@@ -497,7 +497,7 @@ public static partial class RegistrationEndpoints
             return (null, $"{Say.Count(roles.Mentors.Count, "mentor")} and {Say.Count(roles.Mentees.Count, "mentee")}");
         }
 
-        return (RotationEngine.Plan(roles, settings, PlanStore.Constraints(record, stored), cancellationToken), null);
+        return (RotationEngine.Plan(roles, settings, PlanStore.Constraints(stored, history), cancellationToken), null);
     }
 
     // The event's plan version and clock are concurrency tokens: a plan or the clock saved meanwhile refuses this save.

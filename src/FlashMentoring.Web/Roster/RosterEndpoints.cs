@@ -66,7 +66,7 @@ public static class RosterEndpoints
             : People.KeepHowTheyTakePart(person, kept);
 
         // The host's pins and forbids outlive a corrected roster.
-        var attempt = await planner.PlanFromBodyAsync(request, PlanStore.Settings(record), PlanStore.Constraints(record, stored), PlanLimits.Event, cancellationToken,
+        var attempt = await planner.PlanFromBodyAsync(request, PlanStore.Settings(record), PlanStore.Constraints(stored, await PlanStore.HistoryOf(db, id, cancellationToken)), PlanLimits.Event, cancellationToken,
             person => People.InMode(record, Merged(person)));
         if (attempt.Problem is not null)
         {

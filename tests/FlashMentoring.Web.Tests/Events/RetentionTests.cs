@@ -44,6 +44,13 @@ public sealed class RetentionTests : IDisposable
         var ran = await RunToTheEnd(app, "Spring");
         var ended = time.GetUtcNow();
         var id = ran.Event.Id;
+        using (var scope = app.Services.CreateScope())
+        {
+            // The event's earlier meetings name people by e-mail too.
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            db.Histories.Add(new HistoryRecord { EventId = id, Meetings = [new PastMeetingRecord { Event = "Winter", Round = 1, Table = 1, Mentor = "mona.lisa@hhs.gov", Mentee = "ann.lee@va.gov" }] });
+            await db.SaveChangesAsync();
+        }
 
         await AdvanceTo(ended + TimeSpan.FromDays(89));
         var before = await app.CreateClient().GetAsync($"/api/events/{id}");
@@ -64,6 +71,7 @@ public sealed class RetentionTests : IDisposable
             (await db.Choices.CountAsync(c => c.EventId == id)).Should().Be(0);
             (await db.Pairs.CountAsync(p => p.EventId == id)).Should().Be(0);
             (await db.Plans.CountAsync(p => p.EventId == id)).Should().Be(0);
+            (await db.Histories.CountAsync(h => h.EventId == id)).Should().Be(0, "earlier meetings name people too");
         }
 
         var retention = RetentionLog();

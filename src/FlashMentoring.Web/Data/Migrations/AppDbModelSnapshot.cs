@@ -220,6 +220,16 @@ namespace FlashMentoring.Web.Data.Migrations
                     b.ToTable("Events");
                 });
 
+            modelBuilder.Entity("FlashMentoring.Web.Data.HistoryRecord", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("Histories");
+                });
+
             modelBuilder.Entity("FlashMentoring.Web.Data.MailRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -428,81 +438,6 @@ namespace FlashMentoring.Web.Data.Migrations
 
             modelBuilder.Entity("FlashMentoring.Web.Data.EventRecord", b =>
                 {
-                    b.OwnsOne("FlashMentoring.Web.Data.HistorySettings", "History", b1 =>
-                        {
-                            b1.Property<Guid>("EventRecordId");
-
-                            b1.HasKey("EventRecordId");
-
-                            b1.ToTable("Events");
-
-                            b1
-                                .ToJson("History")
-                                .HasColumnType("TEXT");
-
-                            b1.WithOwner()
-                                .HasForeignKey("EventRecordId");
-
-                            b1.OwnsMany("FlashMentoring.Web.Data.HistorySource", "Sources", b2 =>
-                                {
-                                    b2.Property<Guid>("HistorySettingsEventRecordId");
-
-                                    b2.Property<int>("__synthesizedOrdinal")
-                                        .ValueGeneratedOnAddOrUpdate();
-
-                                    b2.Property<DateTimeOffset>("AddedAt");
-
-                                    b2.Property<Guid?>("EventId");
-
-                                    b2.Property<string>("Kind")
-                                        .IsRequired();
-
-                                    b2.Property<string>("Label")
-                                        .IsRequired();
-
-                                    b2.Property<int>("Meetings");
-
-                                    b2.HasKey("HistorySettingsEventRecordId", "__synthesizedOrdinal");
-
-                                    b2.ToTable("Events");
-
-                                    b2.WithOwner()
-                                        .HasForeignKey("HistorySettingsEventRecordId");
-                                });
-
-                            b1.OwnsMany("FlashMentoring.Web.Data.PastMeetingRecord", "Meetings", b2 =>
-                                {
-                                    b2.Property<Guid>("HistorySettingsEventRecordId");
-
-                                    b2.Property<int>("__synthesizedOrdinal")
-                                        .ValueGeneratedOnAddOrUpdate();
-
-                                    b2.Property<string>("Event")
-                                        .IsRequired();
-
-                                    b2.Property<string>("Mentee")
-                                        .IsRequired();
-
-                                    b2.Property<string>("Mentor")
-                                        .IsRequired();
-
-                                    b2.Property<int>("Round");
-
-                                    b2.Property<int>("Table");
-
-                                    b2.HasKey("HistorySettingsEventRecordId", "__synthesizedOrdinal");
-
-                                    b2.ToTable("Events");
-
-                                    b2.WithOwner()
-                                        .HasForeignKey("HistorySettingsEventRecordId");
-                                });
-
-                            b1.Navigation("Meetings");
-
-                            b1.Navigation("Sources");
-                        });
-
                     b.OwnsOne("FlashMentoring.Web.Data.RegistrationSettings", "Registration", b1 =>
                         {
                             b1.Property<Guid>("EventRecordId")
@@ -577,14 +512,87 @@ namespace FlashMentoring.Web.Data.Migrations
                             b1.Navigation("Links");
                         });
 
-                    b.Navigation("History")
-                        .IsRequired();
-
                     b.Navigation("Registration")
                         .IsRequired();
 
                     b.Navigation("Rooms")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FlashMentoring.Web.Data.HistoryRecord", b =>
+                {
+                    b.HasOne("FlashMentoring.Web.Data.EventRecord", null)
+                        .WithOne()
+                        .HasForeignKey("FlashMentoring.Web.Data.HistoryRecord", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("FlashMentoring.Web.Data.HistorySource", "Sources", b1 =>
+                        {
+                            b1.Property<Guid>("HistoryRecordEventId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateTimeOffset>("AddedAt");
+
+                            b1.Property<Guid?>("EventId");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<int>("Meetings");
+
+                            b1.HasKey("HistoryRecordEventId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Histories");
+
+                            b1
+                                .ToJson("Sources")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HistoryRecordEventId");
+                        });
+
+                    b.OwnsMany("FlashMentoring.Web.Data.PastMeetingRecord", "Meetings", b1 =>
+                        {
+                            b1.Property<Guid>("HistoryRecordEventId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Event")
+                                .IsRequired();
+
+                            b1.Property<string>("Mentee")
+                                .IsRequired();
+
+                            b1.Property<string>("Mentor")
+                                .IsRequired();
+
+                            b1.Property<int>("Round");
+
+                            b1.Property<int>("Table");
+
+                            b1.HasKey("HistoryRecordEventId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Histories");
+
+                            b1
+                                .ToJson("Meetings")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HistoryRecordEventId");
+                        });
+
+                    b.Navigation("Meetings");
+
+                    b.Navigation("Sources");
                 });
 
             modelBuilder.Entity("FlashMentoring.Web.Data.MailRecord", b =>
