@@ -63,6 +63,11 @@ function repeatWords(q) {
   return `${again}.`;
 }
 
+// The bound is a count of seats against people: 0 says nothing forces a repeat, not that none is left.
+const repeatHint = (fewest) => (fewest > 0
+  ? `times two mentees share a table again; at least ${fewest.toLocaleString()} cannot be avoided with these tables`
+  : 'times two mentees share a table again; none is forced by the number of seats');
+
 function historyWords(q) {
   const words = [];
   if (q.pastPairsAvoided > 0) {
@@ -89,7 +94,7 @@ export function showQuality(q, notes, summary = null) {
       q.preferencesAsked > q.preferencesSatisfiable ? `${q.preferencesAsked - q.preferencesSatisfiable} more asked but ruled out by avoid lists` : 'every mentor a mentee asked for'],
     ['Meetings', q.meetings.toLocaleString(), `${count(q.rests, 'round')} sat out`],
     ['Table sizes', q.tableSizeSpread <= 1 ? 'even' : `differ by ${q.tableSizeSpread}`, 'largest difference within a round'],
-    ['Mentees meeting again', q.menteeRepeats, `times two mentees share a table again (fewest possible: ${(q.repeatsLowerBound ?? 0).toLocaleString()})`],
+    ['Mentees meeting again', q.menteeRepeats, repeatHint(q.repeatsLowerBound ?? 0)],
     ...(hasHistory(q) ? [['Met at an earlier event', `${q.pastPairsAvoided} kept apart`,
       `mentee and mentor pairs not seated together again; ${q.pastPairsAskedAgain} asked to meet again; mentees sit with an earlier tablemate ${times(q.repeatsWithPastTableMates)}`]] : []),
     ['Lowest mentee score', q.worstOffMenteeScore, `the mentee who gains least from the day; the average is ${q.meanMenteeScore.toFixed(1)}`],

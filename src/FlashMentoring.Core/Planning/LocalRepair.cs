@@ -295,6 +295,11 @@ internal sealed class LocalRepair
     private bool TrySeat(int c, int i, int limit)
     {
         var min = Sizes(c, i).Min;
+        if (min >= limit)
+        {
+            return false; // Every table is full: no seat to take, and no chain of two either.
+        }
+
         var again = Again(c, i);
         var best = -1;
         for (var j = 0; j < n; j++)

@@ -295,7 +295,7 @@ public static class PlanEvaluator
             pastRepeats += past ? times : 0;
         }
 
-        var (pastAvoided, askedAgain) = PastPairs(rotation, scorer, constraints, menteeIndex, mentorIndex, met, roundsHeld, violations);
+        var (pastAvoided, askedAgain) = PastPairs(rotation, scorer, attendance, constraints, menteeIndex, mentorIndex, met, roundsHeld, violations);
         var score = menteeScore.Sum();
         var seatedScores = Enumerable.Range(0, m).Where(i => menteeScore[i] > 0).Select(i => menteeScore[i]).ToList();
         // Not clamped: a negative gap would mean a wrong bound, and it should show.
@@ -352,7 +352,7 @@ public static class PlanEvaluator
     /// pinned them. Any other such meeting in a round still to come breaks a hard rule.
     /// </summary>
     private static (int Avoided, int AskedAgain) PastPairs(
-        Rotation rotation, PairScorer scorer, PlanConstraints constraints, Dictionary<string, int> menteeIndex, Dictionary<string, int> mentorIndex,
+        Rotation rotation, PairScorer scorer, Attendance attendance, PlanConstraints constraints, Dictionary<string, int> menteeIndex, Dictionary<string, int> mentorIndex,
         Dictionary<long, int> met, int roundsHeld, List<string> violations)
     {
         if (constraints.History.MetPairs.Count == 0)
@@ -379,7 +379,9 @@ public static class PlanEvaluator
 
             if (!met.ContainsKey(Pack(i, j)))
             {
-                avoided++;
+                // Only a pair that could have met counts as kept apart: not one online and one in the room, and both
+                // there in some round.
+                avoided += !scorer.Apart(i, j) && (attendance.Mentees[i] & attendance.Mentors[j]) != 0 ? 1 : 0;
             }
             else if (scorer.PreferenceRank(i, j) > 0 || pinned.Contains(Pack(i, j)))
             {

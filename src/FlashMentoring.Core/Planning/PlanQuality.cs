@@ -10,7 +10,7 @@ namespace FlashMentoring.Core.Planning;
 /// <param name="PreferencesSatisfiable">Of those, the ones no avoid list or host forbid rules out.</param>
 /// <param name="PreferencesMet">Of those, the ones the plan seats together.</param>
 /// <param name="TableSizeSpread">Largest difference between two tables' sizes in one round.</param>
-/// <param name="MenteeRepeats">Times two mentees share a table again after having shared one before.</param>
+/// <param name="MenteeRepeats">Times two mentees share a table again after having shared one before (at an earlier event too: then from their first table here).</param>
 /// <param name="WorstOffMenteeScore">Lowest total score of any mentee who is seated at all.</param>
 /// <param name="MeanMenteeScore">Average total score per mentee.</param>
 /// <param name="CrossAgencyMeetings">Meetings between different agencies or OPDIVs.</param>
@@ -42,7 +42,10 @@ public sealed record PlanQuality(
     /// <summary>Of <see cref="MenteeRepeats"/>, the times two mentees who sat together at an earlier event do again.</summary>
     public int RepeatsWithPastTableMates { get; init; }
 
-    /// <summary>Mentee-mentor pairs of this event that met at an earlier event and are not planned again.</summary>
+    /// <summary>
+    /// Mentee-mentor pairs of this event that met at an earlier event and are not planned again, though they could have
+    /// been (both in the room or both online, and both there in some round).
+    /// </summary>
     public int PastPairsAvoided { get; init; }
 
     /// <summary>Pairs that met at an earlier event and meet again because the mentee asked for that mentor.</summary>

@@ -36,7 +36,7 @@ internal sealed class RepeatSearch
     private readonly Random random;
 
     // How often each pair of mentees sits together (plus one for pairs who did before this plan): a flat table for
-    // rooms up to a few thousand mentees, a dictionary beyond.
+    // rooms up to 1,000 mentees (4 MB), a dictionary beyond.
     private readonly int[]? flat;
     private readonly Dictionary<long, int>? sparse;
     private readonly List<long> conflicts = [];
@@ -53,7 +53,7 @@ internal sealed class RepeatSearch
         r = problem.Rounds;
         seat = seats;
         random = new Random(problem.Seed);
-        if ((long)m * m <= 4_000_000)
+        if ((long)m * m <= 1_000_000)
         {
             flat = new int[m * m];
         }
@@ -103,7 +103,7 @@ internal sealed class RepeatSearch
 
     private void Anneal()
     {
-        if (conflicts.Count == 0 || r < 2)
+        if (conflicts.Count == 0)
         {
             return;
         }
@@ -134,7 +134,8 @@ internal sealed class RepeatSearch
             }
 
             var k = random.Next(2) == 0 ? x : y;
-            var move = random.NextDouble() < 0.25 ? BestTrade(k, a) : BestCycle(k, a);
+            // One round has no second round to swap with: trades only (earlier events' tablemates can still part).
+            var move = r < 2 || random.NextDouble() < 0.25 ? BestTrade(k, a) : BestCycle(k, a);
             if (move is not { } chosen || (chosen.Delta > 0 && random.NextDouble() >= Math.Exp(-chosen.Delta / temperature)))
             {
                 continue;

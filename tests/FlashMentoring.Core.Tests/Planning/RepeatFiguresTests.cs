@@ -142,6 +142,22 @@ public class RepeatFiguresTests
     }
 
     [Fact]
+    public void APastPairThatCouldNotMeetAnywayIsNotCountedAsKeptApart()
+    {
+        // In the spring 0 met C and 1 met C. Now Mentor C takes part online and Mentee 0 in the room: they could not
+        // meet, so the host is not told they were kept apart; Mentee 1 and Mentor C, both in the room, were.
+        var roles = People(3, 3);
+        roles = new RoleAssignment(
+            roles.Mentors.Select(p => p.Key == Mentor('C').Key ? p with { Online = true } : p).ToList(),
+            roles.Mentees.Select((p, i) => i == 1 ? p with { Online = true } : p).ToList());
+        var constraints = PlanConstraints.None with { History = Sat((1, 'C', [0]), (2, 'C', [1])) };
+
+        var plan = RotationEngine.Plan(roles, new PlanSettings(1, 1), constraints);
+
+        plan.Quality.PastPairsAvoided.Should().Be(1, "only Mentee 1 could have met Mentor C");
+    }
+
+    [Fact]
     public void APastPairMeetingAgainUnaskedBreaksAHardRuleOnlyInRoundsStillToCome()
     {
         // 1 met B in the spring and did not ask for B; the cycle seats them together in round 1.

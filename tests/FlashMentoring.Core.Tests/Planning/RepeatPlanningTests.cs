@@ -203,4 +203,18 @@ public class RepeatPlanningTests
             plan.Quality.MenteeRepeats.Should().Be(0, "there are enough free seats for every walk-in to sit with new people (seed {0})", seed);
         }
     }
+
+    [Fact]
+    public void AOneRoundEventStillPartsEarlierTablemates()
+    {
+        // Eight mentees at two tables for one round; at the spring event 1 and 2 sat together, and 3 and 4, 5 and 6, 7 and 8.
+        var mentors = Enumerable.Range(0, 2).Select(j => Person.WalkIn($"Mentor {j + 1}", Role.Mentor, $"mentor{j + 1}@example.gov")).ToList();
+        var mentees = Enumerable.Range(0, 8).Select(i => Person.WalkIn($"Mentee {i + 1}", Role.Mentee, $"mentee{i + 1}@example.gov")).ToList();
+        var spring = Enumerable.Range(0, 8).Select(i => new PastMeeting("Spring", 1, 1 + (i / 2), "lead@example.gov", mentees[i].Key)).ToList();
+
+        var plan = RotationEngine.Plan(new RoleAssignment(mentors, mentees), new PlanSettings(1, 4), PlanConstraints.None with { History = new PlanHistory(spring) });
+
+        HardRules.ShouldHold(plan);
+        plan.Quality.MenteeRepeats.Should().Be(0, "each table can take one of every spring pair");
+    }
 }
