@@ -36,9 +36,13 @@ internal sealed class RepeatSearch
     private readonly Random random;
 
     // How often each pair of mentees sits together (plus one for pairs who did before this plan): a flat table for
-    // rooms up to 1,000 mentees (4 MB), a dictionary beyond.
+    // rooms up to 1,000 mentees (4 MB). Beyond, each mentee keeps a short list of the mentees with a higher index they
+    // sit with (a few dozen at most, and scanning it is several times faster than a hash look-up), and the counts from
+    // before this plan stay in a map of their own.
     private readonly int[]? flat;
-    private readonly Dictionary<long, int>? sparse;
+    private readonly Mate[][]? mates;
+    private readonly int[]? mateCount;
+    private readonly Dictionary<long, int>? before;
     private readonly List<long> conflicts = [];
     private readonly HashSet<long> listed = new(PairHash.Instance);
     private long objective;
@@ -56,15 +60,16 @@ internal sealed class RepeatSearch
         if ((long)m * m <= 1_000_000)
         {
             flat = new int[m * m];
+            foreach (var (key, times) in problem.PastTogether ?? new Dictionary<long, int>())
+            {
+                flat[((int)(key >> 32) * m) + (int)(uint)key] = times;
+            }
         }
         else
         {
-            sparse = new Dictionary<long, int>(PairHash.Instance);
-        }
-
-        foreach (var (key, times) in problem.PastTogether ?? new Dictionary<long, int>())
-        {
-            Set(key, times);
+            mates = new Mate[m][];
+            mateCount = new int[m];
+            before = problem.PastTogether is { Count: > 0 } past ? new Dictionary<long, int>(past, PairHash.Instance) : null;
         }
 
         members = new List<int>[n * r];
@@ -117,7 +122,7 @@ internal sealed class RepeatSearch
         const double Cold = 0.25;
         var best = objective;
         var sinceBest = new List<Move>();
-        var stall = Math.Max(5_000L, budget / 3); // Steps without a new best before giving up: what is left may be forced.
+        var stall = Math.Clamp(budget / 3, 5_000L, 60_000L); // Steps without a new best before giving up: what is left may be forced.
         var bestAt = 0L;
         long step = 0;
         for (; step < budget && step - bestAt < stall && conflicts.Count > 0; step++)
@@ -428,21 +433,70 @@ internal sealed class RepeatSearch
         list.Add(mentee);
     }
 
-    private int Count(long key) => flat is not null ? flat[((int)(key >> 32) * m) + (int)(uint)key] : sparse!.GetValueOrDefault(key);
+    private int Count(long key)
+    {
+        var (x, y) = ((int)(key >> 32), (int)(uint)key);
+        if (flat is not null)
+        {
+            return flat[(x * m) + y];
+        }
+
+        var list = mates![x];
+        for (var k = 0; k < mateCount![x]; k++)
+        {
+            if (list[k].Partner == y)
+            {
+                return list[k].Times + (before?.GetValueOrDefault(key) ?? 0);
+            }
+        }
+
+        return before?.GetValueOrDefault(key) ?? 0;
+    }
 
     private void Set(long key, int value)
     {
+        var (x, y) = ((int)(key >> 32), (int)(uint)key);
         if (flat is not null)
         {
-            flat[((int)(key >> 32) * m) + (int)(uint)key] = value;
+            flat[(x * m) + y] = value;
+            return;
         }
-        else if (value == 0)
+
+        var times = value - (before?.GetValueOrDefault(key) ?? 0);
+        var list = mates![x] ??= new Mate[8];
+        ref var count = ref mateCount![x];
+        for (var k = 0; k < count; k++)
         {
-            sparse!.Remove(key);
+            if (list[k].Partner == y)
+            {
+                if (times == 0)
+                {
+                    list[k] = list[--count];
+                }
+                else
+                {
+                    list[k].Times = times;
+                }
+
+                return;
+            }
         }
-        else
+
+        if (times != 0)
         {
-            sparse![key] = value;
+            if (count == list.Length)
+            {
+                Array.Resize(ref mates[x], list.Length * 2);
+                list = mates[x];
+            }
+
+            list[count++] = new Mate { Partner = y, Times = times };
         }
+    }
+
+    private struct Mate
+    {
+        public int Partner;
+        public int Times;
     }
 }

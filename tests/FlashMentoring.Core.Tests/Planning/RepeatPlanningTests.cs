@@ -217,4 +217,19 @@ public class RepeatPlanningTests
         HardRules.ShouldHold(plan);
         plan.Quality.MenteeRepeats.Should().Be(0, "each table can take one of every spring pair");
     }
+
+    [Fact]
+    public void ARoomOfOverAThousandMenteesMeetsNewFacesTooAndPlansTheSameTwice()
+    {
+        // Past 1,000 mentees the search counts pairs in per-mentee lists instead of one table: the same rules hold.
+        var roles = Generated(1_200, 300, 7);
+        var settings = new PlanSettings(6, 4);
+
+        var plan = RotationEngine.Plan(roles, settings);
+        var again = RotationEngine.Plan(roles, settings);
+
+        HardRules.ShouldHold(plan);
+        plan.Quality.MenteeRepeats.Should().Be(0);
+        again.Rotation.CopySeats().Should().Equal(plan.Rotation.CopySeats(), "the same roster and seed give the same plan");
+    }
 }
