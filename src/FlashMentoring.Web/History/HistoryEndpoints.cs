@@ -109,7 +109,7 @@ public static partial class HistoryEndpoints
         var (meetings, problems, headerMissing) = MeetingsFile.Read(text, fileName);
         if (headerMissing || meetings.Count == 0)
         {
-            var why = headerMissing ? MeetingsFile.HeaderAdvice : $"None of its lines could be read ({string.Join(" ", problems.Take(3).Select(p => $"Line {p.Line}: {p.Text}"))}). {MeetingsFile.HeaderAdvice}";
+            var why = headerMissing ? MeetingsFile.HeaderAdvice : $"None of its lines could be read ({string.Join(" ", problems.Take(3).Select(p => p.Text.StartsWith("Lines ", StringComparison.Ordinal) ? p.Text : $"Line {p.Line}: {p.Text}"))}). {MeetingsFile.HeaderAdvice}";
             return TypedResults.Problem(detail: why, statusCode: StatusCodes.Status400BadRequest, title: $"No meeting could be read from {fileName}");
         }
 
