@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using FlashMentoring.Core.Live;
@@ -71,7 +72,7 @@ public static partial class HistoryEndpoints
         return app;
     }
 
-    internal static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> MeetingsCsv(Guid id, AppDb db, PlanStore plans, CancellationToken cancellationToken)
+    internal static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> MeetingsCsv(Guid id, AppDb db, TimeProvider time, PlanStore plans, CancellationToken cancellationToken)
     {
         if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken) is not { } record)
         {
@@ -79,7 +80,7 @@ public static partial class HistoryEndpoints
         }
 
         return await plans.LoadAsync(record, cancellationToken) is { } loaded
-            ? CsvDownload.File($"meetings-{MeetingsFile.Slug(record.Title)}.csv", MeetingsFile.Header, MeetingsFile.Rows(record.Title, loaded.Plan))
+            ? CsvDownload.File($"meetings-{MeetingsFile.Slug(record.Title)}.csv", MeetingsFile.Header, MeetingsFile.Rows(record.Title, loaded.Plan, MeetingsFile.RoundsTakenPlace(record, time.GetUtcNow())))
             : TypedResults.Problem(detail: "Upload the roster first: the file lists the plan's seats.", statusCode: StatusCodes.Status404NotFound, title: "No plan yet");
     }
 
@@ -152,6 +153,12 @@ public static partial class HistoryEndpoints
             return TypedResults.Problem(detail: BadLink, statusCode: StatusCodes.Status403Forbidden, title: "Not an event of yours");
         }
 
+        var now = time.GetUtcNow();
+        if (PlanPublisher.RoundsHeld(other, now).Phase == Phase.Waiting && other.StartsAt > now)
+        {
+            return Refuse(string.Create(CultureInfo.InvariantCulture, $"\"{other.Title}\" has not taken place yet (it starts on {other.StartsAt:MMMM d, yyyy}). Add it after it has run."), "Not held yet");
+        }
+
         return await Change(id, db, time, plans, publisher, async history =>
         {
             if (history.Sources.Any(s => s.EventId == otherId))
@@ -164,7 +171,7 @@ public static partial class HistoryEndpoints
                 return Refuse($"\"{other.Title}\" has no plan, so nobody met there. Add it once its roster is uploaded.", "No plan in that event");
             }
 
-            var meetings = MeetingsFile.Meetings(Unused(other.Title, history.Meetings), earlierPlan.Plan);
+            var meetings = MeetingsFile.Meetings(Unused(other.Title, history.Meetings), earlierPlan.Plan, MeetingsFile.RoundsTakenPlace(other, now));
             return With(history, new HistorySource { Kind = "event", Label = other.Title, EventId = otherId, Meetings = meetings.Count, AddedAt = time.GetUtcNow() }, meetings);
         }, cancellationToken);
     }

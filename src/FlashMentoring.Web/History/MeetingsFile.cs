@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using FlashMentoring.Core.Planning;
 using FlashMentoring.Core.Roster;
+using FlashMentoring.Core.Live;
 using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Roster;
 
 namespace FlashMentoring.Web.History;
@@ -27,23 +29,33 @@ public static partial class MeetingsFile
     /// <summary>What the first line must be, in the words of the 400 and of the console.</summary>
     public static readonly string HeaderAdvice = $"The first line must name the columns: {string.Join(',', Header)} (mentor_email and mentee_email may be empty, then the names count).";
 
-    /// <summary>One line per seated mentee in every round, by table; resting mentees have none.</summary>
-    public static IEnumerable<string[]> Rows(string eventTitle, PlanResult plan) =>
-        Seats(plan).Select(s => new[]
+    /// <summary>One line per seated mentee in the first <paramref name="rounds"/> rounds, by table; resting mentees have none.</summary>
+    public static IEnumerable<string[]> Rows(string eventTitle, PlanResult plan, int rounds) =>
+        Seats(plan, rounds).Select(s => new[]
         {
             eventTitle, s.Round.ToString(CultureInfo.InvariantCulture), s.Table.ToString(CultureInfo.InvariantCulture),
             s.Mentor.Name, s.Mentor.Email ?? "", s.Mentee.Name, s.Mentee.Email ?? "",
         });
 
-    /// <summary>The plan's seats as earlier meetings, by identity keys, under the given event name.</summary>
-    public static List<PastMeetingRecord> Meetings(string eventName, PlanResult plan) =>
-        Seats(plan).Select(s => new PastMeetingRecord { Event = eventName, Round = s.Round, Table = s.Table, Mentor = s.Mentor.Key, Mentee = s.Mentee.Key }).ToList();
+    /// <summary>The plan's seats in its first <paramref name="rounds"/> rounds as earlier meetings, by identity keys, under the given event name.</summary>
+    public static List<PastMeetingRecord> Meetings(string eventName, PlanResult plan, int rounds) =>
+        Seats(plan, rounds).Select(s => new PastMeetingRecord { Event = eventName, Round = s.Round, Table = s.Table, Mentor = s.Mentor.Key, Mentee = s.Mentee.Key }).ToList();
 
-    private static IEnumerable<(int Round, int Table, Person Mentor, Person Mentee)> Seats(PlanResult plan)
+    /// <summary>
+    /// How many of an event's rounds took place, so meetings that never happened never become history: those its
+    /// clock reached (the one under way counts), or every round of an event run on paper, without the clock.
+    /// </summary>
+    public static int RoundsTakenPlace(EventRecord record, DateTimeOffset now)
+    {
+        var (held, phase) = PlanPublisher.RoundsHeld(record, now);
+        return phase == Phase.Waiting ? record.Rounds : held;
+    }
+
+    private static IEnumerable<(int Round, int Table, Person Mentor, Person Mentee)> Seats(PlanResult plan, int rounds)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var rotation = plan.Rotation;
-        for (var round = 1; round <= rotation.Rounds; round++)
+        for (var round = 1; round <= Math.Min(rounds, rotation.Rounds); round++)
         {
             var tables = rotation.Tables(round);
             for (var j = 0; j < tables.Count; j++)
