@@ -176,11 +176,18 @@ public static partial class HistoryEndpoints
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Removes the source at <paramref name="index"/>; with <paramref name="label"/> (as the console showed it), only if
+    /// that source still has it, so a console whose list is out of date (another tab removed one) never removes another.
+    /// </summary>
     internal static Task<Results<Ok<HistoryView>, NotFound, ProblemHttpResult>> Remove(
-        Guid id, int index, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken) =>
-        Change(id, db, time, plans, publisher, history => Task.FromResult<HistoryEdit>(index >= 0 && index < history.Sources.Count
-            ? Without(history, index)
-            : Refuse($"There is no earlier event or file number {index}; reload the console and choose again.", "No such source", StatusCodes.Status404NotFound)), cancellationToken);
+        Guid id, int index, string? label, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken) =>
+        Change(id, db, time, plans, publisher, history => Task.FromResult<HistoryEdit>(
+            index < 0 || index >= history.Sources.Count
+                ? Refuse($"There is no earlier event or file number {index}; reload the console and choose again.", "No such source", StatusCodes.Status404NotFound)
+                : label is not null && !string.Equals(history.Sources[index].Label, label, StringComparison.Ordinal)
+                    ? Refuse("The list changed since you opened it; reload and choose again.", "The list changed")
+                    : Without(history, index)), cancellationToken);
 
     /// <summary>
     /// Changes the history, one change at a time with the event's other re-plans, before the first round only. With a
