@@ -172,7 +172,7 @@ public static partial class HistoryEndpoints
             }
 
             var meetings = MeetingsFile.Meetings(Unused(other.Title, history.Meetings), earlierPlan.Plan, MeetingsFile.RoundsTakenPlace(other, now));
-            return With(history, new HistorySource { Kind = "event", Label = other.Title, EventId = otherId, Meetings = meetings.Count, AddedAt = time.GetUtcNow() }, meetings);
+            return With(history, new HistorySource { Kind = "event", Label = other.Title, EventId = otherId, Meetings = meetings.Count, AddedAt = now }, meetings);
         }, cancellationToken);
     }
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using FlashMentoring.Core.Live;
 using FlashMentoring.Core.Planning;
 using FlashMentoring.Core.Roster;
-using FlashMentoring.Core.Live;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Roster;
