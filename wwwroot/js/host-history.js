@@ -25,7 +25,8 @@ export function mountHistory({ api, eventId, download, onChanged }) {
       item.append(el('span', `${what}: ${count(source.meetings, 'meeting')}`, { class: 'history-label' }));
       const remove = el('button', 'Remove', { type: 'button', class: 'small secondary', 'aria-label': `Remove ${what}` });
       remove.disabled = !view.canChange;
-      remove.addEventListener('click', () => change(`/history/sources/${index}`, { method: 'DELETE' }, `Removed ${what}; the plan was made again.`));
+      // The label goes too: if another tab changed the list since, the server refuses rather than remove another one.
+      remove.addEventListener('click', () => change(`/history/sources/${index}?label=${encodeURIComponent(source.label)}`, { method: 'DELETE' }, `Removed ${what}; the plan was made again.`));
       item.append(remove);
       return item;
     }));

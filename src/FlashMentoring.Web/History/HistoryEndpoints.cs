@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using FlashMentoring.Core.Live;
@@ -71,7 +72,7 @@ public static partial class HistoryEndpoints
         return app;
     }
 
-    internal static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> MeetingsCsv(Guid id, AppDb db, PlanStore plans, CancellationToken cancellationToken)
+    internal static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> MeetingsCsv(Guid id, AppDb db, TimeProvider time, PlanStore plans, CancellationToken cancellationToken)
     {
         if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken) is not { } record)
         {
@@ -79,7 +80,7 @@ public static partial class HistoryEndpoints
         }
 
         return await plans.LoadAsync(record, cancellationToken) is { } loaded
-            ? CsvDownload.File($"meetings-{MeetingsFile.Slug(record.Title)}.csv", MeetingsFile.Header, MeetingsFile.Rows(record.Title, loaded.Plan))
+            ? CsvDownload.File($"meetings-{MeetingsFile.Slug(record.Title)}.csv", MeetingsFile.Header, MeetingsFile.Rows(record.Title, loaded.Plan, MeetingsFile.RoundsTakenPlace(record, time.GetUtcNow())))
             : TypedResults.Problem(detail: "Upload the roster first: the file lists the plan's seats.", statusCode: StatusCodes.Status404NotFound, title: "No plan yet");
     }
 
@@ -109,7 +110,7 @@ public static partial class HistoryEndpoints
         var (meetings, problems, headerMissing) = MeetingsFile.Read(text, fileName);
         if (headerMissing || meetings.Count == 0)
         {
-            var why = headerMissing ? MeetingsFile.HeaderAdvice : $"None of its lines could be read ({string.Join(" ", problems.Take(3).Select(p => $"Line {p.Line}: {p.Text}"))}). {MeetingsFile.HeaderAdvice}";
+            var why = headerMissing ? MeetingsFile.HeaderAdvice : $"None of its lines could be read ({string.Join(" ", problems.Take(3).Select(p => p.Text.StartsWith("Lines ", StringComparison.Ordinal) ? p.Text : $"Line {p.Line}: {p.Text}"))}). {MeetingsFile.HeaderAdvice}";
             return TypedResults.Problem(detail: why, statusCode: StatusCodes.Status400BadRequest, title: $"No meeting could be read from {fileName}");
         }
 
@@ -152,6 +153,12 @@ public static partial class HistoryEndpoints
             return TypedResults.Problem(detail: BadLink, statusCode: StatusCodes.Status403Forbidden, title: "Not an event of yours");
         }
 
+        var now = time.GetUtcNow();
+        if (PlanPublisher.RoundsHeld(other, now).Phase == Phase.Waiting && other.StartsAt > now)
+        {
+            return Refuse(string.Create(CultureInfo.InvariantCulture, $"\"{other.Title}\" has not taken place yet (it starts on {other.StartsAt:MMMM d, yyyy}). Add it after it has run."), "Not held yet");
+        }
+
         return await Change(id, db, time, plans, publisher, async history =>
         {
             if (history.Sources.Any(s => s.EventId == otherId))
@@ -164,16 +171,23 @@ public static partial class HistoryEndpoints
                 return Refuse($"\"{other.Title}\" has no plan, so nobody met there. Add it once its roster is uploaded.", "No plan in that event");
             }
 
-            var meetings = MeetingsFile.Meetings(Unused(other.Title, history.Meetings), earlierPlan.Plan);
-            return With(history, new HistorySource { Kind = "event", Label = other.Title, EventId = otherId, Meetings = meetings.Count, AddedAt = time.GetUtcNow() }, meetings);
+            var meetings = MeetingsFile.Meetings(Unused(other.Title, history.Meetings), earlierPlan.Plan, MeetingsFile.RoundsTakenPlace(other, now));
+            return With(history, new HistorySource { Kind = "event", Label = other.Title, EventId = otherId, Meetings = meetings.Count, AddedAt = now }, meetings);
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Removes the source at <paramref name="index"/>; with <paramref name="label"/> (as the console showed it), only if
+    /// that source still has it, so a console whose list is out of date (another tab removed one) never removes another.
+    /// </summary>
     internal static Task<Results<Ok<HistoryView>, NotFound, ProblemHttpResult>> Remove(
-        Guid id, int index, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken) =>
-        Change(id, db, time, plans, publisher, history => Task.FromResult<HistoryEdit>(index >= 0 && index < history.Sources.Count
-            ? Without(history, index)
-            : Refuse($"There is no earlier event or file number {index}; reload the console and choose again.", "No such source", StatusCodes.Status404NotFound)), cancellationToken);
+        Guid id, int index, string? label, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken) =>
+        Change(id, db, time, plans, publisher, history => Task.FromResult<HistoryEdit>(
+            index < 0 || index >= history.Sources.Count
+                ? Refuse($"There is no earlier event or file number {index}; reload the console and choose again.", "No such source", StatusCodes.Status404NotFound)
+                : label is not null && !string.Equals(history.Sources[index].Label, label, StringComparison.Ordinal)
+                    ? Refuse("The list changed since you opened it; reload and choose again.", "The list changed")
+                    : Without(history, index)), cancellationToken);
 
     /// <summary>
     /// Changes the history, one change at a time with the event's other re-plans, before the first round only. With a

@@ -1,8 +1,7 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using FlashMentoring.Core.Roster;
 using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Roster;
 
 namespace FlashMentoring.Web.Online;
 
@@ -33,47 +32,31 @@ public static class RoomImport
         var links = new List<RoomLink>();
         var problems = new List<RoomProblem>();
         var firstLine = new Dictionary<int, int>();
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = false,
-            IgnoreBlankLines = true,
-            BadDataFound = null,
-            MissingFieldFound = null,
-            DetectColumnCountChanges = false,
-            TrimOptions = TrimOptions.Trim,
-        };
-        using var reader = new StringReader(text.TrimStart('\uFEFF'));
-        using var csv = new CsvReader(reader, config);
         var first = true;
-        try
+        foreach (var (line, fields) in CsvLines.Read(text, trim: true))
         {
-            while (csv.Read())
+            if (fields is null)
             {
-                // The line the record starts on, as a spreadsheet numbers it (a quoted field may span lines).
-                var raw = csv.Parser.RawRecord.TrimEnd('\r', '\n');
-                var line = csv.Parser.RawRow - raw.Count(c => c == '\n');
-                var fields = csv.Parser.Record ?? [];
-                if (first && fields.Length >= 1 && fields[0].Equals("table", StringComparison.OrdinalIgnoreCase))
-                {
-                    first = false;
-                    continue;
-                }
-
-                first = false;
-                if (Check(fields, tables, firstLine, line) is { } problem)
-                {
-                    problems.Add(new RoomProblem(line, problem));
-                    continue;
-                }
-
-                var table = int.Parse(fields[0], CultureInfo.InvariantCulture);
-                firstLine[table] = line;
-                links.Add(new RoomLink { Table = table, Link = fields[1].Trim() });
+                problems.Add(new RoomProblem(line, "This line and the rest of the file could not be read: look for a quote that is not closed."));
+                break;
             }
-        }
-        catch (CsvHelperException)
-        {
-            problems.Add(new RoomProblem(csv.Parser.RawRow, "This line and the rest of the file could not be read: look for a quote that is not closed."));
+
+            if (first && fields.Length >= 1 && fields[0].Equals("table", StringComparison.OrdinalIgnoreCase))
+            {
+                first = false;
+                continue;
+            }
+
+            first = false;
+            if (Check(fields, tables, firstLine, line) is { } problem)
+            {
+                problems.Add(new RoomProblem(line, problem));
+                continue;
+            }
+
+            var table = int.Parse(fields[0], CultureInfo.InvariantCulture);
+            firstLine[table] = line;
+            links.Add(new RoomLink { Table = table, Link = fields[1].Trim() });
         }
 
         return new RoomLines(links, problems);

@@ -112,7 +112,9 @@ public sealed record PlanResponse(
                     // The engine plans a pair that met at an earlier event only when the mentee asked again or the host pinned it.
                     if (plan.Constraints.History.MetPairs.Contains((mentee.Key, mentor.Key)))
                     {
-                        why.Add("met before, asked again");
+                        why.Add(plan.Scorer.PreferenceRank(i, j) > 0 ? "met before, asked again"
+                            : plan.Constraints.Pins.Contains((mentee.Key, mentor.Key)) ? "met before, paired by the host"
+                            : "met before");
                     }
 
                     return new SeatView(mentee.Key, mentee.Name, mentee.Email, mentee.Agency, parts.Sum(p => p.Points), why);
