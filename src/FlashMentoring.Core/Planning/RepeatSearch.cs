@@ -98,13 +98,9 @@ internal sealed class RepeatSearch
         }
     }
 
-    /// <summary>Improves the seating in place; returns the repeats (plus avoid penalties) it ended with.</summary>
-    public static long Run(PlanningProblem problem, WeightTable weights, int[] seats, HashSet<long> menteeAvoid)
-    {
-        var search = new RepeatSearch(problem, weights, seats, menteeAvoid);
-        search.Anneal();
-        return search.objective;
-    }
+    /// <summary>Improves the seating in place.</summary>
+    public static void Run(PlanningProblem problem, WeightTable weights, int[] seats, HashSet<long> menteeAvoid) =>
+        new RepeatSearch(problem, weights, seats, menteeAvoid).Anneal();
 
     private void Anneal()
     {
@@ -124,8 +120,7 @@ internal sealed class RepeatSearch
         var sinceBest = new List<Move>();
         var stall = Math.Clamp(budget / 3, 5_000L, 60_000L); // Steps without a new best before giving up: what is left may be forced.
         var bestAt = 0L;
-        long step = 0;
-        for (; step < budget && step - bestAt < stall && conflicts.Count > 0; step++)
+        for (var step = 0L; step < budget && step - bestAt < stall && conflicts.Count > 0; step++)
         {
             if ((step & 1023) == 0)
             {
