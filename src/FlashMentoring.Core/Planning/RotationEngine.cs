@@ -261,7 +261,7 @@ public static class RotationEngine
     /// </summary>
     private static Dictionary<long, int>? PastTogether(PlanHistory history, Dictionary<string, int> menteeIndex, int[] seats, int heldRounds, int m)
     {
-        var together = new Dictionary<long, int>();
+        var together = new Dictionary<long, int>(PairHash.Instance);
         foreach (var (first, second) in history.TableMates)
         {
             if (menteeIndex.TryGetValue(first, out var x) && menteeIndex.TryGetValue(second, out var y) && x != y)
