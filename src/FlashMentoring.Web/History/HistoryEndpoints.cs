@@ -45,8 +45,11 @@ public sealed record EarlierEventRequest(string? Link, Guid? EventId, string? Ho
 /// </remarks>
 public static partial class HistoryEndpoints
 {
-    /// <summary>Earlier meetings an event keeps at most: a few large programmes' worth, and a JSON column of a few MB.</summary>
-    public const int MaxMeetings = 250_000;
+    /// <summary>
+    /// Earlier meetings an event keeps at most: eighty events of 600 meetings, a few MB in its own table. Every plan
+    /// load turns them into pairs of tablemates (up to 210 for a table of 21), so the cap bounds that work too.
+    /// </summary>
+    public const int MaxMeetings = 50_000;
 
     private const string BadLink = "That link does not open an event on this server: copy the host link of the earlier event from its console.";
 
