@@ -12,13 +12,19 @@ namespace FlashMentoring.Core.Planning;
 /// <item>Trades. Two mentees in one round swap tables when neither gives up a mentor they asked for or were pinned to,
 /// the score does not fall, the worse-off of the two is not worse off, and no rule breaks.</item>
 /// </list>
+/// In a re-plan every seat away from the old plan (and the printed itinerary) costs two fifths of a repeat: a move may
+/// change two seats to spare one repeat, and prefers people whose seats changed anyway.
 /// Moves are accepted by simulated annealing on the number of repeats (a pair who sat together at an earlier event, or
 /// in a round already held, starts at one), with a deterministic random source and a bounded number of moves; the best
 /// seating seen is the one returned.
 /// </summary>
 internal sealed class RepeatSearch
 {
-    private const int AvoidPenalty = 1_000;
+    private const int AvoidPenalty = 5_000;
+
+    // The objective's units: a repeat is worth five, a seat moved away from the old plan (in a re-plan) two.
+    private const int RepeatWeight = 5;
+    private const int MoveCost = 2;
     private const int DepthLimit = 4;
     private const int CyclesPerMove = 6;
     private const int TradeSample = 24;
@@ -127,7 +133,7 @@ internal sealed class RepeatSearch
                 p.Cancellation.ThrowIfCancellationRequested();
             }
 
-            var temperature = Hot * Math.Pow(Cold / Hot, step / (double)budget);
+            var temperature = RepeatWeight * Hot * Math.Pow(Cold / Hot, step / (double)budget);
             if (!PickConflict(out var x, out var y, out var a))
             {
                 continue;
@@ -334,6 +340,10 @@ internal sealed class RepeatSearch
         return best;
     }
 
+    /// <summary>In a re-plan, whether a seat is not where the old plan (and the printed itinerary) has that mentee.</summary>
+    private bool Moved(int mentee, int mentor, int c) =>
+        p.Previous is { } old && !(old.TryGetValue(PlanningProblem.Pack(mentee, mentor), out var was) && was == c);
+
     private bool Fixed(int mentee, int mentor) =>
         p.Pinned.Contains(PlanningProblem.Pack(mentee, mentor)) || p.Scorer.PreferenceRank(mentee, mentor) > 0;
 
@@ -399,12 +409,13 @@ internal sealed class RepeatSearch
         var list = members[(mentor * r) + c];
         list.Remove(mentee);
         seat[(c * m) + mentee] = -1;
+        objective -= Moved(mentee, mentor, c) ? MoveCost : 0;
         foreach (var other in list)
         {
             var key = PlanningProblem.MenteePair(mentee, other);
             var now = Count(key) - 1;
             Set(key, now);
-            objective -= (now >= 1 ? 1 : 0) + (avoid.Count > 0 && avoid.Contains(key) ? AvoidPenalty : 0);
+            objective -= (now >= 1 ? RepeatWeight : 0) + (avoid.Count > 0 && avoid.Contains(key) ? AvoidPenalty : 0);
         }
     }
 
@@ -412,13 +423,14 @@ internal sealed class RepeatSearch
     {
         var list = members[(mentor * r) + c];
         seat[(c * m) + mentee] = mentor;
+        objective += Moved(mentee, mentor, c) ? MoveCost : 0;
         foreach (var other in list)
         {
             var key = PlanningProblem.MenteePair(mentee, other);
             var before = Count(key);
             Set(key, before + 1);
             var clash = avoid.Count > 0 && avoid.Contains(key);
-            objective += (before >= 1 ? 1 : 0) + (clash ? AvoidPenalty : 0);
+            objective += (before >= 1 ? RepeatWeight : 0) + (clash ? AvoidPenalty : 0);
             if ((before >= 1 || clash) && listed.Add(key))
             {
                 conflicts.Add(key);

@@ -16,9 +16,9 @@ internal sealed record SolverResult(int[] Seats, long? UpperBound, IReadOnlyList
 ///    suffice), which keeps every table within one of the others and seats each mentee once a round;
 /// 3. repairs for what availability (breaks, late arrivals) can leave over: fill empty seats, rebalance;
 /// 4. polish that keeps the score or loses at most a set budget: seat swaps that raise the worst-off mentee,
-///    then, in a fresh plan, a local search for new faces (<see cref="RepeatSearch"/>: round swaps that keep every
-///    pair, and score-neutral trades) that cuts mentee-mentee repeats; in a re-plan, Kempe-chain swaps that put
-///    kept pairs back into their old rounds.
+///    in a re-plan, Kempe-chain swaps that put kept pairs back into their old rounds; then a local search for new
+///    faces (<see cref="RepeatSearch"/>: round swaps that keep every pair, and score-neutral trades) that cuts
+///    mentee-mentee repeats, moving in a re-plan only people whose seat changed anyway.
 /// </summary>
 internal sealed partial class RotationSolver
 {
@@ -100,7 +100,8 @@ internal sealed partial class RotationSolver
         {
             RestoreOldRounds();
         }
-        else if (p.Seats > 1)
+
+        if (p.Seats > 1)
         {
             var found = Seats();
             RepeatSearch.Run(p, weights, found, menteeAvoid);
