@@ -111,11 +111,19 @@ public sealed record PlanConstraints(IReadOnlyList<(string Mentee, string Mentor
         var menteeIndex = RotationEngine.Index(scorer.Mentees);
         var mentorIndex = RotationEngine.Index(scorer.Mentors);
         var pins = Pins.ToHashSet();
-        var apart = new HashSet<long>();
-        foreach (var (mentee, mentor) in Forbids.Concat(History.MetPairs.Where(pair => !pins.Contains(pair))))
+        var apart = new HashSet<long>(PairHash.Instance);
+        foreach (var (mentee, mentor) in Forbids)
+        {
+            if (menteeIndex.TryGetValue(mentee, out var i) && mentorIndex.TryGetValue(mentor, out var j))
+            {
+                apart.Add(PlanningProblem.Pack(i, j));
+            }
+        }
+
+        foreach (var (mentee, mentor) in History.MetPairs)
         {
             if (menteeIndex.TryGetValue(mentee, out var i) && mentorIndex.TryGetValue(mentor, out var j) &&
-                (!History.MetPairs.Contains((mentee, mentor)) || Forbids.Contains((mentee, mentor)) || scorer.PreferenceRank(i, j) == 0))
+                scorer.PreferenceRank(i, j) == 0 && !pins.Contains((mentee, mentor)))
             {
                 apart.Add(PlanningProblem.Pack(i, j));
             }

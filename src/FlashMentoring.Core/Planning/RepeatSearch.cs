@@ -41,6 +41,9 @@ internal sealed class RepeatSearch
     private readonly bool[] rests;
     private readonly Random random;
 
+    // In a re-plan, the old plan's mentor of each mentee in each round (-1: none), from PlanningProblem.Previous.
+    private readonly int[]? oldMentor;
+
     // How often each pair of mentees sits together (plus one for pairs who did before this plan): a flat table for
     // rooms up to 1,000 mentees (4 MB). Beyond, each mentee keeps a short list of the mentees with a higher index they
     // sit with (a few dozen at most, and scanning it is several times faster than a hash look-up), and the counts from
@@ -63,6 +66,15 @@ internal sealed class RepeatSearch
         r = problem.Rounds;
         seat = seats;
         random = new Random(problem.Seed);
+        if (problem.Previous is { } previous)
+        {
+            oldMentor = new int[m * r];
+            Array.Fill(oldMentor, -1);
+            foreach (var (pair, c) in previous)
+            {
+                oldMentor[(c * m) + (int)(pair >> 32)] = (int)(uint)pair;
+            }
+        }
         if ((long)m * m <= 1_000_000)
         {
             flat = new int[m * m];
@@ -341,8 +353,7 @@ internal sealed class RepeatSearch
     }
 
     /// <summary>In a re-plan, whether a seat is not where the old plan (and the printed itinerary) has that mentee.</summary>
-    private bool Moved(int mentee, int mentor, int c) =>
-        p.Previous is { } old && !(old.TryGetValue(PlanningProblem.Pack(mentee, mentor), out var was) && was == c);
+    private bool Moved(int mentee, int mentor, int c) => oldMentor is not null && oldMentor[(c * m) + mentee] != mentor;
 
     private bool Fixed(int mentee, int mentor) =>
         p.Pinned.Contains(PlanningProblem.Pack(mentee, mentor)) || p.Scorer.PreferenceRank(mentee, mentor) > 0;

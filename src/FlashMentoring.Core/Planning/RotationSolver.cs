@@ -18,7 +18,7 @@ internal sealed record SolverResult(int[] Seats, long? UpperBound, IReadOnlyList
 /// 4. polish that keeps the score or loses at most a set budget: seat swaps that raise the worst-off mentee,
 ///    in a re-plan, Kempe-chain swaps that put kept pairs back into their old rounds; then a local search for new
 ///    faces (<see cref="RepeatSearch"/>: round swaps that keep every pair, and score-neutral trades) that cuts
-///    mentee-mentee repeats, moving in a re-plan only people whose seat changed anyway.
+///    mentee-mentee repeats; in a re-plan each seat it moves away from the old plan costs two fifths of a repeat.
 /// </summary>
 internal sealed partial class RotationSolver
 {
@@ -99,6 +99,7 @@ internal sealed partial class RotationSolver
         if (!fresh)
         {
             RestoreOldRounds();
+            Mark("old rounds back (Kempe swaps)");
         }
 
         if (p.Seats > 1)

@@ -261,9 +261,12 @@ public class RepeatPlanningTests
             var replanned = RotationEngine.Solve(plan.Scorer, plan.Settings, plan.Constraints, attendance, seats, 1, previous, history: 1);
 
             HardRules.ShouldHold(replanned, 1);
-            // Solving again alone left 68 repeats on seed 1 (the plan before had none); the search, which may move a
-            // seat for a repeat only where it spares one, takes that to a few.
+            // Solving again alone left 68 repeats on seed 1 (the plan before had none) and changed 199 of the 440 seats
+            // of rounds 2 to 6; the search takes the repeats to a few, and moves a seat only where it spares a repeat
+            // (without that cost it changed 354: printed itineraries would be mostly wrong).
+            var changed = Enumerable.Range(m, 5 * m).Count(k => replanned.Rotation.CopySeats()[k] != seats[k]);
             replanned.Quality.MenteeRepeats.Should().BeLessThan(10, "the people who move anyway are seated with new faces (seed {0})", seed);
+            changed.Should().BeLessThan(300, "a seat moves only where it spares a repeat (seed {0})", seed);
         }
     }
 }
