@@ -61,7 +61,7 @@ public static class PlanEvaluator
         var mentorIndex = rotation.Mentors.Select((p, i) => (p.Key, i)).DistinctBy(x => x.Key).ToDictionary(x => x.Key, x => x.i);
         // Resting beside the free seat of a mentor one may not meet (a forbid, or an earlier event's pair not asked for
         // again) is no broken rule.
-        var forbidden = new HashSet<long>(constraints.KeptApart(scorer), PairHash.Instance);
+        var forbidden = constraints.KeptApart(scorer);
 
         // Agencies and competencies once per person rather than once per meeting: this runs on every plan load.
         var menteeAgency = rotation.Mentees.Select(p => p.Agency.Trim()).ToArray();
@@ -360,14 +360,7 @@ public static class PlanEvaluator
             return (0, 0);
         }
 
-        var pinned = new HashSet<long>(PairHash.Instance);
-        foreach (var (mentee, mentor) in constraints.Pins)
-        {
-            if (menteeIndex.TryGetValue(mentee, out var i) && mentorIndex.TryGetValue(mentor, out var j))
-            {
-                pinned.Add(Pack(i, j));
-            }
-        }
+        var pinned = constraints.Pins.ToHashSet();
 
         int avoided = 0, askedAgain = 0;
         foreach (var (mentee, mentor) in constraints.History.MetPairs)
@@ -383,7 +376,7 @@ public static class PlanEvaluator
                 // there in some round.
                 avoided += !scorer.Apart(i, j) && (attendance.Mentees[i] & attendance.Mentors[j]) != 0 ? 1 : 0;
             }
-            else if (scorer.PreferenceRank(i, j) > 0 || pinned.Contains(Pack(i, j)))
+            else if (scorer.PreferenceRank(i, j) > 0 || pinned.Contains((mentee, mentor)))
             {
                 askedAgain++;
             }
