@@ -59,6 +59,11 @@ public class EarlierEventsTests(BrowserFixture browser, ITestOutputHelper output
         await Expect(host.Locator("#quality-words li").First).ToBeVisibleAsync();
         await Expect(host.Locator("#figures")).ToContainTextAsync($"Meetings{plan!.Value.GetProperty("quality").GetProperty("meetings").GetInt32()}");
         await card.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "host-earlier-events.png") });
+        // And on a phone at the door: the card and the figures it changed, for a look.
+        await host.SetViewportSizeAsync(360, 800);
+        await card.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "host-earlier-events-360.png") });
+        await host.Locator("#quality").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "host-quality-history-360.png") });
+        await host.SetViewportSizeAsync(1366, 900);
 
         var axe = await host.RunAxe();
         foreach (var v in axe.Violations)
