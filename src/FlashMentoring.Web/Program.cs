@@ -96,6 +96,7 @@ app.UseStaticFiles();
 
 // The API. Every route under /api/events/{id} that changes or reveals the event is mapped on the host group
 // (Hosting/HostRoutes), whose one filter checks the host key.
+app.MapLanguages();
 app.MapLimits();
 app.MapRetention();
 app.MapPlans();

@@ -1,4 +1,5 @@
 // Small DOM helpers shared by every page. User data only ever goes in through textContent, never as HTML.
+import { t } from './i18n.js';
 
 /** The element with this id. */
 export const $ = (id) => document.getElementById(id);
@@ -39,10 +40,10 @@ export function copyOnClick(button, input, note) {
   button.addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(input.value);
-      note.textContent = 'Copied.';
+      note.textContent = t('common.copied');
     } catch {
       input.select();
-      note.textContent = 'Selected: copy it with your device\'s copy command (Ctrl+C, or Cmd+C on a Mac).';
+      note.textContent = t('common.copyFallback');
     }
   });
 }

@@ -115,6 +115,7 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
                 r.OwnsMany(x => x.Links);
             });
             e.Property(x => x.Prompts);
+            e.Property(x => x.Language).HasMaxLength(8).HasDefaultValue("en");
         });
         modelBuilder.Entity<PersonRecord>(p =>
         {
@@ -132,6 +133,7 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
                 o.Property(x => x.PendingUpdate).HasMaxLength(64_000);
                 o.Property(x => x.Attends).HasMaxLength(16);
                 o.Property(x => x.TimeZone).HasMaxLength(64);
+                o.Property(x => x.Language).HasMaxLength(8);
             });
             p.OwnsOne(x => x.Seating, o => o.ToTable("Seating"));
             p.Navigation(x => x.Profile).IsRequired();
@@ -304,6 +306,12 @@ public sealed class EventRecord
     /// list's end takes the default for the event's format, and "" shows none.
     /// </summary>
     public List<string> Prompts { get; set; } = [];
+
+    /// <summary>
+    /// The language of the board, the kit and e-mails to people who did not choose one ("en", "es": a folder of
+    /// locales/); the host picks it. A person's own language (<see cref="PersonProfile.Language"/>) wins for what is theirs.
+    /// </summary>
+    public string Language { get; set; } = "en";
 }
 
 /// <summary>
@@ -522,6 +530,12 @@ public sealed class PersonProfile
 
     /// <summary>Their IANA time zone (America/Denver), for the times on their printed and e-mailed itinerary; null: the event's.</summary>
     public string? TimeZone { get; set; }
+
+    /// <summary>
+    /// The language they read ("es"), from the roster's <c>language</c> column, their registration or the switch on
+    /// their phone: their itinerary prints in it and their e-mails are written in it. Null: the event's.
+    /// </summary>
+    public string? Language { get; set; }
 
     /// <summary>
     /// A registration sent again with their e-mail (JSON of the form), waiting for them to confirm it from their personal

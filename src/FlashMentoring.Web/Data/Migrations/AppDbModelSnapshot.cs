@@ -159,6 +159,13 @@ namespace FlashMentoring.Web.Data.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en");
+
                     b.Property<string>("LinkOrigin")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -671,6 +678,10 @@ namespace FlashMentoring.Web.Data.Migrations
 
                             b1.Property<int?>("GradeRank")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Language")
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Location")
                                 .IsRequired()
