@@ -1,3 +1,4 @@
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Kits;
@@ -18,15 +19,20 @@ public sealed record CreateEventRequest(
     int SeatsPerTable = 4,
     string? Format = "open",
     bool BoardFirstNamesOnly = false,
-    bool ExtraSeatWhenShort = false);
+    bool ExtraSeatWhenShort = false,
+    string? Language = null);
+
+/// <summary>The language of an event's board, kit and e-mails (a code from GET /api/languages).</summary>
+public sealed record EventLanguageRequest(string? Language);
 
 /// <summary>The answer to creating an event: the host key is shown this once.</summary>
 public sealed record CreatedEvent(Guid Id, string HostKey, string HostLink, string JoinCode);
 
 /// <summary>An event as anyone may see it.</summary>
 /// <param name="PersonalDataKeptUntil">When the retention job deletes the event with its personal data (Events/Retention): for an event still to run or running, the date if it ends as scheduled.</param>
+/// <param name="Language">The board's, the kit's and e-mails' language ("en", "es"); each person's own language wins for what is theirs.</param>
 /// <param name="ExtraSeatWhenShort">On the day a table may take one mentee more than <paramref name="SeatsPerTable"/> rather than leave someone resting (chosen at creation).</param>
-public sealed record EventView(Guid Id, string Title, DateTimeOffset StartsAt, int Rounds, int RoundMinutes, int TransitionMinutes, int SeatsPerTable, string Format, string JoinCode, bool HasPlan, DateTimeOffset PersonalDataKeptUntil, bool ExtraSeatWhenShort);
+public sealed record EventView(Guid Id, string Title, DateTimeOffset StartsAt, int Rounds, int RoundMinutes, int TransitionMinutes, int SeatsPerTable, string Format, string JoinCode, bool HasPlan, DateTimeOffset PersonalDataKeptUntil, bool ExtraSeatWhenShort, string Language);
 
 /// <summary>Creating events, reading them back, the host's view of the plan, and deleting an event with its personal data.</summary>
 public static class EventEndpoints
@@ -38,6 +44,7 @@ public static class EventEndpoints
         var host = app.MapHostRoutes().WithTags("Events");
         host.MapGet("/host", Get).WithSummary("Check the host key"); // The same view; answering it proves the link is the host's.
         host.MapGet("/plan", GetPlan).WithSummary("Read the plan");
+        host.MapPut("/language", SetLanguage).WithSummary("Set the language of the board, the kit and e-mails");
         host.MapDelete("/", Delete).WithSummary("Delete the event and its personal data");
         return app;
     }
@@ -82,6 +89,11 @@ public static class EventEndpoints
             errors[field] = messages;
         }
 
+        if (request.Language is { } language && !Texts.Knows(language))
+        {
+            errors["language"] = [$"language must be one of {string.Join(", ", Texts.Languages.Select(l => l.Code))}; got \"{language}\"."];
+        }
+
         if (errors.Count > 0 || settings is null)
         {
             return TypedResults.ValidationProblem(errors, title: "Some event settings are missing or out of range");
@@ -101,6 +113,8 @@ public static class EventEndpoints
             Format = (request.Format ?? "open").Trim().ToLowerInvariant(),
             BoardFirstNamesOnly = request.BoardFirstNamesOnly,
             ExtraSeatWhenShort = request.ExtraSeatWhenShort,
+            // Unless said, the language the host created it in: a Spanish console makes a Spanish board and kit.
+            Language = Languages.Clean(request.Language) ?? Languages.Of(http.Request).Code,
             Seed = 1,
             HostKeyHash = hash,
             JoinCode = await UniqueJoinCode(db, cancellationToken),
@@ -136,12 +150,32 @@ public static class EventEndpoints
             : TypedResults.Problem(detail: "Upload the roster first (PUT /api/events/{id}/roster).", statusCode: StatusCodes.Status404NotFound, title: "No plan yet");
     }
 
+    internal static async Task<Results<Ok<EventView>, NotFound, ValidationProblem>> SetLanguage(Guid id, EventLanguageRequest request, AppDb db, IOptions<RetentionOptions> retention, CancellationToken cancellationToken)
+    {
+        if (Languages.Clean(request.Language) is not { } language)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["language"] = [$"language must be one of {string.Join(", ", Texts.Languages.Select(l => l.Code))}; got \"{request.Language}\"."] },
+                title: "Not a language the app speaks");
+        }
+
+        var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        record.Language = language;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(View(record, retention.Value));
+    }
+
     /// <summary>Deletes the event and every personal field with it: people, links, plan, answers, choices, pairs.</summary>
     internal static async Task<Results<NoContent, NotFound>> Delete(Guid id, EventErasure erasure, CancellationToken cancellationToken) =>
         await erasure.EraseAsync(id, stillDue: null, cancellationToken) is null ? TypedResults.NotFound() : TypedResults.NoContent();
 
     private static EventView View(EventRecord e, RetentionOptions retention) =>
-        new(e.Id, e.Title, e.StartsAt, e.Rounds, e.RoundMinutes, e.TransitionMinutes, e.SeatsPerTable, e.Format, e.JoinCode, e.PlanVersion > 0, Retention.DeleteAfter(e, retention), e.ExtraSeatWhenShort);
+        new(e.Id, e.Title, e.StartsAt, e.Rounds, e.RoundMinutes, e.TransitionMinutes, e.SeatsPerTable, e.Format, e.JoinCode, e.PlanVersion > 0, Retention.DeleteAfter(e, retention), e.ExtraSeatWhenShort, e.Language);
 
     private static async Task<string> UniqueJoinCode(AppDb db, CancellationToken cancellationToken)
     {

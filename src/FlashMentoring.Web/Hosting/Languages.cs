@@ -21,7 +21,10 @@ public static class Languages
         app.MapGet("/api/languages", () => TypedResults.Ok(Texts.Languages))
             .WithTags("Languages").WithSummary("The languages the app speaks (code and own name), English first");
         app.MapGet("/locales/{code}.json", PageTexts)
-            .WithTags("Languages").WithSummary("Every text a page shows, in one language");
+            .WithTags("Languages").WithSummary("Every text a page shows, in one language")
+            .Produces<Dictionary<string, JsonElement>>(StatusCodes.Status200OK, "application/json")
+            .Produces(StatusCodes.Status304NotModified)
+            .Produces(StatusCodes.Status404NotFound);
         return app;
     }
 

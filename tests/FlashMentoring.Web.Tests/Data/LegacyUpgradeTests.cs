@@ -36,6 +36,8 @@ public sealed class LegacyUpgradeTests : IDisposable
         "$.prompt", // The board's, from online-host.
         // Repeats' lower bound and earlier events (issue 17).
         "$.quality.repeatsLowerBound", "$.quality.repeatsWithPastTableMates", "$.quality.pastPairsAvoided", "$.quality.pastPairsAskedAgain",
+        // Languages (issue 18).
+        "$.language",
     ];
     private readonly string folder = Directory.CreateTempSubdirectory("fm-legacy-").FullName;
     private readonly JsonObject expected;

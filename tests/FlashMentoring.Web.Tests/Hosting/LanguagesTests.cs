@@ -31,6 +31,28 @@ public partial class LanguagesTests
     }
 
     [Fact]
+    public async Task AnEventSpeaksTheLanguageItWasCreatedInUntilTheHostPicksAnother()
+    {
+        using var app = new TestApp();
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es-MX,es;q=0.9");
+
+        var created = await (await client.PostAsJsonAsync("/api/events", new { title = "Mentoría relámpago", startsAt = DateTimeOffset.UtcNow.AddDays(3) })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetString();
+        var host = app.HostClient(created.GetProperty("hostKey").GetString()!);
+        var first = await client.GetFromJsonAsync<JsonElement>($"/api/events/{id}");
+        var changed = await host.PutAsJsonAsync($"/api/events/{id}/language", new { language = "en" });
+        var wrong = await host.PutAsJsonAsync($"/api/events/{id}/language", new { language = "fr" });
+        var stranger = await client.PutAsJsonAsync($"/api/events/{id}/language", new { language = "en" });
+
+        first.GetProperty("language").GetString().Should().Be("es", "the host's browser asked for Spanish");
+        (await changed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("language").GetString().Should().Be("en");
+        wrong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await wrong.Content.ReadAsStringAsync()).Should().Contain("en, es");
+        stranger.StatusCode.Should().Be(HttpStatusCode.Forbidden, "only the host picks it");
+    }
+
+    [Fact]
     public void EveryTextAPageAsksForIsInTheEnglishFile()
     {
         var missing = new List<string>();
