@@ -96,7 +96,6 @@ app.UseStaticFiles();
 
 // The API. Every route under /api/events/{id} that changes or reveals the event is mapped on the host group
 // (Hosting/HostRoutes), whose one filter checks the host key.
-app.MapLanguages();
 app.MapLimits();
 app.MapRetention();
 app.MapPlans();
@@ -118,6 +117,7 @@ app.MapProfiles();
 app.MapMail();
 app.MapOnline();
 app.MapPresence();
+app.MapLanguages();
 // The API described: /openapi/v1.json, and the reference page at /api.
 app.MapApiDocs();
 app.MapHub<LiveHub>("/hubs/live");

@@ -66,20 +66,22 @@ public sealed class BrowserFixture : IAsyncLifetime
         (await http.GetAsync(hostLink.Split('#')[0])).EnsureSuccessStatusCode();
     }
 
-    /// <summary>A phone: its own cookies and storage, a 360 px wide touch screen.</summary>
-    public Task<IBrowserContext> NewPhoneAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
+    /// <summary>A phone: its own cookies and storage, a 360 px wide touch screen, its browser set to <paramref name="locale"/>.</summary>
+    public Task<IBrowserContext> NewPhoneAsync(string locale = "en-US") => Browser.NewContextAsync(new BrowserNewContextOptions
     {
         BaseURL = BaseAddress.ToString(),
+        Locale = locale,
         ViewportSize = new ViewportSize { Width = 360, Height = 740 },
         DeviceScaleFactor = 2,
         IsMobile = true,
         HasTouch = true,
     });
 
-    /// <summary>A laptop or a projector.</summary>
-    public Task<IBrowserContext> NewScreenAsync(int width, int height) => Browser.NewContextAsync(new BrowserNewContextOptions
+    /// <summary>A laptop or a projector, its browser set to <paramref name="locale"/> ("es-MX" for a Spanish one).</summary>
+    public Task<IBrowserContext> NewScreenAsync(int width, int height, string locale = "en-US") => Browser.NewContextAsync(new BrowserNewContextOptions
     {
         BaseURL = BaseAddress.ToString(),
+        Locale = locale,
         ViewportSize = new ViewportSize { Width = width, Height = height },
     });
 
