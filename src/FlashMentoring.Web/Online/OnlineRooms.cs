@@ -88,11 +88,20 @@ public static class OnlineRooms
     }
 
     /// <summary>The prompt of a round, as the host chose it or the format's default; null when none.</summary>
-    public static string? PromptFor(EventRecord e, int round)
+    public static string? PromptFor(EventRecord e, int round, Texts? texts = null)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return RoundPrompts.For(RosterUpload.ParseFormat(e.Format) ?? Core.Planning.MentoringFormat.Open, e.Prompts, round);
+        return RoundPrompts.For(FormatOf(e), e.Prompts, round, texts);
     }
+
+    /// <summary>The key of a round's prompt when it is the format's default, for a page to word in its reader's language; null for the host's own.</summary>
+    public static string? PromptKeyFor(EventRecord e, int round)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return RoundPrompts.DefaultKey(FormatOf(e), e.Prompts, round);
+    }
+
+    private static Core.Planning.MentoringFormat FormatOf(EventRecord e) => RosterUpload.ParseFormat(e.Format) ?? Core.Planning.MentoringFormat.Open;
 
     // "Autumn Flash Mentoring" with secret k7x2... becomes autumn-flash-mentoring-k7x2...: people recognise their event's
     // room by its name, and the secret part makes it unguessable.
