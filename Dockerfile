@@ -9,6 +9,8 @@ COPY global.json Directory.Build.props Directory.Packages.props FlashMentoring.s
 COPY build/ build/
 COPY src/ src/
 COPY wwwroot/ wwwroot/
+# Every text in every language (the Core embeds them at build time).
+COPY locales/ locales/
 COPY samples/ samples/
 RUN dotnet publish src/FlashMentoring.Web -c Release -o /app
 
