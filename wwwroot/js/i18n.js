@@ -33,11 +33,10 @@ async function loadLanguages() {
   }
 }
 
-function choose(codes) {
+function wanted() {
   const fromAddress = new URLSearchParams(location.search).get('lang');
-  const wanted = [fromAddress, stored(STORE), ...(navigator.languages || [navigator.language])]
+  return [fromAddress, stored(STORE), ...(navigator.languages || [navigator.language])]
     .filter(Boolean).map((tag) => tag.toLowerCase().split('-')[0]);
-  return wanted.find((code) => codes.includes(code)) || 'en';
 }
 
 async function loadTexts(code) {
@@ -47,17 +46,24 @@ async function loadTexts(code) {
     return texts;
   } catch {
     // Flaky Wi-Fi on a reload: the texts this device kept from its last visit.
-    try { return JSON.parse(stored(`fm.texts.${code}`)) || {}; } catch { return {}; }
+    try { return JSON.parse(stored(`fm.texts.${code}`)); } catch { return null; }
   }
 }
 
+// The list of languages and the likeliest language's texts load side by side (one round trip, not two); when the first
+// wish turns out not to be spoken here, the texts of the one chosen follow.
+// Only a wish this device has seen spoken here (or English) is fetched ahead: an unknown one would be a 404.
+const seen = (() => { try { return (JSON.parse(stored('fm.languages')) || []).map((l) => l.code); } catch { return []; } })();
+const first = wanted().find((code) => code === 'en' || seen.includes(code)) || 'en';
+const [spoken, firstTexts] = await Promise.all([loadLanguages(), loadTexts(first)]);
+
 /** The languages the app speaks: [{ code, name }], English first. */
-export const languages = await loadLanguages();
+export const languages = spoken;
 
 /** The page's language code, e.g. "es". */
-export const lang = choose(languages.map((l) => l.code));
+export const lang = wanted().find((code) => languages.some((l) => l.code === code)) || 'en';
 
-const texts = await loadTexts(lang);
+const texts = (lang === first && firstTexts) || (await loadTexts(lang)) || {};
 document.documentElement.lang = lang;
 
 // Answers written on the server (problem details, e-mails sent from here) follow the page's language, not only the
