@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using FlashMentoring.Web.Registration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -54,6 +55,27 @@ public class RegistrationLanguageTests
         var refusal = await closed.Content.ReadFromJsonAsync<JsonElement>();
         refusal.GetProperty("title").GetString().Should().Be("La inscripción está cerrada");
         refusal.GetProperty("detail").GetString().Should().Contain("organizador");
+    }
+
+    [Fact]
+    public async Task ASpanishDeviceThatSendsTooManyRegistrationsIsToldToWaitInSpanish()
+    {
+        using var app = RegistrationDriver.NewApp(new FakeTimeProvider(RegistrationDriver.Now));
+        var driver = await RegistrationDriver.OpenAsync(app);
+        var browser = app.CreateClient();
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es-MX");
+        (await browser.GetAsync($"/api/register/{driver.Code}")).EnsureSuccessStatusCode();
+
+        HttpResponseMessage last = null!;
+        for (var n = 0; n <= RegistrationLimits.PerDeviceBurst; n++)
+        {
+            last = await browser.PostAsJsonAsync($"/api/register/{driver.Code}", Form(email: $"colega{n}@va.gov"));
+        }
+
+        last.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        var problem = await last.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("title").GetString().Should().Be("Espere un momento");
+        problem.GetProperty("detail").GetString().Should().Be($"Llegaron muchas inscripciones desde aquí en poco tiempo. Espere {last.Headers.RetryAfter!.Delta!.Value.TotalSeconds} segundos y vuelva a intentarlo.");
     }
 
     [Fact]
