@@ -2,7 +2,9 @@
 // change is saved at once (the plan reads them as the mentee's prefers and avoid); a failed save keeps the choices
 // on the page and says so, with a button to save again.
 import { $, el, problemText, sayIn } from './dom.js';
+import { plural, t } from './i18n.js';
 import { eventWhen, meApi, personalPath, personalToken } from './personal.js';
+import { shownAs, shownList } from './profile-form.js';
 
 const MOST = 3;
 const token = personalToken();
@@ -25,12 +27,12 @@ async function load() {
   $('to-me').href = personalPath('/me', token);
   const profile = await meApi(token, '/profile').catch(() => null);
   if (!profile?.ok) {
-    sayIn(status, profile ? problemText(profile.body, 'This link does not open a profile') : 'Could not reach the event; reload the page.', true);
+    sayIn(status, profile ? problemText(profile.body, t('profile.notOpen')) : t('mentors.unreachableReload'), true);
     return;
   }
   const p = profile.body;
-  document.title = `Find mentors: ${p.event.title} - FlashMentoring`;
-  $('event-title').textContent = `${p.event.title}, ${eventWhen(p.event.startsAt, p.event.timeZone)}`;
+  document.title = t('mentors.docTitleEvent', { title: p.event.title });
+  $('event-title').textContent = t('mentors.eventLine', { title: p.event.title, when: eventWhen(p.event.startsAt, p.event.timeZone) });
   must = p.mustMeet;
   no = p.noThanks;
   fixed = p.event.started;
@@ -38,7 +40,7 @@ async function load() {
   if (!first) return;
   $('choices-card').hidden = false;
   $('filters').hidden = false;
-  if (fixed) sayIn($('save-state'), 'The event has started: your choices are fixed.');
+  if (fixed) sayIn($('save-state'), t('mentors.fixed'));
   showChoices();
 }
 
@@ -50,27 +52,28 @@ async function search(first = false) {
   const answer = await meApi(token, `/mentors?${query}`).catch(() => null);
   if (number !== searchNumber) return false; // A newer search is on its way.
   if (!answer?.ok) {
-    sayIn(status, answer ? problemText(answer.body, 'The search failed') : 'Could not reach the event; try again.', true);
+    sayIn(status, answer ? problemText(answer.body, t('mentors.searchFailed')) : t('mentors.unreachableRetry'), true);
     if (answer?.status === 403) $('filters').hidden = true;
     return false;
   }
   if (first) {
     fill($('agency'), answer.body.agencies);
     fill($('location'), answer.body.locations);
-    fill($('expertise'), answer.body.expertise);
+    fill($('expertise'), answer.body.expertise, shownAs);
   }
   mentors = answer.body.mentors;
   const filtered = query.toString() !== '';
   sayIn(status, mentors.length
-    ? `${mentors.length === 1 ? 'One mentor' : `${mentors.length} mentors`}${filtered ? ' match' : ''}.`
-    : filtered ? 'No mentor matches these filters. Clear one to see more.' : 'No mentor has registered yet. Come back later.');
+    ? (filtered ? plural('mentors.matchCount', mentors.length) : plural('mentors.count', mentors.length))
+    : filtered ? t('mentors.noMatch') : t('mentors.noneYet'));
   showResults();
   $('results-card').hidden = false;
   return true;
 }
 
-function fill(select, values) {
-  select.append(...values.map((v) => el('option', v, { value: v })));
+// The filter's value is the stored word (the search matches it); its label is the reader's.
+function fill(select, values, label = (v) => v) {
+  select.append(...values.map((v) => el('option', label(v), { value: v })));
 }
 
 const rankOf = (id) => must.findIndex((m) => m.id === id) + 1;
@@ -83,12 +86,12 @@ function showResults() {
     card.append(el('h3', m.name, { id: headingId }));
     const meta = [m.agency, m.location, m.grade].filter(Boolean).join(' · ');
     if (meta) card.append(el('p', meta, { class: 'meta' }));
-    if (m.expertise.length) card.append(el('p', `Expertise: ${m.expertise.join(', ')}`));
+    if (m.expertise.length) card.append(el('p', t('mentors.cardExpertise', { list: shownList(m.expertise) })));
     if (m.goals) card.append(el('p', m.goals, { class: 'goals' }));
     const rank = rankOf(m.id);
     const buttons = el('div', null, { class: 'controls' });
-    const mustButton = el('button', rank ? `Must meet: choice ${rank}` : 'Must meet', { type: 'button', 'aria-pressed': String(rank > 0), 'aria-describedby': headingId });
-    const noButton = el('button', 'No thanks', { type: 'button', class: 'secondary', 'aria-pressed': String(isNo(m.id)), 'aria-describedby': headingId });
+    const mustButton = el('button', rank ? t('mentors.mustMeetRank', { rank }) : t('mentors.mustMeet'), { type: 'button', 'aria-pressed': String(rank > 0), 'aria-describedby': headingId });
+    const noButton = el('button', t('mentors.noThanks'), { type: 'button', class: 'secondary', 'aria-pressed': String(isNo(m.id)), 'aria-describedby': headingId });
     mustButton.disabled = fixed;
     noButton.disabled = fixed;
     mustButton.addEventListener('click', () => toggleMust(m));
@@ -106,7 +109,7 @@ function toggleMust(m) {
     must = must.filter((x) => x.id !== m.id);
   } else if (must.length >= MOST) {
     // The fourth is refused here, with the way out, rather than by the server after a round trip.
-    const why = `You have marked ${MOST} mentors you must meet, the most. To choose ${m.name}, remove one under "Your choices" first.`;
+    const why = t('mentors.atMost', { most: MOST, name: m.name });
     notes.set(m.id, why);
     showResults();
     sayIn(status, why, true);
@@ -142,9 +145,9 @@ function showChoices() {
     };
     const move = (by) => () => { const next = [...must]; [next[i], next[i + by]] = [next[i + by], next[i]]; must = next; };
     tools.append(
-      button('Up', `Move ${m.name} up to choice ${i}`, move(-1), i === 0),
-      button('Down', `Move ${m.name} down to choice ${i + 2}`, move(1), i === must.length - 1),
-      button('Remove', `Remove ${m.name} from must meet`, () => { must = must.filter((x) => x.id !== m.id); }),
+      button(t('mentors.up'), t('mentors.moveUp', { name: m.name, rank: i }), move(-1), i === 0),
+      button(t('mentors.down'), t('mentors.moveDown', { name: m.name, rank: i + 2 }), move(1), i === must.length - 1),
+      button(t('mentors.remove'), t('mentors.removeMust', { name: m.name }), () => { must = must.filter((x) => x.id !== m.id); }),
     );
     item.append(tools);
     return item;
@@ -152,7 +155,7 @@ function showChoices() {
   $('no-thanks').replaceChildren(...no.map((m) => {
     const item = el('li');
     item.append(el('span', m.name, { class: 'chosen-name' }));
-    const b = el('button', 'Remove', { type: 'button', class: 'small secondary', 'aria-label': `Remove ${m.name} from no thanks` });
+    const b = el('button', t('mentors.remove'), { type: 'button', class: 'small secondary', 'aria-label': t('mentors.removeNo', { name: m.name }) });
     b.disabled = fixed;
     b.addEventListener('click', () => { no = no.filter((x) => x.id !== m.id); changed(); focusChoices(); });
     item.append(b);
@@ -181,13 +184,13 @@ function save() {
   const number = ++changeNumber;
   const body = JSON.stringify({ mustMeet: must.map((m) => m.id), noThanks: no.map((m) => m.id) });
   $('save-again').hidden = true;
-  sayIn($('save-state'), 'Saving…');
+  sayIn($('save-state'), t('mentors.saving'));
   $('save-state').className = 'save-state';
   saving = saving.then(async () => {
     const answer = await meApi(token, '/mentor-choices', { method: 'PUT', body }).catch(() => null);
     if (number !== changeNumber) return;
     if (!answer?.ok) {
-      sayIn($('save-state'), answer ? `Not saved: ${problemText(answer.body, 'your choices were refused')}` : 'Not saved: no connection. Your choices are still here; press "Save again".', true);
+      sayIn($('save-state'), answer ? t('mentors.notSaved', { problem: problemText(answer.body, t('mentors.refused')) }) : t('mentors.noConnection'), true);
       $('save-again').hidden = false;
       return;
     }
@@ -196,7 +199,7 @@ function save() {
     showChoices();
     showResults();
     $('save-state').className = 'save-state saved';
-    sayIn($('save-state'), `Saved: ${must.length} must meet, ${no.length} no thanks.`);
+    sayIn($('save-state'), t('mentors.saved', { must: must.length, no: no.length }));
   });
 }
 

@@ -2,13 +2,51 @@
 // lists, read into the JSON the API takes, filled from a stored profile, and showing each of the server's field
 // errors next to its field. Built here once so the three never drift apart.
 import { el, problemText, sayIn } from './dom.js';
+import { lang, languages, t } from './i18n.js';
 import { canBeMentee, canMentor } from './personal.js';
 
 const ROLES = [
-  ['mentee', 'Mentee: I want to learn from a mentor'],
-  ['mentor', 'Mentor: I share my experience'],
-  ['both', 'Both'],
+  ['mentee', t('profile.form.roleMentee')],
+  ['mentor', t('profile.form.roleMentor')],
+  ['both', t('profile.form.roleBoth')],
 ];
+
+// The engine scores the competencies and the format wishes as stored, in English: they stay English in the data and
+// are shown in the reader's language where a text exists (anything else, typed by a person, is shown as typed).
+const SHOWN = new Map(Object.entries({
+  'Leading Change': t('profile.competency.leadingChange'),
+  'Leading People': t('profile.competency.leadingPeople'),
+  'Results Driven': t('profile.competency.resultsDriven'),
+  'Business Acumen': t('profile.competency.businessAcumen'),
+  'Building Coalitions': t('profile.competency.buildingCoalitions'),
+  Budget: t('profile.competency.budget'),
+  'Strategic Thinking': t('profile.competency.strategicThinking'),
+  'Public Speaking': t('profile.competency.publicSpeaking'),
+  'Data Analytics': t('profile.competency.dataAnalytics'),
+  Acquisition: t('profile.competency.acquisition'),
+  Negotiation: t('profile.competency.negotiation'),
+  'Conflict Management': t('profile.competency.conflictManagement'),
+  Partnering: t('profile.competency.partnering'),
+  'Technical Credibility': t('profile.competency.technicalCredibility'),
+  'Human Capital': t('profile.competency.humanCapital'),
+  'Political Savvy': t('profile.competency.politicalSavvy'),
+  Accountability: t('profile.competency.accountability'),
+  'Customer Service': t('profile.competency.customerService'),
+  Writing: t('profile.competency.writing'),
+  Innovation: t('profile.competency.innovation'),
+  'In person': t('profile.format.inPerson'),
+  Online: t('profile.format.online'),
+  'One-on-one': t('profile.format.oneOnOne'),
+  'Small group': t('profile.format.smallGroup'),
+  'Reverse mentoring': t('profile.format.reverse'),
+  'Peer mentoring': t('profile.format.peer'),
+}).map(([stored, shown]) => [stored.toLocaleLowerCase('en'), shown]));
+
+/** A competency or format as the reader reads it ("Data Analytics" is "Análisis de datos" in Spanish); other text as it is. */
+export const shownAs = (value) => SHOWN.get(String(value).toLocaleLowerCase('en')) ?? value;
+
+/** A list of competencies as the reader reads them, joined the way the pages join lists of words. */
+export const shownList = (values) => values.map(shownAs).join(', ');
 
 /** "HHS/NIH" as the two fields it is typed in, and back. */
 const splitAgency = (agency) => {
@@ -22,10 +60,11 @@ const splitOther = (text) => text.split(/[;,\n]/).map((s) => s.trim()).filter(Bo
  * Builds the form's fields into `container`. Options: the event's `competencies` and `formats`, `privacyNotice`
  * (shown with a consent box when given), `emailLocked` (the profile page: the e-mail is who they are), the event's
  * `mode` (a hybrid event asks whether they come to the room or join online), `ownTimeZone` (the person's own form:
- * their browser's time zone is sent, so times shown to them are in it).
+ * their browser's time zone is sent, so times shown to them are in it), `askLanguage` (the person's own form: the
+ * language of their e-mails and itinerary, the page's until they choose; the host's edit leaves it as it is).
  * Returns { read, fill, showErrors, clearErrors, setDisabled }.
  */
-export function profileForm(container, { competencies, formats, privacyNotice = null, emailLocked = false, mode = 'in-person', ownTimeZone = false }) {
+export function profileForm(container, { competencies, formats, privacyNotice = null, emailLocked = false, mode = 'in-person', ownTimeZone = false, askLanguage = false }) {
   const fields = new Map();
   const id = (name) => `pf-${name}`;
 
@@ -72,7 +111,7 @@ export function profileForm(container, { competencies, formats, privacyNotice = 
     const other = text({ id: id(`${name}-other`), 'data-limit': 'maxField', maxlength: '1000', autocomplete: 'off' });
     const otherBox = el('div');
     otherBox.append(el('label', otherLabel, { for: other.id }), other);
-    const set = group(name, legend, competencies.map((c) => ({ input: box(name, c), label: c })), hint, [otherBox]);
+    const set = group(name, legend, competencies.map((c) => ({ input: box(name, c), label: shownAs(c) })), hint, [otherBox]);
     fields.get(name).other = other;
     return set;
   }
@@ -87,33 +126,36 @@ export function profileForm(container, { competencies, formats, privacyNotice = 
   const goals = el('textarea', null, { rows: '3', 'data-limit': 'maxField', maxlength: '1000' });
   const roles = ROLES.map(([value, label]) => ({ input: box('role', value, 'radio'), label }));
   roles.forEach((r) => r.input.setAttribute('required', ''));
+  // Each language named in itself, and marked with it, so a screen reader says "Español" the Spanish way.
+  const language = el('select', null, { autocomplete: 'language' });
+  language.append(...languages.map((l) => el('option', l.name, { value: l.code, lang: l.code })));
+  language.value = lang;
 
   const parts = [
-    single('name', 'Your name', name),
-    single('email', 'Work e-mail', email, emailLocked
-      ? 'Your personal link belongs to this address. To change it, ask the host.'
-      : 'Your personal link is sent here. Other participants never see it.'),
-    group('role', 'I take part as', roles),
-    single('agency', 'Agency', agency, 'For example HHS, VA or OPM.'),
-    single('opdiv', 'OPDIV or office (optional)', opdiv, 'For example NIH or CDC.'),
-    single('location', 'Location', location, 'City or state, or "remote".'),
-    single('grade', 'Grade', grade, 'For example GS-12 or SES.'),
-    group('formats', 'How you like to meet (optional)', formats.map((f) => ({ input: box('formats', f), label: f }))),
-    listGroup('expertise', 'Your expertise', 'What you can help mentees with. Tick all that fit.', 'Other expertise (separate with ;)'),
-    listGroup('needs', 'What you want to grow in', 'Mentors with this expertise are seated with you. Tick all that fit.', 'Other needs (separate with ;)'),
-    single('goals', 'Your goals (optional)', goals, 'One or two sentences: what you hope to get from the event.'),
+    single('name', t('profile.form.name'), name),
+    single('email', t('profile.form.email'), email, emailLocked ? t('profile.form.emailLockedHint') : t('profile.form.emailHint')),
+    group('role', t('profile.form.role'), roles),
+    single('agency', t('profile.form.agency'), agency, t('profile.form.agencyHint')),
+    single('opdiv', t('profile.form.opdiv'), opdiv, t('profile.form.opdivHint')),
+    single('location', t('profile.form.location'), location, t('profile.form.locationHint')),
+    single('grade', t('profile.form.grade'), grade, t('profile.form.gradeHint')),
+    group('formats', t('profile.form.formats'), formats.map((f) => ({ input: box('formats', f), label: shownAs(f) }))),
+    listGroup('expertise', t('profile.form.expertise'), t('profile.form.expertiseHint'), t('profile.form.expertiseOther')),
+    listGroup('needs', t('profile.form.needs'), t('profile.form.needsHint'), t('profile.form.needsOther')),
+    single('goals', t('profile.form.goals'), goals, t('profile.form.goalsHint')),
   ];
+  if (askLanguage) parts.splice(2, 0, single('language', t('profile.form.language'), language, t('profile.form.languageHint')));
   const hybrid = mode === 'hybrid';
   if (hybrid) {
-    const ways = [['in-person', 'In the room'], ['online', 'Online (video)']].map(([value, label]) => ({ input: box('attends', value, 'radio'), label }));
+    const ways = [['in-person', t('profile.form.attendsRoom')], ['online', t('profile.form.attendsOnline')]].map(([value, label]) => ({ input: box('attends', value, 'radio'), label }));
     ways.forEach((w) => w.input.setAttribute('required', ''));
-    parts.splice(3, 0, group('attends', 'How will you take part?', ways, 'Online, you join each table\'s video room from your laptop or phone.'));
+    parts.splice(parts.indexOf(fields.get('role').box) + 1, 0, group('attends', t('profile.form.attends'), ways, t('profile.form.attendsHint')));
   }
   if (privacyNotice) {
     const consent = box('consent', 'yes');
     consent.setAttribute('required', '');
     const notice = el('p', privacyNotice, { class: 'notice', id: id('notice') });
-    const set = group('consent', 'Privacy', [{ input: consent, label: 'I have read the privacy notice and agree.' }]);
+    const set = group('consent', t('profile.form.privacy'), [{ input: consent, label: t('profile.form.consent') }]);
     set.querySelector('legend').after(notice);
     consent.setAttribute('aria-describedby', notice.id);
     parts.push(set);
@@ -168,6 +210,7 @@ export function profileForm(container, { competencies, formats, privacyNotice = 
       if (privacyNotice) body.consent = checked('consent').length > 0;
       if (hybrid) body.attends = checked('attends')[0] ?? null;
       if (ownTimeZone) body.timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone ?? null;
+      if (askLanguage) body.language = language.value;
       return body;
     },
 
@@ -181,6 +224,8 @@ export function profileForm(container, { competencies, formats, privacyNotice = 
       grade.value = profile.grade ?? '';
       goals.value = profile.goals ?? '';
       if (hybrid) for (const input of fields.get('attends').inputs) input.checked = input.value === profile.attends;
+      // Not chosen yet: the page's language, the one they are reading in.
+      language.value = languages.some((l) => l.code === profile.language) ? profile.language : lang;
       const tick = (fieldName, values) => {
         const wanted = new Set((values ?? []).map((v) => v.toLocaleLowerCase()));
         const field = fields.get(fieldName);
@@ -227,25 +272,25 @@ export function profileForm(container, { competencies, formats, privacyNotice = 
       const body = this.read();
       this.clearErrors();
       button.disabled = true;
-      sayIn(status, 'Sending…');
+      sayIn(status, t('profile.form.sending'));
       try {
         const answer = await send(body);
         if (!answer.ok) {
           const left = this.showErrors(answer.body);
-          sayIn(status, left.length || !answer.body.errors ? problemText(answer.body, 'Not saved')
-            : `${answer.body.title ?? 'Not saved'}: fix what is marked in the form, then press ${again} again.`, true);
+          sayIn(status, left.length || !answer.body.errors ? problemText(answer.body, t('profile.form.notSaved'))
+            : t('profile.form.fixMarked', { title: answer.body.title ?? t('profile.form.notSaved'), button: again }), true);
           return;
         }
         await done(answer.body);
       } catch (error) {
-        sayIn(status, `Could not reach the app: ${error.message}. Nothing was lost; press ${again} again.`, true);
+        sayIn(status, t('profile.form.unreachable', { error: error.message, button: again }), true);
       } finally {
         button.disabled = false;
       }
     },
 
     setDisabled(disabled) {
-      for (const control of container.querySelectorAll('input, textarea')) control.disabled = disabled;
+      for (const control of container.querySelectorAll('input, textarea, select')) control.disabled = disabled;
     },
   };
 }

@@ -1,6 +1,7 @@
 // The public registration page: the event, whether it is open, and the profile form. A new registration gets its
 // personal link (shown here when no e-mail carries it); an e-mail already registered waits for its owner's confirmation.
 import { $, copyOnClick, problemText, sayIn } from './dom.js';
+import { lang, t } from './i18n.js';
 import { applyLimits } from './limits.js';
 import { profileForm } from './profile-form.js';
 import { canBeMentee, eventWhen, keepToken, personalPath } from './personal.js';
@@ -15,29 +16,31 @@ async function load() {
   try {
     response = await fetch(`/api/register/${encodeURIComponent(code)}`);
   } catch (error) {
-    sayIn(status, `Could not reach the event: ${error.message}. Check your connection and reload the page.`, true);
+    sayIn(status, t('register.unreachable', { error: error.message }), true);
     return;
   }
   const page = await response.json().catch(() => ({}));
   if (!response.ok) {
-    $('title').textContent = page.title && response.status !== 404 ? 'Registration' : 'No registration with this link';
-    sayIn(status, problemText(page, 'This registration link does not work'), true);
+    $('title').textContent = page.title && response.status !== 404 ? t('register.titleRegistration') : t('register.noSuchLink');
+    sayIn(status, problemText(page, t('register.linkBroken')), true);
     return;
   }
-  document.title = `Register: ${page.title} - FlashMentoring`;
+  document.title = t('register.docTitleEvent', { title: page.title });
   $('title').textContent = page.title;
   $('when').textContent = eventWhen(page.startsAt, page.timeZone);
   if (!page.open) {
     $('state').textContent = page.closesAt
-      ? `Registration is closed. It was open until ${eventWhen(page.closesAt, page.timeZone)}. Ask the event's host to add you.`
-      : 'Registration is closed. Ask the event\'s host to add you.';
+      ? t('register.closedUntil', { when: eventWhen(page.closesAt, page.timeZone) })
+      : t('register.closed');
     $('state').classList.add('warning');
     return;
   }
-  const until = page.closesAt ? ` until ${eventWhen(page.closesAt, page.timeZone)}` : '';
-  const domains = page.domains.length ? ` Use your work e-mail at ${page.domains.join(' or ')}.` : '';
-  $('state').textContent = `Registration is open${until}.${domains}`;
-  form = profileForm($('fields'), { competencies: page.competencies, formats: page.formats, privacyNotice: page.privacyNotice, mode: page.mode, ownTimeZone: true });
+  const open = page.closesAt ? t('register.openUntil', { when: eventWhen(page.closesAt, page.timeZone) }) : t('register.open');
+  const domains = page.domains.length
+    ? t('register.domains', { domains: new Intl.ListFormat(lang, { type: 'disjunction' }).format(page.domains) })
+    : '';
+  $('state').textContent = [open, domains].filter(Boolean).join(' ');
+  form = profileForm($('fields'), { competencies: page.competencies, formats: page.formats, privacyNotice: page.privacyNotice, mode: page.mode, ownTimeZone: true, askLanguage: true });
   $('register-form').hidden = false;
   applyLimits($('register-form'));
   // The button works once this script has wired the form: a tap before that would reload the page and lose the form.
@@ -49,7 +52,7 @@ $('register-form').addEventListener('submit', (event) => {
   form.submit({
     button: $('register'),
     status,
-    again: 'Register',
+    again: t('register.register'),
     send: async (body) => {
       sent = body;
       const response = await fetch(`/api/register/${encodeURIComponent(code)}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -64,11 +67,11 @@ function done(answer, body) {
   $('register-form').hidden = true;
   $('done').hidden = false;
   if (answer.status === 'pending') {
-    $('done-title').textContent = 'Check your e-mail';
-    $('done-text').textContent = answer.message ?? 'This e-mail is already registered. Open your personal link to confirm the new details.';
+    $('done-title').textContent = t('register.checkMail');
+    $('done-text').textContent = answer.message ?? t('register.pendingText');
   } else {
-    $('done-title').textContent = 'You are registered';
-    $('done-text').textContent = answer.message ?? (answer.emailed ? 'Your personal link is on its way to your e-mail.' : 'Keep your personal link.');
+    $('done-title').textContent = t('register.registered');
+    $('done-text').textContent = answer.message ?? (answer.emailed ? t('register.emailedText') : t('register.keepLink'));
     if (answer.token) {
       keepToken(answer.token);
       $('personal-link').value = new URL(answer.link, location.origin).toString();

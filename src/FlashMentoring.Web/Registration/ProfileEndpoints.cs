@@ -1,3 +1,4 @@
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Roster;
@@ -8,7 +9,8 @@ namespace FlashMentoring.Web.Registration;
 
 /// <summary>
 /// What a personal link opens before the event: the person's own profile (and a registration waiting for their
-/// confirmation), the mentor search with must-meet and no-thanks choices, and for a mentor, who asked for them.
+/// confirmation), the mentor search with must-meet and no-thanks choices, and for a mentor, who asked for them. Every
+/// refusal is worded in the reader's language (the page's, which it sends as Accept-Language).
 /// </summary>
 public static class ProfileEndpoints
 {
@@ -29,7 +31,7 @@ public static class ProfileEndpoints
     {
         if (await found.PersonAsync(http, cancellationToken) is not var (record, person, everyone))
         {
-            return NotYours();
+            return NotYours(http);
         }
 
         return TypedResults.Ok(registrations.Profile(record, person, everyone));
@@ -39,42 +41,44 @@ public static class ProfileEndpoints
     internal static async Task<Results<Ok<ProfileView>, ValidationProblem, ProblemHttpResult>> EditProfile(
         ProfileForm form, HttpContext http, Found found, Registrations registrations, CancellationToken cancellationToken)
     {
+        var texts = Languages.Of(http.Request);
         if (await found.PersonAsync(http, cancellationToken) is not var (record, person, everyone))
         {
-            return NotYours();
+            return NotYours(http);
         }
 
         if (Registrations.Started(record))
         {
-            return Closed();
+            return Closed(texts);
         }
 
-        var (profile, errors) = ProfileRules.Check(form with { Email = string.IsNullOrWhiteSpace(form.Email) ? person.Profile.Email : form.Email }, emailRequired: false);
+        var (profile, errors) = ProfileRules.Check(form with { Email = string.IsNullOrWhiteSpace(form.Email) ? person.Profile.Email : form.Email }, emailRequired: false, texts);
         if (profile is not null && profile.Email != person.Profile.Email)
         {
-            errors["email"] = ["Your e-mail cannot be changed here (your personal link belongs to it). Ask the host to change it."];
+            errors["email"] = [texts.T("profile.problem.emailFixed")];
         }
 
         if (profile is not null && ProfileRules.ChangesSeatedMode(record, person, profile))
         {
-            errors["attends"] = ["You already have a seat at a table of the other kind. Ask the host to switch you: your tables change with it."];
+            errors["attends"] = [texts.T("profile.problem.otherKind")];
         }
 
         if (profile is null || errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "Your profile was not changed");
+            return TypedResults.ValidationProblem(errors, title: texts.T("profile.problem.notChanged"));
         }
 
-        return await Save(found, registrations, record, person, everyone, profile, cancellationToken);
+        return await Save(found, registrations, record, person, everyone, profile, texts, cancellationToken);
     }
 
     /// <summary>Applies or discards the details a registration sent again with this person's e-mail.</summary>
     internal static async Task<Results<Ok<ProfileView>, ValidationProblem, ProblemHttpResult>> DecidePending(
         PendingDecision decision, HttpContext http, Found found, Registrations registrations, TimeProvider time, CancellationToken cancellationToken)
     {
+        var texts = Languages.Of(http.Request);
         if (await found.PersonAsync(http, cancellationToken) is not var (record, person, everyone))
         {
-            return NotYours();
+            return NotYours(http);
         }
 
         var pending = ProfileRules.Pending(person);
@@ -87,17 +91,17 @@ public static class ProfileEndpoints
 
         if (Registrations.Started(record))
         {
-            return Closed();
+            return Closed(texts);
         }
 
-        var (profile, errors) = ProfileRules.Check(pending with { Email = person.Profile.Email }, emailRequired: false);
+        var (profile, errors) = ProfileRules.Check(pending with { Email = person.Profile.Email }, emailRequired: false, texts);
         if (profile is null)
         {
-            return TypedResults.ValidationProblem(errors, title: "The new details could not be applied");
+            return TypedResults.ValidationProblem(errors, title: texts.T("profile.problem.notApplied"));
         }
 
         person.Profile.ConsentedAt = time.GetUtcNow(); // The form sent again carried its own consent.
-        return await Save(found, registrations, record, person, everyone, profile, cancellationToken);
+        return await Save(found, registrations, record, person, everyone, profile, texts, cancellationToken);
     }
 
     internal static async Task<Results<Ok<MentorSearch>, ProblemHttpResult>> Mentors(
@@ -105,10 +109,10 @@ public static class ProfileEndpoints
     {
         if (await found.PersonAsync(http, cancellationToken) is not var (_, person, everyone))
         {
-            return NotYours();
+            return NotYours(http);
         }
 
-        return ProfileRules.CanBeMentee(person) ? TypedResults.Ok(Registrations.Search(person, everyone, q, agency, location, expertise)) : MentorsOnly();
+        return ProfileRules.CanBeMentee(person) ? TypedResults.Ok(Registrations.Search(person, everyone, q, agency, location, expertise)) : MentorsOnly(Languages.Of(http.Request));
     }
 
     /// <summary>
@@ -118,19 +122,20 @@ public static class ProfileEndpoints
     internal static async Task<Results<Ok<MentorChoicesView>, ProblemHttpResult>> Choose(
         MentorChoices choices, HttpContext http, Found found, CancellationToken cancellationToken)
     {
+        var texts = Languages.Of(http.Request);
         if (await found.PersonAsync(http, cancellationToken) is not var (record, person, everyone))
         {
-            return NotYours();
+            return NotYours(http);
         }
 
         if (Registrations.Started(record))
         {
-            return Closed();
+            return Closed(texts);
         }
 
         if (!ProfileRules.CanBeMentee(person))
         {
-            return MentorsOnly();
+            return MentorsOnly(texts);
         }
 
         var mentors = everyone.Where(ProfileRules.CanMentor).ToDictionary(p => p.Id);
@@ -138,12 +143,12 @@ public static class ProfileEndpoints
         var noThanks = (choices.NoThanks ?? []).Distinct().ToList();
         var errors = new Dictionary<string, string[]>();
         string? Wrong(IEnumerable<long> ids) => ids.Select(id =>
-            id == person.Id ? "You cannot choose yourself."
-            : !mentors.ContainsKey(id) ? $"{id} is not a mentor of this event. Search again: the list may have changed."
+            id == person.Id ? texts.T("mentors.problem.self")
+            : !mentors.ContainsKey(id) ? texts.T("mentors.problem.notMentor")
             : null).FirstOrDefault(e => e is not null);
         if (mustMeet.Count > 3)
         {
-            errors["mustMeet"] = [$"Choose at most three mentors you must meet; {mustMeet.Count} are marked."];
+            errors["mustMeet"] = [texts.T("mentors.problem.tooMany", ("count", mustMeet.Count))];
         }
         else if (Wrong(mustMeet) is { } badMustMeet)
         {
@@ -156,12 +161,12 @@ public static class ProfileEndpoints
         }
         else if (mustMeet.Intersect(noThanks).FirstOrDefault() is var both && both != 0)
         {
-            errors["noThanks"] = [$"{mentors[both].Name} is marked both must meet and no thanks; choose one."];
+            errors["noThanks"] = [texts.T("mentors.problem.both", ("name", mentors[both].Name))];
         }
 
         if (errors.Count > 0)
         {
-            return TypedResults.Problem(new HttpValidationProblemDetails(errors) { Title = "Your choices were not saved", Status = StatusCodes.Status422UnprocessableEntity });
+            return TypedResults.Problem(new HttpValidationProblemDetails(errors) { Title = texts.T("mentors.problem.notSaved"), Status = StatusCodes.Status422UnprocessableEntity });
         }
 
         var mentorKeys = mentors.Values.Select(m => m.Key).ToHashSet(StringComparer.Ordinal);
@@ -176,7 +181,7 @@ public static class ProfileEndpoints
     {
         if (await found.PersonAsync(http, cancellationToken) is not var (record, person, everyone))
         {
-            return NotYours();
+            return NotYours(http);
         }
 
         if (record.InvitationsSentAt is null)
@@ -191,7 +196,7 @@ public static class ProfileEndpoints
     }
 
     private static async Task<Results<Ok<ProfileView>, ValidationProblem, ProblemHttpResult>> Save(
-        Found found, Registrations registrations, EventRecord record, PersonRecord person, IReadOnlyList<PersonRecord> everyone, CleanProfile profile, CancellationToken cancellationToken)
+        Found found, Registrations registrations, EventRecord record, PersonRecord person, IReadOnlyList<PersonRecord> everyone, CleanProfile profile, Texts texts, CancellationToken cancellationToken)
     {
         // A plan is read once per version: one that seats this person is read again with their new details.
         if (ProfileRules.Apply(person, profile) && ProfileRules.Planned(person))
@@ -205,20 +210,23 @@ public static class ProfileEndpoints
         }
         catch (DbUpdateConcurrencyException)
         {
-            return TypedResults.Problem(detail: "The host changed the plan or started the event as you saved. Reload the page and try again.", statusCode: StatusCodes.Status409Conflict, title: "Not saved");
+            return TypedResults.Problem(detail: texts.T("profile.problem.conflict"), statusCode: StatusCodes.Status409Conflict, title: texts.T("profile.problem.notSaved"));
         }
 
         return TypedResults.Ok(registrations.Profile(record, person, everyone));
     }
 
-    private static ProblemHttpResult NotYours() =>
-        TypedResults.Problem(title: "This personal link is not (or no longer) valid", detail: "Open the link from your confirmation e-mail, or ask the host for your link.", statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult NotYours(HttpContext http)
+    {
+        var texts = Languages.Of(http.Request);
+        return TypedResults.Problem(title: texts.T("profile.problem.notYoursTitle"), detail: texts.T("profile.problem.notYours"), statusCode: StatusCodes.Status404NotFound);
+    }
 
-    private static ProblemHttpResult Closed() =>
-        TypedResults.Problem(title: "The event has started", detail: "Profiles and choices are fixed once the rounds begin.", statusCode: StatusCodes.Status409Conflict);
+    private static ProblemHttpResult Closed(Texts texts) =>
+        TypedResults.Problem(title: texts.T("profile.problem.startedTitle"), detail: texts.T("profile.problem.started"), statusCode: StatusCodes.Status409Conflict);
 
-    private static ProblemHttpResult MentorsOnly() =>
-        TypedResults.Problem(title: "Mentor search is for mentees", detail: "You registered as a mentor; mentees choose whom they meet. Change your role to both on your profile to choose too.", statusCode: StatusCodes.Status403Forbidden);
+    private static ProblemHttpResult MentorsOnly(Texts texts) =>
+        TypedResults.Problem(title: texts.T("mentors.problem.menteesOnlyTitle"), detail: texts.T("mentors.problem.menteesOnly"), statusCode: StatusCodes.Status403Forbidden);
 
     /// <summary>The person a request's personal link opens, with their event and everyone of it, all tracked.</summary>
     internal sealed class Found(AppDb db, PersonalLinks links)

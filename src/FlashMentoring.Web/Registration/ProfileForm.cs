@@ -1,13 +1,16 @@
 using System.Text.Json;
 using FlashMentoring.Core.Roster;
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Web.Data;
+using FlashMentoring.Web.Hosting;
 
 namespace FlashMentoring.Web.Registration;
 
 /// <summary>
 /// A profile as the registration form, the profile page and the host's edit send it (and as a pending update keeps
 /// it). <c>Consent</c> is read by registration only. <c>Attends</c> (online or in person; null keeps what is stored)
-/// matters in a hybrid event; <c>TimeZone</c> is the browser's IANA zone, kept when this server knows it.
+/// matters in a hybrid event; <c>TimeZone</c> is the browser's IANA zone, kept when this server knows it; <c>Language</c>
+/// is the language they read ("es"; null keeps what is stored): their e-mails and itinerary are written in it.
 /// </summary>
 public sealed record ProfileForm(
     string? Name,
@@ -22,7 +25,8 @@ public sealed record ProfileForm(
     string? Goals = null,
     bool? Consent = null,
     string? Attends = null,
-    string? TimeZone = null);
+    string? TimeZone = null,
+    string? Language = null);
 
 /// <summary>A profile once cleaned and checked: every field as it will be stored.</summary>
 public sealed record CleanProfile(
@@ -37,10 +41,11 @@ public sealed record CleanProfile(
     IReadOnlyList<string> Needs,
     string Goals,
     string? Attends = null,
-    string? TimeZone = null)
+    string? TimeZone = null,
+    string? Language = null)
 {
     /// <summary>The form it reads back as (a pending update, the profile page).</summary>
-    public ProfileForm ToForm() => new(Name, Email, Role, Agency, Location, Grade, Formats, Expertise, Needs, Goals, Attends: Attends, TimeZone: TimeZone);
+    public ProfileForm ToForm() => new(Name, Email, Role, Agency, Location, Grade, Formats, Expertise, Needs, Goals, Attends: Attends, TimeZone: TimeZone, Language: Language);
 }
 
 /// <summary>
@@ -60,56 +65,71 @@ public static class ProfileRules
 
     /// <summary>
     /// Cleans and checks a form; either the clean profile or the problems, keyed by field, in words the form shows next
-    /// to the field. Control characters and direction overrides are dropped, white space collapsed; text that looks
-    /// like a spreadsheet formula or HTML stays text (the CSV export and the pages escape it).
+    /// to the field, in the reader's language. Control characters and direction overrides are dropped, white space
+    /// collapsed; text that looks like a spreadsheet formula or HTML stays text (the CSV export and the pages escape it).
+    /// The limits are the roster's (PersonFields); only the words are the form's own.
     /// </summary>
-    public static (CleanProfile? Profile, Dictionary<string, string[]> Errors) Check(ProfileForm form, bool emailRequired)
+    public static (CleanProfile? Profile, Dictionary<string, string[]> Errors) Check(ProfileForm form, bool emailRequired, Texts texts)
     {
         ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(texts);
         var errors = new Dictionary<string, string[]>();
-        void Add(FieldProblem? problem)
-        {
-            if (problem is not null)
-            {
-                errors.TryAdd(problem.Field, [problem.Message]);
-            }
-        }
+        void Add(string field, string message) => errors.TryAdd(field, [message]);
 
         foreach (var (field, value) in new[] { ("name", form.Name), ("email", form.Email), ("agency", form.Agency), ("location", form.Location), ("grade", form.Grade), ("goals", form.Goals) })
         {
-            Add(PersonFields.TooLong(field, value));
+            if (value is { Length: > PersonFields.MaxLength })
+            {
+                Add(field, texts.T("profile.problem.tooLong", ("length", value.Length), ("max", PersonFields.MaxLength)));
+            }
         }
 
         var name = PersonFields.CleanName(form.Name);
-        Add(PersonFields.CheckName(name));
+        if (name.Length == 0)
+        {
+            Add("name", texts.T("profile.problem.nameBlank"));
+        }
+        else if (name.Length > PersonFields.MaxNameLength)
+        {
+            Add("name", texts.T("profile.problem.nameLong", ("length", name.Length), ("max", PersonFields.MaxNameLength)));
+        }
+
         var email = PersonFields.CleanEmail(form.Email);
         if (email is null && emailRequired)
         {
-            Add(new FieldProblem("email", "The e-mail is blank. Your personal link is sent to it, so it is needed."));
+            Add("email", texts.T("profile.problem.emailBlank"));
         }
-        else if (email is not null)
+        else if (email is not null && !PersonFields.LooksLikeEmail(email))
         {
-            Add(PersonFields.CheckEmail(email));
+            Add("email", texts.T("profile.problem.emailBad", ("email", email)));
         }
 
         var role = form.Role?.Trim().ToLowerInvariant();
         if (role is not ("mentor" or "mentee" or "both"))
         {
-            errors.TryAdd("role", [$"Choose mentor, mentee or both (got \"{form.Role}\")."]);
+            Add("role", texts.T("profile.problem.role"));
         }
 
         if (!PersonFields.TryReadAttends(form.Attends, out var online))
         {
-            errors.TryAdd("attends", [$"Choose in the room or online (got \"{form.Attends}\")."]);
+            Add("attends", texts.T("profile.problem.attends"));
         }
 
-        var formats = List("formats", form.Formats, errors);
-        var expertise = List("expertise", form.Expertise, errors);
-        var needs = List("needs", form.Needs, errors);
+        // Blank keeps what is stored (the event's language until they choose); a code the app does not speak is refused,
+        // not dropped: the person would otherwise get e-mails in a language they did not pick, without being told.
+        var language = Languages.Clean(form.Language);
+        if (language is null && !string.IsNullOrWhiteSpace(form.Language))
+        {
+            Add("language", texts.T("profile.problem.language", ("codes", string.Join(", ", Texts.Languages.Select(l => l.Code))), ("value", form.Language.Trim())));
+        }
+
+        var formats = List("formats", form.Formats, errors, texts);
+        var expertise = List("expertise", form.Expertise, errors, texts);
+        var needs = List("needs", form.Needs, errors, texts);
         return errors.Count > 0
             ? (null, errors)
             : (new CleanProfile(name, email, role!, Text(form.Agency), Text(form.Location), Text(form.Grade), formats, expertise, needs, Text(form.Goals),
-                Roster.People.AttendsName(online), PersonFields.KnownTimeZone(form.TimeZone)), errors);
+                Roster.People.AttendsName(online), PersonFields.KnownTimeZone(form.TimeZone), language), errors);
     }
 
     /// <summary>The engine's person for a clean profile (a new row is made from it).</summary>
@@ -132,8 +152,8 @@ public static class ProfileRules
 
     /// <summary>
     /// Writes a clean profile onto a row, keeping what the form does not hold (choices, breaks, the key, the seats).
-    /// True when anything a plan shows (name, role, agency, expertise, needs) changed. Attends and the time zone are kept
-    /// when the form leaves them out.
+    /// True when anything a plan shows (name, role, agency, expertise, needs) changed. Attends, the time zone and the
+    /// language are kept when the form leaves them out.
     /// </summary>
     public static bool Apply(PersonRecord record, CleanProfile profile)
     {
@@ -156,6 +176,7 @@ public static class ProfileRules
         f.Goals = profile.Goals;
         f.Attends = profile.Attends ?? f.Attends;
         f.TimeZone = profile.TimeZone ?? f.TimeZone;
+        f.Language = profile.Language ?? f.Language;
         return shown;
     }
 
@@ -164,7 +185,7 @@ public static class ProfileRules
     {
         ArgumentNullException.ThrowIfNull(record);
         var f = record.Profile;
-        return new ProfileForm(record.Name, f.Email, f.Declared, f.Agency, f.Location, f.Grade, f.Formats, f.Expertise, f.Needs, f.Goals, Attends: f.Attends, TimeZone: f.TimeZone);
+        return new ProfileForm(record.Name, f.Email, f.Declared, f.Agency, f.Location, f.Grade, f.Formats, f.Expertise, f.Needs, f.Goals, Attends: f.Attends, TimeZone: f.TimeZone, Language: f.Language);
     }
 
     /// <summary>A pending update as stored (JSON of the clean form).</summary>
@@ -221,7 +242,7 @@ public static class ProfileRules
 
     // A list is cleaned entry by entry (split on ; as a roster cell is, so the CSV export reads back the same),
     // de-duplicated ignoring case, and held to the roster's limits: entries, and length once joined.
-    private static List<string> List(string field, IReadOnlyList<string>? values, Dictionary<string, string[]> errors)
+    private static List<string> List(string field, IReadOnlyList<string>? values, Dictionary<string, string[]> errors, Texts texts)
     {
         var entries = (values ?? [])
             .SelectMany(v => (v ?? "").Split([';', '|', '\n'], StringSplitOptions.RemoveEmptyEntries))
@@ -229,13 +250,14 @@ public static class ProfileRules
             .Where(v => v.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
+        var joined = string.Join(';', entries).Length;
         if (entries.Count > MaxListEntries)
         {
-            errors.TryAdd(field, [$"The {field} list has {entries.Count} entries; the most is {MaxListEntries}."]);
+            errors.TryAdd(field, [texts.T("profile.problem.listTooMany", ("count", entries.Count), ("max", MaxListEntries))]);
         }
-        else if (PersonFields.TooLong(field, string.Join(';', entries)) is { } tooLong)
+        else if (joined > PersonFields.MaxLength)
         {
-            errors.TryAdd(field, [tooLong.Message]);
+            errors.TryAdd(field, [texts.T("profile.problem.listTooLong", ("length", joined), ("max", PersonFields.MaxLength))]);
         }
 
         return entries;

@@ -16,7 +16,8 @@ namespace FlashMentoring.Web.Registration;
 
 /// <summary>
 /// Self-registration before the event: the host's link settings, the public registration page, the host's review of
-/// everyone stored (edit, remove, a CSV imported on top) and planning from them.
+/// everyone stored (edit, remove, a CSV imported on top) and planning from them. What the public routes answer is worded
+/// in the reader's language; the host's routes answer in English, but for the field errors of a person's edit.
 /// </summary>
 public static partial class RegistrationEndpoints
 {
@@ -28,8 +29,7 @@ public static partial class RegistrationEndpoints
     }
 
     // What a registration answers when the link went by e-mail, to a new person and to an address already registered alike.
-    private static readonly RegistrationResult Emailed = new("registered", null, null, true,
-        "Thank you. We sent a message to this address: open the link in it to see or change your registration.");
+    private static RegistrationResult Emailed(Texts texts) => new("registered", null, null, true, texts.T("register.answer.emailed"));
 
     public static IEndpointRouteBuilder MapRegistration(this IEndpointRouteBuilder app)
     {
@@ -157,7 +157,8 @@ public static partial class RegistrationEndpoints
     /// <summary>What the public page shows; an unknown code counts as a guess against the device.</summary>
     internal static async Task<Results<Ok<RegistrationPage>, ProblemHttpResult>> Page(string code, HttpContext http, AppDb db, Attempts attempts, Registrations registrations, CancellationToken cancellationToken)
     {
-        var (record, refusal) = await FindByCode(code, http, db, attempts, cancellationToken);
+        var texts = Languages.Of(http.Request);
+        var (record, refusal) = await FindByCode(code, http, db, attempts, texts, cancellationToken);
         if (record is null)
         {
             return refusal!;
@@ -165,7 +166,7 @@ public static partial class RegistrationEndpoints
 
         var r = record.Registration;
         return TypedResults.Ok(new RegistrationPage(record.Title, record.StartsAt, record.TimeZone, registrations.OpenNow(record), r.ClosesAt, r.Domains,
-            ProfileLists.Standard.Competencies, ProfileLists.Standard.Formats, Registrations.PrivacyNotice, record.Mode));
+            ProfileLists.Standard.Competencies, ProfileLists.Standard.Formats, Registrations.PrivacyNotice(texts), record.Mode));
     }
 
     /// <summary>
@@ -177,7 +178,8 @@ public static partial class RegistrationEndpoints
         string code, ProfileForm form, HttpContext http, AppDb db, Attempts attempts, Registrations registrations, RegistrationLimits limits, MailQueue mail,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        var (record, refusal) = await FindByCode(code, http, db, attempts, cancellationToken);
+        var texts = Languages.Of(http.Request);
+        var (record, refusal) = await FindByCode(code, http, db, attempts, texts, cancellationToken);
         if (record is null)
         {
             return refusal!;
@@ -185,31 +187,31 @@ public static partial class RegistrationEndpoints
 
         if (!registrations.OpenNow(record))
         {
-            var why = Registrations.Started(record) ? "The event has started."
-                : record.Registration.ClosesAt is { } closed && closed <= time.GetUtcNow() ? "It closed at the time the host set."
-                : "The host has closed it.";
-            return TypedResults.Problem(detail: $"{why} Ask the event's host to add you.", statusCode: StatusCodes.Status403Forbidden, title: "Registration is closed");
+            var why = Registrations.Started(record) ? texts.T("register.problem.closedStarted")
+                : record.Registration.ClosesAt is { } closed && closed <= time.GetUtcNow() ? texts.T("register.problem.closedTime")
+                : texts.T("register.problem.closedHost");
+            return TypedResults.Problem(detail: why, statusCode: StatusCodes.Status403Forbidden, title: texts.T("register.problem.closedTitle"));
         }
 
-        var (profile, errors) = ProfileRules.Check(form, emailRequired: true);
+        var (profile, errors) = ProfileRules.Check(form, emailRequired: true, texts);
         if (form.Consent != true)
         {
-            errors.TryAdd("consent", ["Tick the box to accept the privacy notice; without it you cannot register."]);
+            errors.TryAdd("consent", [texts.T("register.problem.consent")]);
         }
 
         if (profile is null || errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "The registration was not sent");
+            return TypedResults.ValidationProblem(errors, title: texts.T("register.problem.notSent"));
         }
 
         if (!Registrations.InDomains(record.Registration.Domains, profile.Email!))
         {
-            return Unprocessable("email", $"Registration is for e-mail addresses at {string.Join(", ", record.Registration.Domains)} (subdomains too). Use your work e-mail.", "This e-mail address cannot register");
+            return Unprocessable("email", texts.T("register.problem.domain", ("domains", string.Join(", ", record.Registration.Domains))), texts.T("register.problem.domainTitle"));
         }
 
         if (limits.Take(http) is { } tooMany)
         {
-            return tooMany;
+            return InWords(tooMany, http, texts, "register.problem.tooManyRegistrations");
         }
 
         var key = Person.KeyOf(profile.Email, profile.Name);
@@ -229,17 +231,16 @@ public static partial class RegistrationEndpoints
                 if (mail.Enabled)
                 {
                     // The same answer as a new registration's: the page must not tell whether an address is registered.
-                    return TypedResults.Created((string?)null, Emailed);
+                    return TypedResults.Created((string?)null, Emailed(texts));
                 }
 
-                return TypedResults.Accepted((string?)null, new RegistrationResult("pending", null, null, false,
-                    "This e-mail is already registered. Open your personal link to confirm the new details; if you do not have it, ask the host."));
+                return TypedResults.Accepted((string?)null, new RegistrationResult("pending", null, null, false, texts.T("register.answer.pending")));
             }
 
             var count = await db.People.CountAsync(p => p.EventId == record.Id, cancellationToken);
             if (count >= PlanLimits.Event.MaxPeople)
             {
-                return TypedResults.Problem(detail: $"The event has {count:N0} people, the most one event takes. Ask the host.", statusCode: StatusCodes.Status409Conflict, title: "The event is full");
+                return TypedResults.Problem(detail: texts.T("register.problem.full", ("count", count.ToString("N0", texts.Culture))), statusCode: StatusCodes.Status409Conflict, title: texts.T("register.problem.fullTitle"));
             }
 
             var order = (await db.People.Where(p => p.EventId == record.Id).MaxAsync(p => (int?)p.Order, cancellationToken) ?? 0) + 1;
@@ -266,11 +267,10 @@ public static partial class RegistrationEndpoints
                 sent.PersonId = person.Id; // Known once the person is saved.
                 await db.SaveChangesAsync(cancellationToken);
                 mail.Wake();
-                return TypedResults.Created((string?)null, Emailed);
+                return TypedResults.Created((string?)null, Emailed(texts));
             }
 
-            return TypedResults.Created((string?)null, new RegistrationResult("registered", person.Token, Registrations.ProfilePath(person.Token), false,
-                "You are registered. Keep your personal link: it is the only way to change your profile."));
+            return TypedResults.Created((string?)null, new RegistrationResult("registered", person.Token, Registrations.ProfilePath(person.Token), false, texts.T("register.answer.registered")));
         }
     }
 
@@ -287,8 +287,9 @@ public static partial class RegistrationEndpoints
 
     /// <summary>The host changes a person's profile (their e-mail too: the new one is their identity from then on).</summary>
     internal static async Task<Results<Ok<ReviewPerson>, NotFound, ValidationProblem, ProblemHttpResult>> EditPerson(
-        Guid id, long personId, ProfileForm form, AppDb db, Registrations registrations, CancellationToken cancellationToken)
+        Guid id, long personId, ProfileForm form, HttpRequest request, AppDb db, Registrations registrations, CancellationToken cancellationToken)
     {
+        var texts = Languages.Of(request);
         var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         var people = record is null ? [] : await registrations.PeopleAsync(id, cancellationToken);
         var person = people.FirstOrDefault(p => p.Id == personId);
@@ -302,7 +303,7 @@ public static partial class RegistrationEndpoints
             return Started("Profiles are fixed once the rounds have begun; use check-in and walk-ins instead.");
         }
 
-        var (profile, errors) = ProfileRules.Check(form, emailRequired: false);
+        var (profile, errors) = ProfileRules.Check(form, emailRequired: false, texts);
         if (profile is not null && ProfileRules.ChangesSeatedMode(record, person, profile))
         {
             errors["attends"] = [$"{person.Name} is seated at tables of the other kind. Switch them in the check-in list instead: that moves them to tables of their new kind."];
@@ -310,7 +311,7 @@ public static partial class RegistrationEndpoints
 
         if (profile is null || errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "The profile was not changed");
+            return TypedResults.ValidationProblem(errors, title: texts.T("profile.problem.hostNotChanged"));
         }
 
         var newKey = profile.Email == person.Profile.Email ? person.Key : Person.KeyOf(profile.Email, profile.Name);
@@ -518,19 +519,31 @@ public static partial class RegistrationEndpoints
     private static ProblemHttpResult Started(string what) =>
         TypedResults.Problem(detail: $"The event has started. {what}", statusCode: StatusCodes.Status409Conflict, title: "The event has started");
 
-    private static ProblemHttpResult NoSuchLink() =>
-        TypedResults.Problem(title: "No registration with this link", detail: "Check the link the host sent you; it may have been copied only in part.", statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult NoSuchLink(Texts texts) =>
+        TypedResults.Problem(title: texts.T("register.noSuchLink"), detail: texts.T("register.problem.noSuchLink"), statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>
+    /// A 429 of the shared limits (Attempts, RegistrationLimits: English, for every route that uses them), worded again
+    /// for a registrant; the wait is the one they set in Retry-After.
+    /// </summary>
+    private static ProblemHttpResult InWords(ProblemHttpResult tooMany, HttpContext http, Texts texts, string key)
+    {
+        var seconds = int.TryParse(http.Response.Headers.RetryAfter.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var wait) ? wait : 60;
+        tooMany.ProblemDetails.Title = texts.T("register.problem.slowDown");
+        tooMany.ProblemDetails.Detail = texts.T(key, ("seconds", seconds));
+        return tooMany;
+    }
 
     /// <summary>A validation problem answered 422: the form is fine, but this value cannot be taken here.</summary>
     internal static ProblemHttpResult Unprocessable(string field, string message, string title) =>
         TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] }) { Title = title, Status = StatusCodes.Status422UnprocessableEntity });
 
     /// <summary>The event a registration link opens, or the refusal: a device that guesses codes is slowed like on the join page.</summary>
-    private static async Task<(EventRecord? Record, ProblemHttpResult? Refusal)> FindByCode(string code, HttpContext http, AppDb db, Attempts attempts, CancellationToken cancellationToken)
+    private static async Task<(EventRecord? Record, ProblemHttpResult? Refusal)> FindByCode(string code, HttpContext http, AppDb db, Attempts attempts, Texts texts, CancellationToken cancellationToken)
     {
         if (attempts.Blocked(http, AttemptKind.WrongCode))
         {
-            return (null, Attempts.TooMany(http, AttemptKind.WrongCode));
+            return (null, InWords(Attempts.TooMany(http, AttemptKind.WrongCode), http, texts, "register.problem.tooManyCodes"));
         }
 
         var trimmed = code.Trim();
@@ -538,7 +551,7 @@ public static partial class RegistrationEndpoints
         if (record is null)
         {
             attempts.Failed(http, AttemptKind.WrongCode);
-            return (null, NoSuchLink());
+            return (null, NoSuchLink(texts));
         }
 
         return (record, null);

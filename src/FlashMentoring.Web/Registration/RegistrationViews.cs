@@ -35,6 +35,7 @@ public sealed record NamedPerson(long Id, string Name);
 public sealed record ProfileEvent(string Title, DateTimeOffset StartsAt, string? TimeZone, bool RegistrationOpen, bool Started, bool Published, string Mode);
 
 /// <summary>A person's own profile, with a registration waiting for their confirmation, and their choices.</summary>
+/// <param name="Language">The language they chose ("es"); null until they choose (the event's applies).</param>
 public sealed record ProfileView(
     string Name,
     string? Email,
@@ -53,7 +54,8 @@ public sealed record ProfileView(
     bool Planned,
     ProfileLists Lists,
     string? Attends = null,
-    string? TimeZone = null);
+    string? TimeZone = null,
+    string? Language = null);
 
 /// <summary>What a profile form offers to tick: the competencies the engine scores and the format wishes.</summary>
 public sealed record ProfileLists(IReadOnlyList<string> Competencies, IReadOnlyList<string> Formats)

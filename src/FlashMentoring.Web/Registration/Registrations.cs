@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FlashMentoring.Core.Live;
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Mail;
@@ -15,12 +16,12 @@ namespace FlashMentoring.Web.Registration;
 /// </summary>
 public sealed partial class Registrations(AppDb db, MailQueue mail, JoinLinks links, TimeProvider time)
 {
-    /// <summary>What the registration page asks consent to.</summary>
-    public const string PrivacyNotice =
-        "The event's host (the organiser) keeps what you enter here to plan the event: who sits with whom, and when. " +
-        "Other participants see your name, agency, location, grade, expertise or needs, and goals; never your e-mail. " +
-        "Your e-mail is used to send your personal link and the event's invitation. " +
-        "Everything is deleted with the event, at the latest 90 days after it ends. Your personal link lets you change your profile until the event starts.";
+    /// <summary>What the registration page asks consent to, in the reader's language.</summary>
+    public static string PrivacyNotice(Texts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return texts.T("register.privacyNotice");
+    }
 
     /// <summary>The profile page's path for a personal link (the token in the fragment, so it reaches no log).</summary>
     public static string ProfilePath(string token) => "/profile#t=" + token;
@@ -120,7 +121,7 @@ public sealed partial class Registrations(AppDb db, MailQueue mail, JoinLinks li
         var choices = Choices(person, everyone);
         var shownEvent = new ProfileEvent(record.Title, record.StartsAt, record.TimeZone, OpenNow(record), Started(record), record.InvitationsSentAt is not null, record.Mode);
         return new ProfileView(person.Name, f.Email, f.Declared, f.Agency, f.Location, f.Grade, f.Formats, f.Expertise, f.Needs, f.Goals,
-            ProfileRules.Pending(person), shownEvent, choices.MustMeet, choices.NoThanks, ProfileRules.Planned(person), ProfileLists.Standard, f.Attends, f.TimeZone);
+            ProfileRules.Pending(person), shownEvent, choices.MustMeet, choices.NoThanks, ProfileRules.Planned(person), ProfileLists.Standard, f.Attends, f.TimeZone, f.Language);
     }
 
     /// <summary>A mentee's must-meet and no-thanks mentors, by id and name (no-thanks lists mentors only; other avoids stay the host's).</summary>
