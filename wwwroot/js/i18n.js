@@ -147,7 +147,9 @@ export function useLanguage(code) {
   store(STORE, code);
   const url = new URL(location.href);
   url.searchParams.delete('lang');
-  location.replace(url);
+  // The same address but for its #fragment (a host or personal link) would only scroll: load it again instead.
+  if (url.href === location.href) location.reload();
+  else location.replace(url);
 }
 
 /**
