@@ -83,6 +83,11 @@ function showLanguageSwitch() {
       headers: { 'Content-Type': 'application/json', 'X-Person-Token': token },
       body: JSON.stringify({ language: code }),
     }).catch(() => {}); // Offline: this device keeps the choice, and the next switch stores it.
+    // The switch then reopens the page by dropping ?lang= from the address; an address that would differ only in its
+    // fragment (#t=...) is not reopened at all, so the address names the language for the switch to drop.
+    const url = new URL(location.href);
+    url.searchParams.set('lang', code);
+    history.replaceState(null, '', url);
   });
   $('language').hidden = false;
 }
