@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -38,6 +39,7 @@ public partial class SpanishPhoneTests(BrowserFixture browser)
         await phone.GetByLabel("Busque su nombre").FillAsync("Ann");
         await Expect(phone.Locator("#status")).ToHaveTextAsync("Hay 6 personas en la lista. Toque su nombre.");
         await NoEnglishAsync(phone, "the join page");
+        await NoSeriousAccessibilityProblemsAsync(phone, "the Spanish join page");
         await phone.PickYourNameAsync("Ann Lee");
 
         await Expect(phone.Locator("#greeting")).ToHaveTextAsync("Hola, Ann Lee");
@@ -53,6 +55,7 @@ public partial class SpanishPhoneTests(BrowserFixture browser)
         await Expect(phone.Locator("#prompt-box h3")).ToHaveTextAsync("Tema para conversar");
         await Expect(phone.Locator("#announce")).ToHaveTextAsync($"Empezó la ronda 1. Vaya a la Mesa {e.TableOf("Ann Lee", 1)}.");
         await NoEnglishAsync(phone, "round 1");
+        await NoSeriousAccessibilityProblemsAsync(phone, "the Spanish phone");
         await ScreenshotsAsync(phone, "phone-es-round");
 
         await e.ClockAsync("skip", new { expectedRound = 1 });
@@ -102,6 +105,28 @@ public partial class SpanishPhoneTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task AJoinLinkThatNamesSpanishOpensThePhoneAndItsPrivacyNoticeInSpanishOnAnEnglishBrowser()
+    {
+        using var e = await SmallEvent.CreateAsync(browser, Roster, rounds: 2);
+        var code = (await e.Host.GetFromJsonAsync<JsonElement>($"/api/events/{e.Id}")).GetProperty("joinCode").GetString()!;
+        await using var context = await browser.NewPhoneAsync("en-US");
+        var phone = await context.NewPageAsync();
+
+        await phone.GotoAsync($"/join?code={code}&lang=es");
+        await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Unirse al evento" })).ToBeVisibleAsync();
+        await phone.GetByLabel("Busque su nombre").FillAsync("Dee");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Dee Park" }).ClickAsync();
+        await Expect(phone).ToHaveURLAsync(new Regex(@"/me\?lang=es#t="));
+        await Expect(phone.Locator("#greeting")).ToHaveTextAsync("Hola, Dee Park");
+        await Expect(phone.Locator("#phase")).ToHaveTextAsync("Todavía no empieza");
+
+        await phone.GetByRole(AriaRole.Link, new() { Name = "Aviso de privacidad" }).ClickAsync();
+        await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Aviso de privacidad", Level = 1 })).ToBeVisibleAsync();
+        await Expect(phone.Locator("#retention-rule")).ToContainTextAsync(new Regex(@"\d+ días después de que termina"));
+        await NoEnglishAsync(phone, "the privacy notice", "privacy");
+    }
+
+    [Fact]
     public async Task TheLiveRegionAnnouncesEachRoundChangeOnceAndNotTheTickingClock()
     {
         using var e = await SmallEvent.CreateAsync(browser, Roster, rounds: 2);
@@ -137,10 +162,10 @@ public partial class SpanishPhoneTests(BrowserFixture browser)
 
     // Every sentence (and every longer piece between placeholders) of the English texts this area owns, that the Spanish
     // text of the same key does not share: none of them may show on a Spanish page.
-    private static readonly Lazy<IReadOnlyList<string>> EnglishPhrases = new(() =>
+    private static IReadOnlyList<string> EnglishPhrases(params string[] areas)
     {
         var phrases = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var area in new[] { "phone", "live", "feedback", "join", "prompts" })
+        foreach (var area in areas)
         {
             using var en = JsonDocument.Parse(File.ReadAllText(Path.Combine(BrowserFixture.RepositoryRoot, "locales", "en", $"{area}.json")));
             using var es = JsonDocument.Parse(File.ReadAllText(Path.Combine(BrowserFixture.RepositoryRoot, "locales", "es", $"{area}.json")));
@@ -162,12 +187,19 @@ public partial class SpanishPhoneTests(BrowserFixture browser)
         }
 
         return phrases.ToList();
-    });
+    }
 
-    private static async Task NoEnglishAsync(IPage page, string where)
+    private static async Task NoEnglishAsync(IPage page, string where, params string[] areas)
     {
         var text = await page.EvaluateAsync<string>("() => document.body.innerText + ' ' + document.title");
-        EnglishPhrases.Value.Where(p => text.Contains(p, StringComparison.Ordinal)).Should().BeEmpty($"{where} is in Spanish: {text}");
+        var english = EnglishPhrases(areas.Length > 0 ? areas : ["phone", "live", "feedback", "join", "prompts", "privacy"]);
+        english.Where(p => text.Contains(p, StringComparison.Ordinal)).Should().BeEmpty($"{where} is in Spanish: {text}");
+    }
+
+    private static async Task NoSeriousAccessibilityProblemsAsync(IPage page, string what)
+    {
+        var results = await page.RunAxe();
+        results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty($"{what} must work with a screen reader (axe-core)");
     }
 
     // The phone at 360 and 320 px: saved to look at, and checked for sideways scrolling and words cut off.
