@@ -108,6 +108,7 @@ app.MapImHere();
 app.MapClock();
 app.MapBoard();
 app.MapJoin();
+app.MapMyLanguage();
 app.MapKits();
 app.MapFeedback();
 app.MapReports();

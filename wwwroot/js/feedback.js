@@ -1,17 +1,20 @@
 // After each round, a one-tap rating (and an optional note); at the end, the survey and "keep in touch".
 // Answers go through the outbox, so a moment offline loses nothing and a resend counts once.
-import { $, count, el, problemText } from './dom.js';
+import { $, el, problemText } from './dom.js';
+import { lang, plural, t } from './i18n.js';
 import { flush, newId, pending, send } from './outbox.js';
 
 let state = null;
 let feedback = null;
 let rating = null;
 // What each rating means, shown on its button: a bare "1" to "5" leaves people guessing which end is good.
-const MEANINGS = ['Not useful', 'A little useful', 'Useful', 'Quite useful', 'Very useful'];
+const MEANINGS = [t('feedback.meaning.1'), t('feedback.meaning.2'), t('feedback.meaning.3'), t('feedback.meaning.4'), t('feedback.meaning.5')];
 const QUESTIONS = [
-  ['match', 'The matches suited what I wanted to grow in'], ['conversation', 'The conversations were useful'],
-  ['logistics', 'The logistics (timing, tables, moving) worked'], ['again', 'I would take part again'],
+  ['match', t('feedback.question.match')], ['conversation', t('feedback.question.conversation')],
+  ['logistics', t('feedback.question.logistics')], ['again', t('feedback.question.again')],
 ];
+// A mentee ranks a few mentors: "1st choice" and so on, worded whole in each language (no ordinals built here).
+const CHOICES = [t('feedback.choice1'), t('feedback.choice2'), t('feedback.choice3')];
 
 document.addEventListener('fm:state', (event) => {
   const first = !state;
@@ -67,7 +70,9 @@ function showRating() {
   }
   $('rate-card').hidden = false;
   if (rating !== null) return; // The note box for the round just rated stays until sent or skipped.
-  $('rate-title').textContent = state.me.role === 'mentor' ? `How was round ${row.round} at your table?` : `How was round ${row.round} with ${row.mentor}?`;
+  $('rate-title').textContent = state.me.role === 'mentor'
+    ? t('feedback.rateMentor', { round: row.round })
+    : t('feedback.rateMentee', { round: row.round, mentor: row.mentor });
   $('note-box').hidden = true;
   if ($('rate-card').dataset.round !== String(row.round)) $('rate-status').textContent = '';
   $('rate-card').dataset.round = String(row.round);
@@ -83,7 +88,7 @@ async function rate(round, n) {
   rating = { round, rating: n };
   markRated(round);
   $('stars').replaceChildren();
-  $('rate-title').textContent = `Round ${round}: ${n} of 5, ${MEANINGS[n - 1].toLowerCase()}. Thank you!`;
+  $('rate-title').textContent = t('feedback.rated', { round, rating: n, meaning: MEANINGS[n - 1].toLocaleLowerCase(lang) });
   $('note-box').hidden = false;
   await send('/api/me/answers', { clientId: newId(), round, rating: n }, state.token).then(report);
 }
@@ -100,10 +105,10 @@ $('send-note').addEventListener('click', async () => {
 
 function report(result) {
   if (result && result.refused && result.refused.length) {
-    $('rate-status').textContent = `Not saved: ${problemText(result.refused.at(-1), 'The answer was refused')}`;
+    $('rate-status').textContent = t('feedback.notSaved', { reason: problemText(result.refused.at(-1), t('feedback.refused')) });
     return;
   }
-  $('rate-status').textContent = result && result.pending ? `Saved on this phone; ${count(result.pending, 'answer')} will be sent when the connection is back.` : 'Sent.';
+  $('rate-status').textContent = result && result.pending ? plural('feedback.pending', result.pending) : t('feedback.sent');
 }
 
 function showAfter() {
@@ -131,9 +136,7 @@ function showAfter() {
 
 function showChoices() {
   const mentor = state.me.role === 'mentor';
-  $('choose-help').textContent = mentor
-    ? 'Tick the mentees you would take for long-term mentoring. When they choose you too, the program suggests you as a pair.'
-    : `Rank up to ${feedback.maxChoices} mentors you would like to continue with. When a mentor chooses you too, the program suggests you as a pair.`;
+  $('choose-help').textContent = mentor ? t('feedback.chooseMentor') : plural('feedback.chooseMentee', feedback.maxChoices);
   if ($('choices').dataset.built) return;
   $('choices').dataset.built = 'yes';
   if (mentor) {
@@ -145,11 +148,10 @@ function showChoices() {
     }));
     return;
   }
-  const ordinal = ['1st', '2nd', '3rd', '4th', '5th'];
   $('choices').replaceChildren(...Array.from({ length: feedback.maxChoices }, (_, k) => {
     const select = el('select', null, { id: `choice-${k}` });
-    select.append(el('option', '(nobody)', { value: '' }), ...feedback.met.map((p) => el('option', p.name, { value: String(p.id), ...(p.rank === k + 1 ? { selected: '' } : {}) })));
-    const label = el('label', `${ordinal[k]} choice`, { for: `choice-${k}` });
+    select.append(el('option', t('feedback.nobody'), { value: '' }), ...feedback.met.map((p) => el('option', p.name, { value: String(p.id), ...(p.rank === k + 1 ? { selected: '' } : {}) })));
+    const label = el('label', CHOICES[k] ?? t('feedback.choiceN', { n: k + 1 }), { for: `choice-${k}` });
     const wrap = el('div');
     wrap.append(label, select);
     return wrap;
@@ -158,8 +160,11 @@ function showChoices() {
 
 function showMatches() {
   if (!feedback.matches.length) return;
-  $('matches').replaceChildren(...feedback.matches.map((m) =>
-    el('li', `${m.name}${m.agency ? ` (${m.agency})` : ''}: ${m.email ?? 'ask the host for contact details'}${m.confirmed ? ' - confirmed as your long-term pair' : ' - you chose each other'}`)));
+  $('matches').replaceChildren(...feedback.matches.map((m) => {
+    const who = m.agency ? t('feedback.match.nameAgency', { name: m.name, agency: m.agency }) : m.name;
+    const contact = m.email ?? t('feedback.match.askHost');
+    return el('li', m.confirmed ? t('feedback.match.confirmed', { who, contact }) : t('feedback.match.mutual', { who, contact }));
+  }));
 }
 
 $('survey-form').addEventListener('submit', async (event) => {
@@ -167,10 +172,10 @@ $('survey-form').addEventListener('submit', async (event) => {
   const answers = Object.fromEntries(QUESTIONS.map(([key]) => [key, Number(document.querySelector(`input[name=${key}]:checked`)?.value) || null]));
   const result = await send('/api/me/answers', { clientId: newId(), round: 0, rating: null, survey: answers }, state.token);
   if (result && result.refused && result.refused.length) {
-    $('after-status').textContent = `Not saved: ${problemText(result.refused.at(-1), 'The survey was refused')}`;
+    $('after-status').textContent = t('feedback.notSaved', { reason: problemText(result.refused.at(-1), t('feedback.surveyRefused')) });
     return;
   }
-  $('after-status').textContent = pending() ? 'Saved on this phone; it will be sent when the connection is back.' : 'Thank you: your answers are in.';
+  $('after-status').textContent = pending() ? t('feedback.surveyPending') : t('feedback.surveyThanks');
   $('survey-form').hidden = true;
 });
 
@@ -183,14 +188,14 @@ $('choices-form').addEventListener('submit', async (event) => {
     const response = await fetch('/api/me/choices', { method: 'PUT', headers: { 'Content-Type': 'application/json', 'X-Person-Token': state.token }, body: JSON.stringify({ chosen }) });
     const body = await response.json().catch(() => ({}));
     if (!response.ok) {
-      $('after-status').textContent = `Your choices were not saved: ${problemText(body, 'try again')}`;
+      $('after-status').textContent = t('feedback.choicesNotSaved', { reason: problemText(body, t('phone.tryAgain')) });
       return;
     }
     feedback = body;
-    $('after-status').textContent = chosen.length ? 'Your choices are saved.' : 'Saved: nobody chosen.';
+    $('after-status').textContent = chosen.length ? t('feedback.choicesSaved') : t('feedback.choicesNone');
     showMatches();
   } catch {
-    $('after-status').textContent = 'No connection: your choices were not saved. Press Save again when the Wi-Fi is back.';
+    $('after-status').textContent = t('feedback.choicesOffline');
   }
 });
 

@@ -3,6 +3,7 @@
 // draw countdowns from those instants on every animation frame, never by counting ticks. The connection
 // retries forever with backoff, and re-syncs at once when the page becomes visible again (a phone unlocked).
 /* global signalR */
+import { plural, t } from './i18n.js';
 
 const MAX_RETRY_MS = 15000;
 // The server pings an idle connection every second (LiveHub.Configure): silence this long means the network is gone,
@@ -206,13 +207,13 @@ export function countdownText(view, nowMs) {
 }
 
 /**
- * An `onState` for connectLive that shows `node` (a banner) while not live, with `texts[state]` or `texts.default`;
- * `also(state)` runs after, for a page that does more.
+ * An `onState` for connectLive that shows `node` (a banner) while not live, with `texts[state]` or `texts.default`
+ * (else the shared words: "Connecting…", "Reconnecting to the server…"); `also(state)` runs after, for a page that does more.
  */
-export function connectionBanner(node, texts, also = () => {}) {
+export function connectionBanner(node, texts = {}, also = () => {}) {
   return (state) => {
     node.hidden = state === 'live';
-    node.textContent = texts[state] ?? texts.default;
+    node.textContent = texts[state] ?? texts.default ?? (state === 'connecting' ? t('live.connecting') : t('live.reconnecting'));
     also(state);
   };
 }
@@ -227,16 +228,15 @@ export function formatRemaining(ms) {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-/** Spoken form for screen readers: "8 minutes 42 seconds left". */
+/** Spoken form for screen readers: "8 minutes 42 seconds left", "Quedan 8 minutos y 42 segundos". */
 export function speakRemaining(ms) {
   if (ms == null) return '';
   const total = Math.ceil(ms / 1000);
   const m = Math.floor(total / 60);
   const s = total % 60;
-  const parts = [];
-  if (m) parts.push(`${m} minute${m === 1 ? '' : 's'}`);
-  if (s || !m) parts.push(`${s} second${s === 1 ? '' : 's'}`);
-  return `${parts.join(' ')} left`;
+  if (!m) return plural('live.leftSeconds', s);
+  if (!s) return plural('live.leftMinutes', m);
+  return plural('live.leftMinutesSeconds', m, { seconds: plural('live.seconds', s) });
 }
 
 /** Calls `draw` on every animation frame until the page goes away. */
@@ -265,11 +265,11 @@ export function chime(context) {
 export function phaseTitle(view) {
   if (!view) return '';
   switch (view.phase) {
-    case 'waiting': return 'Not started yet';
-    case 'round': return `Round ${view.round} of ${view.rounds}`;
-    case 'transition': return view.round < view.rounds ? `Change tables for round ${view.round + 1}` : 'Last round over';
-    case 'paused': return `Round ${view.round} of ${view.rounds} - paused`;
-    case 'finished': return 'All rounds done - thank you!';
+    case 'waiting': return t('live.phase.waiting');
+    case 'round': return t('live.phase.round', { round: view.round, rounds: view.rounds });
+    case 'transition': return view.round < view.rounds ? t('live.phase.transition', { round: view.round + 1 }) : t('live.phase.lastOver');
+    case 'paused': return t('live.phase.paused', { round: view.round, rounds: view.rounds });
+    case 'finished': return t('live.phase.finished');
     default: return '';
   }
 }

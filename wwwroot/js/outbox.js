@@ -1,5 +1,7 @@
 // Answers wait here until the server has them: a phone that loses the Wi-Fi for a moment loses nothing,
 // and each answer carries its own id so a resend after a lost reply counts once.
+import { t } from './i18n.js';
+
 const KEY = 'flashmentoring.outbox';
 
 /** A random id; crypto.randomUUID needs HTTPS, getRandomValues does not. */
@@ -49,7 +51,7 @@ export function flush() {
       if (response.status >= 500 || response.status === 429) return { pending: items.length, refused, sent };
       // Delivered, or refused for good (another 4xx): either way it leaves the queue.
       if (response.ok) sent++;
-      else refused.push(await response.json().catch(() => ({ title: `Refused (${response.status})` })));
+      else refused.push(await response.json().catch(() => ({ title: t('feedback.refusedStatus', { status: response.status }) })));
       items = load().slice(1);
       save(items);
     }

@@ -1,5 +1,6 @@
 // What the pages a personal link opens share: the token (from the link's fragment, then kept on this device, as the
 // phone view keeps it) and the personal API, which takes the token in a header so it reaches no server log.
+import { lang } from './i18n.js';
 
 const KEY = 'flashmentoring.token';
 
@@ -31,13 +32,13 @@ export async function meApi(token, path, options = {}) {
   return { ok: response.ok, status: response.status, body };
 }
 
-/** The event's start as its host sees it: in the event's time zone when it has one (named), else this device's. */
+/** The event's start as its host sees it, written the page's language's way: in the event's time zone when it has one (named), else this device's. */
 export function eventWhen(startsAt, timeZone) {
   const options = { dateStyle: 'full', timeStyle: 'short' };
   try {
-    return new Date(startsAt).toLocaleString([], timeZone ? { ...options, timeZone, timeZoneName: 'short' } : options);
+    return new Date(startsAt).toLocaleString(lang, timeZone ? { ...options, timeZone, timeZoneName: 'short' } : options);
   } catch {
-    return new Date(startsAt).toLocaleString([], options);
+    return new Date(startsAt).toLocaleString(lang, options);
   }
 }
 

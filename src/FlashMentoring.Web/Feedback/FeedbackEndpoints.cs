@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FlashMentoring.Core.Feedback;
 using FlashMentoring.Core.Live;
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Live;
@@ -49,40 +50,41 @@ public static class FeedbackEndpoints
     internal static async Task<Results<Ok<AnswerRequest>, ProblemHttpResult, ValidationProblem>> Answer(
         AnswerRequest answer, HttpRequest request, AppDb db, PersonalLinks links, Meetings meetings, FeedbackNotifier notifier, TimeProvider time, CancellationToken cancellationToken)
     {
+        var texts = Languages.Of(request);
         if (await links.FindAsync(request, cancellationToken) is not var (person, record))
         {
-            return NotYou();
+            return NotYou(texts);
         }
 
         var errors = new Dictionary<string, string[]>();
         if (answer.ClientId == Guid.Empty)
         {
-            errors["clientId"] = ["Send a clientId (a new GUID per answer) so a resend counts once."];
+            errors["clientId"] = [texts.T("feedback.error.clientId")];
         }
 
         if (answer.Round < 0 || answer.Round > record.Rounds)
         {
-            errors["round"] = [$"round must be 1 to {record.Rounds}, or 0 for the end-of-event survey; got {answer.Round}."];
+            errors["round"] = [texts.T("feedback.error.round", ("rounds", record.Rounds), ("round", answer.Round))];
         }
 
         var survey = answer.Survey;
         var scores = new[] { answer.Rating, survey?.Match, survey?.Conversation, survey?.Logistics, survey?.Again };
         if (scores.Any(s => s is < 1 or > 5))
         {
-            errors["rating"] = ["Ratings go from 1 (poor) to 5 (excellent)."];
+            errors["rating"] = [texts.T("feedback.error.rating")];
         }
 
         if (answer.Note?.Length > AnswerRecord.MaxNote)
         {
-            errors["note"] = [$"A note can be up to {AnswerRecord.MaxNote} characters; this one has {answer.Note.Length}."];
+            errors["note"] = [texts.T("feedback.error.note", ("max", AnswerRecord.MaxNote), ("length", answer.Note.Length))];
         }
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "The answer was not saved");
+            return TypedResults.ValidationProblem(errors, title: texts.T("feedback.error.notSaved"));
         }
 
-        if (await NotNow(answer, person, record, meetings, time.GetUtcNow(), cancellationToken) is { } refusal)
+        if (await NotNow(texts, answer, person, record, meetings, time.GetUtcNow(), cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -116,28 +118,26 @@ public static class FeedbackEndpoints
     internal static async Task<Results<Ok<MyFeedback>, ProblemHttpResult>> Mine(HttpRequest request, AppDb db, PersonalLinks links, Meetings meetings, CancellationToken cancellationToken) =>
         await links.FindAsync(request, cancellationToken) is var (person, record)
             ? TypedResults.Ok(await FeedbackOf(db, meetings, person, record, cancellationToken))
-            : NotYou();
+            : NotYou(Languages.Of(request));
 
     internal static async Task<Results<Ok<MyFeedback>, ProblemHttpResult, ValidationProblem>> Choose(
         ChoicesRequest choices, HttpRequest request, AppDb db, PersonalLinks links, Meetings meetings, FeedbackNotifier notifier, TimeProvider time, CancellationToken cancellationToken)
     {
+        var texts = Languages.Of(request);
         if (await links.FindAsync(request, cancellationToken) is not var (person, record))
         {
-            return NotYou();
+            return NotYou(texts);
         }
 
         if (!person.OwnDevice)
         {
             // Choices unlock contact details: they are made only on the person's own phone, like a signed note.
-            return TypedResults.Problem(
-                title: "Choices are made on your own phone",
-                detail: "Choose from the device that first opened your personal link. If that is lost, ask the host to release your link and open the new one here.",
-                statusCode: StatusCodes.Status403Forbidden);
+            return TypedResults.Problem(title: texts.T("feedback.error.ownPhone.title"), detail: texts.T("feedback.error.ownPhone.detail"), statusCode: StatusCodes.Status403Forbidden);
         }
 
         if (ClockStore.Now(record, time.GetUtcNow()).Phase != Phase.Finished)
         {
-            return TypedResults.Problem(title: "Choices open when the event ends", detail: "After the last round you can choose whom to keep in touch with.", statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem(title: texts.T("feedback.error.choicesClosed.title"), detail: texts.T("feedback.error.choicesClosed.detail"), statusCode: StatusCodes.Status409Conflict);
         }
 
         var chosen = (choices.Chosen ?? []).Distinct().ToList();
@@ -146,8 +146,8 @@ public static class FeedbackEndpoints
         if (chosen.Count > max || chosen.Any(id => met.All(m => m.Id != id)))
         {
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["chosen"] = [$"Choose up to {max} of the people you met at the event."] },
-                title: "Those choices were not saved");
+                new Dictionary<string, string[]> { ["chosen"] = [texts.T("feedback.error.chosen.detail", ("max", max))] },
+                title: texts.T("feedback.error.chosen.title"));
         }
 
         // Replaced as a whole. Ranks are unique per chooser, so of two saves racing, the later one fails on the other's
@@ -176,29 +176,26 @@ public static class FeedbackEndpoints
     /// the survey after the last round, and a note is signed only from the author's own device (the one that claimed
     /// the link), so a link that reached someone else cannot put its owner's name to words.
     /// </summary>
-    private static async Task<ProblemHttpResult?> NotNow(AnswerRequest answer, LinkedPerson person, EventRecord record, Meetings meetings, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<ProblemHttpResult?> NotNow(Texts texts, AnswerRequest answer, LinkedPerson person, EventRecord record, Meetings meetings, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var clock = ClockStore.Now(record, now);
         if (answer.Round == 0 && clock.Phase != Phase.Finished)
         {
-            return TypedResults.Problem(title: "The survey opens when the event ends", detail: "Answer it after the last round.", statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem(title: texts.T("feedback.error.surveyClosed.title"), detail: texts.T("feedback.error.surveyClosed.detail"), statusCode: StatusCodes.Status409Conflict);
         }
 
         if (answer.Round > 0 && !Ended(clock, answer.Round))
         {
-            return TypedResults.Problem(title: $"Round {answer.Round} has not ended yet", detail: "Rate a round once it is over.", statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem(title: texts.T("feedback.error.notEnded.title", ("round", answer.Round)), detail: texts.T("feedback.error.notEnded.detail"), statusCode: StatusCodes.Status409Conflict);
         }
 
         if (answer.Round > 0 && !await meetings.SatInAsync(record, person, answer.Round, cancellationToken))
         {
-            return TypedResults.Problem(title: $"You were not at a table in round {answer.Round}", detail: "Only the rounds you sat in can be rated.", statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem(title: texts.T("feedback.error.notSeated.title", ("round", answer.Round)), detail: texts.T("feedback.error.notSeated.detail"), statusCode: StatusCodes.Status409Conflict);
         }
 
         return answer.SignNote && !string.IsNullOrWhiteSpace(answer.Note) && !person.OwnDevice
-            ? TypedResults.Problem(
-                title: "A signed note is sent from your own phone",
-                detail: "Your name can be put to a note only from the device that first opened your personal link. Send it unsigned, or ask the host to release your link and open it here.",
-                statusCode: StatusCodes.Status403Forbidden)
+            ? TypedResults.Problem(title: texts.T("feedback.error.signedNote.title"), detail: texts.T("feedback.error.signedNote.detail"), statusCode: StatusCodes.Status403Forbidden)
             : null;
     }
 
@@ -229,6 +226,6 @@ public static class FeedbackEndpoints
             met.Select(m => m with { Rank = mine.TryGetValue(m.Id, out var rank) ? rank : null }).ToList(), matches);
     }
 
-    private static ProblemHttpResult NotYou() =>
-        TypedResults.Problem(title: "This personal link is not (or no longer) valid", detail: "Open your personal link again, or join with the event's code.", statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult NotYou(Texts texts) =>
+        TypedResults.Problem(title: texts.T("feedback.error.link.title"), detail: texts.T("feedback.error.link.detail"), statusCode: StatusCodes.Status404NotFound);
 }

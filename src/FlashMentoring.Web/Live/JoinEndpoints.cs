@@ -1,3 +1,4 @@
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Roster;
@@ -42,7 +43,7 @@ public static class JoinEndpoints
         if (record is null)
         {
             attempts.Failed(http, AttemptKind.WrongCode);
-            return NoCode(code);
+            return NoCode(Languages.Of(http.Request), code);
         }
 
         var people = await db.People.AsNoTracking().Where(p => p.EventId == record.Id)
@@ -67,7 +68,7 @@ public static class JoinEndpoints
         if (record is null || person is null)
         {
             attempts.Failed(http, AttemptKind.WrongCode);
-            return record is null ? NoCode(code) : NameGone();
+            return record is null ? NoCode(Languages.Of(http.Request), code) : NameGone(Languages.Of(http.Request));
         }
 
         var device = PersonalLinks.DeviceHash(http);
@@ -84,19 +85,15 @@ public static class JoinEndpoints
 
         if (!mine && PersonalLinks.IsReserved(person.ClaimedBy))
         {
-            return TypedResults.Problem(
-                title: "This name has a new personal link",
-                detail: "The host gave this person a new link: ask the host to show you its QR code, and scan it.",
-                statusCode: StatusCodes.Status409Conflict);
+            var texts = Languages.Of(http.Request);
+            return TypedResults.Problem(title: texts.T("join.error.newLink.title"), detail: texts.T("join.error.newLink.detail"), statusCode: StatusCodes.Status409Conflict);
         }
 
         if (!mine)
         {
             log.LogInformation("Join: person {PersonId} of event {EventId} was picked again from another device; refused", person.Id, record.Id);
-            return TypedResults.Problem(
-                title: "Someone has already joined with this name",
-                detail: "Open your personal link instead (the QR code on your itinerary or badge, or the link in your e-mail). If this is your name and you have no link, ask the host: they can release it for you.",
-                statusCode: StatusCodes.Status409Conflict);
+            var texts = Languages.Of(http.Request);
+            return TypedResults.Problem(title: texts.T("join.error.taken.title"), detail: texts.T("join.error.taken.detail"), statusCode: StatusCodes.Status409Conflict);
         }
 
         return TypedResults.Ok(new PersonalLink(person.Token, PersonalLinks.PathFor(person.Token)));
@@ -105,10 +102,12 @@ public static class JoinEndpoints
     internal static async Task<Results<Ok<PersonalView>, ProblemHttpResult>> Me(HttpContext http, PersonalViews views, CancellationToken cancellationToken)
     {
         var view = await views.ForTokenAsync(http, http.Request.Headers[PersonalLinks.TokenHeader].FirstOrDefault(), cancellationToken);
-        return view is null
-            ? TypedResults.Problem(title: "This personal link is not (or no longer) valid", detail: "Ask the host for your link, or join again with the event's code.", statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Ok(view);
+        return view is null ? LinkNotValid(Languages.Of(http.Request)) : TypedResults.Ok(view);
     }
+
+    /// <summary>The answer to a personal route's request whose token is nobody's, in the reader's language.</summary>
+    internal static ProblemHttpResult LinkNotValid(Texts texts) =>
+        TypedResults.Problem(title: texts.T("phone.error.link.title"), detail: texts.T("phone.error.link.detail"), statusCode: StatusCodes.Status404NotFound);
 
     // "Ann L.": the first name as the board shows it, and an initial so two Anns can tell which is theirs.
     private static string Shortened(string name)
@@ -125,9 +124,9 @@ public static class JoinEndpoints
             : db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.JoinCode == normalised, cancellationToken);
     }
 
-    private static ProblemHttpResult NoCode(string code) =>
-        TypedResults.Problem(title: "No event with this code", detail: $"Check the code '{code}' on the board or your itinerary; it has six letters and digits.", statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult NoCode(Texts texts, string code) =>
+        TypedResults.Problem(title: texts.T("join.error.noCode.title"), detail: texts.T("join.error.noCode.detail", ("code", code)), statusCode: StatusCodes.Status404NotFound);
 
-    private static ProblemHttpResult NameGone() =>
-        TypedResults.Problem(title: "This name is no longer on the list", detail: "The list changed since you opened it. Enter the code again and pick your name.", statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult NameGone(Texts texts) =>
+        TypedResults.Problem(title: texts.T("join.error.nameGone.title"), detail: texts.T("join.error.nameGone.detail"), statusCode: StatusCodes.Status404NotFound);
 }

@@ -37,7 +37,7 @@ public sealed class LegacyUpgradeTests : IDisposable
         // Repeats' lower bound and earlier events (issue 17).
         "$.quality.repeatsLowerBound", "$.quality.repeatsWithPastTableMates", "$.quality.pastPairsAvoided", "$.quality.pastPairsAskedAgain",
         // Languages (issue 18).
-        "$.language",
+        "$.language", "$.rounds[*].promptKey",
     ];
     private readonly string folder = Directory.CreateTempSubdirectory("fm-legacy-").FullName;
     private readonly JsonObject expected;
