@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -156,6 +157,9 @@ public sealed class A11yEvents
         people.EnumerateArray().First(p => p.GetProperty("name").GetString() == name).GetProperty("link").GetString()!;
 }
 
+/// <summary>A phrase of one language that must not show on a page in the other, and where it comes from.</summary>
+public sealed record ForeignPhrase(string Text, string Source, Regex Pattern);
+
 /// <summary>What the accessibility tests share: the pages, opening them, the foreign-phrase finder and contrast.</summary>
 public static partial class A11y
 {
@@ -166,18 +170,27 @@ public static partial class A11y
 
     private static readonly PageWaitForFunctionOptions Patient = new() { Timeout = 20_000 };
 
-    /// <summary>Every page a participant or a host meets, each in the state where it shows the most.</summary>
+    // Words no page in the other language may show, even inside a sentence the app builds from pieces.
+    private static readonly Dictionary<string, string[]> NeverOn = new()
+    {
+        ["es"] = ["Round ", "Table ", "Loading", "mentees", "Next round"],
+        ["en"] = ["Ronda ", "Mesa ", "Cargando", "aprendices", "Siguiente ronda"],
+    };
+
+    private static readonly ConcurrentDictionary<string, List<ForeignPhrase>> Phrases = new();
+
+    /// <summary>Every page a participant or a host meets, each in the state where it shows the most (connected, where it is live).</summary>
     public static IReadOnlyList<A11yPage> Pages { get; } =
     [
         new("home (create an event)", Screen.Laptop, _ => "/", page => Until(page, "() => !document.getElementById('create').disabled")),
-        new("phone view, in round 1", Screen.Phone, e => e.PhonePath, page => Until(page, "() => document.getElementById('go-to').textContent.trim() && document.getElementById('phase').textContent.trim() && document.querySelectorAll('#itinerary li').length > 0")),
-        new("board, in round 1", Screen.Projector, e => $"/board/{e.LiveId}", page => Until(page, "() => document.querySelectorAll('#tables li').length > 0 && document.getElementById('phase').textContent.trim() && document.getElementById('code').textContent.trim() && document.getElementById('qr').complete")),
-        new("host console, in round 1", Screen.Laptop, e => $"/host/{e.LiveId}#key={e.LiveKey}", page => Until(page, "() => document.body.dataset.stage === 'live' && document.querySelectorAll('#people tr').length === 9 && document.querySelectorAll('#grid tr').length > 0 && document.getElementById('join-code').textContent.trim() && document.getElementById('countdown').textContent.trim()")),
+        new("phone view, in round 1", Screen.Phone, e => e.PhonePath, page => Until(page, "() => document.getElementById('connection').hidden && document.getElementById('go-to').textContent.trim() && document.getElementById('phase').textContent.trim() && document.querySelectorAll('#itinerary li').length > 0")),
+        new("board, in round 1", Screen.Projector, e => $"/board/{e.LiveId}", page => Until(page, "() => document.getElementById('connection').hidden && document.querySelectorAll('#tables li').length > 0 && document.getElementById('phase').textContent.trim() && document.getElementById('code').textContent.trim() && document.getElementById('qr').complete")),
+        new("host console, in round 1", Screen.Laptop, e => $"/host/{e.LiveId}#key={e.LiveKey}", page => Until(page, "() => document.getElementById('connection').hidden && document.body.dataset.stage === 'live' && document.querySelectorAll('#people tr').length === 9 && document.querySelectorAll('#grid tr').length > 0 && document.getElementById('join-code').textContent.trim() && document.getElementById('countdown').textContent.trim()")),
         new("join page, names listed", Screen.Phone, e => $"/join?code={e.JoinCode}", page => Until(page, "() => document.querySelectorAll('#names li').length > 0")),
         new("registration page, open", Screen.Phone, e => e.RegisterPath, page => Until(page, "() => !document.getElementById('register').disabled && !document.getElementById('register-form').hidden")),
         new("planner, sample roster planned", Screen.Laptop, _ => "/plan.html", PlanTheSampleAsync),
         new("kit page", Screen.Laptop, _ => "/kit", page => Until(page, "() => [...document.querySelectorAll('form button[type=submit]')].every(b => !b.disabled) && document.querySelectorAll('#blank-parts input').length > 0")),
-        new("helper's check-in page", Screen.Phone, e => e.HelperPath, page => Until(page, "() => document.querySelectorAll('#people tr').length === 9 && document.getElementById('phase').textContent.trim()")),
+        new("helper's check-in page", Screen.Phone, e => e.HelperPath, page => Until(page, "() => document.getElementById('connection').hidden && document.querySelectorAll('#people tr').length === 9 && document.getElementById('phase').textContent.trim()")),
         new("mentor search", Screen.Phone, e => $"/mentors#t={e.RegistrantToken}", page => Until(page, "() => document.querySelectorAll('#results .mentor-card').length === 2")),
         new("profile page", Screen.Phone, e => $"/profile#t={e.RegistrantToken}", page => Until(page, "() => !document.getElementById('profile-form').hidden && !document.getElementById('save').disabled")),
         new("host's registration page", Screen.Laptop, e => $"/host/{e.RegistrationId}/registration#key={e.RegistrationKey}", page => Until(page, "() => !document.getElementById('settings-form').hidden && document.querySelectorAll('#registrations tr').length === 4")),
@@ -222,4 +235,211 @@ public static partial class A11y
         await Expect(page.Locator("#grid tr").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Until(page, "() => !document.getElementById('quality').hidden");
     }
+
+    /// <summary>
+    /// The other language's phrases a page in <paramref name="pageLanguage"/> must not show: every page text (not kit.*
+    /// or mail.*) whose translation differs, as its longest stretch without placeholders when that has three words or
+    /// more; and a short list of words that give away an untranslated sentence.
+    /// </summary>
+    public static IReadOnlyList<ForeignPhrase> ForeignPhrases(string pageLanguage) => Phrases.GetOrAdd(pageLanguage, MakePhrases);
+
+    /// <summary>
+    /// The foreign phrases a page shows, in its text, its document title, the labels a screen reader reads, its field
+    /// values and its style sheets' generated text (the same on every page: told apart by <see cref="FromStyleSheet"/>).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ForeignTextAsync(this IPage page, string pageLanguage)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var shown = await page.EvaluateAsync<JsonElement>(ShownTextScript, pageLanguage);
+        var places = new List<(string Where, string Text)> { ("title", shown.GetProperty("title").GetString()!), ("text", shown.GetProperty("text").GetString()!) };
+        places.AddRange(shown.GetProperty("attributes").EnumerateArray().Select(a => ("attribute", a.GetString()!)));
+        places.AddRange(shown.GetProperty("values").EnumerateArray().Select(a => ("field value", a.GetString()!)));
+        places.AddRange(shown.GetProperty("generated").EnumerateArray().Select(a => (FromStyleSheet, a.GetString()!)));
+        var found = new List<string>();
+        foreach (var (where, raw) in places)
+        {
+            var text = Spaces().Replace(raw, " ");
+            foreach (var phrase in ForeignPhrases(pageLanguage))
+            {
+                var match = phrase.Pattern.Match(text);
+                if (match.Success)
+                {
+                    found.Add($"\"{phrase.Text}\" ({phrase.Source}) in the {where}: …{Around(text, match)}…");
+                }
+            }
+        }
+
+        return found.Distinct().ToList();
+    }
+
+    /// <summary>Where a phrase was found when a style sheet writes it (CSS content), on every page that loads the sheet.</summary>
+    public const string FromStyleSheet = "style sheet's generated content";
+
+    private static string Around(string text, Match match)
+    {
+        var from = Math.Max(0, match.Index - 30);
+        var to = Math.Min(text.Length, match.Index + match.Length + 30);
+        return text[from..to];
+    }
+
+    private static List<ForeignPhrase> MakePhrases(string pageLanguage)
+    {
+        var page = Texts.For(pageLanguage);
+        var other = Texts.For(pageLanguage == "es" ? "en" : "es");
+        // A stretch the page's own language also uses (a product name, "WCAG 2.1 AA") is not foreign.
+        var own = page.Entries.Values.SelectMany(Forms).Select(Plain).ToList();
+        var phrases = new List<ForeignPhrase>();
+        foreach (var (key, value) in other.Entries)
+        {
+            if (key.StartsWith("kit.", StringComparison.Ordinal) || key.StartsWith("mail.", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // A key the page's language lacks (not translated yet) shows in the other language: its phrases count.
+            if (page.Entries.TryGetValue(key, out var translated) && translated.GetRawText() == value.GetRawText())
+            {
+                continue;
+            }
+
+            foreach (var form in Forms(value))
+            {
+                var longest = Placeholder().Split(Plain(form)).Select(f => f.Trim()).OrderByDescending(Words).FirstOrDefault();
+                if (longest is null || Words(longest) < 3 || own.Any(o => o.Contains(longest, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                phrases.Add(new ForeignPhrase(longest, key, Bounded(longest, RegexOptions.None)));
+            }
+        }
+
+        phrases.AddRange(NeverOn[pageLanguage].Select(word => new ForeignPhrase(word, "never on a page in this language", Bounded(word, RegexOptions.IgnoreCase))));
+        return phrases.DistinctBy(p => p.Text).ToList();
+    }
+
+    private static IEnumerable<string> Forms(JsonElement value) => value.ValueKind == JsonValueKind.Object
+        ? value.EnumerateObject().Select(f => f.Value.GetString()!)
+        : [value.GetString()!];
+
+    /// <summary>A text as a page shows it: no markup (data-i18n-html), entities read, spaces single.</summary>
+    private static string Plain(string text) => Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(text, "")), " ");
+
+    private static int Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter));
+
+    // A phrase matches as whole words: "Round " is not the end of "Ground ".
+    private static Regex Bounded(string phrase, RegexOptions options) =>
+        new((char.IsLetterOrDigit(phrase[0]) ? @"(?<![\p{L}\p{N}])" : "") + Regex.Escape(phrase) + (char.IsLetterOrDigit(phrase[^1]) ? @"(?![\p{L}\p{N}])" : ""), options | RegexOptions.CultureInvariant);
+
+    [GeneratedRegex(@"\{[A-Za-z]+\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    // Text marked as another language (the language switch's "English" on a Spanish page) is said in that language, rightly.
+    private const string ShownTextScript = """
+        (lang) => {
+          const foreign = (el) => { const marked = el.closest('[lang]'); return marked && marked !== document.documentElement && marked.lang.split('-')[0] !== lang; };
+          let text = document.body.innerText;
+          for (const el of document.body.querySelectorAll('[lang]')) {
+            if (!foreign(el)) continue;
+            const inner = el.innerText;
+            if (inner && inner.trim()) text = text.replace(inner, ' ');
+          }
+          const names = ['aria-label', 'aria-description', 'aria-roledescription', 'alt', 'placeholder', 'title'];
+          const attributes = [];
+          for (const el of document.body.querySelectorAll(names.map((n) => `[${n}]`).join(','))) {
+            if (!el.getClientRects().length || foreign(el)) continue;
+            for (const name of names) { const value = el.getAttribute(name); if (value) attributes.push(value); }
+          }
+          const values = [...document.body.querySelectorAll('input:not([type=hidden]):not([type=file]):not([type=checkbox]):not([type=radio]), textarea')]
+            .filter((el) => el.getClientRects().length && !foreign(el) && el.value).map((el) => el.value);
+          const generated = [];
+          const walk = (rules) => {
+            for (const rule of rules) {
+              if (rule.cssRules) walk(rule.cssRules);
+              const content = rule.style && rule.style.content;
+              if (content && /\p{L}/u.test(content) && !/^attr\(/.test(content)) generated.push(content);
+            }
+          };
+          for (const sheet of document.styleSheets) { try { walk(sheet.cssRules); } catch { /* another origin's sheet */ } }
+          return { title: document.title, text, attributes, values, generated };
+        }
+        """;
+
+    /// <summary>
+    /// Colour arithmetic in the page, from computed styles: WCAG's relative luminance and contrast ratio, the colour an
+    /// element's text is drawn on (its own background, else its ancestors', composited; white at the root), and a short
+    /// name for an element in a failure message. Prefix a page function with it.
+    /// </summary>
+    public const string ColourScript = """
+        const rgba = (value) => {
+          const m = /rgba?\(([^)]+)\)/.exec(value || '');
+          if (!m) return null;
+          const [r, g, b, a = 1] = m[1].split(/[ ,\/]+/).filter(Boolean).map(Number);
+          return [r, g, b, a];
+        };
+        const over = (top, bottom) => {
+          const a = top[3];
+          return [0, 1, 2].map((i) => top[i] * a + bottom[i] * (1 - a)).concat(1);
+        };
+        const luminance = ([r, g, b]) => {
+          const lin = (c) => { c /= 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+          return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+        };
+        const ratio = (x, y) => {
+          const [a, b] = [luminance(x), luminance(y)].sort((p, q) => q - p);
+          return (a + 0.05) / (b + 0.05);
+        };
+        const backgroundOf = (el) => {
+          const layers = [];
+          for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
+            const colour = rgba(getComputedStyle(node).backgroundColor);
+            if (colour && colour[3] > 0) { layers.push(colour); if (colour[3] >= 1) break; }
+          }
+          return layers.reduceRight((bottom, top) => over(top, bottom), [255, 255, 255, 1]);
+        };
+        const opacityOf = (el) => {
+          let o = 1;
+          for (let node = el; node && node.nodeType === 1; node = node.parentElement) o *= Number(getComputedStyle(node).opacity);
+          return o;
+        };
+        const hex = (c) => '#' + c.slice(0, 3).map((v) => Math.round(v).toString(16).padStart(2, '0')).join('');
+        const nameOf = (el) => {
+          let name = el.tagName.toLowerCase();
+          if (el.id) return `${name}#${el.id}`;
+          if (el.classList.length) name += '.' + [...el.classList].join('.');
+          const parent = el.parentElement;
+          return parent && parent !== document.body ? `${nameOf(parent)} > ${name}` : name;
+        };
+        """;
+
+    /// <summary>
+    /// Every visible text on the page whose contrast with what it is drawn on is under WCAG's minimum (4.5:1, or 3:1
+    /// for text of 24 px, or 18.66 px bold): element, text, colours, ratio and size.
+    /// </summary>
+    public const string LowContrastScript = "() => {" + ColourScript + """
+          const low = [];
+          for (const el of document.body.querySelectorAll('*')) {
+            const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('').trim();
+            if (!own || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+            const box = el.getBoundingClientRect();
+            if (box.width <= 1 || box.height <= 1) continue; // visually hidden: read, not seen
+            const style = getComputedStyle(el);
+            const size = parseFloat(style.fontSize);
+            const bold = Number(style.fontWeight) >= 700;
+            const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+            const back = backgroundOf(el);
+            const fore = rgba(style.color);
+            const drawn = over([fore[0], fore[1], fore[2], fore[3] * opacityOf(el)], back);
+            const r = ratio(drawn, back);
+            if (r < needed) low.push(`${nameOf(el)} "${own.slice(0, 40)}": ${hex(drawn)} on ${hex(back)} is ${r.toFixed(2)}:1, needs ${needed}:1 (${size}px${bold ? ' bold' : ''})`);
+          }
+          return low;
+        }
+        """;
 }
