@@ -135,6 +135,7 @@ app.MapFallbackToFile("/host/{id:guid}/online", "host-online.html");
 app.MapFallbackToFile("/register/{code}", "register.html");
 app.MapFallbackToFile("/profile", "profile.html");
 app.MapFallbackToFile("/mentors", "mentors.html");
+app.MapFallbackToFile("/accessibility", "accessibility.html");
 
 await app.RunAsync();
 
