@@ -87,6 +87,8 @@ function showGone(title, text) {
   for (const id of ['phase', 'countdown', 'when']) $(id).textContent = '';
   $('connection').hidden = true;
   $('stage-links').replaceChildren();
+  // Nothing is left to press, not even the language switch: the page has nothing more to say.
+  for (const node of document.querySelectorAll('[data-language-switch]')) node.remove();
   const card = el('section', null, { class: 'card', 'aria-labelledby': 'gone-title' });
   const heading = el('h2', title, { id: 'gone-title', tabindex: '-1' });
   const next = el('p');

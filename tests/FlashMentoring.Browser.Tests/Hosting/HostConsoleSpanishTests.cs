@@ -144,6 +144,7 @@ public partial class HostConsoleSpanishTests(BrowserFixture browser, ITestOutput
 
             if (width == 1280)
             {
+                await host.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "console-es-1280-full.png"), FullPage = true });
                 continue;
             }
 
