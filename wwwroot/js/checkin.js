@@ -2,29 +2,35 @@
 // to confirm), walk-ins, a person's personal-link QR code, and what the last change did (who moved where). The page
 // passes its own `api` (which sends the host key or the helper key) and `headers` for the requests it fetches itself.
 import { $, el, problemText } from './dom.js';
+import { format, plural, t, translate } from './i18n.js';
 import { offerReprint } from './reprint.js';
 
-const time = (instant) => new Date(instant).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const time = (instant) => format.time(instant, { hour: '2-digit' });
+
+// The people's states and roles, as the list words them (the server sends codes).
+const STATUSES = { arrived: 'checkin.status.here', absent: 'checkin.status.absent', expected: 'checkin.status.expected' };
+const ROLES = { mentor: 'checkin.role.mentor', mentee: 'checkin.role.mentee' };
 
 // The desk both the host console and the helper page show: find a person, add a walk-in, see the last change.
+// Its words come from the locale files (data-i18n, filled in by translate()).
 const desk = `
-<label for="people-filter">Find a person</label>
+<label for="people-filter" data-i18n="checkin.find">Find a person</label>
 <input id="people-filter" type="search" autocomplete="off">
 <form id="walk-in-form" class="walk-in" aria-labelledby="walk-in-title">
-  <h3 id="walk-in-title">Walk-in</h3>
+  <h3 id="walk-in-title" data-i18n="checkin.walkIn.title">Walk-in</h3>
   <div class="grid-fields">
-    <label>Name <input id="walk-in-name" required maxlength="200" data-limit="maxName"></label>
-    <label>Role <select id="walk-in-role"><option value="mentee">Mentee</option><option value="mentor">Mentor (opens a table)</option></select></label>
-    <label>Email (optional) <input id="walk-in-email" type="email" maxlength="1000" data-limit="maxField"></label>
-    <label>Agency (optional) <input id="walk-in-agency" maxlength="1000" data-limit="maxField"></label>
-    <label id="walk-in-attends-field" hidden>How they take part <select id="walk-in-attends"><option value="in-person">In the room</option><option value="online">Online (video)</option></select></label>
+    <label><span data-i18n="checkin.walkIn.name">Name</span> <input id="walk-in-name" required maxlength="200" data-limit="maxName"></label>
+    <label><span data-i18n="checkin.walkIn.role">Role</span> <select id="walk-in-role"><option value="mentee" data-i18n="checkin.walkIn.mentee">Mentee</option><option value="mentor" data-i18n="checkin.walkIn.mentor">Mentor (opens a table)</option></select></label>
+    <label><span data-i18n="checkin.walkIn.email">Email (optional)</span> <input id="walk-in-email" type="email" maxlength="1000" data-limit="maxField"></label>
+    <label><span data-i18n="checkin.walkIn.agency">Agency (optional)</span> <input id="walk-in-agency" maxlength="1000" data-limit="maxField"></label>
+    <label id="walk-in-attends-field" hidden><span data-i18n="checkin.walkIn.attends">How they take part</span> <select id="walk-in-attends"><option value="in-person" data-i18n="checkin.walkIn.inPerson">In the room</option><option value="online" data-i18n="checkin.walkIn.online">Online (video)</option></select></label>
   </div>
-  <button type="submit">Add the walk-in</button> <span class="note">They join from the next round.</span>
+  <button type="submit" data-i18n="checkin.walkIn.add">Add the walk-in</button> <span class="note" data-i18n="checkin.walkIn.note">They join from the next round.</span>
 </form>
-<section id="checkin-result" class="checkin-result" hidden aria-labelledby="checkin-result-title">
-  <h3 id="checkin-result-title">The last change</h3>
+<section id="checkin-result" class="checkin-result" hidden tabindex="-1" aria-labelledby="checkin-result-title">
+  <h3 id="checkin-result-title" data-i18n="checkin.result.title">The last change</h3>
   <p id="checkin-message"></p>
-  <h4 id="moves-title">Who moves where</h4>
+  <h4 id="moves-title" data-i18n="checkin.result.moves">Who moves where</h4>
   <ul id="moves" class="moves"></ul>
 </section>
 `;
@@ -36,6 +42,7 @@ const desk = `
  */
 export function mountCheckIn({ eventId, api, headers, say, onChanged = () => {}, host = false }) {
   $('checkin-desk').innerHTML = desk;
+  translate($('checkin-desk'));
   let people = [];
 
   async function load() {
@@ -52,7 +59,7 @@ export function mountCheckIn({ eventId, api, headers, say, onChanged = () => {},
   function show() {
     const wanted = $('people-filter').value.trim().toLocaleLowerCase();
     const asking = people.filter((p) => p.hereAskedAt).length;
-    $('asking').textContent = asking ? `${asking} marked absent say they are here: confirm them below.` : '';
+    $('asking').textContent = asking ? plural('checkin.asking', asking) : '';
     $('people').replaceChildren(...people.filter((p) => !wanted || p.name.toLocaleLowerCase().includes(wanted)).map(row));
   }
 
@@ -60,76 +67,77 @@ export function mountCheckIn({ eventId, api, headers, say, onChanged = () => {},
     const tr = el('tr', null, p.hereAskedAt ? { class: 'asks-back' } : {});
     const actions = el('td');
     if (p.hereAskedAt) {
-      actions.append(el('span', `asks to be back (${time(p.hereAskedAt)}) `, { class: 'asks' }));
-      const confirm = el('button', 'Confirm', { type: 'button', class: 'small', 'aria-label': `Confirm: ${p.name} is here` });
+      actions.append(el('span', `${t('checkin.asksBack', { time: time(p.hereAskedAt) })} `, { class: 'asks' }));
+      const confirm = el('button', t('checkin.confirm'), { type: 'button', class: 'small', 'aria-label': t('checkin.confirmName', { name: p.name }) });
       confirm.addEventListener('click', () => setStatus(p, 'arrived'));
       actions.append(confirm);
     }
     for (const next of ['arrived', 'absent']) {
-      const label = next === 'arrived' ? 'Here' : 'Absent';
-      const button = el('button', label, { type: 'button', class: 'small', 'aria-pressed': String(p.status === next), 'aria-label': `${label}: ${p.name}` });
+      const label = next === 'arrived' ? t('checkin.here') : t('checkin.absent');
+      const button = el('button', label, { type: 'button', class: 'small', 'aria-pressed': String(p.status === next), 'aria-label': t('checkin.buttonName', { label, name: p.name }) });
       button.addEventListener('click', () => setStatus(p, next));
       actions.append(button);
     }
-    const phone = el('td', p.claimedAt ? `joined ${time(p.claimedAt)} ` : p.newLinkPending ? 'new link not opened yet ' : 'no phone yet');
+    const phone = el('td', p.claimedAt ? `${t('checkin.joined', { time: time(p.claimedAt) })} ` : p.newLinkPending ? `${t('checkin.newLinkPending')} ` : t('checkin.noPhone'));
     if (p.claimedAt) {
-      const release = el('button', 'Release', { type: 'button', class: 'small secondary', 'aria-label': `Release: a new personal link for ${p.name}` });
+      const release = el('button', t('checkin.release'), { type: 'button', class: 'small secondary', 'aria-label': t('checkin.releaseName', { name: p.name }) });
       release.addEventListener('click', () => releaseClaim(p));
       phone.append(release);
     } else if (p.newLinkPending) {
-      const qr = el('button', 'Show QR', { type: 'button', class: 'small secondary', 'aria-label': `Show the QR code of the new link of ${p.name}` });
+      const qr = el('button', t('checkin.showQr'), { type: 'button', class: 'small secondary', 'aria-label': t('checkin.showQrName', { name: p.name }) });
       qr.addEventListener('click', () => showLinkQr(p));
       phone.append(qr);
     }
     if (p.attends) {
       const other = p.attends === 'online' ? 'in-person' : 'online';
-      const label = other === 'online' ? 'Now online' : 'Now in the room';
-      const toggle = el('button', label, { type: 'button', class: 'small secondary', 'aria-label': `${label}: ${p.name}` });
+      const label = other === 'online' ? t('checkin.nowOnline') : t('checkin.nowInRoom');
+      const toggle = el('button', label, { type: 'button', class: 'small secondary', 'aria-label': t('checkin.buttonName', { label, name: p.name }) });
       toggle.addEventListener('click', () => setAttends(p, other));
       actions.append(toggle);
     }
-    const status = p.status === 'arrived' ? 'here' : p.status;
-    const role = p.attends ? `${p.role}, ${p.attends === 'online' ? 'online' : 'in the room'}` : p.role;
+    const status = STATUSES[p.status] ? t(STATUSES[p.status]) : p.status;
+    const roleName = ROLES[p.role] ? t(ROLES[p.role]) : p.role;
+    const role = p.attends ? t(p.attends === 'online' ? 'checkin.roleOnline' : 'checkin.roleInRoom', { role: roleName }) : roleName;
     tr.append(el('td', p.name, { class: 'who' }), el('td', role), el('td', status), actions, phone);
     if (host) {
       const linkCell = el('td');
-      linkCell.append(el('a', 'preview', { href: `${p.link}&preview`, target: '_blank', rel: 'noopener', 'aria-label': `preview the phone of ${p.name}` }));
+      linkCell.append(el('a', t('checkin.preview'), { href: `${p.link}&preview`, target: '_blank', rel: 'noopener', 'aria-label': t('checkin.previewName', { name: p.name }) }));
       tr.append(linkCell);
     }
     return tr;
   }
 
   async function setStatus(person, next) {
-    say(`Marking ${person.name} ${next === 'arrived' ? 'here' : 'absent'}…`);
+    say(t(next === 'arrived' ? 'checkin.markingHere' : 'checkin.markingAbsent', { name: person.name }));
     const answer = await api(`/people/${person.id}/status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status: next }) });
     if (!answer.ok) {
-      say(problemText(answer.body, 'Check-in failed'), true);
+      say(problemText(answer.body, t('checkin.failed')), true);
       return;
     }
-    done(answer.body);
+    done(answer.body, true);
     await Promise.all([load(), onChanged()]);
   }
 
   // In a hybrid event: the person switches between the room and online; they move to tables of that kind.
   async function setAttends(person, attends) {
-    say(`Moving ${person.name} ${attends === 'online' ? 'online' : 'to the room'}…`);
+    say(t(attends === 'online' ? 'checkin.movingOnline' : 'checkin.movingToRoom', { name: person.name }));
     const answer = await api(`/people/${person.id}/attends`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ attends }) });
     if (!answer.ok) {
-      say(problemText(answer.body, 'Not switched'), true);
+      say(problemText(answer.body, t('checkin.notSwitched')), true);
       return;
     }
-    done(answer.body);
+    done(answer.body, true);
     await Promise.all([load(), onChanged()]);
   }
 
   async function releaseClaim(person) {
-    if (!confirm(`Give ${person.name} a new personal link? The phone that has the old one (and any printed QR code of it) loses it.`)) return;
+    if (!confirm(t('checkin.confirmRelease', { name: person.name }))) return;
     const answer = await api(`/people/${person.id}/release`, { method: 'POST' });
     if (!answer.ok) {
-      say(problemText(answer.body, 'Could not release the link'), true);
+      say(problemText(answer.body, t('checkin.notReleased')), true);
       return;
     }
-    say(`${person.name} has a new personal link: let them scan its QR code (their name stays held for it).`);
+    say(t('checkin.released', { name: person.name }));
     await load();
     await showLinkQr(person);
   }
@@ -138,14 +146,15 @@ export function mountCheckIn({ eventId, api, headers, say, onChanged = () => {},
   async function showLinkQr(person) {
     const response = await fetch(`/api/events/${eventId}/people/${person.id}/link-qr.svg`, { headers: headers() });
     if (!response.ok) {
-      say('Could not make the QR code; reload the page and try again.', true);
+      say(t('checkin.noQr'), true);
       return;
     }
-    showQr(await response.blob(), `${person.name}'s personal link`, 'Let them scan this with their phone\'s camera.');
+    showQr(await response.blob(), t('checkin.qr.titleOf', { name: person.name }), t('checkin.qr.note'));
   }
 
-  // What the last check-in or walk-in did: the sentence, everyone else who moved, and (for the host) a reprint.
-  function done(result) {
+  // What the last check-in or walk-in did: the sentence, everyone else who moved, and (for the host) a reprint. A change
+  // made here takes the focus to it (the row pressed is drawn again); one pushed from the door leaves the focus alone.
+  function done(result, ours = false) {
     // The console's status line is far from this card; the helper's page shows the answer here only.
     say(host ? result.message : '');
     $('checkin-result').hidden = false;
@@ -153,6 +162,7 @@ export function mountCheckIn({ eventId, api, headers, say, onChanged = () => {},
     $('moves-title').hidden = result.moves.length === 0;
     $('moves').replaceChildren(...result.moves.map((m) => el('li', m.text)));
     if (host) offerReprint('reprint', { eventId, headers, reprint: result.reprint });
+    if (ours) $('checkin-result').focus();
   }
 
   $('walk-in-form').addEventListener('submit', async (event) => {
@@ -161,10 +171,10 @@ export function mountCheckIn({ eventId, api, headers, say, onChanged = () => {},
     if (!$('walk-in-attends-field').hidden) body.attends = $('walk-in-attends').value;
     const answer = await api('/walk-ins', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     if (!answer.ok) {
-      say(problemText(answer.body, 'The walk-in was not added'), true);
+      say(problemText(answer.body, t('checkin.walkIn.notAdded')), true);
       return;
     }
-    done(answer.body);
+    done(answer.body, true);
     $('walk-in-form').reset();
     await Promise.all([load(), onChanged()]);
   });
@@ -196,37 +206,35 @@ function mountHelperLink({ eventId, api, headers, say }) {
     const state = await api('/helper-link');
     const active = state.ok && state.body.active;
     const link = active ? localStorage.getItem(stored) : null;
-    $('helper-state').textContent = !active ? 'No helper link yet.'
-      : link ? 'A helper link is active. Show its QR code to a helper\'s phone.'
-        : 'A helper link made on another device is active. Make a new one to show it here (the old one stops).';
+    $('helper-state').textContent = t(!active ? 'checkin.helpers.none' : link ? 'checkin.helpers.active' : 'checkin.helpers.elsewhere');
     $('helper-link').hidden = !link;
     $('helper-link').textContent = link ?? '';
     $('helper-link').href = link ?? '#';
     $('helper-qr').hidden = !link;
     $('helper-revoke').hidden = !active;
-    $('helper-make').textContent = active ? 'Make a new helper link' : 'Make a helper link';
+    $('helper-make').textContent = t(active ? 'checkin.helpers.makeNew' : 'checkin.helpers.make');
   }
 
   $('helper-make').addEventListener('click', async () => {
     const answer = await api('/helper-link', { method: 'POST' });
     if (!answer.ok) {
-      say(problemText(answer.body, 'No helper link made'), true);
+      say(problemText(answer.body, t('checkin.helpers.notMade')), true);
       return;
     }
     localStorage.setItem(stored, answer.body.link);
-    say('New helper link made; any older one stops working now.');
+    say(t('checkin.helpers.made'));
     await refresh();
   });
 
   $('helper-revoke').addEventListener('click', async () => {
-    if (!confirm('Stop the helper link? Helpers with it lose the check-in list at once.')) return;
+    if (!confirm(t('checkin.helpers.confirmStop'))) return;
     const answer = await api('/helper-link', { method: 'DELETE' });
     if (!answer.ok && answer.status !== 204) {
-      say(problemText(answer.body, 'The helper link was not stopped'), true);
+      say(problemText(answer.body, t('checkin.helpers.notStopped')), true);
       return;
     }
     localStorage.removeItem(stored);
-    say('The helper link is stopped.');
+    say(t('checkin.helpers.stopped'));
     await refresh();
   });
 
@@ -235,11 +243,11 @@ function mountHelperLink({ eventId, api, headers, say }) {
     const key = new URLSearchParams(link.split('#')[1] ?? '').get('key') ?? '';
     const response = await fetch(`/api/events/${eventId}/helper-link/qr.svg`, { headers: { ...headers(), 'X-Helper-Key': key } });
     if (!response.ok) {
-      say('That helper link no longer works; make a new one.', true);
+      say(t('checkin.helpers.gone'), true);
       await refresh();
       return;
     }
-    showQr(await response.blob(), 'Helper link', 'Let the helper scan this with their phone\'s camera. It opens check-in and walk-ins only.');
+    showQr(await response.blob(), t('checkin.helpers.qrTitle'), t('checkin.helpers.qrNote'));
   });
 
   refresh();

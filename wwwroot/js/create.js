@@ -1,8 +1,11 @@
 // Creating an event: the answer carries the secret host link, which we open (and the host should bookmark).
 import { $, problemText, sayIn } from './dom.js';
 import { applyLimits } from './limits.js';
+import { lang, t } from './i18n.js';
 
 applyLimits();
+// The suggested title, in the page's language (a title the host typed before this script ran stays).
+if ($('title').value === $('title').defaultValue) $('title').value = t('create.defaultTitle');
 const localDay = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 $('date').value = localDay(new Date());
 
@@ -12,10 +15,10 @@ function whenProblem() {
   const today = localDay(new Date());
   if (!$('date').value) return null;
   if ($('date').value < today) {
-    return { refuse: true, text: `That date has passed. Pick today or a later day.` };
+    return { refuse: true, text: t('create.datePassed') };
   }
   if ($('date').value === today && $('time').value && new Date(`${$('date').value}T${$('time').value}`) < new Date()) {
-    return { refuse: false, text: `Today at ${$('time').value} has already passed. That is fine to run the event now; otherwise change the start time.` };
+    return { refuse: false, text: t('create.timePassed', { time: $('time').value }) };
   }
   return null;
 }
@@ -54,19 +57,21 @@ $('create-form').addEventListener('submit', async (event) => {
     format: $('format').value,
     boardFirstNamesOnly: $('first-names').checked,
     extraSeatWhenShort: $('extra-seat').checked,
+    // The board, the kit and e-mails start in the language the host reads this page in (the console can change it).
+    language: lang,
   };
   $('create').disabled = true;
-  sayIn($('status'), 'Creating…');
+  sayIn($('status'), t('create.creating'));
   try {
     const response = await fetch('/api/events', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     const created = await response.json().catch(() => ({}));
     if (!response.ok) {
-      sayIn($('status'), problemText(created, 'The event was not created'), true);
+      sayIn($('status'), problemText(created, t('create.notCreated')), true);
       return;
     }
     location.assign(created.hostLink);
   } catch (error) {
-    sayIn($('status'), `Could not reach the app: ${error.message}. Nothing was created; try again.`, true);
+    sayIn($('status'), t('create.unreachable', { error: error.message }), true);
   } finally {
     $('create').disabled = false;
   }

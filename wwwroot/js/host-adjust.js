@@ -1,6 +1,7 @@
 // The host console's "Adjust by hand" card: pin or forbid any mentee-mentor pair chosen from lists (before the
 // start), move one mentee to another table in a round to come (any time), and undo the last of these.
 import { $, el, problemText } from './dom.js';
+import { format, t } from './i18n.js';
 import { offerReprint } from './reprint.js';
 
 let api = null;
@@ -29,10 +30,11 @@ export function mountAdjust(options) {
 export async function showAdjust(shown) {
   plan = shown;
   $('adjust-card').hidden = false;
-  const pairs = [...shown.pins.map((p) => ({ ...p, kind: 'pinned' })), ...shown.forbids.map((p) => ({ ...p, kind: 'forbidden' }))];
+  const pairs = [...shown.pins.map((p) => ({ ...p, pinned: true })), ...shown.forbids.map((p) => ({ ...p, pinned: false }))];
   $('constraints').replaceChildren(...pairs.map((p) => {
-    const item = el('li', `${p.mentee} and ${p.mentor}: ${p.kind} `);
-    const clear = el('button', 'Clear', { type: 'button', class: 'small', 'aria-label': `Clear: ${p.mentee} and ${p.mentor}` });
+    const names = { mentee: p.mentee, mentor: p.mentor };
+    const item = el('li', `${t(p.pinned ? 'host.adjust.pinned' : 'host.adjust.forbidden', names)} `);
+    const clear = el('button', t('host.adjust.clear'), { type: 'button', class: 'small', 'aria-label': t('host.adjust.clearPair', names) });
     clear.addEventListener('click', () => constrain('clear', p.menteeKey, p.mentorKey));
     item.append(clear);
     return item;
@@ -64,12 +66,12 @@ async function loadLists() {
   const answer = await api('/adjust');
   if (!answer.ok) return;
   lists = answer.body;
-  const option = (people, p) => el('option', null, { value: shownName(people, p.key), label: p.table ? `Table ${p.table}` : p.agency || p.name });
+  const option = (people, p) => el('option', null, { value: shownName(people, p.key), label: p.table ? t('common.table', { n: format.number(p.table) }) : p.agency || p.name });
   $('adjust-mentees').replaceChildren(...lists.mentees.map((p) => option(lists.mentees, p)));
   $('adjust-mentors').replaceChildren(...lists.mentors.map((p) => option(lists.mentors, p)));
   keepChoice($('move-round'), Array.from({ length: lists.rounds - lists.roundsBegun }, (_, k) => lists.roundsBegun + 1 + k)
-    .map((r) => el('option', `Round ${r}`, { value: String(r) })));
-  keepChoice($('move-table'), lists.mentors.map((p) => el('option', `Table ${p.table} - ${p.name}`, { value: String(p.table) })));
+    .map((r) => el('option', t('common.round', { n: format.number(r) }), { value: String(r) })));
+  keepChoice($('move-table'), lists.mentors.map((p) => el('option', t('host.adjust.tableOf', { n: format.number(p.table), mentor: p.name }), { value: String(p.table) })));
   $('move').disabled = lists.roundsBegun >= lists.rounds;
   $('move-closed').hidden = !$('move').disabled;
   showUndo();
@@ -103,15 +105,17 @@ function describe() {
   const mentee = picked(lists.mentees, $('adjust-mentee').value);
   const mentor = picked(lists.mentors, $('adjust-mentor').value);
   if (!mentee || !plan) {
-    $('adjust-what').textContent = 'Choose a mentee from the list.';
+    $('adjust-what').textContent = t('host.adjust.chooseMentee');
     return;
   }
-  const seats = plan.rounds.map((r) => ({ round: r.number, table: r.tables.find((t) => t.mentees.some((m) => m.key === mentee.key)) }));
-  const itinerary = seats.map((s) => (s.table ? `round ${s.round} Table ${s.table.table} (${s.table.mentor.name})` : `round ${s.round} resting`)).join(', ');
-  let text = `${mentee.name}: ${itinerary}.`;
+  const seats = plan.rounds.map((r) => ({ round: r.number, table: r.tables.find((x) => x.mentees.some((m) => m.key === mentee.key)) }));
+  const itinerary = seats.map((s) => (s.table
+    ? t('host.adjust.seatAt', { round: s.round, table: s.table.table, mentor: s.table.mentor.name })
+    : t('host.adjust.seatResting', { round: s.round }))).join(', ');
+  let text = t('host.adjust.itinerary', { mentee: mentee.name, itinerary });
   if (mentor) {
     const meet = seats.find((s) => s.table?.mentor.key === mentor.key);
-    text += meet ? ` Meets ${mentor.name} in round ${meet.round}.` : ` Does not meet ${mentor.name} yet.`;
+    text += ` ${meet ? t('host.adjust.meets', { mentor: mentor.name, round: meet.round }) : t('host.adjust.doesNotMeet', { mentor: mentor.name })}`;
   }
   $('adjust-what').textContent = text;
 }
@@ -125,30 +129,30 @@ async function constrain(kind, menteeKey, mentorKey) {
   const mentee = menteeKey ?? picked(lists.mentees, $('adjust-mentee').value)?.key;
   const mentor = mentorKey ?? picked(lists.mentors, $('adjust-mentor').value)?.key;
   if (!mentee || !mentor) {
-    say('Choose a mentee and a mentor from the lists first.', true);
+    say(t('host.adjust.chooseBoth'), true);
     return;
   }
-  say('Re-planning…');
+  say(t('host.adjust.replanning'));
   const answer = await post('/constraints', { kind, mentee, mentor });
   if (!answer.ok) {
-    say(problemText(answer.body, 'Not adjusted'), true);
+    say(problemText(answer.body, t('host.adjust.notAdjusted')), true);
     return;
   }
   await showPlan(answer.body);
   reprintFor(null); // A plan made again before the start is printed whole.
-  say(kind === 'clear' ? 'Cleared; the plan is re-made.' : `Done: the plan now ${kind === 'pin' ? 'seats this pair together' : 'keeps this pair apart'}.`);
+  say(t(kind === 'clear' ? 'host.adjust.cleared' : kind === 'pin' ? 'host.adjust.pinDone' : 'host.adjust.forbidDone'));
 }
 
 async function move(swapWith = null) {
   const mentee = picked(lists.mentees, $('adjust-mentee').value);
   if (!mentee) {
-    say('Choose a mentee from the list first.', true);
+    say(t('host.adjust.chooseMenteeFirst'), true);
     return;
   }
   $('move-swap').hidden = true;
   const answer = await post('/moves', { mentee: mentee.key, round: Number($('move-round').value), table: Number($('move-table').value), swapWith });
   if (!answer.ok) {
-    say(problemText(answer.body, 'Not moved'), true);
+    say(problemText(answer.body, t('host.adjust.notMoved')), true);
     if (answer.body.tablemates) offerSwap(mentee, answer.body.tablemates);
     return;
   }
@@ -159,9 +163,9 @@ async function move(swapWith = null) {
 
 // A full table: one button per mentee seated there, to trade seats with.
 function offerSwap(mentee, tablemates) {
-  $('move-swap-what').textContent = `That table is full. Swap ${mentee.name} with:`;
+  $('move-swap-what').textContent = t('host.adjust.full', { mentee: mentee.name });
   $('move-swap-choices').replaceChildren(...tablemates.map((p) => {
-    const button = el('button', `Swap with ${p.name}`, { type: 'button', class: 'small' });
+    const button = el('button', t('host.adjust.swapWith', { name: p.name }), { type: 'button', class: 'small' });
     button.addEventListener('click', () => move(p.key));
     return button;
   }));
@@ -173,15 +177,14 @@ function showUndo() {
   const undo = lists.undo;
   $('undo-box').hidden = !undo;
   if (!undo) return;
-  $('undo-what').textContent = `Last change: ${undo.label}. ` +
-    (undo.refused ?? `You can undo it until round ${undo.firstRound} begins.`);
+  $('undo-what').textContent = `${t('host.adjust.lastChange', { change: undo.label })} ${undo.refused ?? t('host.adjust.undoUntil', { n: undo.firstRound })}`;
   $('undo').disabled = Boolean(undo.refused);
 }
 
 async function undo() {
   const answer = await post('/undo');
   if (!answer.ok) {
-    say(problemText(answer.body, 'Not undone'), true);
+    say(problemText(answer.body, t('host.adjust.notUndone')), true);
     await loadLists();
     return;
   }

@@ -1,7 +1,8 @@
 // The host console's "Earlier events" card: which earlier events (or meetings.csv files) the plan takes into account,
 // adding one by its host link (those this browser holds are offered by name) or by file, and this event's own
 // meetings.csv for the next one. Every change re-plans on the server; the console then shows the new plan.
-import { $, count, el, problemText, sayIn } from './dom.js';
+import { $, el, problemText, sayIn } from './dom.js';
+import { format, plural, t } from './i18n.js';
 
 const keyPrefix = 'flashmentoring.host.';
 
@@ -17,16 +18,20 @@ export function mountHistory({ api, eventId, download, onChanged }) {
     shown = view;
     $('history-card').hidden = false;
     $('history-summary').textContent = view.sources.length === 0
-      ? 'The plan takes no earlier event into account yet.'
-      : `The plan takes ${count(view.meetings, 'earlier meeting')} into account: ${count(view.pastPairs, 'mentee and mentor pair', 'mentee and mentor pairs')} of this event met before, and ${count(view.pastTableMates, 'pair of mentees', 'pairs of mentees')} sat together.`;
+      ? t('history.none')
+      : t('history.summary', {
+        meetings: plural('history.meetings', view.meetings),
+        pairs: plural('history.pairs', view.pastPairs),
+        tablemates: plural('history.tablemates', view.pastTableMates),
+      });
     $('history-sources').replaceChildren(...view.sources.map((source, index) => {
       const item = el('li');
-      const what = source.kind === 'file' ? `${source.label} (file)` : source.label;
-      item.append(el('span', `${what}: ${count(source.meetings, 'meeting')}`, { class: 'history-label' }));
-      const remove = el('button', 'Remove', { type: 'button', class: 'small secondary', 'aria-label': `Remove ${what}` });
+      const what = source.kind === 'file' ? t('history.file', { name: source.label }) : source.label;
+      item.append(el('span', t('history.source', { what, meetings: plural('history.meetingCount', source.meetings) }), { class: 'history-label' }));
+      const remove = el('button', t('history.remove'), { type: 'button', class: 'small secondary', 'aria-label': t('history.removeName', { what }) });
       remove.disabled = !view.canChange;
       // The label goes too: if another tab changed the list since, the server refuses rather than remove another one.
-      remove.addEventListener('click', () => change(`/history/sources/${index}?label=${encodeURIComponent(source.label)}`, { method: 'DELETE' }, `Removed ${what}; the plan was made again.`));
+      remove.addEventListener('click', () => change(`/history/sources/${index}?label=${encodeURIComponent(source.label)}`, { method: 'DELETE' }, t('history.removed', { what })));
       item.append(remove);
       return item;
     }));
@@ -52,9 +57,9 @@ export function mountHistory({ api, eventId, download, onChanged }) {
     $('history-known-note').hidden = events.length === 0;
     $('history-known').replaceChildren(...events.map((e) => {
       const item = el('li');
-      const date = new Date(e.event.startsAt).toLocaleDateString([], { dateStyle: 'medium' });
-      item.append(el('span', `${e.event.title}, ${date}`, { class: 'history-label' }));
-      const add = el('button', 'Add', { type: 'button', class: 'small', 'aria-label': `Add ${e.event.title}, ${date}` });
+      const date = format.date(e.event.startsAt, { weekday: undefined, month: 'short', year: 'numeric' });
+      item.append(el('span', t('history.known', { title: e.event.title, date }), { class: 'history-label' }));
+      const add = el('button', t('history.addShort'), { type: 'button', class: 'small', 'aria-label': t('history.addName', { title: e.event.title, date }) });
       add.disabled = !(shown?.canChange ?? true);
       add.addEventListener('click', () => addEvent({ eventId: e.id, hostKey: e.key }, e.event.title));
       item.append(add);
@@ -63,10 +68,10 @@ export function mountHistory({ api, eventId, download, onChanged }) {
   }
 
   async function change(path, options, done) {
-    status('Planning again…');
+    status(t('history.planning'));
     const answer = await api(path, options);
     if (!answer.ok) {
-      status(problemText(answer.body, 'Not changed'), true);
+      status(problemText(answer.body, t('history.notChanged')), true);
       return null;
     }
     show(answer.body);
@@ -77,37 +82,37 @@ export function mountHistory({ api, eventId, download, onChanged }) {
 
   function addEvent(body, title) {
     return change('/history/events', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
-      `${title} is taken into account; the plan was made again.`);
+      t('history.added', { title }));
   }
 
   $('history-add').addEventListener('click', async () => {
     const link = $('history-link').value.trim();
     if (!link) {
-      status('Paste the host link of the earlier event first.', true);
+      status(t('history.pasteFirst'), true);
       $('history-link').focus();
       return;
     }
-    if (await addEvent({ link }, 'The earlier event')) $('history-link').value = '';
+    if (await addEvent({ link }, t('history.theEarlierEvent'))) $('history-link').value = '';
   });
 
   // The file goes as its bytes: the server reads UTF-8, or Latin-1 from an old Excel, as for the roster.
   $('history-upload').addEventListener('click', async () => {
     const file = $('history-file').files[0];
     if (!file) {
-      status('Choose a meetings.csv file first.', true);
+      status(t('history.chooseFile'), true);
       $('history-file').focus();
       return;
     }
     const view = await change(`/history/file?name=${encodeURIComponent(file.name)}`, { method: 'PUT', headers: { 'Content-Type': 'text/csv' }, body: file },
-      `${file.name} is taken into account; the plan was made again.`);
+      t('history.added', { title: file.name }));
     const problems = view?.problems ?? [];
     $('history-problems').hidden = problems.length === 0;
     $('history-problem-lines').replaceChildren(...problems.map((p) => {
       const row = el('tr');
-      row.append(el('td', p.line === 0 ? 'whole file' : String(p.line)), el('td', p.text));
+      row.append(el('td', p.line === 0 ? t('history.wholeFile') : format.number(p.line)), el('td', p.text));
       return row;
     }));
-    if (problems.length) status(`${file.name} is taken into account, but ${count(problems.length, 'line was', 'lines were')} skipped: see below.`, true);
+    if (problems.length) status(plural('history.skipped', problems.length, { name: file.name }), true);
   });
 
   $('history-download').addEventListener('click', () => downloadMeetings());

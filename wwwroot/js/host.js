@@ -1,7 +1,8 @@
 // The host console: roster and plan, join link and QR, the room's controls, check-in. Only the host link
 // (its key lives in the URL fragment and on this laptop) can change anything.
-import { connectionBanner, connectLive, countdownText, everyFrame, phaseTitle } from './live.js';
-import { $, count, el, problemText, sayIn, setText } from './dom.js';
+import { connectionBanner, connectLive, countdownText, everyFrame } from './live.js';
+import { $, el, problemText, sayIn, setText } from './dom.js';
+import { format, lang, languages, plural, t } from './i18n.js';
 import { applyLimits } from './limits.js';
 import { csvBody, rosterSource } from './upload.js';
 import { showGrid, showProblems, showQuality } from './plan-view.js';
@@ -46,16 +47,24 @@ async function load() {
   const [event, firstClock] = await Promise.all([api('/host'), api('/clock')]);
   if (!event.ok) {
     if (event.status === 404) showDeleted();
-    else showGone('This page needs the host link', event.status === 403 ? 'Open the host link you got when you created the event: only it runs the event.' : problemText(event.body, 'The event could not be loaded'));
+    else showGone(t('host.gone.needsKey'), event.status === 403 ? t('host.gone.needsKeyText') : problemText(event.body, t('host.gone.notLoaded')));
     return;
   }
   const e = event.body;
   eventView = e;
   hasPlan = e.hasPlan;
   if (firstClock.ok) setClock(firstClock.body);
-  document.title = `${e.title} - host console`;
+  document.title = t('host.titleOf', { title: e.title });
   $('title').textContent = e.title;
-  $('when').textContent = `${new Date(e.startsAt).toLocaleString([], { dateStyle: 'full', timeStyle: 'short' })} - ${e.rounds} rounds of ${e.roundMinutes} min, ${e.transitionMinutes} min to move, ${e.seatsPerTable} per table`;
+  $('when').textContent = t('host.when', {
+    date: format.date(e.startsAt, { year: 'numeric' }),
+    time: format.time(e.startsAt),
+    rounds: plural('common.rounds', e.rounds),
+    minutes: format.number(e.roundMinutes),
+    move: format.number(e.transitionMinutes),
+    seats: format.number(e.seatsPerTable),
+  });
+  showLanguage(e.language);
   await Promise.all([loadJoin(), e.hasPlan ? loadPlan() : noPlanYet(), checkIn.load(), earlier.load()]);
   live = connectLive({
     // The host's own join also hears what only the host may (answers coming in, for the report).
@@ -63,7 +72,7 @@ async function load() {
     onSnapshot: setClock,
     // Handlers must return nothing: SignalR would take a returned promise for a result the server never asked for.
     handlers: { ...checkIn.handlers, ...videoRooms.handlers, Clock: setClock, PlanChanged: () => { loadPlan(); checkIn.load(); }, FeedbackChanged: () => { reportSoon(); } },
-    onState: connectionBanner($('connection'), { default: 'Reconnecting to the server… the clock keeps running there.' }),
+    onState: connectionBanner($('connection'), { default: t('host.reconnecting') }),
     onDeleted: () => { showDeleted(); },
   });
   everyFrame(draw);
@@ -78,10 +87,12 @@ function showGone(title, text) {
   for (const id of ['phase', 'countdown', 'when']) $(id).textContent = '';
   $('connection').hidden = true;
   $('stage-links').replaceChildren();
+  // Nothing is left to press, not even the language switch: the page has nothing more to say.
+  for (const node of document.querySelectorAll('[data-language-switch]')) node.remove();
   const card = el('section', null, { class: 'card', 'aria-labelledby': 'gone-title' });
   const heading = el('h2', title, { id: 'gone-title', tabindex: '-1' });
   const next = el('p');
-  next.append(el('a', 'Create a new event', { href: '/' }));
+  next.append(el('a', t('host.gone.create'), { href: '/' }));
   card.append(heading, el('p', text), next);
   document.querySelector('main').replaceChildren(card);
   heading.focus();
@@ -89,8 +100,8 @@ function showGone(title, text) {
 
 function showDeleted() {
   localStorage.removeItem(`flashmentoring.host.${eventId}`);
-  document.title = 'Event deleted - FlashMentoring';
-  showGone('This event was deleted.', 'Its roster, personal links, ratings and choices are gone, and phones can no longer open it. Nothing here can be run any more.');
+  document.title = t('host.deleted.pageTitle');
+  showGone(t('host.deleted.title'), t('host.deleted.text'));
 }
 
 async function loadJoin() {
@@ -104,8 +115,38 @@ async function loadJoin() {
   // The command names the port this page came from: the one the app really listens on.
   const port = location.port || (location.protocol === 'https:' ? '443' : '80');
   $('lan-command').textContent = `--urls ${location.protocol}//0.0.0.0:${port}`;
-  $('board-link').href = `/board/${eventId}`;
+  boardLink();
 }
+
+// The board opens in the event's language (the projector's browser may speak another), which the host picks here.
+function boardLink() {
+  $('board-link').href = `/board/${eventId}?lang=${encodeURIComponent(eventView?.language ?? lang)}`;
+}
+
+function showLanguage(code) {
+  const select = $('event-language');
+  if (!select.options.length) {
+    // Each language named in itself, and marked so a screen reader says "Español" the Spanish way.
+    select.replaceChildren(...languages.map((l) => el('option', l.name, { value: l.code, lang: l.code })));
+  }
+  select.value = code;
+  boardLink();
+}
+
+$('event-language').addEventListener('change', async () => {
+  const select = $('event-language');
+  const wanted = select.value;
+  const answer = await api('/language', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ language: wanted }) });
+  const name = languages.find((l) => l.code === wanted)?.name ?? wanted;
+  if (!answer.ok) {
+    sayIn($('event-language-status'), problemText(answer.body, t('host.language.notChanged')), true);
+    if (eventView) select.value = eventView.language;
+    return;
+  }
+  eventView = answer.body;
+  showLanguage(eventView.language);
+  sayIn($('event-language-status'), t('host.language.changed', { language: name }));
+});
 
 // When the personal data goes, in the host's words. The date moves when the event starts and again when it ends, so
 // the view is read again when the clock crosses either.
@@ -116,15 +157,13 @@ const consoleStage = (phase) => (phase === 'waiting' ? 'before' : phase === 'fin
 async function showRetention() {
   if (!eventView) return;
   const days = await retention;
-  const date = new Date(eventView.personalDataKeptUntil).toLocaleDateString([], { dateStyle: 'long' });
+  const date = format.date(eventView.personalDataKeptUntil, { weekday: undefined, year: 'numeric' });
+  const draft = days.draftDays ? plural('host.retention.draft', days.draftDays, { date }) : t('host.retention.draftOn', { date });
+  const after = days.afterEndDays;
   const text = {
-    draft: `If the event never starts, its roster and personal links are deleted automatically on ${date}` +
-      (days.draftDays ? `, ${days.draftDays} days after its date.` : '.') +
-      (days.afterEndDays ? ` Once it runs, everything is kept until ${days.afterEndDays} days after it ends.` : ''),
-    running: `The roster, personal links and answers are deleted automatically` +
-      (days.afterEndDays ? ` ${days.afterEndDays} days after the event ends:` : '') + ` on ${date} if it ends as scheduled.`,
-    ended: `The roster, personal links, ratings, notes, choices and pairs are deleted automatically on ${date}` +
-      (days.afterEndDays ? `, ${days.afterEndDays} days after the event ended.` : '.') + ' Export what you need before then.',
+    draft: after ? `${draft} ${plural('host.retention.keptAfterRun', after)}` : draft,
+    running: after ? plural('host.retention.running', after, { date }) : t('host.retention.runningOn', { date }),
+    ended: `${after ? plural('host.retention.ended', after, { date }) : t('host.retention.endedOn', { date })} ${t('host.retention.export')}`,
   };
   $('retention').textContent = text[stage(clock?.phase ?? 'waiting')];
 }
@@ -138,7 +177,7 @@ async function reloadView() {
 
 function noPlanYet() {
   hasPlan = false;
-  say('Next: upload the roster. The rotation appears here at once.');
+  say(t('host.roster.next'));
   if (clock) setClock(clock);
 }
 
@@ -174,7 +213,7 @@ function setClock(view) {
   else if (before !== stage(view.phase)) reloadView();
   document.body.dataset.phase = view.phase;
   setStage(consoleStage(view.phase));
-  $('phase').textContent = phaseTitle(view);
+  $('phase').textContent = phaseWords(view);
   const running = view.phase === 'round' || view.phase === 'transition';
   const moving = (eventView?.transitionMinutes ?? 1) > 0;
   // Shown: what makes sense in this phase; disabled: what waits for something (Start for a roster).
@@ -192,9 +231,9 @@ function setClock(view) {
     button.disabled = button.dataset.command === 'start' && !hasPlan;
   }
   $('controls-note').textContent = view.phase === 'waiting'
-    ? (hasPlan ? 'Start when everyone is seated for round 1: every phone and the board begin the countdown together.' : 'Upload the roster first: Start needs people to seat.')
-    : view.phase === 'round' && view.round >= view.rounds ? 'This is the last round: Next round ends the event for everyone.'
-      : view.phase === 'round' && moving ? `Next round gives everyone the ${eventView?.transitionMinutes ?? ''} minutes to change tables first; "Skip the change of tables" starts the next round at once.` : '';
+    ? (hasPlan ? t('host.controls.noteStart') : t('host.controls.noteNoRoster'))
+    : view.phase === 'round' && view.round >= view.rounds ? t('host.controls.noteLast')
+      : view.phase === 'round' && moving ? plural('host.controls.noteMove', eventView?.transitionMinutes ?? 1) : '';
   $('upload').disabled = view.phase !== 'waiting';
   adjustClock(view);
   videoRooms.clock(view);
@@ -205,18 +244,34 @@ function draw() {
   if (clock && live) setText($('countdown'), countdownText(clock, live.serverNow()));
 }
 
-function timeLeftText(view) {
-  const part = view.phase === 'transition' ? 'the move' : `round ${view.round}`;
-  return view.endsAtMs
-    ? `${part} now ends at ${new Date(view.endsAtMs).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit', second: '2-digit' })}`
-    : `${part} has ${Math.round(view.remainingMs / 60000)} min left when the clock resumes`;
+/** Where the round stands, in the host's language: "Round 3 of 6". */
+function phaseWords(view) {
+  switch (view?.phase) {
+    case 'waiting': return t('host.phase.waiting');
+    case 'round': return t('host.phase.round', { n: view.round, total: view.rounds });
+    case 'transition': return view.round < view.rounds ? t('host.phase.change', { n: view.round + 1 }) : t('host.phase.lastOver');
+    case 'paused': return t('host.phase.paused', { n: view.round, total: view.rounds });
+    case 'finished': return t('host.phase.finished');
+    default: return '';
+  }
+}
+
+/** What +1 minute did: "+1 minute: done; round 2 now ends at 9:47:30." */
+function extendedText(command, view) {
+  const move = view.phase === 'transition';
+  if (view.endsAtMs) {
+    const time = format.time(view.endsAtMs, { second: '2-digit' });
+    return move ? t('host.done.extendMove', { command, time }) : t('host.done.extendRound', { command, n: view.round, time });
+  }
+  const minutes = Math.round(view.remainingMs / 60000);
+  return move ? plural('host.done.extendMovePaused', minutes, { command }) : plural('host.done.extendRoundPaused', minutes, { command, round: view.round });
 }
 
 for (const button of document.querySelectorAll('[data-command]')) {
   button.addEventListener('click', async () => {
     const command = button.dataset.command;
     const ends = command === 'end' || (command === 'skip' && clock.round >= clock.rounds && clock.phase !== 'transition');
-    if (ends && !confirm('End the event for everyone now?')) return;
+    if (ends && !confirm(t('host.controls.confirmEnd'))) return;
     // Skip names the round we see and +1 minute the clock we see, so a second click (or host) acting on the same
     // screen cannot skip two rounds or add the minute twice. Next round goes through the change of tables unless
     // the host picked "Skip the change of tables".
@@ -228,7 +283,7 @@ for (const button of document.querySelectorAll('[data-command]')) {
       return;
     }
     if (!answer.ok) {
-      say(problemText(answer.body, 'Not done'), true);
+      say(problemText(answer.body, t('host.notDone')), true);
       // Refused because the clock moved on: show it as it is now, so the next click acts on what the host sees.
       if (answer.status === 409) {
         const now = await api('/clock');
@@ -236,8 +291,8 @@ for (const button of document.querySelectorAll('[data-command]')) {
       }
       return;
     }
-    say(command === 'extend' ? `${button.textContent}: done; ${timeLeftText(answer.body)}.`
-      : skip ? `${button.textContent}: done. ${phaseTitle(answer.body)}.` : `${button.textContent}: done.`);
+    say(command === 'extend' ? extendedText(button.textContent, answer.body)
+      : skip ? t('host.done.skip', { command: button.textContent, phase: phaseWords(answer.body) }) : t('host.done.plain', { command: button.textContent }));
     setClock(answer.body);
     keepFocus(button);
   });
@@ -254,7 +309,7 @@ function keepFocus(pressed) {
 async function goneIfDeleted() {
   const event = await api('/host');
   if (event.status === 404) showDeleted();
-  else say('Not done. Reload the console and try again.', true);
+  else say(t('host.notDoneReload'), true);
 }
 
 // The cards of this stage, as links at the top: the grid or the report is one click away, however long the check-in.
@@ -283,7 +338,7 @@ const roster = rosterSource($('file'), $('csv'), $('file-note'));
 async function loadReport() {
   const answer = await api('/report');
   if (!answer.ok) {
-    say(problemText(answer.body, 'No report'), true);
+    say(problemText(answer.body, t('host.noReport')), true);
     return;
   }
   showReport($('report'), answer.body);
@@ -301,7 +356,7 @@ function reportSoon(delayMs = 500) {
 async function download(path, name) {
   const response = await fetch(`/api/events/${eventId}${path}`, { headers: { 'X-Host-Key': key ?? '' } });
   if (!response.ok) {
-    say('The export failed; try again.', true);
+    say(t('host.exportFailed'), true);
     return;
   }
   const link = el('a', null, { href: URL.createObjectURL(await response.blob()), download: name });
@@ -318,20 +373,20 @@ $('export-roster').addEventListener('click', () => download('/roster.csv', 'rost
 $('pairs-confirm').addEventListener('click', async () => {
   const answer = await api('/pairs/confirm', { method: 'POST' });
   if (!answer.ok) {
-    say(problemText(answer.body, 'Not confirmed'), true);
+    say(problemText(answer.body, t('host.notConfirmed')), true);
     return;
   }
   showReport($('report'), answer.body);
-  say(`${count(answer.body.mutual.filter((p) => p.confirmed).length, 'long-term pair')} confirmed; both sides now see each other's contact details as confirmed.`);
+  say(plural('host.pairsConfirmed', answer.body.mutual.filter((p) => p.confirmed).length));
 });
 $('delete-event').addEventListener('click', async () => {
-  if (!confirm('Delete this event and all its personal data (roster, links, ratings, choices, pairs)? This cannot be undone.')) return;
+  if (!confirm(t('host.data.confirmDelete'))) return;
   const answer = await api('/', { method: 'DELETE' });
   if (answer.status === 204) {
     showDeleted();
     return;
   }
-  say(problemText(answer.body, 'Not deleted'), true);
+  say(problemText(answer.body, t('host.data.notDeleted')), true);
 });
 
 const kitParts = partChoices($('kit-parts'), false);
@@ -347,26 +402,26 @@ $('roster-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const body = roster();
   if (!body) {
-    say('Choose a CSV file or paste the roster first.', true);
+    say(t('host.roster.chooseFirst'), true);
     return;
   }
   $('upload').disabled = true;
-  say('Planning…');
+  say(t('host.roster.planning'));
   try {
     const answer = await api('/roster', { method: 'PUT', ...csvBody(body) });
     if (!answer.ok) {
       showProblems(answer.body.rejected ?? [], answer.body.warnings ?? []);
-      say(problemText(answer.body, 'The roster was not planned'), true);
+      say(problemText(answer.body, t('host.roster.notPlanned')), true);
       return;
     }
     showPlan(answer.body);
     const people = await checkIn.load();
-    const fix = answer.body.rejected.length ? ` ${count(answer.body.rejected.length, 'line needs', 'lines need')} fixing, listed below.` : '';
-    say(`Planned ${answer.body.rounds.length} rounds for ${people.length} people.${fix}`);
+    const planned = t('host.roster.planned', { rounds: plural('common.rounds', answer.body.rounds.length), people: plural('host.people', people.length) });
+    say(answer.body.rejected.length ? `${planned} ${plural('host.roster.linesToFix', answer.body.rejected.length)}` : planned);
     const first = $(answer.body.rejected.length ? 'problems' : 'quality');
     first.focus();
   } catch (error) {
-    say(`Could not reach the app: ${error.message}. Nothing was lost; try again.`, true);
+    say(t('host.unreachable', { error: error.message }), true);
   } finally {
     $('upload').disabled = clock ? clock.phase !== 'waiting' : false;
   }

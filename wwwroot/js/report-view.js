@@ -1,5 +1,6 @@
 // The host's report: figures, a bar chart per round (SVG built with DOM calls, no markup strings), tables, pairs.
 import { el } from './dom.js';
+import { format, lang, plural, t } from './i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -21,7 +22,7 @@ export function barChart(groups, title) {
     label.textContent = g.label;
     const barWidth = g.mean == null ? 0 : ((width - labelWidth - 90) * g.mean) / 5;
     const value = svg('text', { x: labelWidth + barWidth + 6, y: y + 16, class: 'chart-value' });
-    value.textContent = g.mean == null ? 'no ratings' : `${g.mean.toFixed(2)} (${g.count})`;
+    value.textContent = g.mean == null ? t('report.noRatings') : meanOf(g);
     chart.append(label, svg('rect', { x: labelWidth, y: y + 4, width: barWidth, height: row - 10, class: 'chart-bar' }), value);
   });
   return chart;
@@ -43,45 +44,47 @@ function table(headers, rows) {
   return t;
 }
 
-const average = (g) => `${g.mean.toFixed(1)} of 5`;
+// Numbers the page's language's way: "4.25" in English, "4,25" in Spanish.
+const fixed = (x, digits) => new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+const meanOf = (g) => t('report.meanCount', { mean: fixed(g.mean, 2), count: format.number(g.count) });
+const average = (g) => t('report.ofFive', { mean: fixed(g.mean, 1) });
+const percentOf = (x) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(x);
 
 /** The report in sentences a host can read out: who answered, how matches were rated, which pairs are ready. */
 function reportWords(r) {
   const words = [];
   if (r.respondents === 0) {
-    words.push('No answers yet. Phones ask for a rating at the end of each round.');
+    words.push(t('report.noAnswers'));
   } else {
-    words.push(`${r.respondents} of ${r.people} people answered (${Math.round(100 * r.responseRate)}%).`);
+    words.push(plural('report.answered', r.people, { respondents: format.number(r.respondents), percent: percentOf(r.responseRate) }));
   }
-  if (r.meanRating != null) words.push(`${r.ratings === 1 ? 'The one rating is' : `The ${r.ratings} ratings average`} ${r.meanRating.toFixed(1)} of 5.`);
+  if (r.meanRating != null) words.push(plural('report.average', r.ratings, { mean: fixed(r.meanRating, 1) }));
   const [asked, other] = r.byMatch;
   if (asked?.mean != null && other?.mean != null) {
-    const compare = asked.mean > other.mean + 0.05 ? 'higher than' : asked.mean < other.mean - 0.05 ? 'lower than' : 'about the same as';
-    words.push(`Mentees rated the mentors they asked for ${average(asked)}: ${compare} the other matches (${average(other)}).`);
+    const key = asked.mean > other.mean + 0.05 ? 'report.askedHigher' : asked.mean < other.mean - 0.05 ? 'report.askedLower' : 'report.askedSame';
+    words.push(t(key, { asked: average(asked), other: average(other) }));
   }
   const confirmed = r.suggested.filter((p) => p.confirmed).length;
   if (r.suggested.length === 0) {
-    words.push(r.mutual.length ? 'No long-term pairs to suggest yet.' : 'No long-term pairs yet: people choose whom to keep in touch with after the last round.');
+    words.push(t(r.mutual.length ? 'report.noPairsToSuggest' : 'report.noPairsYet'));
   } else if (confirmed === r.suggested.length) {
-    words.push(`${r.suggested.length} long-term ${r.suggested.length === 1 ? 'pair is' : 'pairs are'} confirmed.`);
+    words.push(plural('report.pairsConfirmed', r.suggested.length));
   } else {
-    words.push(`${r.suggested.length - confirmed} long-term ${r.suggested.length - confirmed === 1 ? 'pair is' : 'pairs are'} ready to confirm: both sides chose each other.`);
+    words.push(plural('report.pairsReady', r.suggested.length - confirmed));
   }
   return words;
 }
 
 export function showReport(container, r) {
-  const percent = (x) => `${Math.round(100 * x)}%`;
-  const mean = (g) => (g.mean == null ? '-' : `${g.mean.toFixed(2)} (${g.count})`);
+  const mean = (g) => (g.mean == null ? '-' : meanOf(g));
   const words = el('ul', null, { class: 'words' });
   words.append(...reportWords(r).map((w) => el('li', w)));
   const figures = el('dl', null, { class: 'figures' });
   for (const [name, value, hint] of [
-    ['Response rate', percent(r.responseRate), `${r.respondents} of ${r.people} people answered`],
-    ['Ratings', String(r.ratings), r.meanRating == null ? 'none yet' : `average ${r.meanRating.toFixed(2)} of 5`],
-    ['Match score and rating', r.scoreCorrelation == null ? '-' : r.scoreCorrelation.toFixed(2),
-      'correlation, from -1 to 1: above 0 means the matches the engine scored higher were rated higher; near 0, no link'],
-    ['Mutual choices', String(r.mutual.length), `${r.suggested.length} suggested as pairs (a mentor at most ${r.mentorCap} mentees, a mentee ${r.menteeCap} mentor)`],
+    [t('report.figure.responseRate'), percentOf(r.responseRate), plural('report.figure.answered', r.people, { respondents: format.number(r.respondents) })],
+    [t('report.figure.ratings'), format.number(r.ratings), r.meanRating == null ? t('report.figure.noneYet') : t('report.figure.average', { mean: fixed(r.meanRating, 2) })],
+    [t('report.figure.correlation'), r.scoreCorrelation == null ? '-' : fixed(r.scoreCorrelation, 2), t('report.figure.correlationHint')],
+    [t('report.figure.mutual'), format.number(r.mutual.length), t('report.figure.suggested', { n: format.number(r.suggested.length), mentorCap: format.number(r.mentorCap), menteeCap: format.number(r.menteeCap) })],
   ]) {
     const box = el('div');
     const dd = el('dd', value);
@@ -89,18 +92,27 @@ export function showReport(container, r) {
     box.append(el('dt', name), dd);
     figures.append(box);
   }
-  const parts = [words, el('h3', 'Suggested long-term pairs'),
-    r.suggested.length ? table(['Mentee', 'Mentor', 'Mentee\'s rank', 'Confirmed'], r.suggested.map((p) => [p.mentee, p.mentor, String(p.menteeRank), p.confirmed ? 'yes' : 'not yet'])) : el('p', 'No mutual choices yet.')];
-  parts.push(el('h3', 'Rating by round'), barChart(r.perRound, 'Average rating by round'));
-  parts.push(el('h3', 'Notes'), r.notes.length ? el('ul') : el('p', 'No notes yet.'));
-  if (r.notes.length) parts.at(-1).append(...r.notes.map((n) => el('li', `${n.round ? `Round ${n.round}` : 'Survey'}: ${n.text} - ${n.author ?? 'anonymous'}`)));
+  const parts = [words, el('h3', t('report.suggestedTitle')),
+    r.suggested.length
+      ? table([t('report.column.mentee'), t('report.column.mentor'), t('report.column.rank'), t('report.column.confirmed')],
+        r.suggested.map((p) => [p.mentee, p.mentor, format.number(p.menteeRank), t(p.confirmed ? 'report.yes' : 'report.notYet')]))
+      : el('p', t('report.noMutual'))];
+  parts.push(el('h3', t('report.byRoundTitle')), barChart(r.perRound, t('report.byRoundChart')));
+  parts.push(el('h3', t('report.notesTitle')), r.notes.length ? el('ul') : el('p', t('report.noNotes')));
+  if (r.notes.length) {
+    parts.at(-1).append(...r.notes.map((n) => el('li', t('report.note', {
+      when: n.round ? t('common.round', { n: format.number(n.round) }) : t('report.survey'),
+      text: n.text,
+      author: n.author ?? t('report.anonymous'),
+    }))));
+  }
   // The numbers on demand, each with what it means.
   const numbers = el('details', null, { class: 'numbers' });
-  numbers.append(el('summary', 'The numbers behind this'), figures);
-  if (r.byMatch.length) numbers.append(el('h3', 'Did the engine\'s matches do better?'), barChart(r.byMatch, 'Average rating by kind of match'));
-  numbers.append(el('h3', 'Survey'), barChart(r.survey, 'Average survey answer'));
-  numbers.append(el('h3', 'Ratings per mentor'), table(['Mentor', 'Average (ratings)'], r.perMentor.map((g) => [g.label, mean(g)])));
-  numbers.append(el('h3', 'Ratings per table'), table(['Table', 'Average (ratings)'], r.perTable.map((g) => [g.label, mean(g)])));
+  numbers.append(el('summary', t('host.numbers')), figures);
+  if (r.byMatch.length) numbers.append(el('h3', t('report.byMatchTitle')), barChart(r.byMatch, t('report.byMatchChart')));
+  numbers.append(el('h3', t('report.survey')), barChart(r.survey, t('report.surveyChart')));
+  numbers.append(el('h3', t('report.perMentorTitle')), table([t('report.column.mentor'), t('report.column.average')], r.perMentor.map((g) => [g.label, mean(g)])));
+  numbers.append(el('h3', t('report.perTableTitle')), table([t('report.column.table'), t('report.column.average')], r.perTable.map((g) => [g.label, mean(g)])));
   parts.push(numbers);
   // The report refreshes itself as answers arrive: what the host opened stays open.
   numbers.open = container.querySelector('details.numbers')?.open ?? false;

@@ -1,6 +1,7 @@
 // After a re-plan, the host prints again only what changed: the itineraries of the people told and the signs of the
 // tables someone left or joined (the server's `reprint` answer), through the usual kit job.
 import { $ } from './dom.js';
+import { plural, t } from './i18n.js';
 import { runKitJob } from './kit-job.js';
 
 /**
@@ -11,10 +12,10 @@ export function offerReprint(id, { eventId, headers, reprint }) {
   const button = $(id);
   const { people: ids, tables } = reprint ?? { people: [], tables: [] };
   button.hidden = ids.length === 0 && tables.length === 0;
-  const parts = [];
-  if (ids.length) parts.push(ids.length === 1 ? 'the changed itinerary' : `the ${ids.length} changed itineraries`);
-  if (tables.length) parts.push(tables.length === 1 ? 'the changed table sign' : `the ${tables.length} changed table signs`);
-  button.textContent = `Print ${parts.join(' and ')}`;
+  const itineraries = plural('host.reprint.itineraries', ids.length);
+  const signs = plural('host.reprint.signs', tables.length);
+  button.textContent = ids.length && tables.length ? t('host.reprint.both', { itineraries, signs })
+    : t('host.reprint.print', { what: ids.length ? itineraries : signs });
   button.onclick = () => {
     const query = new URLSearchParams({ paper: $('kit-paper')?.value ?? 'letter', parts: 'itineraries,signs', people: ids.join(','), tables: tables.join(',') });
     runKitJob(() => fetch(`/api/events/${eventId}/kit-jobs?${query}`, { method: 'POST', headers: headers() }),

@@ -44,8 +44,9 @@ public static class AdjustEndpoints
         return app;
     }
 
-    internal static async Task<Results<Ok<AdjustView>, NotFound, ProblemHttpResult>> View(Guid id, AppDb db, TimeProvider time, PlanStore plans, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<AdjustView>, NotFound, ProblemHttpResult>> View(Guid id, HttpRequest request, AppDb db, TimeProvider time, PlanStore plans, CancellationToken cancellationToken)
     {
+        var texts = Languages.Of(request);
         var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (record is null)
         {
@@ -54,7 +55,7 @@ public static class AdjustEndpoints
 
         if (await plans.LoadAsync(record, cancellationToken) is not { } loaded)
         {
-            return NoPlan();
+            return NoPlan(texts);
         }
 
         var undo = await db.Plans.AsNoTracking().Where(p => p.EventId == id).Select(p => p.Undo).FirstOrDefaultAsync(cancellationToken);
@@ -65,16 +66,17 @@ public static class AdjustEndpoints
             rotation.Mentors.Select((p, j) => HandChanges.Pick(p, j + 1)).ToList(),
             rotation.Rounds,
             sent,
-            undo is null ? null : new UndoView(undo.Label, undo.FirstRound, UndoRefusal(record, undo, sent))));
+            undo is null ? null : new UndoView(undo.Label, undo.FirstRound, UndoRefusal(texts, record, undo, sent))));
     }
 
     internal static async Task<Results<Ok<PlanResponse>, NotFound, ProblemHttpResult>> Adjust(
-        Guid id, AdjustRequest adjust, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken)
+        Guid id, AdjustRequest adjust, HttpRequest request, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken)
     {
+        var texts = Languages.Of(request);
         var kind = adjust.Kind?.Trim().ToLowerInvariant();
         if (kind is not ("pin" or "forbid" or "clear"))
         {
-            return TypedResults.Problem(detail: $"kind must be pin, forbid or clear; got '{adjust.Kind}'.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown adjustment");
+            return TypedResults.Problem(detail: texts.T("host.said.unknownKind", ("kind", adjust.Kind)), statusCode: StatusCodes.Status400BadRequest, title: texts.T("host.said.unknownKindTitle"));
         }
 
         return await publisher.OneAtATime<Results<Ok<PlanResponse>, NotFound, ProblemHttpResult>>(db, id, async () =>
@@ -87,12 +89,12 @@ public static class AdjustEndpoints
 
             if (await plans.LoadAsync(record, cancellationToken) is not { } loaded)
             {
-                return NoPlan();
+                return NoPlan(texts);
             }
 
             if (PlanPublisher.RoundsHeld(record, time.GetUtcNow()).Phase != Phase.Waiting)
             {
-                return TypedResults.Problem(detail: "The event is live: pins and forbids shape the plan before it starts. Move a mentee to another table instead, or use check-in and walk-ins.", statusCode: StatusCodes.Status409Conflict, title: "The event has started");
+                return TypedResults.Problem(detail: texts.T("host.said.liveNoPins"), statusCode: StatusCodes.Status409Conflict, title: texts.T("host.said.startedTitle"));
             }
 
             var before = loaded.Plan;
@@ -100,7 +102,8 @@ public static class AdjustEndpoints
             var j = before.Rotation.MentorIndex(adjust.Mentor ?? "");
             if (i < 0 || j < 0)
             {
-                return TypedResults.Problem(detail: $"No {(i < 0 ? $"mentee '{adjust.Mentee}'" : $"mentor '{adjust.Mentor}'")} in this plan; choose one from the lists.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown person");
+                var unknown = i < 0 ? texts.T("host.said.unknownMentee", ("key", adjust.Mentee)) : texts.T("host.said.unknownMentor", ("key", adjust.Mentor));
+                return TypedResults.Problem(detail: unknown, statusCode: StatusCodes.Status400BadRequest, title: texts.T("host.said.unknownPersonTitle"));
             }
 
             var (mentee, mentor) = (before.Rotation.Mentees[i], before.Rotation.Mentors[j]);
@@ -108,15 +111,17 @@ public static class AdjustEndpoints
             var pins = before.Constraints.Pins.Where(p => p != pair).ToList();
             var forbids = before.Constraints.Forbids.Where(p => p != pair).ToList();
             (kind == "pin" ? pins : kind == "forbid" ? forbids : []).Add(pair);
+            (string, object?) who = ("mentee", mentee.Name), named = ("mentor", mentor.Name);
             if (kind != "clear" && (kind == "pin" ? before.Constraints.Forbids : before.Constraints.Pins).Contains(pair))
             {
-                var was = kind == "pin" ? "forbade" : "pinned";
-                return TypedResults.Problem(detail: $"You {was} {mentee.Name} with {mentor.Name}. Clear that first, then {kind} the pair.", statusCode: StatusCodes.Status409Conflict, title: $"Already {was}");
+                return kind == "pin"
+                    ? TypedResults.Problem(detail: texts.T("host.said.wasForbidden", who, named), statusCode: StatusCodes.Status409Conflict, title: texts.T("host.said.wasForbiddenTitle"))
+                    : TypedResults.Problem(detail: texts.T("host.said.wasPinned", who, named), statusCode: StatusCodes.Status409Conflict, title: texts.T("host.said.wasPinnedTitle"));
             }
 
-            if (kind == "pin" && PinProblem(before, i, j, pins) is { } problem)
+            if (kind == "pin" && PinProblem(texts, before, i, j, pins) is { } problem)
             {
-                return TypedResults.Problem(detail: problem, statusCode: StatusCodes.Status409Conflict, title: "The pin cannot be met");
+                return TypedResults.Problem(detail: problem, statusCode: StatusCodes.Status409Conflict, title: texts.T("host.said.pinUnmetTitle"));
             }
 
             // Before the start nobody has sat anywhere yet: plan again from scratch, then tell whoever's itinerary changed.
@@ -124,18 +129,11 @@ public static class AdjustEndpoints
             var after = RotationEngine.Plan(roles, before.Settings, before.Constraints with { Pins = pins, Forbids = forbids }, before.Attendance, cancellationToken);
             if (kind == "pin" && !Enumerable.Range(1, after.Rotation.Rounds).Any(r => after.Rotation.MentorOf(r, i) == j))
             {
-                return TypedResults.Problem(
-                    detail: $"The rotation cannot seat {mentee.Name} with {mentor.Name} without breaking a rule (every round they could meet is taken by other pins or full tables). Nothing was changed; clear another pin of theirs first.",
-                    statusCode: StatusCodes.Status409Conflict,
-                    title: "The pin cannot be met");
+                return TypedResults.Problem(detail: texts.T("host.said.pinUnmet", who, named), statusCode: StatusCodes.Status409Conflict, title: texts.T("host.said.pinUnmetTitle"));
             }
 
-            var label = kind switch
-            {
-                "pin" => $"Pin: {mentee.Name} must meet {mentor.Name}",
-                "forbid" => $"Forbid: {mentee.Name} must not meet {mentor.Name}",
-                _ => $"Clear: {mentee.Name} and {mentor.Name}",
-            };
+            // Kept for undo in the words of the host who made the change (the stored plan has no room for more).
+            var label = texts.T(kind switch { "pin" => "host.said.labelPin", "forbid" => "host.said.labelForbid", _ => "host.said.labelClear" }, who, named);
             var change = Replanner.Compare(before, after, roundsHeld: 0);
             await Remember(db, record, before, label, HandChanges.FirstChangedRound(change, 0), cancellationToken);
             await publisher.SaveAndTell(db, record, change, cancellationToken);
@@ -148,8 +146,9 @@ public static class AdjustEndpoints
     /// to swap seats with at a full table. Only the phones whose table (or tablemates) changed are told.
     /// </summary>
     internal static async Task<Results<Ok<ByHandResult>, NotFound, ProblemHttpResult>> Move(
-        Guid id, MoveRequest move, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken)
+        Guid id, MoveRequest move, HttpRequest request, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken)
     {
+        var texts = Languages.Of(request);
         return await publisher.OneAtATime<Results<Ok<ByHandResult>, NotFound, ProblemHttpResult>>(db, id, async () =>
         {
             var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
@@ -160,13 +159,13 @@ public static class AdjustEndpoints
 
             if (await plans.LoadAsync(record, cancellationToken) is not { } loaded)
             {
-                return NoPlan();
+                return NoPlan(texts);
             }
 
             // A round whose tables phones already show (the change of tables before it has begun) is not moved in.
             var now = time.GetUtcNow();
             var held = PlanPublisher.RoundsHeld(record, now).Held;
-            var outcome = HandChanges.Move(loaded.Plan, PlanPublisher.RoundsSent(record, now), move);
+            var outcome = HandChanges.Move(loaded.Plan, PlanPublisher.RoundsSent(record, now), move, texts);
             if (outcome.Refusal is { } no)
             {
                 var extensions = no.Tablemates is null ? null : new Dictionary<string, object?> { ["tablemates"] = no.Tablemates };
@@ -176,7 +175,7 @@ public static class AdjustEndpoints
             var change = Replanner.Compare(loaded.Plan, outcome.Plan!, held);
             await Remember(db, record, loaded.Plan, outcome.Summary, move.Round, cancellationToken);
             var told = await publisher.SaveAndTell(db, record, change, cancellationToken);
-            return TypedResults.Ok(new ByHandResult($"{outcome.Summary}. {Told(outcome.Plan!, told)}", PlanResponse.From(outcome.Plan!, loaded.Rejected, loaded.Warnings),
+            return TypedResults.Ok(new ByHandResult($"{outcome.Summary}. {Told(texts, outcome.Plan!, told)}", PlanResponse.From(outcome.Plan!, loaded.Rejected, loaded.Warnings),
                 Reprint.Of(await PersonIds(db, id, cancellationToken), told, change.Changes)));
         }, cancellationToken);
     }
@@ -186,8 +185,9 @@ public static class AdjustEndpoints
     /// it first changed has not begun, and nothing else changed the plan since.
     /// </summary>
     internal static async Task<Results<Ok<ByHandResult>, NotFound, ProblemHttpResult>> Undo(
-        Guid id, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken)
+        Guid id, HttpRequest request, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken)
     {
+        var texts = Languages.Of(request);
         return await publisher.OneAtATime<Results<Ok<ByHandResult>, NotFound, ProblemHttpResult>>(db, id, async () =>
         {
             var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
@@ -199,21 +199,21 @@ public static class AdjustEndpoints
             var stored = await db.Plans.FirstOrDefaultAsync(p => p.EventId == id, cancellationToken);
             if (await plans.LoadAsync(record, cancellationToken) is not { } loaded || stored?.Undo is not { } undo)
             {
-                return TypedResults.Problem(detail: "There is no change by hand to undo.", statusCode: StatusCodes.Status409Conflict, title: "Nothing to undo");
+                return TypedResults.Problem(detail: texts.T("host.said.nothingToUndo"), statusCode: StatusCodes.Status409Conflict, title: texts.T("host.said.nothingToUndoTitle"));
             }
 
             var now = time.GetUtcNow();
             var held = PlanPublisher.RoundsHeld(record, now).Held;
             var previous = HandChanges.Restore(loaded.Plan, undo);
-            if ((UndoRefusal(record, undo, PlanPublisher.RoundsSent(record, now)) ?? (previous is null ? Stale : null)) is { } refused)
+            if ((UndoRefusal(texts, record, undo, PlanPublisher.RoundsSent(record, now)) ?? (previous is null ? texts.T("host.said.stale") : null)) is { } refused)
             {
-                return TypedResults.Problem(detail: refused, statusCode: StatusCodes.Status409Conflict, title: "Cannot undo");
+                return TypedResults.Problem(detail: refused, statusCode: StatusCodes.Status409Conflict, title: texts.T("host.said.cannotUndoTitle"));
             }
 
             stored.Undo = null; // One level: what was undone cannot be undone again.
             var change = Replanner.Compare(loaded.Plan, previous!, held);
             var told = await publisher.SaveAndTell(db, record, change, cancellationToken);
-            return TypedResults.Ok(new ByHandResult($"Undone: {undo.Label}. {Told(previous!, told)}", PlanResponse.From(previous!, loaded.Rejected, loaded.Warnings),
+            return TypedResults.Ok(new ByHandResult(texts.T("host.said.undone", ("change", undo.Label), ("told", Told(texts, previous!, told))), PlanResponse.From(previous!, loaded.Rejected, loaded.Warnings),
                 Reprint.Of(await PersonIds(db, id, cancellationToken), told, change.Changes)));
         }, cancellationToken);
     }
@@ -222,11 +222,11 @@ public static class AdjustEndpoints
         db.People.AsNoTracking().Where(p => p.EventId == id).ToDictionaryAsync(p => p.Key, p => p.Id, StringComparer.Ordinal, cancellationToken);
 
     /// <summary>Who was told, by name: the host can check with them (the first few, then how many more).</summary>
-    private static string Told(PlanResult plan, IReadOnlyList<string> keys)
+    private static string Told(Texts texts, PlanResult plan, IReadOnlyList<string> keys)
     {
         if (keys.Count == 0)
         {
-            return "No phone needed telling.";
+            return texts.T("host.said.toldNobody");
         }
 
         const int Named = 8;
@@ -234,23 +234,21 @@ public static class AdjustEndpoints
         var shown = keys.Take(Named).Select(k => names.GetValueOrDefault(k, k)).ToList();
         if (keys.Count > Named)
         {
-            shown.Add(Say.Count(keys.Count - Named, "other person"));
+            shown.Add(texts.Plural("host.said.otherPeople", keys.Count - Named));
         }
 
-        return $"Told of the change: {shown.Humanize("and")}.";
+        return texts.T("host.said.told", ("names", shown.Humanize(texts.T("host.said.and"))));
     }
 
-    private const string Stale = "The plan changed since (a check-in, a walk-in or a new roster), and undo would take that back too. Adjust by hand instead.";
-
     /// <summary>Why the change can no longer be undone, or null while it can.</summary>
-    private static string? UndoRefusal(EventRecord record, PlanBefore undo, int sent)
+    private static string? UndoRefusal(Texts texts, EventRecord record, PlanBefore undo, int sent)
     {
         if (sent >= undo.FirstRound)
         {
-            return $"Round {undo.FirstRound} has begun with this change's seats: phones were already sent by it, so it cannot be undone. Move people by hand for the rounds to come.";
+            return texts.T("host.said.undoBegun", ("round", undo.FirstRound));
         }
 
-        return record.PlanVersion != undo.PlanVersion ? Stale : null;
+        return record.PlanVersion != undo.PlanVersion ? texts.T("host.said.stale") : null;
     }
 
     /// <summary>Keeps the plan from before a change by hand for undo, in the same save as the change.</summary>
@@ -262,40 +260,41 @@ public static class AdjustEndpoints
     }
 
     /// <summary>Why a pin could never be met, before asking the engine; null when it might.</summary>
-    private static string? PinProblem(PlanResult plan, int i, int j, IReadOnlyList<(string Mentee, string Mentor)> pins)
+    private static string? PinProblem(Texts texts, PlanResult plan, int i, int j, IReadOnlyList<(string Mentee, string Mentor)> pins)
     {
         var (mentee, mentor) = (plan.Rotation.Mentees[i], plan.Rotation.Mentors[j]);
+        (string, object?) who = ("mentee", mentee.Name), named = ("mentor", mentor.Name);
         // Checked first: no other pin to clear would help a pair that is never at the same kind of table.
         if (plan.Scorer.Apart(i, j))
         {
-            return $"{mentee.Name} takes part {HandChanges.Where(mentee)} and {mentor.Name} {HandChanges.Where(mentor)}, so they cannot meet. If they should, change how one of them takes part first (the host's edit of the person, or the check-in desk).";
+            return texts.T(mentee.Online ? "host.said.pinApartOnline" : "host.said.pinApartInRoom", who, named);
         }
 
         if (plan.Scorer.Avoids(i, j))
         {
-            return $"{mentee.Name} and {mentor.Name} asked not to be seated together (the roster's avoid column). Change the roster if they should meet.";
+            return texts.T("host.said.pinAvoids", who, named);
         }
 
         var menteeRounds = BitOperations.PopCount(plan.Attendance.Mentees[i]);
         var common = BitOperations.PopCount(plan.Attendance.Mentees[i] & plan.Attendance.Mentors[j]);
         if (common == 0)
         {
-            return $"{mentor.Name} hosts no round that {mentee.Name} is there for.";
+            return texts.T("host.said.pinNoCommonRound", who, named);
         }
 
         var theirs = pins.Where(p => p.Mentee == mentee.Key).ToList();
         if (theirs.Count > menteeRounds)
         {
-            return $"{mentee.Name} would be pinned to {theirs.Count} mentors but is there for only {menteeRounds} rounds. Clear one of their pins first.";
+            return texts.Plural("host.said.pinTooMany", menteeRounds, who, ("pins", theirs.Count));
         }
 
         var room = plan.Settings.SeatsPerTable * BitOperations.PopCount(plan.Attendance.Mentors[j]);
         var pinnedToMentor = pins.Count(p => p.Mentor == mentor.Key);
         return pinnedToMentor > room
-            ? $"{mentor.Name}'s table has room for {room} meetings in all, and {pinnedToMentor} mentees would be pinned to it. Clear one of those pins first."
+            ? texts.T("host.said.pinTableFull", named, ("room", room), ("pins", pinnedToMentor))
             : null;
     }
 
-    private static ProblemHttpResult NoPlan() =>
-        TypedResults.Problem(detail: "Upload the roster first.", statusCode: StatusCodes.Status409Conflict, title: "No plan yet");
+    private static ProblemHttpResult NoPlan(Texts texts) =>
+        TypedResults.Problem(detail: texts.T("host.said.noPlan"), statusCode: StatusCodes.Status409Conflict, title: texts.T("checkin.said.noPlanTitle"));
 }

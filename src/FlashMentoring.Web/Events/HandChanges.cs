@@ -1,5 +1,6 @@
 using FlashMentoring.Core.Planning;
 using FlashMentoring.Core.Roster;
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Plans;
 
@@ -22,52 +23,53 @@ internal static class HandChanges
 {
     /// <summary>
     /// Moves a mentee to a table in a round phones have not sent anyone to yet (after the first <paramref name="sent"/>),
-    /// or swaps them with a mentee seated there.
+    /// or swaps them with a mentee seated there. Its words (the summary, a refusal) are in <paramref name="texts"/>.
     /// </summary>
-    public static MoveOutcome Move(PlanResult plan, int sent, MoveRequest move)
+    public static MoveOutcome Move(PlanResult plan, int sent, MoveRequest move, Texts texts)
     {
         var rotation = plan.Rotation;
         var i = move.Mentee is null ? -1 : rotation.MenteeIndex(move.Mentee);
         if (i < 0)
         {
-            return Refuse(StatusCodes.Status400BadRequest, "Unknown mentee", $"No mentee '{move.Mentee}' in this plan; choose one from the list.");
+            return Refuse(StatusCodes.Status400BadRequest, texts.T("host.said.unknownMenteeTitle"), texts.T("host.said.unknownMentee", ("key", move.Mentee)));
         }
 
         var round = move.Round;
         if (round < 1 || round > rotation.Rounds || move.Table < 1 || move.Table > rotation.Mentors.Count)
         {
-            return Refuse(StatusCodes.Status400BadRequest, "No such round or table", $"Choose a round from 1 to {rotation.Rounds} and a table from 1 to {rotation.Mentors.Count}.");
+            return Refuse(StatusCodes.Status400BadRequest, texts.T("host.said.noSuchSeatTitle"), texts.T("host.said.noSuchSeat", ("rounds", rotation.Rounds), ("tables", rotation.Mentors.Count)));
         }
 
         var mentee = rotation.Mentees[i];
         var j = move.Table - 1;
         var mentor = rotation.Mentors[j];
+        (string, object?) who = ("mentee", mentee.Name), inRound = ("round", round), table = ("table", move.Table);
         if (round <= sent)
         {
-            return Refuse(StatusCodes.Status409Conflict, "That round has begun", sent >= rotation.Rounds
-                ? $"Round {round} has begun and it is the last one: there is no round left to change."
-                : $"Round {round} has begun, or people are already changing tables for it: phones show its tables. Move {mentee.Name} in a round to come, from round {sent + 1} on.");
+            return Refuse(StatusCodes.Status409Conflict, texts.T("host.said.begunTitle"), sent >= rotation.Rounds
+                ? texts.T("host.said.begunLast", inRound)
+                : texts.T("host.said.begun", inRound, who, ("next", sent + 1)));
         }
 
         if (!plan.Attendance.MenteeThere(i, round))
         {
-            return Refuse(StatusCodes.Status409Conflict, "Not there that round", $"{mentee.Name} is not there in round {round} (marked absent, or joining later). Mark them here first.");
+            return Refuse(StatusCodes.Status409Conflict, texts.T("host.said.notThereTitle"), texts.T("host.said.notThere", who, inRound));
         }
 
         if (!plan.Attendance.MentorThere(j, round))
         {
-            return Refuse(StatusCodes.Status409Conflict, "No table that round", $"{mentor.Name} does not host Table {move.Table} in round {round} (a break, or marked absent). Choose another table.");
+            return Refuse(StatusCodes.Status409Conflict, texts.T("host.said.noTableTitle"), texts.T("host.said.noTable", ("mentor", mentor.Name), table, inRound));
         }
 
         var from = rotation.MentorOf(round, i);
         if (from == j)
         {
-            return Refuse(StatusCodes.Status400BadRequest, "Already there", $"{mentee.Name} already sits at Table {move.Table} in round {round}.");
+            return Refuse(StatusCodes.Status400BadRequest, texts.T("host.said.alreadyThereTitle"), texts.T("host.said.alreadyThere", who, table, inRound));
         }
 
         if (from >= 0 && Pinned(plan, i, from))
         {
-            return Refuse(StatusCodes.Status409Conflict, "Pinned pair", $"You pinned {mentee.Name} to {rotation.Mentors[from].Name}, and they meet in round {round}. Clear the pin first, or move {mentee.Name} in another round.");
+            return Refuse(StatusCodes.Status409Conflict, texts.T("host.said.pinnedTitle"), texts.T("host.said.pinnedMentee", who, ("mentor", rotation.Mentors[from].Name), inRound));
         }
 
         var seated = rotation.MenteesAt(round, j);
@@ -77,19 +79,19 @@ internal static class HandChanges
             k = rotation.MenteeIndex(swapKey);
             if (k < 0 || !seated.Contains(k))
             {
-                return Refuse(StatusCodes.Status400BadRequest, "Not at that table", $"'{swapKey}' does not sit at Table {move.Table} in round {round}; swap with someone who does: {Names(rotation, seated)}.");
+                return Refuse(StatusCodes.Status400BadRequest, texts.T("host.said.notAtTableTitle"), texts.T("host.said.notAtTable", ("key", swapKey), table, inRound, ("names", Names(rotation, seated))));
             }
         }
 
-        if (CannotSit(plan, i, j, round, seated.Where(x => x != k)) is { } why)
+        if (CannotSit(plan, i, j, round, seated.Where(x => x != k), texts) is { } why)
         {
-            return Refuse(StatusCodes.Status409Conflict, "Not moved", why);
+            return Refuse(StatusCodes.Status409Conflict, texts.T("host.adjust.notMoved"), why);
         }
 
         if (k < 0 && seated.Count >= rotation.SeatsPerTable)
         {
             var tablemates = seated.Select(x => Pick(rotation.Mentees[x], null)).ToList();
-            return Refuse(StatusCodes.Status409Conflict, "That table is full", $"Table {move.Table} is full in round {round}: {Names(rotation, seated)}. Swap {mentee.Name} with one of them, or choose a table with a free seat.", tablemates);
+            return Refuse(StatusCodes.Status409Conflict, texts.T("host.said.fullTitle"), texts.T("host.said.full", table, inRound, ("names", Names(rotation, seated)), who), tablemates);
         }
 
         var other = k >= 0 ? rotation.Mentees[k] : null;
@@ -97,12 +99,12 @@ internal static class HandChanges
         {
             if (Pinned(plan, k, j))
             {
-                return Refuse(StatusCodes.Status409Conflict, "Pinned pair", $"You pinned {other.Name} to {mentor.Name}, and they meet in round {round}. Swap with someone else at Table {move.Table}.");
+                return Refuse(StatusCodes.Status409Conflict, texts.T("host.said.pinnedTitle"), texts.T("host.said.pinnedOther", ("other", other.Name), ("mentor", mentor.Name), inRound, table));
             }
 
-            if (from >= 0 && CannotSit(plan, k, from, round, rotation.MenteesAt(round, from).Where(x => x != i)) is { } whyNot)
+            if (from >= 0 && CannotSit(plan, k, from, round, rotation.MenteesAt(round, from).Where(x => x != i), texts) is { } whyNot)
             {
-                return Refuse(StatusCodes.Status409Conflict, "Not swapped", whyNot);
+                return Refuse(StatusCodes.Status409Conflict, texts.T("host.said.notSwappedTitle"), whyNot);
             }
         }
 
@@ -114,8 +116,10 @@ internal static class HandChanges
             seats[((round - 1) * m) + k] = from;
         }
 
-        var summary = $"{mentee.Name} moves to Table {move.Table} ({mentor.Name}) in round {round}" +
-            (other is null ? "" : from >= 0 ? $"; {other.Name} takes their seat at Table {from + 1}" : $"; {other.Name} rests that round instead");
+        (string, object?) named = ("mentor", mentor.Name);
+        var summary = other is null ? texts.T("host.said.moves", who, table, named, inRound)
+            : from >= 0 ? texts.T("host.said.movesSwap", who, table, named, inRound, ("other", other.Name), ("from", from + 1))
+            : texts.T("host.said.movesSwapRests", who, table, named, inRound, ("other", other.Name));
         return new MoveOutcome(Rebuild(plan, seats, plan.Constraints, plan.Quality.UpperBound), summary, null);
     }
 
@@ -182,30 +186,31 @@ internal static class HandChanges
     }
 
     /// <summary>Why mentee <paramref name="i"/> may not sit at table <paramref name="j"/> in the round with these tablemates; null when they may.</summary>
-    private static string? CannotSit(PlanResult plan, int i, int j, int round, IEnumerable<int> tablemates)
+    private static string? CannotSit(PlanResult plan, int i, int j, int round, IEnumerable<int> tablemates, Texts texts)
     {
         var rotation = plan.Rotation;
         var mentee = rotation.Mentees[i];
         var mentor = rotation.Mentors[j];
+        (string, object?) who = ("mentee", mentee.Name), named = ("mentor", mentor.Name);
         if (plan.Scorer.Apart(i, j))
         {
-            return $"{mentee.Name} takes part {Where(mentee)} and Table {j + 1} ({mentor.Name}) is {Where(mentor)}, so they cannot meet. Choose one of the {(mentee.Online ? "online tables" : "tables in the room")}.";
+            return texts.T(mentee.Online ? "host.said.apartOnline" : "host.said.apartInRoom", who, ("table", j + 1), named);
         }
 
         var again = Enumerable.Range(1, rotation.Rounds).FirstOrDefault(r => r != round && rotation.MentorOf(r, i) == j);
         if (again > 0)
         {
-            return $"{mentee.Name} already meets {mentor.Name} in round {again}; this would make them meet twice. Choose another table, or change round {again} instead.";
+            return texts.T("host.said.twice", who, named, ("round", again));
         }
 
         if (plan.Scorer.Avoids(i, j))
         {
-            return $"{mentee.Name} and {mentor.Name} asked not to be seated together (the roster's avoid column). Choose another table.";
+            return texts.T("host.said.avoids", who, named);
         }
 
         if (plan.Constraints.Forbids.Contains((mentee.Key, mentor.Key)))
         {
-            return $"You forbade {mentee.Name} with {mentor.Name}. Clear the forbid first, or choose another table.";
+            return texts.T("host.said.forbidden", who, named);
         }
 
         foreach (var k in tablemates)
@@ -213,15 +218,12 @@ internal static class HandChanges
             var other = rotation.Mentees[k];
             if (mentee.Avoid.Contains(other.Key) || other.Avoid.Contains(mentee.Key))
             {
-                return $"{mentee.Name} and {other.Name} asked not to share a table, and {other.Name} sits at Table {j + 1} in round {round}. Choose another table.";
+                return texts.T("host.said.avoidsTablemate", who, ("other", other.Name), ("table", j + 1), ("round", round));
             }
         }
 
         return null;
     }
-
-    /// <summary>How the person takes part, as the end of "takes part ..." or "is ...".</summary>
-    public static string Where(Person person) => person.Online ? "online" : "in the room";
 
     private static bool Pinned(PlanResult plan, int mentee, int mentor) =>
         plan.Constraints.Pins.Contains((plan.Rotation.Mentees[mentee].Key, plan.Rotation.Mentors[mentor].Key));

@@ -1,4 +1,5 @@
 using FlashMentoring.Core.Feedback;
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Plans;
 using Microsoft.EntityFrameworkCore;
@@ -42,10 +43,17 @@ public sealed class ReportBuilder(AppDb db, PlanStore plans, Meetings meetings)
     /// <summary>Most mentors a mentee is paired with.</summary>
     public const int MenteeCap = 1;
 
-    /// <summary>The report as it stands: response rate, ratings by round, mentor, table and kind of match, the survey, notes and pairs.</summary>
-    public async Task<EventReport> BuildAsync(EventRecord record, CancellationToken cancellationToken)
+    /// <summary>The report as it stands, its labels in English (the CSV exports' words).</summary>
+    public Task<EventReport> BuildAsync(EventRecord record, CancellationToken cancellationToken) => BuildAsync(record, Texts.English, cancellationToken);
+
+    /// <summary>
+    /// The report as it stands: response rate, ratings by round, mentor, table and kind of match, the survey, notes and
+    /// pairs; its labels ("Round 2", the survey's questions) in <paramref name="texts"/>, the reader's language.
+    /// </summary>
+    public async Task<EventReport> BuildAsync(EventRecord record, Texts texts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(texts);
         var people = await db.People.AsNoTracking().Where(p => p.EventId == record.Id).ToDictionaryAsync(p => p.Id, cancellationToken);
         var answers = await db.Answers.AsNoTracking().Where(a => a.EventId == record.Id).ToListAsync(cancellationToken);
         var loaded = await plans.LoadAsync(record, cancellationToken);
@@ -68,12 +76,12 @@ public sealed class ReportBuilder(AppDb db, PlanStore plans, Meetings meetings)
                 var preferred = rotation.Mentees[i].Prefers.Contains(rotation.Mentors[j].Key);
                 return (Rating: (double)x.Answer.Rating!.Value, Score: (double)score, Preferred: preferred);
             }).ToList();
-            byMatch.Add(Group("Mentors the mentee asked for", scored.Where(s => s.Preferred).Select(s => s.Rating)));
-            byMatch.Add(Group("Other matches", scored.Where(s => !s.Preferred).Select(s => s.Rating)));
+            byMatch.Add(Group(texts.T("report.group.asked"), scored.Where(s => s.Preferred).Select(s => s.Rating)));
+            byMatch.Add(Group(texts.T("report.group.other"), scored.Where(s => !s.Preferred).Select(s => s.Rating)));
             var ordered = scored.OrderBy(s => s.Score).ToList();
             var third = Math.Max(1, ordered.Count / 3);
-            byMatch.Add(Group("Lowest third of match scores", ordered.Take(third).Select(s => s.Rating)));
-            byMatch.Add(Group("Highest third of match scores", ordered.Skip(ordered.Count - third).Select(s => s.Rating)));
+            byMatch.Add(Group(texts.T("report.group.lowest"), ordered.Take(third).Select(s => s.Rating)));
+            byMatch.Add(Group(texts.T("report.group.highest"), ordered.Skip(ordered.Count - third).Select(s => s.Rating)));
             correlation = Pearson(scored.Select(s => s.Score).ToList(), scored.Select(s => s.Rating).ToList());
         }
 
@@ -92,16 +100,16 @@ public sealed class ReportBuilder(AppDb db, PlanStore plans, Meetings meetings)
             people.Count == 0 ? 0 : (double)respondents / people.Count,
             rated.Count,
             rated.Count == 0 ? null : rated.Average(a => a.Rating!.Value),
-            Enumerable.Range(1, record.Rounds).Select(r => Group($"Round {r}", rated.Where(a => a.Round == r).Select(a => (double)a.Rating!.Value))).ToList(),
+            Enumerable.Range(1, record.Rounds).Select(r => Group(texts.T("common.round", ("n", r)), rated.Where(a => a.Round == r).Select(a => (double)a.Rating!.Value))).ToList(),
             menteeRatings.GroupBy(x => x.Seat.Mentor!).OrderBy(g => g.Key).Select(g => Group(g.Key, g.Select(x => (double)x.Answer.Rating!.Value))).ToList(),
-            menteeRatings.GroupBy(x => x.Seat.Table!.Value).OrderBy(g => g.Key).Select(g => Group($"Table {g.Key}", g.Select(x => (double)x.Answer.Rating!.Value))).ToList(),
+            menteeRatings.GroupBy(x => x.Seat.Table!.Value).OrderBy(g => g.Key).Select(g => Group(texts.T("common.table", ("n", g.Key)), g.Select(x => (double)x.Answer.Rating!.Value))).ToList(),
             byMatch,
             correlation,
             [
-                Group("The matches suited what I wanted", surveys.Where(s => s.Match is not null).Select(s => (double)s.Match!.Value)),
-                Group("The conversations were useful", surveys.Where(s => s.Conversation is not null).Select(s => (double)s.Conversation!.Value)),
-                Group("The logistics worked", surveys.Where(s => s.Logistics is not null).Select(s => (double)s.Logistics!.Value)),
-                Group("I would take part again", surveys.Where(s => s.Again is not null).Select(s => (double)s.Again!.Value)),
+                Group(texts.T("report.group.match"), surveys.Where(s => s.Match is not null).Select(s => (double)s.Match!.Value)),
+                Group(texts.T("report.group.conversation"), surveys.Where(s => s.Conversation is not null).Select(s => (double)s.Conversation!.Value)),
+                Group(texts.T("report.group.logistics"), surveys.Where(s => s.Logistics is not null).Select(s => (double)s.Logistics!.Value)),
+                Group(texts.T("report.group.again"), surveys.Where(s => s.Again is not null).Select(s => (double)s.Again!.Value)),
             ],
             answers.Where(a => a.Note is not null).OrderBy(a => a.Round)
                 .Select(a => new ReportNote(a.Round, a.Note!, a.NoteSigned && people.TryGetValue(a.PersonId, out var p) ? p.Name : null)).ToList(),

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FlashMentoring.Kits.Documents;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Hosting;
@@ -19,37 +18,42 @@ public static class ReportEndpoints
         return app;
     }
 
-    internal static async Task<Results<Ok<EventReport>, NotFound>> Report(Guid id, AppDb db, ReportBuilder reports, CancellationToken cancellationToken) =>
+    internal static async Task<Results<Ok<EventReport>, NotFound>> Report(Guid id, HttpRequest request, AppDb db, ReportBuilder reports, CancellationToken cancellationToken) =>
         await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken) is { } record
-            ? TypedResults.Ok(await reports.BuildAsync(record, cancellationToken))
+            ? TypedResults.Ok(await reports.BuildAsync(record, Languages.Of(request), cancellationToken))
             : TypedResults.NotFound();
 
     /// <summary>The report as a PDF summary with its charts, for a director who wants paper.</summary>
-    internal static async Task<Results<FileContentHttpResult, NotFound>> ReportPdf(Guid id, AppDb db, ReportBuilder reports, CancellationToken cancellationToken)
+    internal static async Task<Results<FileContentHttpResult, NotFound>> ReportPdf(Guid id, HttpRequest request, AppDb db, ReportBuilder reports, CancellationToken cancellationToken)
     {
+        var texts = Languages.Of(request);
         if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken) is not { } record)
         {
             return TypedResults.NotFound();
         }
 
-        var r = await reports.BuildAsync(record, cancellationToken);
+        var r = await reports.BuildAsync(record, texts, cancellationToken);
         static Chart Chart(string title, IReadOnlyList<RatingGroup> groups) => new(title, groups.Select(g => new ChartBar(g.Label, g.Mean, g.Count)).ToList());
+        var culture = texts.Culture;
         var model = new EvaluationModel(
             record.Title,
             [
-                ("Response rate", $"{r.ResponseRate:P0} ({r.Respondents} of {r.People} people)"),
-                ("Ratings", r.MeanRating is { } m ? $"{r.Ratings}, average {m:0.00} of 5" : "none yet"),
-                ("Match score and rating (correlation)", r.ScoreCorrelation?.ToString("0.00", CultureInfo.InvariantCulture) ?? "not enough ratings"),
-                ("Mutual choices", $"{r.Mutual.Count}; {r.Suggested.Count} suggested as long-term pairs"),
+                (texts.T("report.figure.responseRate"), texts.Plural("report.pdf.responseRate", r.People, ("percent", r.ResponseRate.ToString("P0", culture)), ("respondents", r.Respondents))),
+                (texts.T("report.figure.ratings"), r.MeanRating is { } m ? texts.T("report.pdf.ratings", ("ratings", r.Ratings), ("mean", m.ToString("0.00", culture))) : texts.T("report.figure.noneYet")),
+                (texts.T("report.pdf.correlationTitle"), r.ScoreCorrelation?.ToString("0.00", culture) ?? texts.T("report.pdf.notEnough")),
+                (texts.T("report.figure.mutual"), texts.T("report.pdf.mutual", ("mutual", r.Mutual.Count), ("suggested", r.Suggested.Count))),
             ],
-            [Chart("Rating by round", r.PerRound), Chart("Did the engine's matches do better?", r.ByMatch), Chart("Survey", r.Survey), Chart("Rating per mentor", r.PerMentor)],
-            r.Mutual.Select(p => (p.Mentee, p.Mentor, p.Confirmed ? "confirmed" : r.Suggested.Any(s => s.MenteeId == p.MenteeId && s.MentorId == p.MentorId) ? "suggested" : "mutual")).ToList());
+            [
+                Chart(texts.T("report.byRoundTitle"), r.PerRound), Chart(texts.T("report.byMatchTitle"), r.ByMatch),
+                Chart(texts.T("report.survey"), r.Survey), Chart(texts.T("report.pdf.perMentorTitle"), r.PerMentor),
+            ],
+            r.Mutual.Select(p => (p.Mentee, p.Mentor, texts.T(p.Confirmed ? "report.pdf.confirmed" : r.Suggested.Any(s => s.MenteeId == p.MenteeId && s.MentorId == p.MentorId) ? "report.pdf.suggested" : "report.pdf.mutualOnly"))).ToList());
         var pdf = new EvaluationReport(model).Build(FlashMentoring.Kits.Layout.Paper.Letter);
         return TypedResults.File(pdf.Pdf, "application/pdf", "evaluation.pdf");
     }
 
     /// <summary>Confirms the optimal assignment of the mutual choices as the event's long-term pairs.</summary>
-    internal static async Task<Results<Ok<EventReport>, NotFound>> Confirm(Guid id, AppDb db, Meetings meetings, ReportBuilder reports, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<EventReport>, NotFound>> Confirm(Guid id, HttpRequest request, AppDb db, Meetings meetings, ReportBuilder reports, CancellationToken cancellationToken)
     {
         if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken) is not { } record)
         {
@@ -61,6 +65,6 @@ public static class ReportEndpoints
         db.Pairs.RemoveRange(await db.Pairs.Where(p => p.EventId == id).ToListAsync(cancellationToken));
         db.Pairs.AddRange(mutual.Where(m => chosen.Contains(m.Choice)).Select(m => new PairRecord { EventId = id, MentorId = m.Mentor.Id, MenteeId = m.Mentee.Id }));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(await reports.BuildAsync(record, cancellationToken));
+        return TypedResults.Ok(await reports.BuildAsync(record, Languages.Of(request), cancellationToken));
     }
 }

@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using FlashMentoring.Core.Live;
 using FlashMentoring.Core.Planning;
 using FlashMentoring.Core.Roster;
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Hosting;
@@ -51,8 +51,6 @@ public static partial class HistoryEndpoints
     /// </summary>
     public const int MaxMeetings = 50_000;
 
-    private const string BadLink = "That link does not open an event on this server: copy the host link of the earlier event from its console.";
-
     public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
     {
         var host = app.MapHostRoutes().WithTags("Earlier events");
@@ -75,7 +73,7 @@ public static partial class HistoryEndpoints
         return app;
     }
 
-    internal static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> MeetingsCsv(Guid id, AppDb db, TimeProvider time, PlanStore plans, CancellationToken cancellationToken)
+    internal static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> MeetingsCsv(Guid id, HttpRequest request, AppDb db, TimeProvider time, PlanStore plans, CancellationToken cancellationToken)
     {
         if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken) is not { } record)
         {
@@ -84,7 +82,7 @@ public static partial class HistoryEndpoints
 
         return await plans.LoadAsync(record, cancellationToken) is { } loaded
             ? CsvDownload.File($"meetings-{MeetingsFile.Slug(record.Title)}.csv", MeetingsFile.Header, MeetingsFile.Rows(record.Title, loaded.Plan, MeetingsFile.RoundsTakenPlace(record, time.GetUtcNow())))
-            : TypedResults.Problem(detail: "Upload the roster first: the file lists the plan's seats.", statusCode: StatusCodes.Status404NotFound, title: "No plan yet");
+            : TypedResults.Problem(detail: Languages.Of(request).T("history.said.noPlan"), statusCode: StatusCodes.Status404NotFound, title: Languages.Of(request).T("checkin.said.noPlanTitle"));
     }
 
     internal static async Task<Results<Ok<HistoryView>, NotFound>> Get(Guid id, AppDb db, TimeProvider time, CancellationToken cancellationToken)
@@ -102,7 +100,8 @@ public static partial class HistoryEndpoints
     internal static async Task<Results<Ok<HistoryView>, NotFound, ProblemHttpResult>> PutFile(
         Guid id, string? name, HttpRequest request, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken)
     {
-        var (bytes, tooLarge) = await ReadBody(request, cancellationToken);
+        var texts = Languages.Of(request);
+        var (bytes, tooLarge) = await ReadBody(request, texts, cancellationToken);
         if (tooLarge is not null)
         {
             return tooLarge;
@@ -113,16 +112,17 @@ public static partial class HistoryEndpoints
         var (meetings, problems, headerMissing) = MeetingsFile.Read(text, fileName);
         if (headerMissing || meetings.Count == 0)
         {
-            var why = headerMissing ? MeetingsFile.HeaderAdvice : $"None of its lines could be read ({string.Join(" ", problems.Take(3).Select(p => p.Text.StartsWith("Lines ", StringComparison.Ordinal) ? p.Text : $"Line {p.Line}: {p.Text}"))}). {MeetingsFile.HeaderAdvice}";
-            return TypedResults.Problem(detail: why, statusCode: StatusCodes.Status400BadRequest, title: $"No meeting could be read from {fileName}");
+            var lines = string.Join(" ", problems.Take(3).Select(p => p.Text.StartsWith("Lines ", StringComparison.Ordinal) ? p.Text : texts.T("history.said.lineProblem", ("line", p.Line), ("text", p.Text))));
+            var why = headerMissing ? MeetingsFile.HeaderAdvice : texts.T("history.said.noLineRead", ("lines", lines), ("advice", MeetingsFile.HeaderAdvice));
+            return TypedResults.Problem(detail: why, statusCode: StatusCodes.Status400BadRequest, title: texts.T("history.said.nothingReadTitle", ("name", fileName)));
         }
 
         if (latin1)
         {
-            problems.Insert(0, new LineProblem(0, "The file is not UTF-8; it was read as Latin-1. In Excel, save as \"CSV UTF-8\" to keep accented names."));
+            problems.Insert(0, new LineProblem(0, texts.T("history.said.latin1")));
         }
 
-        var answer = await Change(id, db, time, plans, publisher, history =>
+        var answer = await Change(id, texts, db, time, plans, publisher, history =>
         {
             var same = history.Sources.FindIndex(s => s.Kind == "file" && string.Equals(s.Label, fileName, StringComparison.OrdinalIgnoreCase));
             var kept = same < 0 ? history : Without(history, same);
@@ -136,42 +136,44 @@ public static partial class HistoryEndpoints
     /// exist and for a key that does not open it, so the answer tells a guesser nothing.
     /// </summary>
     internal static async Task<Results<Ok<HistoryView>, NotFound, ProblemHttpResult>> AddEvent(
-        Guid id, EarlierEventRequest earlier, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken)
+        Guid id, EarlierEventRequest earlier, HttpRequest request, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken)
     {
+        var texts = Languages.Of(request);
         var (otherId, key) = earlier.EventId is { } given ? (given, earlier.HostKey) : FromLink(earlier.Link);
         if (otherId == Guid.Empty || string.IsNullOrEmpty(key))
         {
-            return TypedResults.Problem(detail: "Paste the whole host link of the earlier event, as its console shows it: it has /host/ and ends in #key= and the key.", statusCode: StatusCodes.Status400BadRequest, title: "That is not a host link");
+            return TypedResults.Problem(detail: texts.T("history.said.notALink"), statusCode: StatusCodes.Status400BadRequest, title: texts.T("history.said.notALinkTitle"));
         }
 
         if (otherId == id)
         {
-            return TypedResults.Problem(detail: "That is this event's own link. Paste the host link of an earlier event.", statusCode: StatusCodes.Status409Conflict, title: "This is the same event");
+            return TypedResults.Problem(detail: texts.T("history.said.sameEvent"), statusCode: StatusCodes.Status409Conflict, title: texts.T("history.said.sameEventTitle"));
         }
 
         var other = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == otherId, cancellationToken);
         // The hash is compared for an unknown event too, so it answers in the same time as a wrong key.
         if (!HostKeys.Matches(key, other?.HostKeyHash ?? HostKeys.Hash("")) || other is null)
         {
-            return TypedResults.Problem(detail: BadLink, statusCode: StatusCodes.Status403Forbidden, title: "Not an event of yours");
+            return TypedResults.Problem(detail: texts.T("history.said.badLink"), statusCode: StatusCodes.Status403Forbidden, title: texts.T("history.said.badLinkTitle"));
         }
 
         var now = time.GetUtcNow();
         if (PlanPublisher.RoundsHeld(other, now).Phase == Phase.Waiting && other.StartsAt > now)
         {
-            return Refuse(string.Create(CultureInfo.InvariantCulture, $"\"{other.Title}\" has not taken place yet (it starts on {other.StartsAt:MMMM d, yyyy}). Add it after it has run."), "Not held yet");
+            var date = other.StartsAt.ToString(texts.T("history.said.dateFormat"), texts.Culture);
+            return Refuse(texts.T("history.said.notHeld", ("title", other.Title), ("date", date)), texts.T("history.said.notHeldTitle"));
         }
 
-        return await Change(id, db, time, plans, publisher, async history =>
+        return await Change(id, texts, db, time, plans, publisher, async history =>
         {
             if (history.Sources.Any(s => s.EventId == otherId))
             {
-                return Refuse($"\"{other.Title}\" is already taken into account.", "Already added");
+                return Refuse(texts.T("history.said.alreadyAdded", ("title", other.Title)), texts.T("history.said.alreadyAddedTitle"));
             }
 
             if (await plans.LoadAsync(other, cancellationToken) is not { } earlierPlan)
             {
-                return Refuse($"\"{other.Title}\" has no plan, so nobody met there. Add it once its roster is uploaded.", "No plan in that event");
+                return Refuse(texts.T("history.said.noPlanThere", ("title", other.Title)), texts.T("history.said.noPlanThereTitle"));
             }
 
             var meetings = MeetingsFile.Meetings(Unused(other.Title, history.Meetings), earlierPlan.Plan, MeetingsFile.RoundsTakenPlace(other, now));
@@ -184,13 +186,16 @@ public static partial class HistoryEndpoints
     /// that source still has it, so a console whose list is out of date (another tab removed one) never removes another.
     /// </summary>
     internal static Task<Results<Ok<HistoryView>, NotFound, ProblemHttpResult>> Remove(
-        Guid id, int index, string? label, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken) =>
-        Change(id, db, time, plans, publisher, history => Task.FromResult<HistoryEdit>(
+        Guid id, int index, string? label, HttpRequest request, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, CancellationToken cancellationToken)
+    {
+        var texts = Languages.Of(request);
+        return Change(id, texts, db, time, plans, publisher, history => Task.FromResult<HistoryEdit>(
             index < 0 || index >= history.Sources.Count
-                ? Refuse($"There is no earlier event or file number {index}; reload the console and choose again.", "No such source", StatusCodes.Status404NotFound)
+                ? Refuse(texts.T("history.said.noSource", ("index", index)), texts.T("history.said.noSourceTitle"), StatusCodes.Status404NotFound)
                 : label is not null && !string.Equals(history.Sources[index].Label, label, StringComparison.Ordinal)
-                    ? Refuse("The list changed since you opened it; reload and choose again.", "The list changed")
+                    ? Refuse(texts.T("history.said.listChanged"), texts.T("history.said.listChangedTitle"))
                     : Without(history, index)), cancellationToken);
+    }
 
     /// <summary>
     /// Changes the history, one change at a time with the event's other re-plans, before the first round only. With a
@@ -198,7 +203,7 @@ public static partial class HistoryEndpoints
     /// changed are told, as after a pin.
     /// </summary>
     private static Task<Results<Ok<HistoryView>, NotFound, ProblemHttpResult>> Change(
-        Guid id, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, Func<HistoryRecord, Task<HistoryEdit>> edit, CancellationToken cancellationToken) =>
+        Guid id, Texts texts, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, Func<HistoryRecord, Task<HistoryEdit>> edit, CancellationToken cancellationToken) =>
         publisher.OneAtATime<Results<Ok<HistoryView>, NotFound, ProblemHttpResult>>(db, id, async () =>
         {
             var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
@@ -209,7 +214,7 @@ public static partial class HistoryEndpoints
 
             if (PlanPublisher.RoundsHeld(record, time.GetUtcNow()).Phase != Phase.Waiting)
             {
-                return TypedResults.Problem(detail: "Earlier events can be added or removed before the first round only.", statusCode: StatusCodes.Status409Conflict, title: "The event has started");
+                return TypedResults.Problem(detail: texts.T("history.said.started"), statusCode: StatusCodes.Status409Conflict, title: texts.T("host.said.startedTitle"));
             }
 
             var stored = await db.Histories.FirstOrDefaultAsync(h => h.EventId == id, cancellationToken);
@@ -221,7 +226,9 @@ public static partial class HistoryEndpoints
 
             if (outcome.History!.Meetings.Count > MaxMeetings)
             {
-                return TypedResults.Problem(detail: $"An event takes up to {MaxMeetings:N0} earlier meetings into account; this would make {outcome.History.Meetings.Count:N0}. Remove an older event or file first.", statusCode: StatusCodes.Status409Conflict, title: "Too many earlier meetings");
+                var most = MaxMeetings.ToString("N0", texts.Culture);
+                var would = outcome.History.Meetings.Count.ToString("N0", texts.Culture);
+                return TypedResults.Problem(detail: texts.T("history.said.tooMany", ("most", most), ("would", would)), statusCode: StatusCodes.Status409Conflict, title: texts.T("history.said.tooManyTitle"));
             }
 
             // Read before the change: the stored plan's constraints hold the history it was made with.
@@ -315,9 +322,9 @@ public static partial class HistoryEndpoints
     private static partial Regex HostLink();
 
     /// <summary>The body's bytes, up to the roster's size limit (read one chunk past it at most).</summary>
-    private static async Task<(byte[]? Bytes, ProblemHttpResult? TooLarge)> ReadBody(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(byte[]? Bytes, ProblemHttpResult? TooLarge)> ReadBody(HttpRequest request, Texts texts, CancellationToken cancellationToken)
     {
-        var tooLarge = TypedResults.Problem(detail: "The file is over 5 MB. Split it, or upload the earlier events' files one by one.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "The file is too large");
+        var tooLarge = TypedResults.Problem(detail: texts.T("history.said.tooLarge"), statusCode: StatusCodes.Status413PayloadTooLarge, title: texts.T("history.said.tooLargeTitle"));
         if (request.ContentLength > RosterUpload.MaxBytes)
         {
             return (null, tooLarge);

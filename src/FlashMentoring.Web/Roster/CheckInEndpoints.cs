@@ -84,10 +84,11 @@ public static class CheckInEndpoints
     internal static async Task<Results<Ok<StatusResult>, NotFound, ProblemHttpResult>> SetStatus(
         Guid id, long personId, StatusChange change, HttpContext http, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
     {
+        var texts = Languages.Of(http.Request);
         var status = change.Status?.Trim().ToLowerInvariant();
         if (status is not ("arrived" or "absent"))
         {
-            return TypedResults.Problem(detail: $"status must be arrived or absent; got '{change.Status}'.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown check-in status");
+            return TypedResults.Problem(detail: texts.T("checkin.said.statusDetail", ("status", change.Status)), statusCode: StatusCodes.Status400BadRequest, title: texts.T("checkin.said.statusTitle"));
         }
 
         return await publisher.OneAtATime<Results<Ok<StatusResult>, NotFound, ProblemHttpResult>>(db, id, async () =>
@@ -121,21 +122,19 @@ public static class CheckInEndpoints
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await hub.Clients.Group(LiveHub.Group(id)).PeopleChanged(); // No re-plan, so no PlanChanged: the desks read the list again.
-                var marked = status == "absent" ? $"{person.Name} is marked absent." : $"{person.Name} is here.";
+                var marked = texts.T(status == "absent" ? "checkin.said.markedAbsent" : "checkin.said.markedHere", ("name", person.Name));
                 return TypedResults.Ok(new StatusResult(HostView(person, http, record), 0, marked, [], Reprint.None));
             }
 
             if (TryReplan(loaded.Plan, held, replan) is not { } result)
             {
-                return CouldNotReplan(person.Name);
+                return CouldNotReplan(texts, person.Name);
             }
 
             var told = await publisher.SaveAndTell(db, record, result, cancellationToken);
-            var message = !inPlan ? $"{person.Name} joins from round {held + 1}. {Told(told, result, person.Key)}"
-                : status == "absent"
-                ? $"{person.Name} is out from round {held + 1}. {Told(told, result, person.Key)}"
-                : $"{person.Name} is back from round {held + 1}. {Told(told, result, person.Key)}";
-            return TypedResults.Ok(await Tell(hub, http, id, Result(db, http, record, person, told, result, message)));
+            var said = !inPlan ? "checkin.said.joinsFrom" : status == "absent" ? "checkin.said.outFrom" : "checkin.said.backFrom";
+            var message = texts.T(said, ("name", person.Name), ("round", held + 1), ("told", Told(texts, told, result, person.Key)));
+            return TypedResults.Ok(await Tell(hub, http, id, Result(db, http, texts, record, person, told, result, message)));
         }, cancellationToken);
     }
 
@@ -146,22 +145,23 @@ public static class CheckInEndpoints
     internal static async Task<Results<Ok<StatusResult>, NotFound, ProblemHttpResult, ValidationProblem>> WalkIn(
         Guid id, WalkInRequest walkIn, HttpContext http, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
     {
+        var texts = Languages.Of(http.Request);
         var role = walkIn.Role?.Trim().ToLowerInvariant();
         var (person, problems) = PersonFields.WalkIn(walkIn.Name, role == "mentor" ? Role.Mentor : Role.Mentee, walkIn.Email, walkIn.Agency);
         var errors = problems.ToDictionary(p => p.Field, p => new[] { p.Message });
         if (role is not ("mentor" or "mentee"))
         {
-            errors["role"] = [$"role must be mentor or mentee; got '{walkIn.Role}'."];
+            errors["role"] = [texts.T("checkin.said.roleError", ("role", walkIn.Role))];
         }
 
         if (!PersonFields.TryReadAttends(walkIn.Attends, out var online))
         {
-            errors["attends"] = [$"attends must be online or in person; got '{walkIn.Attends}'."];
+            errors["attends"] = [texts.T("checkin.said.attendsError", ("attends", walkIn.Attends))];
         }
 
         if (errors.Count > 0 || person is null)
         {
-            return TypedResults.ValidationProblem(errors, title: "The walk-in was not added");
+            return TypedResults.ValidationProblem(errors, title: texts.T("checkin.walkIn.notAdded"));
         }
 
         return await publisher.OneAtATime<Results<Ok<StatusResult>, NotFound, ProblemHttpResult, ValidationProblem>>(db, id, async () =>
@@ -174,25 +174,25 @@ public static class CheckInEndpoints
 
             if (await plans.LoadAsync(record, cancellationToken) is not { } loaded)
             {
-                return TypedResults.Problem(detail: "Upload the roster first; walk-ins join a planned event.", statusCode: StatusCodes.Status409Conflict, title: "No plan yet");
+                return TypedResults.Problem(detail: texts.T("checkin.said.noPlanDetail"), statusCode: StatusCodes.Status409Conflict, title: texts.T("checkin.said.noPlanTitle"));
             }
 
             var (held, phase) = PlanPublisher.RoundsHeld(record, time.GetUtcNow());
             if (phase == Phase.Finished || held >= record.Rounds)
             {
-                return TypedResults.Problem(detail: "The last round has started or the event is over; there is no round left to join.", statusCode: StatusCodes.Status409Conflict, title: "Too late to join");
+                return TypedResults.Problem(detail: texts.T("checkin.said.tooLateDetail"), statusCode: StatusCodes.Status409Conflict, title: texts.T("checkin.said.tooLateTitle"));
             }
 
             // Online or in the room as the event's mode and the desk's choice say: the engine seats them at tables of that kind.
             person = Roster.People.InMode(record, person with { SaidOnline = online });
-            if (await AlreadyThere(db, id, loaded.Plan, person, cancellationToken) is { } duplicate)
+            if (await AlreadyThere(db, id, loaded.Plan, person, texts, cancellationToken) is { } duplicate)
             {
                 return duplicate;
             }
 
             if (TryReplan(loaded.Plan, held, new WalkIn(person, held + 1)) is not { } result)
             {
-                return CouldNotReplan(person.Name);
+                return CouldNotReplan(texts, person.Name);
             }
 
             var order = await db.People.Where(p => p.EventId == id).MaxAsync(p => (int?)p.Order, cancellationToken) ?? 0;
@@ -200,8 +200,8 @@ public static class CheckInEndpoints
             added.Status = "arrived";
             db.People.Add(added);
             var told = await publisher.SaveAndTell(db, record, result, cancellationToken);
-            var joins = Joins(person, Itineraries.For(result.Plan, person.Key).Where(r => r.Round > held).ToList());
-            return TypedResults.Ok(await Tell(hub, http, id, Result(db, http, record, added, told, result, $"{joins} {Told(told, result, person.Key)}")));
+            var joins = Joins(texts, person, Itineraries.For(result.Plan, person.Key).Where(r => r.Round > held).ToList());
+            return TypedResults.Ok(await Tell(hub, http, id, Result(db, http, texts, record, added, told, result, $"{joins} {Told(texts, told, result, person.Key)}")));
         }, cancellationToken);
     }
 
@@ -213,9 +213,10 @@ public static class CheckInEndpoints
     internal static async Task<Results<Ok<StatusResult>, NotFound, ProblemHttpResult>> SetAttends(
         Guid id, long personId, AttendsChange change, HttpContext http, AppDb db, TimeProvider time, PlanStore plans, PlanPublisher publisher, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
     {
+        var texts = Languages.Of(http.Request);
         if (!PersonFields.TryReadAttends(change.Attends, out var online) || online is null)
         {
-            return TypedResults.Problem(detail: $"attends must be online or in person; got '{change.Attends}'.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown way to take part");
+            return TypedResults.Problem(detail: texts.T("checkin.said.attendsError", ("attends", change.Attends)), statusCode: StatusCodes.Status400BadRequest, title: texts.T("checkin.said.attendsTitle"));
         }
 
         return await publisher.OneAtATime<Results<Ok<StatusResult>, NotFound, ProblemHttpResult>>(db, id, async () =>
@@ -229,12 +230,11 @@ public static class CheckInEndpoints
 
             if (record.Mode != EventRecord.Hybrid)
             {
-                return TypedResults.Problem(detail: "Only a hybrid event has some people in the room and some online. The host sets the event's mode.", statusCode: StatusCodes.Status409Conflict, title: "Not a hybrid event");
+                return TypedResults.Problem(detail: texts.T("checkin.said.notHybridDetail"), statusCode: StatusCodes.Status409Conflict, title: texts.T("checkin.said.notHybridTitle"));
             }
 
             var was = OnlineRooms.Attends(record, person.Profile) == EventRecord.Online;
             person.Profile.Attends = Roster.People.AttendsName(online);
-            var where = online.Value ? "online" : "in the room";
             var loaded = await plans.LoadAsync(record, cancellationToken);
             var (held, phase) = PlanPublisher.RoundsHeld(record, time.GetUtcNow());
             var rotation = loaded?.Plan.Rotation;
@@ -244,17 +244,18 @@ public static class CheckInEndpoints
                 // Nothing seated changes: the next plan reads their new word.
                 await db.SaveChangesAsync(cancellationToken);
                 await hub.Clients.Group(LiveHub.Group(id)).PeopleChanged();
-                return TypedResults.Ok(new StatusResult(HostView(person, http, record), 0, $"{person.Name} takes part {where}.", [], Reprint.None));
+                var takesPart = texts.T(online.Value ? "checkin.said.takesPartOnline" : "checkin.said.takesPartInRoom", ("name", person.Name));
+                return TypedResults.Ok(new StatusResult(HostView(person, http, record), 0, takesPart, [], Reprint.None));
             }
 
             if (TryReplan(loaded!.Plan, held, new AttendsChanges(person.Key, online.Value, held + 1)) is not { } result)
             {
-                return CouldNotReplan(person.Name);
+                return CouldNotReplan(texts, person.Name);
             }
 
             var told = await publisher.SaveAndTell(db, record, result, cancellationToken);
-            var message = $"{person.Name} takes part {where} from round {held + 1}. {Told(told, result, person.Key)}";
-            return TypedResults.Ok(await Tell(hub, http, id, Result(db, http, record, person, told, result, message)));
+            var message = texts.T(online.Value ? "checkin.said.onlineFrom" : "checkin.said.inRoomFrom", ("name", person.Name), ("round", held + 1), ("told", Told(texts, told, result, person.Key)));
+            return TypedResults.Ok(await Tell(hub, http, id, Result(db, http, texts, record, person, told, result, message)));
         }, cancellationToken);
     }
 
@@ -292,7 +293,8 @@ public static class CheckInEndpoints
         // a link a phone already holds is that person's, and only the host may hand it out again.
         if (HostRoutes.ByHelper(request.HttpContext) && person.ClaimedAt is not null && !PersonalLinks.IsReserved(person.ClaimedBy))
         {
-            return TypedResults.Problem(detail: "This person's phone already has their link. If that is the wrong phone, press Release: the person then gets a new link to scan here.", statusCode: StatusCodes.Status403Forbidden, title: "Their phone has the link");
+            var texts = Languages.Of(request);
+            return TypedResults.Problem(detail: texts.T("checkin.said.hasLinkDetail"), statusCode: StatusCodes.Status403Forbidden, title: texts.T("checkin.said.hasLinkTitle"));
         }
 
         var (origin, _) = links.Origin(request);
@@ -360,7 +362,7 @@ public static class CheckInEndpoints
     /// A walk-in who is already on the list (same e-mail, or same name and no e-mail to tell them apart) is refused
     /// with what to do: check the person in, or tell the two apart.
     /// </summary>
-    private static async Task<ProblemHttpResult?> AlreadyThere(AppDb db, Guid id, PlanResult plan, Person person, CancellationToken cancellationToken)
+    private static async Task<ProblemHttpResult?> AlreadyThere(AppDb db, Guid id, PlanResult plan, Person person, Texts texts, CancellationToken cancellationToken)
     {
         var stored = await db.People.AsNoTracking().Where(p => p.EventId == id).Select(p => new { p.Key, p.Name }).ToListAsync(cancellationToken);
         var everyone = stored.Select(p => (p.Key, p.Name)).Concat(plan.Rotation.Mentees.Concat(plan.Rotation.Mentors).Select(p => (p.Key, p.Name)));
@@ -371,40 +373,41 @@ public static class CheckInEndpoints
         }
 
         var detail = person.Email is not null && same.Key == person.Key
-            ? $"{same.Name} ({person.Email}) is already on the list. If they are here, mark them Here in the list instead."
-            : $"{same.Name} is already on the list. If this is the same person, mark them Here in the list; if it is someone else, add their e-mail or a middle initial so the two can be told apart.";
-        return TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Already on the list");
+            ? texts.T("checkin.said.sameEmail", ("name", same.Name), ("email", person.Email))
+            : texts.T("checkin.said.sameName", ("name", same.Name));
+        return TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: texts.T("checkin.said.alreadyTitle"));
     }
 
     /// <summary>Where a walk-in sits, read off their new itinerary, in one sentence.</summary>
-    private static string Joins(Person person, IReadOnlyList<ItineraryRow> rounds)
+    private static string Joins(Texts texts, Person person, IReadOnlyList<ItineraryRow> rounds)
     {
         var first = rounds[0];
         var seated = rounds.FirstOrDefault(r => r.Table is not null);
+        (string Name, object? Value) name = ("name", person.Name), round = ("round", first.Round);
         return (person.CanMentor, first.Table, seated) switch
         {
-            (true, { } table, _) => $"{person.Name} hosts Table {table} from round {first.Round}.",
-            (false, { } table, _) => $"{person.Name} joins at Table {table} in round {first.Round}.",
-            (_, null, { } later) => $"{person.Name} is added. There is no free seat in round {first.Round}, so they rest then and join Table {later.Table} in round {later.Round}.",
-            _ => $"{person.Name} is added, but there is no free seat in the rounds left.",
+            (true, { } table, _) => texts.T("checkin.said.hosts", name, ("table", table), round),
+            (false, { } table, _) => texts.T("checkin.said.joinsAt", name, ("table", table), round),
+            (_, null, { } later) => texts.T("checkin.said.restsFirst", name, round, ("table", later.Table), ("later", later.Round)),
+            _ => texts.T("checkin.said.noSeat", name),
         };
     }
 
     /// <summary>How far the change reached: who else changes table (listed with the answer), and who else is told.</summary>
-    private static string Told(IReadOnlyList<string> told, ReplanResult result, string key)
+    private static string Told(Texts texts, IReadOnlyList<string> told, ReplanResult result, string key)
     {
         var others = told.Count(k => k != key);
         var movers = result.Changes.Where(c => c.Key != key).Select(c => c.Key).Distinct(StringComparer.Ordinal).Count();
         return (others, movers) switch
         {
-            (0, _) => "Nobody else is affected.",
-            (_, 0) => $"Nobody else changes table; {Say.Count(others, "other person")} told who now sits with them.",
-            _ => $"{Say.Count(movers, "other person")} {(movers == 1 ? "changes" : "change")} table (listed below); {Say.Count(others, "person")} told in all.",
+            (0, _) => texts.T("checkin.said.nobodyElse"),
+            (_, 0) => texts.Plural("checkin.said.toldOnly", others),
+            _ => texts.Plural("checkin.said.moversTold", movers, ("told", texts.Plural("checkin.said.peopleTold", others))),
         };
     }
 
     /// <summary>The answer to a re-plan: who else moved where, and which itineraries and table signs to print again.</summary>
-    private static StatusResult Result(AppDb db, HttpContext http, EventRecord record, PersonRecord person, IReadOnlyList<string> told, ReplanResult result, string message)
+    private static StatusResult Result(AppDb db, HttpContext http, Texts texts, EventRecord record, PersonRecord person, IReadOnlyList<string> told, ReplanResult result, string message)
     {
         var people = db.People.Local.Where(p => p.EventId == record.Id).ToDictionary(p => p.Key, StringComparer.Ordinal);
         var moves = result.Changes.Where(c => c.Key != person.Key)
@@ -412,24 +415,27 @@ public static class CheckInEndpoints
             {
                 var who = people.GetValueOrDefault(c.Key);
                 var role = who?.Role ?? "mentee";
-                return new PersonMove(who?.Id, c.Name, role, c.Round, c.FromTable, c.ToTable, MoveText(c, role));
+                return new PersonMove(who?.Id, c.Name, role, c.Round, c.FromTable, c.ToTable, MoveText(texts, c, role));
             })
             .OrderBy(m => m.Round).ThenBy(m => m.Name, StringComparer.CurrentCulture).ToList();
         var reprint = Reprint.Of(people.ToDictionary(p => p.Key, p => p.Value.Id, StringComparer.Ordinal), told, result.Changes);
         return new StatusResult(HostView(person, http, record), told.Count, message, moves, reprint);
     }
 
-    private static string MoveText(SeatChange c, string role) =>
-        (role == "mentor", c.FromTable, c.ToTable) switch
+    private static string MoveText(Texts texts, SeatChange c, string role)
+    {
+        var key = (role == "mentor", c.FromTable, c.ToTable) switch
         {
-            (true, { } from, null) => $"Round {c.Round}: {c.Name} does not host; Table {from} is closed",
-            (true, null, { } to) => $"Round {c.Round}: {c.Name} hosts Table {to}",
-            (true, { } from, { } to) => $"Round {c.Round}: {c.Name} hosts Table {to} instead of Table {from}",
-            (false, { } from, { } to) => $"Round {c.Round}: {c.Name} moves from Table {from} to Table {to}",
-            (false, { } from, null) => $"Round {c.Round}: {c.Name} rests (was at Table {from})",
-            (false, null, { } to) => $"Round {c.Round}: {c.Name} sits at Table {to} (was resting)",
-            _ => $"Round {c.Round}: {c.Name} rests",
+            (true, not null, null) => "checkin.move.closes",
+            (true, null, not null) => "checkin.move.hosts",
+            (true, not null, not null) => "checkin.move.hostsInstead",
+            (false, not null, not null) => "checkin.move.moves",
+            (false, not null, null) => "checkin.move.restsInstead",
+            (false, null, not null) => "checkin.move.sits",
+            _ => "checkin.move.rests",
         };
+        return texts.T(key, ("round", c.Round), ("name", c.Name), ("from", c.FromTable), ("to", c.ToTable));
+    }
 
     // A re-plan made at the door reaches the host too, who holds the printer: the moves and the reprint offer.
     private static async Task<StatusResult> Tell(IHubContext<LiveHub, ILiveClient> hub, HttpContext http, Guid id, StatusResult result)
@@ -455,8 +461,8 @@ public static class CheckInEndpoints
         }
     }
 
-    private static ProblemHttpResult CouldNotReplan(string name) =>
-        TypedResults.Problem(detail: $"The plan could not be changed for {name}, so nothing was saved. Try once more; if it fails again, reload this page, as the list may be out of date.", statusCode: StatusCodes.Status409Conflict, title: "Not re-planned");
+    private static ProblemHttpResult CouldNotReplan(Texts texts, string name) =>
+        TypedResults.Problem(detail: texts.T("checkin.said.notReplannedDetail", ("name", name)), statusCode: StatusCodes.Status409Conflict, title: texts.T("checkin.said.notReplannedTitle"));
 
     // A personal link opens (and claims) that person's phone view: the host sees them all, a helper at the door none
     // (the desk shows a QR code to scan instead, see LinkQr).

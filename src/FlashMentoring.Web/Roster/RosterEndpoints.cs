@@ -33,6 +33,8 @@ public static class RosterEndpoints
             return TypedResults.NotFound();
         }
 
+        var texts = Languages.Of(request);
+
         // An event whose clock was started before it had anyone (older releases allowed it) takes its first roster and
         // goes back to "not started": nobody has been seated, so nothing is lost, and the host starts it again.
         var clockReset = record.ClockPhase != nameof(Phase.Waiting) && record.PlanVersion == 0;
@@ -44,7 +46,7 @@ public static class RosterEndpoints
 
         if (record.ClockPhase != nameof(Phase.Waiting))
         {
-            return TypedResults.Problem(detail: "The event is live; use late arrival, walk-in and drop-out instead of a new roster.", statusCode: StatusCodes.Status409Conflict, title: "The event has started");
+            return TypedResults.Problem(detail: texts.T("host.said.rosterLive"), statusCode: StatusCodes.Status409Conflict, title: texts.T("host.said.startedTitle"));
         }
 
         var stored = await db.Plans.FirstOrDefaultAsync(p => p.EventId == id, cancellationToken);
@@ -102,7 +104,7 @@ public static class RosterEndpoints
 
         db.People.RemoveRange(existing.Values.Except(registered));
         IReadOnlyList<RosterWarning> warnings = registered.Count == 0 ? attempt.Roster.Warnings
-            : [new RosterWarning(0, $"{Core.Wording.Say.Count(registered.Count, "registered person")} not on this roster {(registered.Count == 1 ? "is" : "are")} kept but not in this plan. Plan from everyone on the registration page to include them, or remove them there."), .. attempt.Roster.Warnings];
+            : [new RosterWarning(0, texts.Plural("host.said.registeredKept", registered.Count)), .. attempt.Roster.Warnings];
         stored.Rejected = attempt.Roster.Rejected.Select(r => new LineNote { Line = r.Line, Text = r.Reason }).ToList();
         stored.Warnings = warnings.Select(w => new LineNote { Line = w.Line, Text = w.Message }).ToList();
         PlanStore.Write(record, stored, people, attempt.Plan!);
@@ -113,7 +115,7 @@ public static class RosterEndpoints
         catch (DbUpdateConcurrencyException)
         {
             // The clock started, or another upload was saved, while this one was being planned: nothing of it was saved.
-            return await Overtaken(id, db, cancellationToken);
+            return await Overtaken(id, texts, db, cancellationToken);
         }
 
         if (clockReset)
@@ -124,13 +126,13 @@ public static class RosterEndpoints
         return TypedResults.Ok(PlanResponse.From(attempt.Plan!, attempt.Roster.Rejected, warnings));
     }
 
-    private static async Task<ProblemHttpResult> Overtaken(Guid id, AppDb db, CancellationToken cancellationToken)
+    private static async Task<ProblemHttpResult> Overtaken(Guid id, Core.Wording.Texts texts, AppDb db, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var now = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         return now is not null && now.ClockPhase != nameof(Phase.Waiting)
-            ? TypedResults.Problem(detail: "The event started while this roster was being planned, so it was not saved. Use late arrival, walk-in and drop-out now.", statusCode: StatusCodes.Status409Conflict, title: "The event has started")
-            : TypedResults.Problem(detail: "Another roster upload for this event was saved while this one was being planned, so this one was not saved. Reload the console to see the roster in force, and upload again if needed.", statusCode: StatusCodes.Status409Conflict, title: "Another upload came first");
+            ? TypedResults.Problem(detail: texts.T("host.said.startedWhilePlanning"), statusCode: StatusCodes.Status409Conflict, title: texts.T("host.said.startedTitle"))
+            : TypedResults.Problem(detail: texts.T("host.said.otherUpload"), statusCode: StatusCodes.Status409Conflict, title: texts.T("host.said.otherUploadTitle"));
     }
 
     /// <summary>Everyone of the event as a roster in the template's columns, walk-ins included: the start of the next event's roster.</summary>

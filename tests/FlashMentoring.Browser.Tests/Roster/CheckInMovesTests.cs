@@ -80,7 +80,7 @@ public class CheckInMovesTests(BrowserFixture browser)
         await Expect(annsPhone.GetByText("Asked: the host will confirm.")).ToBeVisibleAsync();
 
         await Expect(annsRow).ToContainTextAsync("asks to be back");
-        await Expect(host.Locator("#asking")).ToHaveTextAsync("1 marked absent say they are here: confirm them below.");
+        await Expect(host.Locator("#asking")).ToHaveTextAsync("1 marked absent says they are here: confirm them below.");
         await annsRow.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "checkin-asks-back.png") });
         await annsRow.GetByRole(AriaRole.Button, new() { Name = "Confirm: Ann Lee is here" }).ClickAsync();
 
