@@ -1,8 +1,8 @@
 // The host's online page: the event's mode, the video room of each online table (a pattern, or a CSV of rooms made
 // already), replacing a broken room mid-event, and a prompt per round. Only the host link (key in the fragment, then
 // on this laptop) works. Room links are shown as links that open a new tab: never embedded.
-import { $, count, el, problemText, sayIn } from './dom.js';
-import { eventWhen } from './personal.js';
+import { $, el, problemText, sayIn } from './dom.js';
+import { lang, plural, t } from './i18n.js';
 
 const eventId = location.pathname.split('/').filter(Boolean)[1];
 const key = hostKey();
@@ -31,14 +31,14 @@ async function load() {
   $('console-link').href = `/host/${eventId}`;
   const [event, view] = await Promise.all([api('/host'), api('/online')]);
   if (!event.ok || !view.ok) {
-    say(event.status === 403 ? 'This page needs the host link: open the host link you got when you created the event, then "Video rooms and prompts".'
-      : problemText(event.body, 'The event could not be loaded'), true);
+    say(event.status === 403 ? t('online.needsHostLink') : problemText(event.body, t('online.notLoaded')), true);
     return;
   }
   eventView = event.body;
-  document.title = `${eventView.title} - online and hybrid`;
+  document.title = t('online.documentTitle', { title: eventView.title });
   $('title').textContent = eventView.title;
-  $('when').textContent = eventWhen(eventView.startsAt, null);
+  // This laptop's clock, in the page's language.
+  $('when').textContent = new Date(eventView.startsAt).toLocaleString(lang, { dateStyle: 'full', timeStyle: 'short' });
   for (const id of ['mode-form', 'pattern-form', 'csv-form', 'tables-card', 'prompts-form']) $(id).hidden = false;
   show(view.body);
   $('pattern').value = view.body.pattern ?? '';
@@ -49,7 +49,7 @@ function show(view) {
   online = view;
   for (const radio of document.querySelectorAll('input[name=mode]')) radio.checked = radio.value === view.mode;
   showTables(view.tables);
-  showPrompts(view.prompts, formatDefaults(view));
+  showPrompts(view.prompts, formatKeys(view));
 }
 
 // Mode
@@ -60,13 +60,15 @@ $('mode-form').addEventListener('submit', async (event) => {
   if (!mode) return;
   const answer = await put('/mode', { mode });
   if (!answer.ok) {
-    say(problemText(answer.body, 'The mode was not changed'), true);
+    say(problemText(answer.body, t('online.modeNotChanged')), true);
     return;
   }
   show(answer.body);
   const rooms = answer.body.tables.filter((t) => t.online).length;
-  say(mode === 'in-person' ? 'Saved: everyone meets in the room.'
-    : `Saved: ${mode}. ${count(rooms, 'table meets', 'tables meet')} online.${rooms && !answer.body.tables.some((t) => t.link) ? ' Next: give the rooms a link pattern or a CSV.' : ''}`);
+  const saved = mode === 'in-person' ? t('online.savedInPerson')
+    : mode === 'online' ? plural('online.savedOnline', rooms) : plural('online.savedHybrid', rooms);
+  const next = mode !== 'in-person' && rooms && !answer.body.tables.some((table) => table.link) ? ` ${t('online.nextRooms')}` : '';
+  say(saved + next);
 });
 
 // Rooms: the pattern, with a preview of the room it makes for the first table
@@ -81,20 +83,20 @@ function preview() {
   const pattern = $('pattern').value.trim();
   const box = $('pattern-preview');
   if (!pattern) {
-    box.textContent = online?.pattern ? 'Save to remove the pattern: only rooms from a CSV stay.' : '';
+    box.textContent = online?.pattern ? t('online.previewRemove') : '';
     return;
   }
   // The first online table (table 1 in an online event); its real room once the pattern is saved.
   const first = online?.tables.find((t) => t.online);
   if (first?.source === 'pattern' && pattern === online.pattern) {
-    box.textContent = `Table ${first.table}'s room: ${first.link}`;
+    box.textContent = t('online.previewSaved', { table: first.table, link: first.link });
     return;
   }
   const table = first?.table ?? 1;
   const sample = pattern.replaceAll('{event}', `${slug(eventView?.title ?? '')}-a1b2c3d4e5f6`).replaceAll('{table}', String(table));
   box.textContent = pattern.includes('{event}') && pattern.includes('{table}')
-    ? `Table ${table}'s room will look like: ${sample} (a1b2c3d4e5f6 stands for the random part made when you save).`
-    : 'Put {event} and {table} in the link.';
+    ? t('online.previewSample', { table, link: sample, random: 'a1b2c3d4e5f6' })
+    : t('online.previewMissing');
 }
 
 $('pattern').addEventListener('input', preview);
@@ -103,11 +105,11 @@ async function savePattern(pattern) {
   const answer = await put('/rooms/pattern', { pattern });
   const error = $('pattern-error');
   if (!answer.ok) {
-    const text = answer.body.errors?.pattern?.[0] ?? problemText(answer.body, 'The pattern was not saved');
+    const text = answer.body.errors?.pattern?.[0] ?? problemText(answer.body, t('online.patternNotSaved'));
     error.textContent = text;
     error.hidden = false;
     $('pattern').setAttribute('aria-invalid', 'true');
-    say(`The pattern was not saved: ${text}`, true);
+    say(t('online.patternNotSavedBecause', { reason: text }), true);
     $('pattern').focus();
     return;
   }
@@ -116,7 +118,7 @@ async function savePattern(pattern) {
   show(answer.body);
   $('pattern').value = answer.body.pattern ?? '';
   preview();
-  say(pattern ? 'Pattern saved: each online table has its room, listed below.' : 'Pattern removed.');
+  say(pattern ? t('online.patternSaved') : t('online.patternRemoved'));
 }
 
 $('pattern-form').addEventListener('submit', (event) => {
@@ -129,57 +131,57 @@ $('clear-pattern').addEventListener('click', () => savePattern(null));
 
 $('rooms-file').addEventListener('change', () => {
   const file = $('rooms-file').files[0];
-  sayIn($('rooms-file-note'), file ? `${file.name} will be sent as it is; the answer lists any line to fix.` : '');
+  sayIn($('rooms-file-note'), file ? t('online.fileChosen', { file: file.name }) : '');
 });
 
 $('csv-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const file = $('rooms-file').files[0];
   if (!file) {
-    say('Choose the rooms file first.', true);
+    say(t('online.chooseFile'), true);
     return;
   }
   const answer = await api('/rooms', { method: 'PUT', headers: { 'Content-Type': 'text/csv' }, body: file });
   const problems = answer.body.problems ?? [];
   $('room-problems').replaceChildren(...problems.map((p) => {
     const row = el('tr');
-    row.append(el('td', `Line ${p.line}`), el('td', p.text));
+    row.append(el('td', t('online.lineNumber', { n: p.line })), el('td', p.text));
     return row;
   }));
   $('room-problems-box').hidden = problems.length === 0;
   if (!answer.ok) {
-    say(problemText(answer.body, 'The rooms were not saved'), true);
+    say(problemText(answer.body, t('online.roomsNotSaved')), true);
     if (problems.length) $('room-problems-box').focus();
     return;
   }
   show(answer.body);
   const used = answer.body.tables.filter((t) => t.source === 'csv').length;
-  say(`${count(used, 'room')} from the file saved.${problems.length ? ` ${count(problems.length, 'line needs', 'lines need')} fixing, listed below.` : ''}`);
+  say(plural('online.roomsSaved', used) + (problems.length ? ` ${plural('online.linesToFixCount', problems.length)}` : ''));
   if (problems.length) $('room-problems-box').focus();
 });
 
 // The tables and their rooms, with "Replace" for a broken link
 
-const meets = (t) => (t.online ? 'Online' : 'In the room');
-const sourceText = { pattern: 'from the pattern', csv: 'from your file', replaced: 'replaced' };
+const meets = (table) => (table.online ? t('online.meetsOnline') : t('online.meetsInRoom'));
+const sourceText = { pattern: t('online.fromPattern'), csv: t('online.fromFile'), replaced: t('online.replaced') };
 
 function showTables(tables) {
   $('tables-none').hidden = tables.length > 0;
-  $('tables').replaceChildren(...tables.map((t) => {
-    const row = el('tr', null, { id: `table-${t.table}` });
+  $('tables').replaceChildren(...tables.map((table) => {
+    const row = el('tr', null, { id: `table-${table.table}` });
     const room = el('td');
-    if (t.link) {
-      room.append(el('a', t.link, { href: t.link, target: '_blank', rel: 'noopener noreferrer', class: 'room-link' }), el('span', ` (${sourceText[t.source] ?? ''})`, { class: 'note' }));
+    if (table.link) {
+      room.append(el('a', table.link, { href: table.link, target: '_blank', rel: 'noopener noreferrer', class: 'room-link' }), el('span', ` (${sourceText[table.source] ?? ''})`, { class: 'note' }));
     } else {
-      room.append(el('span', t.online ? 'No room yet' : '-', { class: 'note' }));
+      room.append(el('span', table.online ? t('online.noRoomYet') : '-', { class: 'note' }));
     }
     const change = el('td');
-    if (t.online) {
-      const button = el('button', 'Replace', { type: 'button', class: 'small secondary', 'aria-label': `Replace table ${t.table}'s room` });
-      button.addEventListener('click', () => replaceForm(change, t));
+    if (table.online) {
+      const button = el('button', t('online.replace'), { type: 'button', class: 'small secondary', 'aria-label': t('online.replaceLabel', { table: table.table }) });
+      button.addEventListener('click', () => replaceForm(change, table));
       change.append(button);
     }
-    row.append(el('td', String(t.table)), el('td', t.mentor), el('td', meets(t)), room, change);
+    row.append(el('td', String(table.table)), el('td', table.mentor), el('td', meets(table)), room, change);
     return row;
   }));
 }
@@ -188,19 +190,19 @@ function replaceForm(cell, table) {
   const id = `replace-${table.table}`;
   const form = el('form', null, { class: 'replace' });
   const input = el('input', null, { id, type: 'url', required: '', autocomplete: 'off', spellcheck: 'false', placeholder: 'https://' });
-  const save = el('button', 'Save', { type: 'submit', class: 'small' });
-  const cancel = el('button', 'Cancel', { type: 'button', class: 'small secondary' });
-  form.append(el('label', `New link for table ${table.table}`, { for: id }), input, save, cancel);
+  const save = el('button', t('online.save'), { type: 'submit', class: 'small' });
+  const cancel = el('button', t('online.cancel'), { type: 'button', class: 'small secondary' });
+  form.append(el('label', t('online.newLinkFor', { table: table.table }), { for: id }), input, save, cancel);
   cancel.addEventListener('click', () => show(online));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const answer = await put(`/rooms/${table.table}`, { link: input.value.trim() });
     if (!answer.ok) {
-      say(answer.body.errors?.link?.[0] ?? problemText(answer.body, 'The room was not replaced'), true);
+      say(answer.body.errors?.link?.[0] ?? problemText(answer.body, t('online.roomNotReplaced')), true);
       input.focus();
       return;
     }
-    say(`Table ${answer.body.table}'s room replaced; ${count(answer.body.told, 'person', 'people')} at that table told at once.`);
+    say(plural('online.roomReplaced', answer.body.told, { table: answer.body.table }));
     const fresh = await api('/online');
     if (fresh.ok) show(fresh.body);
   });
@@ -208,48 +210,48 @@ function replaceForm(cell, table) {
   input.focus();
 }
 
-// Prompts: per round, one of the format's starters, your own words, or none
+// Prompts: per round, one of the format's starters, your own words, or none. Starters go by their text key, worded
+// in this page's language; the host's own words are shown and sent as written.
 
-// The view names the format as its defaults do, whichever spelling the host typed ("peer", "PeerToPeer").
-const formatDefaults = (view) => view.defaults[view.format];
+// The view names the format as its starters do, whichever spelling the host typed ("peer", "PeerToPeer").
+const formatKeys = (view) => view.defaultKeys[view.format];
 
-function showPrompts(prompts, defaults) {
+function showPrompts(prompts, keys) {
   $('prompts').replaceChildren(...prompts.map((p) => {
     const box = el('div', null, { class: 'prompt-round' });
     const selectId = `prompt-${p.round}`;
     const ownId = `prompt-own-${p.round}`;
     const select = el('select', null, { id: selectId, 'data-round': String(p.round) });
-    defaults.forEach((text, k) => select.append(el('option', text, { value: `d${k}` })));
-    select.append(el('option', 'Write my own', { value: 'own' }), el('option', 'None', { value: 'none' }));
-    const k = defaults.indexOf(p.text);
-    select.value = p.text === null ? 'none' : k >= 0 ? `d${k}` : 'own';
-    const own = el('input', null, { id: ownId, maxlength: '200', autocomplete: 'off', 'aria-label': `Round ${p.round}: your own prompt` });
-    own.value = k >= 0 || p.text === null ? '' : p.text;
+    keys.forEach((key) => select.append(el('option', t(key), { value: key })));
+    select.append(el('option', t('online.writeOwn'), { value: 'own' }), el('option', t('online.none'), { value: 'none' }));
+    select.value = p.text === null ? 'none' : keys.includes(p.key) ? p.key : 'own';
+    const own = el('input', null, { id: ownId, maxlength: '200', autocomplete: 'off', 'aria-label': t('online.ownPromptLabel', { n: p.round }) });
+    own.value = select.value === 'own' ? p.text : '';
     own.hidden = select.value !== 'own';
     select.addEventListener('change', () => {
       own.hidden = select.value !== 'own';
       if (!own.hidden) own.focus();
     });
-    box.append(el('label', `Round ${p.round}`, { for: selectId }), select, own);
+    box.append(el('label', t('common.round', { n: p.round }), { for: selectId }), select, own);
     return box;
   }));
 }
 
 $('prompts-form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const defaults = formatDefaults(online);
+  // A starter goes as its key: the server keeps it as a starter, and every reader gets it in their own language.
   const prompts = [...document.querySelectorAll('#prompts select')].map((select) => {
     if (select.value === 'none') return '';
     if (select.value === 'own') return $(`prompt-own-${select.dataset.round}`).value.trim();
-    return defaults[Number(select.value.slice(1))];
+    return select.value;
   });
   const answer = await put('/prompts', { prompts });
   if (!answer.ok) {
-    say(problemText(answer.body, 'The prompts were not saved'), true);
+    say(problemText(answer.body, t('online.promptsNotSaved')), true);
     return;
   }
   show(answer.body);
-  say('Prompts saved: phones and the board show them from now on.');
+  say(t('online.promptsSaved'));
 });
 
 load();

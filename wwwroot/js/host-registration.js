@@ -1,12 +1,12 @@
 // The host's registration page: the link's settings, everyone registered or imported (edit, remove), how much each
 // mentor is asked for, a CSV on top, "close registration and plan" with the plan's quality, and the invitations by
 // e-mail with what was sent, queued and failed. Only the host link (key in the fragment, then on this laptop) works.
-import { $, copyOnClick, count, el, problemText, sayIn } from './dom.js';
+import { $, copyOnClick, el, problemText, sayIn } from './dom.js';
+import { format, lang, plural, t } from './i18n.js';
 import { applyLimits } from './limits.js';
 import { csvBody, rosterSource } from './upload.js';
 import { showProblems, showQuality } from './plan-view.js';
 import { profileForm } from './profile-form.js';
-import { eventWhen } from './personal.js';
 
 const eventId = location.pathname.split('/').filter(Boolean)[1];
 const key = hostKey();
@@ -37,15 +37,15 @@ async function load() {
   for (const link of [$('console-link'), $('console-link-2')]) link.href = `/host/${eventId}`;
   const event = await api('/host');
   if (!event.ok) {
-    say(event.status === 403 ? 'This page needs the host link: open the host link you got when you created the event, then "Registration and invitations".'
-      : problemText(event.body, 'The event could not be loaded'), true);
+    say(event.status === 403 ? t('hostreg.needsHostLink') : problemText(event.body, t('hostreg.notLoaded')), true);
     for (const card of document.querySelectorAll('main > .card:not(#status)')) card.hidden = true;
     return;
   }
   eventView = event.body;
-  document.title = `${eventView.title} - registration and invitations`;
+  document.title = t('hostreg.documentTitle', { title: eventView.title });
   $('title').textContent = eventView.title;
-  $('when').textContent = eventWhen(eventView.startsAt, null);
+  // This laptop's clock, in the page's language.
+  $('when').textContent = new Date(eventView.startsAt).toLocaleString(lang, { dateStyle: 'full', timeStyle: 'short' });
   fillTimeZones();
   await Promise.all([loadSettings(), loadReview(), loadMail()]);
   applyLimits();
@@ -83,9 +83,8 @@ function showSettings(s) {
   $('domains').value = s.domains.join(', ');
   // No zone yet: this laptop's, which is most often the room's; saved with the next change.
   $('time-zone').value = s.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
-  $('open-state').textContent = s.openNow ? `Open: ${count(s.registered, 'person has', 'people have')} registered.`
-    : s.open ? `Not taking registrations: its closing time has passed or the event has started. ${count(s.registered, 'person', 'people')} registered.`
-      : `Closed. ${count(s.registered, 'person', 'people')} registered.`;
+  $('open-state').textContent = s.openNow ? plural('hostreg.stateOpen', s.registered)
+    : s.open ? plural('hostreg.stateNotTaking', s.registered) : plural('hostreg.stateClosed', s.registered);
   $('open-state').classList.toggle('is-open', s.openNow);
   $('link-box').hidden = !s.link;
   $('registration-link').value = s.link ?? '';
@@ -126,14 +125,14 @@ async function saveSettings(quiet) {
       for (const [field, messages] of Object.entries(errors)) fieldError(field, messages.join(' '));
       const first = Object.keys(errors)[0];
       if (first) $({ closesAt: 'closes-date', domains: 'domains', timeZone: 'time-zone' }[first] ?? 'open')?.focus();
-      say(first ? 'The settings were not saved: fix the fields marked, then save again.' : problemText(answer.body, 'Not saved'), true);
+      say(first ? t('hostreg.fixFields') : problemText(answer.body, t('hostreg.notSaved')), true);
       return false;
     }
     showSettings(answer.body);
-    if (!quiet) say(answer.body.openNow ? 'Saved. Registration is open: copy the link and send it round.' : 'Saved. Registration is closed.');
+    if (!quiet) say(answer.body.openNow ? t('hostreg.savedOpen') : t('hostreg.savedClosed'));
     return true;
   } catch (error) {
-    say(`Could not reach the app: ${error.message}. Nothing was lost; save again.`, true);
+    say(t('hostreg.unreachableSave', { error: error.message }), true);
     return false;
   } finally {
     $('save-settings').disabled = false;
@@ -156,17 +155,26 @@ copyOnClick($('copy-link'), $('registration-link'), $('copy-status'));
 
 // The registrations
 
-const MISSING = { needs: 'no needs', expertise: 'no expertise', agency: 'agency unknown', email: 'no e-mail' };
-const ROLE = { mentor: 'Mentor', mentee: 'Mentee', both: 'Both' };
+const MISSING = { needs: t('hostreg.missingNeeds'), expertise: t('hostreg.missingExpertise'), agency: t('hostreg.missingAgency'), email: t('hostreg.missingEmail') };
+const ROLE = { mentor: t('hostreg.roleMentor'), mentee: t('hostreg.roleMentee'), both: t('hostreg.roleBoth') };
+const KIND = {
+  invitation: t('hostreg.kindInvitation'),
+  update: t('hostreg.kindUpdate'),
+  removed: t('hostreg.kindRemoved'),
+  confirmation: t('hostreg.kindConfirmation'),
+  pending: t('hostreg.kindPending'),
+};
 
 async function loadReview() {
   const answer = await api('/registrations');
   if (!answer.ok) return;
   review = answer.body;
-  const t = review.totals;
-  $('totals').textContent = `${count(t.people, 'person', 'people')}: ${count(t.mentors, 'mentor')}, ${count(t.mentees, 'mentee')}. ` +
-    `${t.incomplete ? `${count(t.incomplete, 'profile lacks', 'profiles lack')} something a planner would want.` : 'Every profile is complete.'} ` +
-    `${count(t.mustMeetAsked, '"must meet" mark', '"must meet" marks')} in all.`;
+  const totals = review.totals;
+  $('totals').textContent = [
+    t('hostreg.totals', { people: plural('hostreg.people', totals.people), mentors: plural('hostreg.mentors', totals.mentors), mentees: plural('hostreg.mentees', totals.mentees) }),
+    totals.incomplete ? plural('hostreg.incomplete', totals.incomplete) : t('hostreg.allComplete'),
+    plural('hostreg.marks', totals.mustMeetAsked),
+  ].join(' ');
   $('people-none').hidden = review.people.length > 0;
   $('people-table').hidden = review.people.length === 0;
   $('registrations').replaceChildren(...review.people.map(personRow));
@@ -179,13 +187,15 @@ function personRow(p) {
   who.append(el('span', p.name, { class: 'person-name' }));
   if (p.email) who.append(el('span', p.email, { class: 'agency' }));
   const complete = el('td', null, { class: 'badges' });
-  complete.append(...(p.missing.length ? p.missing.map((m) => el('span', MISSING[m] ?? m, { class: 'badge missing' })) : [el('span', 'complete', { class: 'badge ok' })]));
+  complete.append(...(p.missing.length ? p.missing.map((m) => el('span', MISSING[m] ?? m, { class: 'badge missing' })) : [el('span', t('hostreg.complete'), { class: 'badge ok' })]));
   const mentee = p.role !== 'mentor';
-  const choices = mentee ? `${p.mustMeet.length} must meet${p.noThanks.length ? `, ${p.noThanks.length} no thanks` : ''}` : '';
+  const choices = !mentee ? ''
+    : p.noThanks.length ? t('hostreg.choicesNoThanks', { must: format.number(p.mustMeet.length), no: format.number(p.noThanks.length) })
+      : t('hostreg.choices', { must: format.number(p.mustMeet.length) });
   const must = el('td', choices, p.mustMeet.length ? { title: p.mustMeet.join(', ') } : {});
   const actions = el('td', null, { class: 'actions' });
-  const edit = el('button', 'Edit', { type: 'button', class: 'small', 'aria-label': `Edit ${p.name}` });
-  const remove = el('button', 'Remove', { type: 'button', class: 'small secondary', 'aria-label': `Remove ${p.name}` });
+  const edit = el('button', t('hostreg.edit'), { type: 'button', class: 'small', 'aria-label': t('hostreg.editName', { name: p.name }) });
+  const remove = el('button', t('hostreg.remove'), { type: 'button', class: 'small secondary', 'aria-label': t('hostreg.removeName', { name: p.name }) });
   edit.addEventListener('click', () => openEdit(p));
   remove.addEventListener('click', () => removePerson(p));
   actions.append(edit, remove);
@@ -200,12 +210,13 @@ function showAsked() {
   const capacity = eventView ? eventView.rounds * eventView.seatsPerTable : Infinity;
   $('asked').replaceChildren(...(asked.length ? asked.map((m) => {
     const item = el('li');
-    item.append(el('strong', m.name), `${m.agency ? ` (${m.agency})` : ''}: asked by ${count(m.asked, 'mentee')}, ${m.askedFirst} as first choice.`);
+    item.append(el('strong', m.name), `${m.agency ? ` (${m.agency})` : ''}: ${plural('hostreg.askedBy', m.asked, { first: format.number(m.askedFirst) })}`);
     if (m.asked > capacity) {
-      item.append(el('span', ` One table seats at most ${capacity} mentees over ${count(eventView.rounds, 'round')}: give ${m.name} a second table, or tell the mentees who will not fit.`, { class: 'warning over-asked' }));
+      const warning = t('hostreg.overAsked', { capacity: format.number(capacity), rounds: plural('common.rounds', eventView.rounds), name: m.name });
+      item.append(el('span', ` ${warning}`, { class: 'warning over-asked' }));
     }
     return item;
-  }) : [el('li', 'No mentee has marked a mentor "must meet" yet.')]));
+  }) : [el('li', t('hostreg.noneAsked'))]));
 }
 
 async function openEdit(p) {
@@ -214,7 +225,7 @@ async function openEdit(p) {
   editForm = profileForm($('edit-fields'), { competencies, formats });
   editForm.fill(p);
   applyLimits($('edit-form'));
-  $('edit-title').textContent = `Edit ${p.name}`;
+  $('edit-title').textContent = t('hostreg.editName', { name: p.name });
   sayIn($('edit-status'), '');
   $('edit-dialog').showModal();
 }
@@ -225,24 +236,24 @@ $('edit-form').addEventListener('submit', (event) => {
   editForm.submit({
     button: $('edit-save'),
     status: $('edit-status'),
-    again: 'Save',
+    again: t('hostreg.save'),
     send: (body) => api(`/people/${editing.id}`, { method: 'PUT', body: JSON.stringify(body) }),
     done: async (person) => {
       $('edit-dialog').close();
-      say(`${person.name}: saved.`);
+      say(t('hostreg.saved', { name: person.name }));
       await loadReview();
     },
   });
 });
 
 async function removePerson(p) {
-  if (!confirm(`Remove ${p.name}? Their profile and choices are deleted, and their personal link stops working.`)) return;
+  if (!confirm(t('hostreg.confirmRemove', { name: p.name }))) return;
   const answer = await api(`/people/${p.id}`, { method: 'DELETE' });
   if (!answer.ok) {
-    say(problemText(answer.body, `${p.name} was not removed`), true);
+    say(problemText(answer.body, t('hostreg.notRemoved', { name: p.name })), true);
     return;
   }
-  say(`${p.name} was removed.`);
+  say(t('hostreg.removed', { name: p.name }));
   await loadReview();
   $('people-title').setAttribute('tabindex', '-1');
   $('people-title').focus();
@@ -255,24 +266,24 @@ $('import-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const body = roster();
   if (!body) {
-    say('Choose a CSV file or paste the lines first.', true);
+    say(t('hostreg.chooseCsv'), true);
     return;
   }
   $('import').disabled = true;
-  say('Adding…');
+  say(t('hostreg.adding'));
   try {
     const answer = await api('/people/import', { method: 'POST', ...csvBody(body) });
     showProblems(answer.body.rejected ?? [], answer.body.warnings ?? []);
     if (!answer.ok) {
-      say(problemText(answer.body, 'Nothing was added'), true);
+      say(problemText(answer.body, t('hostreg.nothingAdded')), true);
       return;
     }
-    const fix = answer.body.rejected.length ? ` ${count(answer.body.rejected.length, 'line needs', 'lines need')} fixing, listed below.` : '';
-    say(`Added ${count(answer.body.added, 'person', 'people')}, updated ${answer.body.updated}.${fix}`);
+    const fix = answer.body.rejected.length ? ` ${plural('hostreg.linesToFixCount', answer.body.rejected.length)}` : '';
+    say(plural('hostreg.added', answer.body.added, { updated: format.number(answer.body.updated) }) + fix);
     await loadReview();
     if (answer.body.rejected.length) $('problems').focus();
   } catch (error) {
-    say(`Could not reach the app: ${error.message}. Nothing was lost; try again.`, true);
+    say(t('hostreg.unreachableRetry', { error: error.message }), true);
   } finally {
     $('import').disabled = false;
   }
@@ -282,24 +293,24 @@ $('import-form').addEventListener('submit', async (event) => {
 
 $('plan').addEventListener('click', async () => {
   $('plan').disabled = true;
-  say('Closing registration…');
+  say(t('hostreg.closing'));
   try {
     $('open').checked = false;
     if (!await saveSettings(true)) return;
-    say('Planning…');
+    say(t('hostreg.planning'));
     const answer = await api('/plan', { method: 'POST' });
     if (!answer.ok) {
-      say(`Registration is closed, but ${problemText(answer.body, 'no plan was made').replace(/^./, (c) => c.toLowerCase())}`, true);
+      say(t('hostreg.closedNoPlan', { reason: problemText(answer.body, t('hostreg.noPlanMade')) }), true);
       return;
     }
     eventView.hasPlan = true;
     showQuality(answer.body.quality, answer.body.notes ?? [], answer.body.summary);
     const tables = answer.body.rounds.length ? answer.body.rounds[0].tables.length : 0;
-    say(`Registration is closed. Planned ${count(answer.body.rounds.length, 'round')} at ${count(tables, 'table')}. Next: send the invitations.`);
+    say(t('hostreg.planned', { rounds: plural('common.rounds', answer.body.rounds.length), tables: plural('hostreg.tables', tables) }));
     await Promise.all([loadReview(), loadMail()]);
     $('quality').focus();
   } catch (error) {
-    say(`Could not reach the app: ${error.message}. Try again.`, true);
+    say(t('hostreg.unreachable', { error: error.message }), true);
   } finally {
     $('plan').disabled = false;
   }
@@ -313,11 +324,11 @@ async function loadMail() {
   if (!answer.ok) return;
   const m = answer.body;
   $('mail-off').hidden = m.enabled;
-  $('mail-off').textContent = m.enabled ? '' : m.reason ?? 'E-mail is off: the app has no SMTP settings.';
+  $('mail-off').textContent = m.enabled ? '' : m.reason ?? t('hostreg.mailOff');
   $('invite').disabled = !m.enabled || !eventView?.hasPlan;
-  if (m.enabled && !eventView?.hasPlan) sayIn($('invite-status'), 'Plan the event first: the invitations carry each person\'s tables.');
-  const figures = [['Sent', m.sent], ['Waiting to send', m.queued], ['Failed', m.failed]];
-  if (m.invited) figures.push(['Invitations sent', new Date(m.invited).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })]);
+  if (m.enabled && !eventView?.hasPlan) sayIn($('invite-status'), t('hostreg.planFirst'));
+  const figures = [[t('hostreg.sent'), format.number(m.sent)], [t('hostreg.waiting'), format.number(m.queued)], [t('hostreg.failed'), format.number(m.failed)]];
+  if (m.invited) figures.push([t('hostreg.invitationsSent'), new Date(m.invited).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' })]);
   $('mail-counts').replaceChildren(...figures.map(([name, value]) => {
     const box = el('div');
     box.append(el('dt', name), el('dd', String(value)));
@@ -328,8 +339,9 @@ async function loadMail() {
   $('failures-box').hidden = m.failures.length === 0;
   $('failures').replaceChildren(...m.failures.map((f) => {
     const tr = el('tr');
-    const why = `${f.error ?? 'not sent yet'}${f.nextAttemptAt ? ` (tried again at ${new Date(f.nextAttemptAt).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })})` : ' (given up)'}`;
-    tr.append(el('td', f.name ? `${f.name} <${f.to}>` : f.to), el('td', f.kind), el('td', String(f.attempts)), el('td', why));
+    const error = f.error ?? t('hostreg.notSentYet');
+    const why = f.nextAttemptAt ? t('hostreg.triedAgainAt', { error, time: format.time(f.nextAttemptAt) }) : t('hostreg.givenUp', { error });
+    tr.append(el('td', f.name ? `${f.name} <${f.to}>` : f.to), el('td', KIND[f.kind] ?? f.kind), el('td', format.number(f.attempts)), el('td', why));
     return tr;
   }));
   // While something waits to be sent, the counts follow it.
@@ -338,17 +350,17 @@ async function loadMail() {
 
 $('invite').addEventListener('click', async () => {
   $('invite').disabled = true;
-  sayIn($('invite-status'), 'Queuing the invitations…');
+  sayIn($('invite-status'), t('hostreg.queuing'));
   try {
     const answer = await api('/invitations', { method: 'POST' });
     if (!answer.ok) {
-      sayIn($('invite-status'), problemText(answer.body, 'The invitations were not sent'), true);
+      sayIn($('invite-status'), problemText(answer.body, t('hostreg.notSent')), true);
       return;
     }
-    const skipped = answer.body.skipped.length ? ` No e-mail for ${answer.body.skipped.map((s) => s.name).join(', ')}: give them their link at the door.` : '';
-    sayIn($('invite-status'), `${count(answer.body.queued, 'invitation')} queued; they go out in the background.${skipped}`);
+    const skipped = answer.body.skipped.length ? ` ${t('hostreg.noEmailFor', { names: format.list(answer.body.skipped.map((s) => s.name)) })}` : '';
+    sayIn($('invite-status'), plural('hostreg.queued', answer.body.queued) + skipped);
   } catch (error) {
-    sayIn($('invite-status'), `Could not reach the app: ${error.message}. Try again.`, true);
+    sayIn($('invite-status'), t('hostreg.unreachable', { error: error.message }), true);
   } finally {
     await loadMail();
   }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Kits;
 using FlashMentoring.Web.Data;
 using Ical.Net;
@@ -12,7 +13,8 @@ namespace FlashMentoring.Web.Mail;
 /// A person's day as an iCalendar file (RFC 5545): one VEVENT for the whole event and, when asked, one per round, in
 /// the person's time zone (else the event's); an online round's video room is its LOCATION and URL. UIDs are stable
 /// per event, person and round, and SEQUENCE is the person's calendar sequence, so a calendar that already holds the
-/// event replaces it instead of adding a second.
+/// event replaces it instead of adding a second. Its words (SUMMARY, LOCATION, DESCRIPTION) are in the person's
+/// language, else the event's.
 /// </summary>
 public static class ItineraryCalendar
 {
@@ -26,12 +28,15 @@ public static class ItineraryCalendar
     /// <param name="link">Their absolute personal link.</param>
     /// <param name="rounds">One VEVENT per round as well.</param>
     /// <param name="now">DTSTAMP: when the file was made.</param>
-    public static string Build(EventRecord record, PersonRecord person, PersonItinerary? itinerary, string link, bool rounds, DateTimeOffset now)
+    /// <param name="texts">The language it is written in; null: the person's own, else the event's.</param>
+    public static string Build(EventRecord record, PersonRecord person, PersonItinerary? itinerary, string link, bool rounds, DateTimeOffset now, Texts? texts = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(person);
+        texts ??= MailLanguage.For(record, person);
         var zone = itinerary is null ? MailItinerary.Zone(record) : itinerary.Zone;
-        var calendar = new Ical.Net.Calendar { Method = "PUBLISH", ProductId = "-//FlashMentoring//Flash mentoring//EN" };
+        // The product id's last part is the language of the file's text (RFC 5545, 3.7.3).
+        var calendar = new Ical.Net.Calendar { Method = "PUBLISH", ProductId = $"-//FlashMentoring//Flash mentoring//{texts.Code.ToUpperInvariant()}" };
         if (zone is not null)
         {
             // The zone's rules from the event's year on, enough for every client to place the times.
@@ -47,15 +52,15 @@ public static class ItineraryCalendar
         // An online mentor's room is where the whole event happens for them; an online mentee's changes each round.
         var where = first is null ? null
             : first.Room is { } room && itinerary!.Mentor ? room
-            : first.Room is not null ? "Online: a video room each round"
-            : "Table " + first.Row.Table!.Value.ToString(CultureInfo.InvariantCulture);
+            : first.Room is not null ? texts.T("mail.calendar.online")
+            : texts.T("common.table", ("n", first.Row.Table!.Value));
         calendar.Events.Add(new CalendarEvent
         {
             Uid = uid + "@flashmentoring",
             Summary = record.Title,
             Location = where,
             Url = where is not null && first?.Room == where ? new Uri(where) : null,
-            Description = Describe(record, itinerary, link),
+            Description = Describe(record, itinerary, link, texts),
             DtStart = At(record.StartsAt),
             DtEnd = At(MailItinerary.EventEnd(record)),
             DtStamp = stamp,
@@ -70,10 +75,10 @@ public static class ItineraryCalendar
                 calendar.Events.Add(new CalendarEvent
                 {
                     Uid = $"{uid}-round-{number}@flashmentoring",
-                    Summary = $"Round {number}: {What(round, itinerary.Mentor)}",
-                    Location = round.Room ?? (round.Row.Table is { } table ? "Table " + table.ToString(CultureInfo.InvariantCulture) : null),
+                    Summary = texts.T("mail.calendar.round", ("n", round.Row.Round), ("what", Letters.What(round, itinerary.Mentor, texts))),
+                    Location = round.Room ?? (round.Row.Table is { } table ? texts.T("common.table", ("n", table)) : null),
                     Url = round.Room is { } roundRoom ? new Uri(roundRoom) : null,
-                    Description = (round.Room is { } video ? $"Video room: {video}\n" : "") + "Your personal link: " + link,
+                    Description = (round.Room is { } video ? texts.T("mail.room", ("room", video)) + "\n" : "") + texts.T("mail.calendar.link", ("link", link)),
                     DtStart = At(round.Starts),
                     DtEnd = At(round.Ends),
                     DtStamp = stamp,
@@ -85,30 +90,18 @@ public static class ItineraryCalendar
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
-    /// <summary>"Table 7 with Mona Lisa"; for a mentor "Table 7, 4 mentees"; "a break" when not seated.</summary>
-    public static string What(TimedRound round, bool mentor)
+    private static string Describe(EventRecord record, PersonItinerary? itinerary, string link, Texts texts)
     {
-        ArgumentNullException.ThrowIfNull(round);
-        var row = round.Row;
-        if (row.Table is not { } table)
-        {
-            return "a break";
-        }
-
-        var at = "Table " + table.ToString(CultureInfo.InvariantCulture);
-        return mentor ? $"{at}, {row.Summary}" : $"{at} with {row.Mentor}";
-    }
-
-    private static string Describe(EventRecord record, PersonItinerary? itinerary, string link)
-    {
-        var lines = new List<string> { "Your personal link (your table, round by round): " + link };
+        var lines = new List<string> { texts.T("mail.calendar.linkDay", ("link", link)) };
         if (itinerary?.First is { } first)
         {
-            lines.Add(itinerary.Mentor ? $"You host Table {first.Row.Table}." : $"Your first table: {What(first, false)}.");
-            lines.AddRange(itinerary.Rounds.Select(r => $"{r.Row.Label}, {MailItinerary.Time(r.Starts)}: {What(r, itinerary.Mentor)}" + (r.Room is { } room ? $" - video room: {room}" : "")));
+            lines.Add(itinerary.Mentor ? texts.T("mail.calendar.mentor", ("table", first.Row.Table)) : texts.T("mail.calendar.first", ("what", Letters.What(first, false, texts))));
+            lines.AddRange(itinerary.Rounds.Select(r => r.Room is { } room
+                ? Letters.Line(texts, "mail.calendar.lineRoom", r, Letters.What(r, itinerary.Mentor, texts), ("room", room))
+                : Letters.Line(texts, "mail.line", r, Letters.What(r, itinerary.Mentor, texts))));
         }
 
-        lines.Add($"Join code: {record.JoinCode}");
+        lines.Add(texts.T("mail.calendar.joinCode", ("code", record.JoinCode)));
         return string.Join('\n', lines);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Live;
@@ -35,9 +36,6 @@ public static class MailEndpoints
     /// <summary>Failures listed at most; the counts cover every message.</summary>
     private const int MostFailuresShown = 50;
 
-    private const string OffReason = "E-mail is off. Set Mail:Host (the organisation's SMTP relay) and Mail:From (the sender's address) in the app's settings, " +
-                                     "with Mail:Port, Mail:Security (none, starttls, ssl or auto), Mail:User and Mail:Password as the relay needs, then restart the app.";
-
     public static IEndpointRouteBuilder MapMailRoutes(this IEndpointRouteBuilder app)
     {
         var host = app.MapHostRoutes().WithTags("Mail");
@@ -47,7 +45,7 @@ public static class MailEndpoints
         return app;
     }
 
-    internal static async Task<Ok<MailStatus>> Status(Guid id, AppDb db, MailQueue queue, CancellationToken cancellationToken)
+    internal static async Task<Ok<MailStatus>> Status(Guid id, HttpRequest request, AppDb db, MailQueue queue, CancellationToken cancellationToken)
     {
         var counts = await db.Mail.AsNoTracking().Where(m => m.EventId == id).GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         int Count(string status) => counts.FirstOrDefault(c => c.Key == status)?.Count ?? 0;
@@ -59,7 +57,7 @@ public static class MailEndpoints
             m.To, m.PersonId is { } person && names.TryGetValue(person, out var name) ? name : null, m.Kind, m.Attempts, m.LastError,
             m.Status == "queued" ? m.NextAttemptAt : null)).ToList();
         var invited = await db.Events.AsNoTracking().Where(e => e.Id == id).Select(e => e.InvitationsSentAt).FirstOrDefaultAsync(cancellationToken);
-        return TypedResults.Ok(new MailStatus(queue.Enabled, queue.Enabled ? null : OffReason, Count("queued"), Count("sent"), Count("failed"), invited, failures));
+        return TypedResults.Ok(new MailStatus(queue.Enabled, queue.Enabled ? null : Languages.Of(request).T("mail.problem.offDetail"), Count("queued"), Count("sent"), Count("failed"), invited, failures));
     }
 
     /// <summary>
@@ -69,9 +67,10 @@ public static class MailEndpoints
     internal static async Task<Results<Accepted<InvitationsQueued>, NotFound, ProblemHttpResult>> Invite(
         Guid id, HttpRequest request, AppDb db, PlanStore plans, JoinLinks links, MailQueue queue, TimeProvider time, CancellationToken cancellationToken)
     {
+        var texts = Languages.Of(request);
         if (!queue.Enabled)
         {
-            return TypedResults.Problem(title: "E-mail is off", detail: OffReason, statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem(title: texts.T("mail.problem.off"), detail: texts.T("mail.problem.offDetail"), statusCode: StatusCodes.Status409Conflict);
         }
 
         var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
@@ -82,7 +81,7 @@ public static class MailEndpoints
 
         if (await plans.LoadAsync(record, cancellationToken) is not { } loaded)
         {
-            return TypedResults.Problem(title: "No plan to send yet", detail: "Upload a roster or plan the event first, then send the invitations.", statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem(title: texts.T("mail.problem.noPlan"), detail: texts.T("mail.problem.noPlanDetail"), statusCode: StatusCodes.Status409Conflict);
         }
 
         var now = time.GetUtcNow();
@@ -98,7 +97,7 @@ public static class MailEndpoints
             }
             else
             {
-                skipped.Add(new SkippedPerson(person.Name, "no e-mail"));
+                skipped.Add(new SkippedPerson(person.Name, texts.T("mail.skipped.noEmail")));
             }
         }
 
@@ -110,7 +109,7 @@ public static class MailEndpoints
         }
         catch (DbUpdateConcurrencyException)
         {
-            return TypedResults.Problem(title: "The plan changed meanwhile", detail: "The plan changed while the invitations were being written, so none were sent. Send them again.", statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem(title: texts.T("mail.problem.changed"), detail: texts.T("mail.problem.changedDetail"), statusCode: StatusCodes.Status409Conflict);
         }
 
         queue.Wake();
@@ -124,14 +123,18 @@ public static class MailEndpoints
         // A calendar download is no claim of the link: the phone that opens the link claims it.
         if (await links.FindAsync(request.HttpContext, request.Headers[PersonalLinks.TokenHeader].FirstOrDefault(), cancellationToken, claim: false) is not var (linked, record))
         {
-            return TypedResults.Problem(title: "This personal link is not (or no longer) valid", detail: "Ask the host for your link, or join again with the event's code.", statusCode: StatusCodes.Status404NotFound);
+            var reader = Languages.Of(request);
+            return TypedResults.Problem(title: reader.T("mail.problem.badLink"), detail: reader.T("mail.problem.badLinkDetail"), statusCode: StatusCodes.Status404NotFound);
         }
 
         var person = await db.People.AsNoTracking().FirstAsync(p => p.Id == linked.Id, cancellationToken);
         var ids = await db.People.AsNoTracking().Where(p => p.EventId == record.Id).Select(p => new { p.Key, p.Id }).ToDictionaryAsync(p => p.Key, p => p.Id, StringComparer.Ordinal, cancellationToken);
         var itinerary = await plans.LoadAsync(record, cancellationToken) is { } loaded ? MailItinerary.For(record, loaded.Plan, person.Key, ids) : null;
         var link = (record.LinkOrigin ?? joinLinks.Origin(request).Origin) + PersonalLinks.PathFor(person.Token);
-        var ics = ItineraryCalendar.Build(record, person, itinerary, link, rounds == true, time.GetUtcNow());
+        // The person's own language; else the page that asked for it (their phone, in the language they read it in); else the event's.
+        var asked = request.Query["lang"].ToString() is var lang && Texts.Knows(lang) ? lang : Texts.Best(request.Headers.AcceptLanguage.ToString());
+        var texts = MailLanguage.For(record, Languages.Clean(person.Profile.Language) ?? asked);
+        var ics = ItineraryCalendar.Build(record, person, itinerary, link, rounds == true, time.GetUtcNow(), texts);
         return TypedResults.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", ItineraryCalendar.FileName);
     }
 }

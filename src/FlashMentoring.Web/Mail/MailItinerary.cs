@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using FlashMentoring.Core.Planning;
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Kits;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Live;
@@ -145,17 +146,42 @@ public static class MailItinerary
     /// <summary>An instant as the event's clocks show it.</summary>
     public static DateTimeOffset Local(EventRecord record, DateTimeOffset instant) => Clocks.In(instant, Zone(record));
 
-    /// <summary>"Tuesday, December 1, 2026".</summary>
-    public static string Date(DateTimeOffset t) => t.ToString("dddd, MMMM d, yyyy", English);
+    /// <summary>"Tuesday, December 1, 2026", "martes, 1 de diciembre de 2026": the culture's long date (English when none).</summary>
+    public static string Date(DateTimeOffset t, CultureInfo? culture = null)
+    {
+        culture ??= English;
+        return t.ToString(culture.DateTimeFormat.LongDatePattern, culture);
+    }
 
-    /// <summary>"9:00 AM".</summary>
-    public static string Time(DateTimeOffset t) => t.ToString("h:mm tt", English);
+    /// <summary>"9:00 AM", "9:00": the culture's short time (English when none).</summary>
+    public static string Time(DateTimeOffset t, CultureInfo? culture = null)
+    {
+        culture ??= English;
+        // ICU's English pattern puts a narrow no-break space before AM/PM, which some mail readers show as a box.
+        return t.ToString(culture.DateTimeFormat.ShortTimePattern.Replace('\u202F', ' '), culture);
+    }
 
-    /// <summary>"Eastern Time (America/New_York)" or "UTC-05:00": which clock the times are on.</summary>
-    public static string ZoneName(EventRecord record, string? zone)
+    /// <summary>
+    /// "Eastern Time (America/New_York)", "hora del Este (America/New_York)" or "UTC-05:00": which clock the times are
+    /// on, in <paramref name="texts"/>' language (English when none). The system's zone names come in one language
+    /// only, so zones without a name in the mail texts are given by their id outside English.
+    /// </summary>
+    public static string ZoneName(EventRecord record, string? zone, Texts? texts = null)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return Clocks.Name(zone, Clocks.In(record.StartsAt, zone));
+        texts ??= Texts.English;
+        var at = Clocks.In(record.StartsAt, zone);
+        if (Clocks.Known(zone) is not { } id)
+        {
+            return Clocks.Name(zone, at);
+        }
+
+        if (texts.Entries.ContainsKey("mail.zone." + id))
+        {
+            return texts.T("mail.zoneNamed", ("name", texts.T("mail.zone." + id)), ("id", id));
+        }
+
+        return texts.Code == Texts.Default ? Clocks.Name(zone, at) : id;
     }
 
     private static string Hash(string text) =>

@@ -55,12 +55,14 @@ public sealed class PlanUpdates(AppDb db, PlanStore plans, MailQueue queue, Time
             person.CalendarSequence++;
         }
 
+        // In their own language when they chose one, else the event's; the calendar file too.
+        var texts = MailLanguage.For(record, person);
         var letter = invite
-            ? Letters.Invitation(record, person.Name, itinerary, link)
-            : Letters.Update(record, person.Name, itinerary, link, MailItinerary.Changed(person.MailedItinerary, itinerary.Signature));
+            ? Letters.Invitation(record, person.Name, itinerary, link, texts)
+            : Letters.Update(record, person.Name, itinerary, link, MailItinerary.Changed(person.MailedItinerary, itinerary.Signature), texts);
         person.MailedItinerary = itinerary.Signature;
         return queue.Add(db, record.Id, person.Id, email, invite ? "invitation" : "update", letter.Subject, letter.Text,
-            ItineraryCalendar.Build(record, person, itinerary, link, rounds: true, now)) is not null;
+            ItineraryCalendar.Build(record, person, itinerary, link, rounds: true, now, texts)) is not null;
     }
 
     private async Task<int> QueueForAsync(Guid id, CancellationToken cancellationToken)
@@ -105,7 +107,7 @@ public sealed class PlanUpdates(AppDb db, PlanStore plans, MailQueue queue, Time
         foreach (var last in gone)
         {
             var still = people.Find(p => p.Id == last.PersonId);
-            var letter = Letters.Removed(record, registered: still is not null);
+            var letter = Letters.Removed(record, registered: still is not null, MailLanguage.For(record, still));
             queue.Add(db, record.Id, last.PersonId, still?.Profile.Email is { Length: > 0 } now ? now : last.To, "removed", letter.Subject, letter.Text);
             if (still is not null)
             {

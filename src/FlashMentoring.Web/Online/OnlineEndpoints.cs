@@ -43,10 +43,10 @@ public static class OnlineEndpoints
         return app;
     }
 
-    internal static async Task<Results<Ok<OnlineView>, NotFound>> Get(Guid id, AppDb db, PlanStore plans, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<OnlineView>, NotFound>> Get(Guid id, HttpRequest request, AppDb db, PlanStore plans, CancellationToken cancellationToken)
     {
         var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
-        return record is null ? TypedResults.NotFound() : TypedResults.Ok(await ViewAsync(plans, record, cancellationToken));
+        return record is null ? TypedResults.NotFound() : TypedResults.Ok(await ViewAsync(plans, record, Languages.Of(request), cancellationToken));
     }
 
     /// <summary>
@@ -54,12 +54,13 @@ public static class OnlineEndpoints
     /// (the same seats where the rule allows) and the phones are told as after any re-plan.
     /// </summary>
     internal static async Task<Results<Ok<OnlineView>, NotFound, ProblemHttpResult, ValidationProblem>> PutMode(
-        Guid id, ModeRequest body, AppDb db, PlanStore plans, PlanPublisher publisher, TimeProvider time, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
+        Guid id, ModeRequest body, HttpRequest request, AppDb db, PlanStore plans, PlanPublisher publisher, TimeProvider time, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
     {
+        var texts = Languages.Of(request);
         var mode = body.Mode?.Trim().ToLowerInvariant();
         if (mode is null || !OnlineRooms.Modes.Contains(mode))
         {
-            return Invalid("mode", $"Choose one of {string.Join(", ", OnlineRooms.Modes)}; got \"{body.Mode}\".", "Unknown mode");
+            return Invalid("mode", texts.T("online.problem.chooseMode", ("modes", string.Join(", ", OnlineRooms.Modes)), ("mode", body.Mode)), texts.T("online.problem.unknownMode"));
         }
 
         return await publisher.OneAtATime<Results<Ok<OnlineView>, NotFound, ProblemHttpResult, ValidationProblem>>(db, id, async () =>
@@ -72,12 +73,12 @@ public static class OnlineEndpoints
 
             if (ClockStore.Now(record, time.GetUtcNow()).Phase != Phase.Waiting)
             {
-                return TypedResults.Problem(detail: "The event has started: people are already in their rooms or at their tables. The mode stays as it is.", statusCode: StatusCodes.Status409Conflict, title: "The event has started");
+                return TypedResults.Problem(detail: texts.T("online.problem.startedDetail"), statusCode: StatusCodes.Status409Conflict, title: texts.T("online.problem.started"));
             }
 
             if (record.Mode == mode)
             {
-                return TypedResults.Ok(await ViewAsync(plans, record, cancellationToken));
+                return TypedResults.Ok(await ViewAsync(plans, record, texts, cancellationToken));
             }
 
             var loaded = await plans.LoadAsync(record, cancellationToken);
@@ -95,18 +96,19 @@ public static class OnlineEndpoints
                 await publisher.SaveAndTell(db, record, Replanner.Compare(loaded.Plan, after, 0), cancellationToken);
             }
 
-            return TypedResults.Ok(await ViewAsync(plans, record, cancellationToken));
+            return TypedResults.Ok(await ViewAsync(plans, record, texts, cancellationToken));
         }, cancellationToken);
     }
 
     /// <summary>Sets (or clears) the pattern every online table's room is made from; the random part is made once.</summary>
     internal static async Task<Results<Ok<OnlineView>, NotFound, ValidationProblem>> PutPattern(
-        Guid id, PatternRequest body, AppDb db, PlanStore plans, PlanPublisher publisher, TimeProvider time, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
+        Guid id, PatternRequest body, HttpRequest request, AppDb db, PlanStore plans, PlanPublisher publisher, TimeProvider time, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
     {
+        var texts = Languages.Of(request);
         var pattern = string.IsNullOrWhiteSpace(body.Pattern) ? null : body.Pattern.Trim();
-        if (pattern is not null && PatternProblem(pattern) is { } problem)
+        if (pattern is not null && PatternProblem(pattern, texts) is { } problem)
         {
-            return Invalid("pattern", problem, "The room pattern cannot be used");
+            return Invalid("pattern", problem, texts.T("online.problem.badPattern"));
         }
 
         return await publisher.OneAtATime<Results<Ok<OnlineView>, NotFound, ValidationProblem>>(db, id, async () =>
@@ -123,7 +125,7 @@ public static class OnlineEndpoints
                 record.Rooms.Secret ??= OnlineRooms.NewSecret();
             }
 
-            return TypedResults.Ok(await SaveAndTellAsync(db, plans, record, time, hub, cancellationToken));
+            return TypedResults.Ok(await SaveAndTellAsync(db, plans, record, time, hub, texts, cancellationToken));
         }, cancellationToken);
     }
 
@@ -135,9 +137,10 @@ public static class OnlineEndpoints
         Guid id, HttpRequest request, AppDb db, PlanStore plans, PlanPublisher publisher, TimeProvider time, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
     {
         // Read whole before the event is: a save that must run again cannot read the request twice.
+        var texts = Languages.Of(request);
         if (await ReadBoundedAsync(request.Body, RoomImport.MaxBytes, cancellationToken) is not { } bytes)
         {
-            return TypedResults.Problem(detail: "The file is over 1 MB; a rooms file has one short line per table. Check that you chose the right file.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "The rooms file is too large");
+            return TypedResults.Problem(detail: texts.T("online.problem.tooLargeDetail"), statusCode: StatusCodes.Status413PayloadTooLarge, title: texts.T("online.problem.tooLarge"));
         }
 
         return await publisher.OneAtATime<Results<Ok<OnlineView>, NotFound, ProblemHttpResult>>(db, id, async () =>
@@ -150,40 +153,41 @@ public static class OnlineEndpoints
 
             if (await plans.LoadAsync(record, cancellationToken) is not { } loaded)
             {
-                return TypedResults.Problem(detail: "Upload the roster first: the rooms are per table, and the tables come from the plan.", statusCode: StatusCodes.Status409Conflict, title: "No tables yet");
+                return TypedResults.Problem(detail: texts.T("online.problem.noTablesDetail"), statusCode: StatusCodes.Status409Conflict, title: texts.T("online.problem.noTables"));
             }
 
-            var read = RoomImport.Read(bytes, loaded.Plan.Rotation.Mentors.Count);
+            var read = RoomImport.Read(bytes, loaded.Plan.Rotation.Mentors.Count, texts);
             if (read.Links.Count == 0)
             {
                 return TypedResults.Problem(
-                    detail: read.Problems.Count == 0 ? "The file is empty. Send one line per table: table,link." : "No line could be used, so nothing was changed. Fix the lines listed and upload again.",
+                    detail: texts.T(read.Problems.Count == 0 ? "online.problem.emptyFile" : "online.problem.noLineUsed"),
                     statusCode: StatusCodes.Status400BadRequest,
-                    title: "No rooms in the file",
+                    title: texts.T("online.problem.noRooms"),
                     extensions: new Dictionary<string, object?> { ["problems"] = read.Problems });
             }
 
             var named = read.Links.Select(l => l.Table).ToHashSet();
             record.Rooms.Links = [.. read.Links, .. record.Rooms.Links.Where(l => l.ReplacedAt is not null && !named.Contains(l.Table)).Select(Copy)];
-            return TypedResults.Ok(await SaveAndTellAsync(db, plans, record, time, hub, cancellationToken) with { Problems = read.Problems });
+            return TypedResults.Ok(await SaveAndTellAsync(db, plans, record, time, hub, texts, cancellationToken) with { Problems = read.Problems });
         }, cancellationToken);
     }
 
     /// <summary>Replaces one table's room (a broken link) and pushes the new one to exactly that table's people.</summary>
     internal static async Task<Results<Ok<RoomReplaced>, NotFound, ProblemHttpResult, ValidationProblem>> ReplaceRoom(
-        Guid id, int table, RoomRequest body, AppDb db, PlanStore plans, PlanPublisher publisher, TimeProvider time, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
+        Guid id, int table, RoomRequest body, HttpRequest request, AppDb db, PlanStore plans, PlanPublisher publisher, TimeProvider time, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
     {
-        if (!OnlineRooms.IsSafeLink(body.Link, out var problem))
+        var texts = Languages.Of(request);
+        if (!OnlineRooms.IsSafeLink(body.Link, out var problem, texts))
         {
-            return Invalid("link", problem, "The room link cannot be used");
+            return Invalid("link", problem, texts.T("online.problem.badLink"));
         }
 
         // Mid-event the clock saves the event at every round change: one at a time, and read again if it came first.
-        return await publisher.OneAtATime(db, id, () => Replace(id, table, body.Link!.Trim(), db, plans, time, hub, cancellationToken), cancellationToken);
+        return await publisher.OneAtATime(db, id, () => Replace(id, table, body.Link!.Trim(), db, plans, time, hub, texts, cancellationToken), cancellationToken);
     }
 
     private static async Task<Results<Ok<RoomReplaced>, NotFound, ProblemHttpResult, ValidationProblem>> Replace(
-        Guid id, int table, string link, AppDb db, PlanStore plans, TimeProvider time, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
+        Guid id, int table, string link, AppDb db, PlanStore plans, TimeProvider time, IHubContext<LiveHub, ILiveClient> hub, Texts texts, CancellationToken cancellationToken)
     {
         var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (record is null)
@@ -195,13 +199,16 @@ public static class OnlineEndpoints
         var rotation = loaded?.Plan.Rotation;
         if (rotation is null || table < 1 || table > rotation.Mentors.Count)
         {
-            return TypedResults.Problem(detail: rotation is null ? "The event has no tables yet: upload the roster first." : $"There is no table {table}: the plan has tables 1 to {rotation.Mentors.Count}.", statusCode: StatusCodes.Status404NotFound, title: "No such table");
+            return TypedResults.Problem(
+                detail: rotation is null ? texts.T("online.problem.noTablesYet") : texts.T("online.problem.tableOutOfRange", ("table", table), ("count", rotation.Mentors.Count)),
+                statusCode: StatusCodes.Status404NotFound,
+                title: texts.T("online.problem.noSuchTable"));
         }
 
         var j = table - 1;
         if (!rotation.Mentors[j].Online)
         {
-            return TypedResults.Problem(detail: $"Table {table} meets in the room: it has no video room to replace. Its mentor attends in person.", statusCode: StatusCodes.Status409Conflict, title: "Not an online table");
+            return TypedResults.Problem(detail: texts.T("online.problem.notOnlineDetail", ("table", table)), statusCode: StatusCodes.Status409Conflict, title: texts.T("online.problem.notOnline"));
         }
 
         var now = time.GetUtcNow();
@@ -229,11 +236,12 @@ public static class OnlineEndpoints
 
     /// <summary>Sets the rounds' prompts (round 1 first); phones and the board read them again.</summary>
     internal static async Task<Results<Ok<OnlineView>, NotFound, ValidationProblem>> PutPrompts(
-        Guid id, PromptsRequest body, AppDb db, PlanStore plans, PlanPublisher publisher, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
+        Guid id, PromptsRequest body, HttpRequest request, AppDb db, PlanStore plans, PlanPublisher publisher, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
     {
+        var texts = Languages.Of(request);
         if (body.Prompts is null)
         {
-            return Invalid("prompts", "Send the prompts as a list, round 1 first: \"\" for a round without one.", "No prompts sent");
+            return Invalid("prompts", texts.T("online.problem.promptsList"), texts.T("online.problem.noPrompts"));
         }
 
         return await publisher.OneAtATime<Results<Ok<OnlineView>, NotFound, ValidationProblem>>(db, id, async () =>
@@ -244,24 +252,25 @@ public static class OnlineEndpoints
                 return TypedResults.NotFound();
             }
 
-            var prompts = body.Prompts.Select(p => p?.Trim() ?? "").ToList();
+            // A starter, sent as its key or its text in any language, is kept in English: every reader then gets it in their own.
+            var prompts = body.Prompts.Select(p => OnlineRooms.StarterKey(p) is { } key ? Texts.English.T(key) : p?.Trim() ?? "").ToList();
             var errors = new Dictionary<string, string[]>();
             if (prompts.Count > record.Rounds)
             {
-                errors["prompts"] = [$"The event has {Say.Count(record.Rounds, "round")}; {prompts.Count} prompts were sent. Send at most one per round."];
+                errors["prompts"] = [texts.T("online.problem.tooManyPrompts", ("rounds", texts.Plural("common.rounds", record.Rounds)), ("count", prompts.Count))];
             }
 
             for (var k = 0; k < prompts.Count; k++)
             {
                 if (prompts[k].Length > RoundPrompts.MaxLength)
                 {
-                    errors[$"prompts[{k}]"] = [$"Round {k + 1}'s prompt is {prompts[k].Length} characters; shorten it to {RoundPrompts.MaxLength} or fewer."];
+                    errors[$"prompts[{k}]"] = [texts.T("online.problem.promptTooLong", ("n", k + 1), ("length", prompts[k].Length), ("max", RoundPrompts.MaxLength))];
                 }
             }
 
             if (errors.Count > 0)
             {
-                return TypedResults.ValidationProblem(errors, title: "Some prompts cannot be used");
+                return TypedResults.ValidationProblem(errors, title: texts.T("online.problem.badPrompts"));
             }
 
             // Trailing rounds that keep the format's own prompt are not stored: they follow the format if it changes.
@@ -274,7 +283,7 @@ public static class OnlineEndpoints
             record.Prompts = prompts;
             await db.SaveChangesAsync(cancellationToken);
             await hub.Clients.Group(LiveHub.Group(id)).PlanChanged(record.PlanVersion);
-            return TypedResults.Ok(await ViewAsync(plans, record, cancellationToken));
+            return TypedResults.Ok(await ViewAsync(plans, record, texts, cancellationToken));
         }, cancellationToken);
     }
 
@@ -295,12 +304,12 @@ public static class OnlineEndpoints
     /// Saves changed rooms and tells the phones and the board. Before the start, once the invitations went out, the
     /// plan version moves on so the mail sender e-mails an update to the people whose room changed.
     /// </summary>
-    private static async Task<OnlineView> SaveAndTellAsync(AppDb db, PlanStore plans, EventRecord record, TimeProvider time, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
+    private static async Task<OnlineView> SaveAndTellAsync(AppDb db, PlanStore plans, EventRecord record, TimeProvider time, IHubContext<LiveHub, ILiveClient> hub, Texts texts, CancellationToken cancellationToken)
     {
         MailIfInvited(record, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await hub.Clients.Group(LiveHub.Group(record.Id)).PlanChanged(record.PlanVersion);
-        return await ViewAsync(plans, record, cancellationToken);
+        return await ViewAsync(plans, record, texts, cancellationToken);
     }
 
     // The mail sender looks for a plan version not mailed yet, as after a registration edit; it mails only the people
@@ -332,22 +341,22 @@ public static class OnlineEndpoints
         return buffer.ToArray();
     }
 
-    private static async Task<OnlineView> ViewAsync(PlanStore plans, EventRecord record, CancellationToken cancellationToken) =>
-        OnlineTables.View(record, await plans.LoadAsync(record, cancellationToken));
+    private static async Task<OnlineView> ViewAsync(PlanStore plans, EventRecord record, Texts texts, CancellationToken cancellationToken) =>
+        OnlineTables.View(record, await plans.LoadAsync(record, cancellationToken), texts);
 
     /// <summary>
     /// Why a pattern cannot make rooms, or null: it must be an https link once filled in, with {table} (one room per
     /// table) and {event} (which carries the random part nobody can guess).
     /// </summary>
-    private static string? PatternProblem(string pattern)
+    private static string? PatternProblem(string pattern, Texts texts)
     {
         if (!pattern.Contains("{table}", StringComparison.Ordinal) || !pattern.Contains("{event}", StringComparison.Ordinal))
         {
-            return "Put {event} and {table} in the link, such as https://meet.agency.gov/{event}-table-{table}: {event} becomes the event's name with a random part nobody can guess, {table} the table's number.";
+            return texts.T("online.problem.patternNeeds");
         }
 
         var sample = pattern.Replace("{event}", "spring-flash-mentoring-k7x2m9p4q3rt", StringComparison.Ordinal).Replace("{table}", "12", StringComparison.Ordinal);
-        return OnlineRooms.IsSafeLink(sample, out var problem) ? null : problem;
+        return OnlineRooms.IsSafeLink(sample, out var problem, texts) ? null : problem;
     }
 
     // A new row for each kept link: the owned JSON collection is written whole, from new objects.

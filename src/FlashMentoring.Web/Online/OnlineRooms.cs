@@ -57,49 +57,85 @@ public static class OnlineRooms
 
     /// <summary>
     /// Whether a link may be handed to participants as a room: an absolute https address with a host, no user name or
-    /// password in it, no spaces or control characters, at most <see cref="MaxLink"/> characters. The reason when not.
+    /// password in it, no spaces or control characters, at most <see cref="MaxLink"/> characters. The reason when not,
+    /// in <paramref name="texts"/>' language (English when null).
     /// </summary>
-    public static bool IsSafeLink(string? link, out string problem)
+    public static bool IsSafeLink(string? link, out string problem, Texts? texts = null)
     {
+        texts ??= Texts.English;
         problem = "";
         var text = link?.Trim() ?? "";
         if (text.Length == 0)
         {
-            problem = "The link is empty.";
+            problem = texts.T("online.problem.linkEmpty");
         }
         else if (text.Length > MaxLink)
         {
-            problem = $"The link is {text.Length} characters long; at most {MaxLink}.";
+            problem = texts.T("online.problem.linkTooLong", ("length", text.Length), ("max", MaxLink));
         }
         else if (text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
-            problem = "The link has a space or a control character in it.";
+            problem = texts.T("online.problem.linkSpace");
         }
         else if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || string.IsNullOrEmpty(uri.Host))
         {
-            problem = $"\"{Shorten(text)}\" is not an https:// link; only https links to your video service can be rooms.";
+            problem = texts.T("online.problem.linkNotHttps", ("link", Shorten(text)));
         }
         else if (!string.IsNullOrEmpty(uri.UserInfo))
         {
-            problem = "The link has a user name or password in it; use the room's plain link.";
+            problem = texts.T("online.problem.linkUser");
         }
 
         return problem.Length == 0;
     }
 
-    /// <summary>The prompt of a round, as the host chose it or the format's default; null when none.</summary>
+    /// <summary>
+    /// The prompt of a round in <paramref name="texts"/>' language (English when null): a starter (the format's own, or
+    /// one the host picked from the list, in whichever language they picked it) is worded in that language; the host's
+    /// own words stay as written; null when none.
+    /// </summary>
     public static string? PromptFor(EventRecord e, int round, Texts? texts = null)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return RoundPrompts.For(FormatOf(e), e.Prompts, round, texts);
+        return PromptKeyFor(e, round) is { } key ? (texts ?? Texts.English).T(key) : RoundPrompts.For(FormatOf(e), e.Prompts, round, texts);
     }
 
-    /// <summary>The key of a round's prompt when it is the format's default, for a page to word in its reader's language; null for the host's own.</summary>
+    /// <summary>
+    /// The text key of a round's prompt when it is a starter (the format's default for the round, or one the host picked
+    /// from the starters), for a page to word in its reader's language; null for the host's own words or none.
+    /// </summary>
     public static string? PromptKeyFor(EventRecord e, int round)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return RoundPrompts.DefaultKey(FormatOf(e), e.Prompts, round);
+        return RoundPrompts.DefaultKey(FormatOf(e), e.Prompts, round) ?? StarterKey(e.Prompts[round - 1]);
     }
+
+    /// <summary>The key of a starter given as its key or as its text in any language; null for anything else.</summary>
+    public static string? StarterKey(string? prompt)
+    {
+        var text = prompt?.Trim() ?? "";
+        return text.Length == 0 ? null : Starters.Value.TryGetValue(text, out var key) ? key : null;
+    }
+
+    // Every format's starters, by key and by their text in every language, to their key.
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> Starters = new(() =>
+    {
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var format in Enum.GetValues<Core.Planning.MentoringFormat>())
+        {
+            for (var round = 1; round <= RoundPrompts.Defaults(format).Count; round++)
+            {
+                var key = RoundPrompts.DefaultKey(format, [], round)!;
+                keys.TryAdd(key, key);
+                foreach (var language in Texts.Languages)
+                {
+                    keys.TryAdd(Texts.For(language.Code).T(key), key);
+                }
+            }
+        }
+
+        return keys;
+    });
 
     private static Core.Planning.MentoringFormat FormatOf(EventRecord e) => RosterUpload.ParseFormat(e.Format) ?? Core.Planning.MentoringFormat.Open;
 

@@ -1,4 +1,5 @@
 using FlashMentoring.Core.Live;
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Live;
@@ -33,17 +34,18 @@ public static class PresenceEndpoints
     {
         if (await links.FindAsync(request, cancellationToken) is not var (person, record))
         {
-            return UnknownLink();
+            return UnknownLink(Languages.Of(request));
         }
 
         var plan = (await plans.LoadAsync(record, cancellationToken))?.Plan;
         if (plan is null || !Itineraries.IsOnline(plan, person.Key))
         {
-            return TypedResults.Problem(title: "You take part in the room", detail: "Only people taking part online say they are in their video room. Your table is on your phone.", statusCode: StatusCodes.Status409Conflict);
+            var texts = Languages.Of(request);
+            return TypedResults.Problem(title: texts.T("online.problem.inPerson"), detail: texts.T("online.problem.inPersonDetail"), statusCode: StatusCodes.Status409Conflict);
         }
 
         var now = time.GetUtcNow();
-        if (NotOn(record, body.Round, now) is { } notOn)
+        if (NotOn(record, body.Round, now, Languages.Of(request)) is { } notOn)
         {
             return notOn;
         }
@@ -58,7 +60,7 @@ public static class PresenceEndpoints
     {
         if (await links.FindAsync(request, cancellationToken) is not var (person, record))
         {
-            return UnknownLink();
+            return UnknownLink(Languages.Of(request));
         }
 
         var menteeKey = await db.People.AsNoTracking().Where(p => p.Id == body.PersonId && p.EventId == record.Id).Select(p => p.Key).FirstOrDefaultAsync(cancellationToken);
@@ -68,14 +70,15 @@ public static class PresenceEndpoints
         if (rotation is null || mentor < 0 || mentee < 0 || body.Round < 1 || body.Round > rotation.Rounds || rotation.MentorOf(body.Round, mentee) != mentor)
         {
             // Only the mentor whose room they should be in can say they are not there.
+            var texts = Languages.Of(request);
             return TypedResults.Problem(
-                title: "Not a mentee of your table",
-                detail: $"Only the mentor of the table this person sits at in round {body.Round} can report them missing. Check the round, or tell the host.",
+                title: texts.T("online.problem.notYourMentee"),
+                detail: texts.T("online.problem.notYourMenteeDetail", ("n", body.Round)),
                 statusCode: StatusCodes.Status403Forbidden);
         }
 
         var now = time.GetUtcNow();
-        if (NotOn(record, body.Round, now) is { } notOn)
+        if (NotOn(record, body.Round, now, Languages.Of(request)) is { } notOn)
         {
             return notOn;
         }
@@ -86,15 +89,15 @@ public static class PresenceEndpoints
     }
 
     // Presence counts for the round under way (paused included: people stay in their rooms through a pause).
-    private static ProblemHttpResult? NotOn(EventRecord record, int round, DateTimeOffset now)
+    private static ProblemHttpResult? NotOn(EventRecord record, int round, DateTimeOffset now, Texts texts)
     {
         var clock = ClockStore.Now(record, now);
         var on = clock.Phase == Phase.Round || (clock.Phase == Phase.Paused && clock.PausedFrom == Phase.Round);
         return on && clock.Round == round
             ? null
             : TypedResults.Problem(
-                title: $"Round {round} is not on now",
-                detail: on ? $"Round {clock.Round} is on: reload the page to see it." : "Presence is said during a round. Wait for the next round to start.",
+                title: texts.T("online.problem.roundNotOn", ("n", round)),
+                detail: on ? texts.T("online.problem.otherRoundOn", ("n", clock.Round)) : texts.T("online.problem.noRoundOn"),
                 statusCode: StatusCodes.Status409Conflict);
     }
 
@@ -113,6 +116,6 @@ public static class PresenceEndpoints
             },
             cancellationToken);
 
-    private static ProblemHttpResult UnknownLink() =>
-        TypedResults.Problem(title: "This personal link is not (or no longer) valid", detail: "Open your personal link again, or ask the host for it.", statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult UnknownLink(Texts texts) =>
+        TypedResults.Problem(title: texts.T("online.problem.badPersonalLink"), detail: texts.T("online.problem.badPersonalLinkDetail"), statusCode: StatusCodes.Status404NotFound);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FlashMentoring.Core.Roster;
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Roster;
 
@@ -18,17 +19,18 @@ public static class RoomImport
     public const int MaxBytes = 1024 * 1024;
 
     /// <summary>Reads the file's bytes as the roster upload does: UTF-8 with or without a BOM, else Latin-1.</summary>
-    public static RoomLines Read(byte[] bytes, int tables)
+    public static RoomLines Read(byte[] bytes, int tables, Texts? texts = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         var (text, _) = RosterParser.Decode(bytes);
-        return Read(text, tables);
+        return Read(text, tables, texts);
     }
 
-    /// <summary>Reads decoded text; <paramref name="tables"/> is how many tables the plan has (numbered from 1).</summary>
-    public static RoomLines Read(string text, int tables)
+    /// <summary>Reads decoded text; <paramref name="tables"/> is how many tables the plan has (numbered from 1); problems in <paramref name="texts"/>' language.</summary>
+    public static RoomLines Read(string text, int tables, Texts? texts = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        texts ??= Texts.English;
         var links = new List<RoomLink>();
         var problems = new List<RoomProblem>();
         var firstLine = new Dictionary<int, int>();
@@ -37,7 +39,7 @@ public static class RoomImport
         {
             if (fields is null)
             {
-                problems.Add(new RoomProblem(line, "This line and the rest of the file could not be read: look for a quote that is not closed."));
+                problems.Add(new RoomProblem(line, texts.T("online.problem.unreadable")));
                 break;
             }
 
@@ -48,7 +50,7 @@ public static class RoomImport
             }
 
             first = false;
-            if (Check(fields, tables, firstLine, line) is { } problem)
+            if (Check(fields, tables, firstLine, texts) is { } problem)
             {
                 problems.Add(new RoomProblem(line, problem));
                 continue;
@@ -62,28 +64,28 @@ public static class RoomImport
         return new RoomLines(links, problems);
     }
 
-    private static string? Check(string[] fields, int tables, Dictionary<int, int> firstLine, int line)
+    private static string? Check(string[] fields, int tables, Dictionary<int, int> firstLine, Texts texts)
     {
         if (fields.Length < 2 || fields.Skip(2).Any(f => f.Length > 0))
         {
-            return "Write the table number, a comma, then the room's link (table,link).";
+            return texts.T("online.problem.lineShape");
         }
 
         if (!int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var table))
         {
-            return $"\"{fields[0]}\" is not a table number; write the number only, such as 7.";
+            return texts.T("online.problem.notNumber", ("text", fields[0]));
         }
 
         if (table < 1 || table > tables)
         {
-            return tables == 0 ? "The event has no tables yet: upload the roster first." : $"There is no table {table}: the plan has tables 1 to {tables}.";
+            return tables == 0 ? texts.T("online.problem.noTablesYet") : texts.T("online.problem.tableOutOfRange", ("table", table), ("count", tables));
         }
 
         if (firstLine.TryGetValue(table, out var earlier))
         {
-            return $"Table {table} already has a room on line {earlier}; keep one line per table.";
+            return texts.T("online.problem.tableTwice", ("table", table), ("line", earlier));
         }
 
-        return OnlineRooms.IsSafeLink(fields[1], out var problem) ? null : problem;
+        return OnlineRooms.IsSafeLink(fields[1], out var problem, texts) ? null : problem;
     }
 }

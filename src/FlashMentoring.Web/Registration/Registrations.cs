@@ -103,8 +103,8 @@ public sealed partial class Registrations(AppDb db, MailQueue mail, JoinLinks li
 
         var link = links.Origin(request).Origin + ProfilePath(person.Token);
         var letter = kind == "pending"
-            ? Letters.PendingChange(record, person.Name, link)
-            : Letters.Confirmation(record, person.Name, link, ProfileRules.CanBeMentee(person));
+            ? Letters.PendingChange(record, person.Name, link, person.Profile.Language)
+            : Letters.Confirmation(record, person.Name, link, ProfileRules.CanBeMentee(person), person.Profile.Language);
         return mail.Add(db, record.Id, person.Id == 0 ? null : person.Id, to, kind, letter.Subject, letter.Text);
     }
 

@@ -55,7 +55,8 @@ public class PromptsTests
         var picked = await (await host.PutAsJsonAsync($"/api/events/{created.Id}/prompts", new { prompts = new[] { "Own words", defaults[1], defaults[2] } }))
             .Content.ReadFromJsonAsync<OnlineView>();
 
-        view!.Prompts.Should().Equal(new RoundPromptView(1, defaults[0], true), new RoundPromptView(2, null, false), new RoundPromptView(3, "Own words", false));
+        view!.Prompts.Should().Equal(
+            new RoundPromptView(1, defaults[0], true, "prompts.seniorToJunior.1"), new RoundPromptView(2, null, false), new RoundPromptView(3, "Own words", false));
         picked!.Prompts.Select(p => p.IsDefault).Should().Equal(false, true, true);
         view.Defaults.Keys.Should().BeEquivalentTo("open", "senior-to-junior", "peer-to-peer", "reverse");
         view.Defaults["senior-to-junior"].Should().Equal(defaults);
