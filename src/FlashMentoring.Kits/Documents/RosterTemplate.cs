@@ -12,7 +12,7 @@ public sealed class RosterTemplate(KitModel model) : IKitPart
     // usually written in each (a role is one word, expertise a list).
     private static readonly (string Column, double Weight)[] Columns =
     [
-        ("role", 0.75), ("name", 1.7), ("email", 1.8), ("agency", 1.1), ("location", 1), ("grade", 0.7),
+        ("role", 0.75), ("name", 1.6), ("email", 1.8), ("agency", 1.1), ("location", 1), ("grade", 0.8),
         ("expertise", 1.5), ("needs", 1.5), ("goals", 1.5), ("prefers", 1.3), ("avoid", 1.1),
     ];
 

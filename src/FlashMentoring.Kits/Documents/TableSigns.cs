@@ -63,11 +63,16 @@ public sealed class TableSigns(KitModel model) : IKitPart
     {
         var left = KitWriter.Margin;
         var width = writer.PageWidth - (2 * KitWriter.Margin);
-        var y = Number(writer, table, top + 18, 16, 72);
-        if (!model.Blank)
+        // The number and the mentor repeat the front: a reader of the page hears them once, then the starters.
+        var y = top;
+        writer.Artifact(() =>
         {
-            y += writer.Box(table.Mentor ?? "", new TextStyle(18, Bold: true), new XRect(left, y, width, 26), "sign mentor", Align.Center, shrinkTo: 10, maxLines: 1);
-        }
+            y = Number(writer, table, top + 18, 16, 72);
+            if (!model.Blank)
+            {
+                y += writer.Box(table.Mentor ?? "", new TextStyle(18, Bold: true), new XRect(left, y, width, 26), "sign mentor", Align.Center, shrinkTo: 10, maxLines: 1);
+            }
+        });
 
         y += 6 + writer.Box(words.T("starters"), new TextStyle(12, Bold: true), new XRect(left, y + 6, width, 18), "sign starters heading", Align.Center);
         var lines = StarterLines();
