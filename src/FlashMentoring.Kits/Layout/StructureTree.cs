@@ -30,6 +30,7 @@ public enum Tag
 internal sealed class StructureTree
 {
     private readonly PdfDocument document;
+    private readonly PdfDictionary root;
     private readonly PdfArray parentTree;
     private readonly Stack<(PdfDictionary Element, bool HasH1)> open = new();
     private PdfPage? page;
@@ -40,7 +41,7 @@ internal sealed class StructureTree
     public StructureTree(PdfDocument document, string language)
     {
         this.document = document;
-        var root = new PdfDictionary(document);
+        root = new PdfDictionary(document);
         root.Elements.SetName("/Type", "/StructTreeRoot");
         document.Internals.AddObject(root);
         var numbers = new PdfDictionary(document);
@@ -67,12 +68,19 @@ internal sealed class StructureTree
     /// <summary>A new page: its marked content is numbered from 0, and the parent tree learns its elements.</summary>
     public void OnPage(PdfPage newPage, XGraphics gfx)
     {
+        // An artifact's brackets must close on the page they opened on.
+        if (InArtifact)
+        {
+            throw new InvalidOperationException("A page cannot start inside an artifact: make room before drawing it.");
+        }
+
         Start(gfx);
         page = newPage;
         nextMcid = 0;
         pageParents = new PdfArray(document);
         var key = parentTree.Elements.Count / 2;
         newPage.Elements.SetInteger("/StructParents", key);
+        root.Elements.SetInteger("/ParentTreeNextKey", key + 1);
         parentTree.Elements.Add(new PdfInteger(key));
         parentTree.Elements.Add(pageParents);
     }
