@@ -36,7 +36,8 @@ public static class KitBuilder
     {
         ArgumentNullException.ThrowIfNull(model);
         var wanted = Wanted(model, parts);
-        using var writer = new KitWriter(paper, model.Event.Title)
+        var chosen = Parts(model).Where(p => wanted.Contains(p.Key)).ToList();
+        using var writer = new KitWriter(paper, Title(model, chosen), model.Words.Texts)
         {
             PageStarted = page =>
             {
@@ -48,7 +49,7 @@ public static class KitBuilder
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(part.Key);
-            part.Compose(writer);
+            writer.Section(null, () => part.Compose(writer));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -80,6 +81,11 @@ public static class KitBuilder
 
     /// <summary>Unknown part names in a request, to refuse with a message.</summary>
     public static IReadOnlyList<string> Unknown(IEnumerable<string> parts) => parts.Where(p => !AllParts.Contains(p)).ToList();
+
+    // The document's title, as a reader's title bar and a screen reader say it: the part's when there is one, else the kit's.
+    private static string Title(KitModel model, IReadOnlyList<IKitPart> parts) =>
+        parts is [var one] ? one.Title
+        : model.Words.T(model.Reprint is null ? "title" : "titleReprint", ("event", model.Event.Title));
 
     private static IReadOnlyCollection<string> Wanted(KitModel model, IReadOnlyCollection<string>? parts) =>
         parts is { Count: > 0 } ? parts : model.Blank ? AllParts : model.Reprint is not null ? ReprintParts : EventParts;

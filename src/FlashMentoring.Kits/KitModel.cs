@@ -1,5 +1,6 @@
 using FlashMentoring.Core.Planning;
 using FlashMentoring.Core.Roster;
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Kits.Documents;
 
 namespace FlashMentoring.Kits;
@@ -30,6 +31,12 @@ public sealed record KitEvent(string Title, DateTimeOffset StartsAt, int Rounds,
     /// <summary>The conversation starter of each round (index 0 is round 1), as the event resolved it; null or blank: none.</summary>
     public IReadOnlyList<string?> Prompts { get; init; } = [];
 
+    /// <summary>
+    /// The text key of each round's starter when it is the format's default (index 0 is round 1), so a page printed in
+    /// another language words it in that language; null where the host wrote their own, which prints as written.
+    /// </summary>
+    public IReadOnlyList<string?> PromptKeys { get; init; } = [];
+
     /// <summary>The event's IANA time zone (America/New_York); null: times keep <see cref="StartsAt"/>'s offset.</summary>
     public string? TimeZone { get; init; }
 
@@ -39,6 +46,15 @@ public sealed record KitEvent(string Title, DateTimeOffset StartsAt, int Rounds,
     /// <summary>The prompt of a round, or null when it has none.</summary>
     public string? PromptFor(int round) =>
         round >= 1 && round <= Prompts.Count && Prompts[round - 1] is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+
+    /// <summary>The prompt of a round in <paramref name="texts"/>' language when it is a default one; the host's own as written; null when it has none.</summary>
+    public string? PromptFor(int round, Texts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return PromptFor(round) is not { } prompt ? null
+            : round <= PromptKeys.Count && PromptKeys[round - 1] is { } key && texts.Entries.ContainsKey(key) ? texts.T(key)
+            : prompt;
+    }
 
     /// <summary>True when at least one round has a prompt.</summary>
     public bool HasPrompts => Enumerable.Range(1, Rounds).Any(r => PromptFor(r) is not null);
@@ -79,6 +95,9 @@ public sealed record KitPerson(string Name, bool IsMentor, string Agency, IReadO
 
     /// <summary>Their IANA time zone for the times printed for them; null: the event's.</summary>
     public string? TimeZone { get; init; }
+
+    /// <summary>The language their own pages print in ("es"); null: the kit's.</summary>
+    public string? Language { get; init; }
 
     /// <summary>
     /// What itineraries are sorted and headed by: the last word of the name, which is the family name for most names
@@ -121,6 +140,15 @@ public sealed record KitModel(KitEvent Event, IReadOnlyList<KitTable> Tables, IR
 
     /// <summary>Set for a reprint after a change: the kit then holds only those people's and tables' pages.</summary>
     public KitReprint? Reprint { get; init; }
+
+    /// <summary>The kit's language ("en", "es"): the host's pages, the signs and the grid; each person's own pages follow theirs.</summary>
+    public string Language { get; init; } = Texts.Default;
+
+    /// <summary>The kit's words.</summary>
+    internal Words Words => Words.For(Language);
+
+    /// <summary>The words of a person's own pages: their language, else the kit's.</summary>
+    internal Words WordsOf(KitPerson? person) => Words.For(person?.Language ?? Language);
 
     /// <summary>
     /// The mentees whose papers this kit prints, in the order a helper at a desk looks them up: by family name, then
@@ -190,13 +218,13 @@ public sealed record KitModel(KitEvent Event, IReadOnlyList<KitTable> Tables, IR
                     ? new KitSeat(r, null, "", [])
                     : new KitSeat(r, j + 1, blank ? "" : rotation.Mentors[j].Name, rotation.Mentors[j].Expertise, Room(p, j + 1));
             }).ToList(),
-            personalLink?.Invoke(p.Key), p.Key) { Online = p.Online && !blank, TimeZone = p.TimeZone }).ToList();
+            personalLink?.Invoke(p.Key), p.Key) { Online = p.Online && !blank, TimeZone = p.TimeZone, Language = p.Language }).ToList();
         var mentors = rotation.Mentors.Select((p, j) => new KitPerson(
             p.Name, true, p.Agency, p.Expertise,
             Enumerable.Range(1, rotation.Rounds).Select(r => plan.Attendance.MentorThere(j, r)
                 ? new KitSeat(r, j + 1, string.Join(", ", rotation.MenteesAt(r, j).Select(i => rotation.Mentees[i].Name)), [], Room(p, j + 1))
                 : new KitSeat(r, null, "", [])).ToList(),
-            personalLink?.Invoke(p.Key), p.Key) { Online = p.Online && !blank, TimeZone = p.TimeZone }).ToList();
+            personalLink?.Invoke(p.Key), p.Key) { Online = p.Online && !blank, TimeZone = p.TimeZone, Language = p.Language }).ToList();
         return new KitModel(kitEvent, tables, mentors, mentees, blank);
     }
 

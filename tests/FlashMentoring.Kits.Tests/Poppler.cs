@@ -15,6 +15,9 @@ public static class Poppler
 
     public static string Info(byte[] pdf) => Run("pdfinfo", pdf, "{0}");
 
+    /// <summary>The tagged structure with each element's text, as a screen reader walks it.</summary>
+    public static string Structure(byte[] pdf) => Run("pdfinfo", pdf, "-struct-text {0}");
+
     /// <summary>The XMP metadata stream, which repeats the Producer for tools that read only XMP.</summary>
     public static string Metadata(byte[] pdf) => Run("pdfinfo", pdf, "-meta {0}");
 

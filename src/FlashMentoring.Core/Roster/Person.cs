@@ -63,6 +63,9 @@ public sealed record Person(
     /// <summary>Their IANA time zone (America/Denver) for the times printed for them; null: the event's.</summary>
     public string? TimeZone { get; init; }
 
+    /// <summary>The language they read ("es"), for their own printed itinerary and messages; null: the event's.</summary>
+    public string? Language { get; init; }
+
     /// <summary>True when the person can host a table.</summary>
     public bool CanMentor => Role is Role.Mentor or Role.Both;
 

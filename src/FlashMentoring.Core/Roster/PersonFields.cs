@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Core.Roster;
 
@@ -183,6 +185,50 @@ public static class PersonFields
     };
 
     private static string Shorten(string text) => text.Length <= MaxTimeZoneLength ? text : text[..MaxTimeZoneLength] + "...";
+
+    /// <summary>The words <see cref="TryReadLanguage"/> takes, for messages that say what to write: "en, es (or English, Español, Spanish)".</summary>
+    public static string LanguageWords =>
+        string.Join(", ", Texts.Languages.Select(l => l.Code)) + " (or " + string.Join(", ", Texts.Languages.SelectMany(l => NamesOf(l.Code)).Distinct(StringComparer.OrdinalIgnoreCase)) + ")";
+
+    /// <summary>
+    /// Reads a language as a roster or a form writes it: a code the app speaks ("es"), the language's own name
+    /// ("Español", "espanol") or its English name ("Spanish"), in any case. Blank is null and true; anything else
+    /// is null and false.
+    /// </summary>
+    public static bool TryReadLanguage(string? text, out string? code)
+    {
+        code = null;
+        var written = (text ?? "").Trim();
+        if (written.Length == 0)
+        {
+            return true;
+        }
+
+        // A regional tag ("es-MX", "en_US") is its language.
+        var primary = written.Replace('_', '-').Split('-')[0];
+        foreach (var language in Texts.Languages)
+        {
+            if (Same(primary, language.Code) || NamesOf(language.Code).Any(name => Same(written, name)))
+            {
+                code = language.Code;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The language's name for itself and in English ("Español", "Spanish"), as people write them in a spreadsheet.
+    private static IEnumerable<string> NamesOf(string code)
+    {
+        var culture = CultureInfo.GetCultureInfo(code);
+        var own = Texts.For(code).Name;
+        return new[] { own, culture.EnglishName }.Distinct(StringComparer.OrdinalIgnoreCase);
+    }
+
+    // Case and accents aside: "espanol" and "ESPAÑOL" are "Español".
+    private static bool Same(string a, string b) =>
+        string.Compare(a, b, CultureInfo.InvariantCulture, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) == 0;
 
     /// <summary>
     /// Someone added by hand (a walk-in): the same cleaning and checks as a roster line. Either a person or the

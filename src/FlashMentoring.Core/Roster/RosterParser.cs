@@ -44,7 +44,7 @@ public sealed record RosterLimits
     public int MaxListEntries { get; init; } = 50;
 }
 
-/// <summary>Reads the roster template (<c>role,name,email,agency,location,grade,expertise,needs,goals,prefers,avoid</c>, optional <c>breaks</c>, <c>attends</c>, <c>timezone</c>).</summary>
+/// <summary>Reads the roster template (<c>role,name,email,agency,location,grade,expertise,needs,goals,prefers,avoid</c>, optional <c>breaks</c>, <c>attends</c>, <c>timezone</c>, <c>language</c>).</summary>
 public static class RosterParser
 {
     /// <summary>The template's columns, in order.</summary>
@@ -52,7 +52,7 @@ public static class RosterParser
         ["role", "name", "email", "agency", "location", "grade", "expertise", "needs", "goals", "prefers", "avoid"];
 
     /// <summary>Columns the parser also understands when the header names them.</summary>
-    public static readonly IReadOnlyList<string> OptionalColumns = ["breaks", "attends", "timezone"];
+    public static readonly IReadOnlyList<string> OptionalColumns = ["breaks", "attends", "timezone", "language"];
 
     /// <summary>The header line of the blank template.</summary>
     public static string TemplateHeader => string.Join(',', Columns);
@@ -348,6 +348,11 @@ public static class RosterParser
                 warnings.Add(new RosterWarning(line, $"The timezone for {name} was ignored and the event's time zone is used: {zoneProblem}"));
             }
 
+            if (!PersonFields.TryReadLanguage(Field("language"), out var language))
+            {
+                warnings.Add(new RosterWarning(line, $"\"{Field("language")}\" under language for {name} is not a language the app speaks; {name} was imported without one, so the event's language is used. Write {PersonFields.LanguageWords}, or leave it blank."));
+            }
+
             return new Person(line, role, name, email.Length == 0 ? null : email.ToLowerInvariant(), Field("agency"), Field("location"),
                 Grade.Parse(Field("grade")), lists["expertise"], lists["needs"], Field("goals"), lists["prefers"], lists["avoid"],
                 roundsOff.Count == 0 ? null : roundsOff.Distinct().Order().ToList())
@@ -355,6 +360,7 @@ public static class RosterParser
                 SaidOnline = online,
                 Online = online == true,
                 TimeZone = zone,
+                Language = language,
             };
         }
 

@@ -3,7 +3,7 @@ using PdfSharp.Drawing;
 
 namespace FlashMentoring.Kits.Documents;
 
-/// <summary>Name badges, eight to a sheet with cut marks: first name largest, agency, and what to talk about.</summary>
+/// <summary>Name badges, eight to a sheet with cut marks: first name largest, agency, and what to talk about, in the wearer's language.</summary>
 public sealed class Badges(KitModel model) : IKitPart
 {
     private const int Columns = 2;
@@ -13,7 +13,7 @@ public sealed class Badges(KitModel model) : IKitPart
     public string Key => "badges";
 
     /// <inheritdoc />
-    public string Title => $"Badges - {model.Event.Title}";
+    public string Title => model.Words.T("badges.title", ("event", model.Event.Title));
 
     /// <inheritdoc />
     public void Compose(KitWriter writer)
@@ -32,20 +32,23 @@ public sealed class Badges(KitModel model) : IKitPart
             var h = (writer.Bottom - KitWriter.Margin) / Rows;
             var x = writer.Left + (slot % Columns * w);
             var y = KitWriter.Margin + (slot / Columns * h);
-            CutMarks(writer.Graphics, x, y, w, h);
-            One(writer, people[k], new XRect(x + 14, y + 12, w - 28, h - 24));
+            writer.Artifact(g => CutMarks(g, x, y, w, h));
+            var person = people[k];
+            writer.Section(model.WordsOf(person).Code, () => One(writer, person, new XRect(x + 14, y + 12, w - 28, h - 24)));
         }
     }
 
     private void One(KitWriter writer, KitPerson person, XRect box)
     {
-        var role = person.IsMentor ? "MENTOR" : "MENTEE";
+        var words = model.WordsOf(person);
+        var role = words.T(person.IsMentor ? "badges.mentor" : "badges.mentee");
         writer.Box(role, new TextStyle(9, Bold: true, Color: person.IsMentor ? XColor.FromArgb(11, 92, 173) : XColor.FromArgb(13, 107, 58)), new XRect(box.Left, box.Top, box.Width, 13), "badge role");
         var y = box.Top + 14;
+        var topics = person.IsMentor ? "askMe" : "growIn";
         if (model.Blank)
         {
-            writer.Box("Name: " + Words.Blank, new TextStyle(13), new XRect(box.Left, y + 20, box.Width, 20), "badge blank name");
-            writer.Box((person.IsMentor ? "Ask me about: " : "I want to grow in: ") + Words.Blank, new TextStyle(10), new XRect(box.Left, y + 60, box.Width, 32), "badge blank topics");
+            writer.Box(words.T("badges.name", ("line", Words.Blank)), new TextStyle(13), new XRect(box.Left, y + 20, box.Width, 20), "badge blank name");
+            writer.Box(words.T(topics, ("topics", Words.Blank)), new TextStyle(10), new XRect(box.Left, y + 60, box.Width, 32), "badge blank topics");
             return;
         }
 
@@ -54,8 +57,7 @@ public sealed class Badges(KitModel model) : IKitPart
         y += writer.Box(person.Agency, new TextStyle(10, Color: XColors.DimGray), new XRect(box.Left, y, box.Width, 14), "badge agency", shrinkTo: 7, maxLines: 1);
         if (person.Topics.Count > 0)
         {
-            var label = person.IsMentor ? "Ask me about: " : "I want to grow in: ";
-            writer.Box(label + Words.List(person.Topics), new TextStyle(10), new XRect(box.Left, y + 4, box.Width, box.Bottom - y - 4), "badge topics", shrinkTo: 7);
+            writer.Box(words.T(topics, ("topics", Words.List(person.Topics))), new TextStyle(10), new XRect(box.Left, y + 4, box.Width, box.Bottom - y - 4), "badge topics", shrinkTo: 7);
         }
     }
 

@@ -1,3 +1,4 @@
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Kits.Layout;
 using PdfSharp.Drawing;
 
@@ -21,17 +22,22 @@ public sealed record Chart(string Title, IReadOnlyList<ChartBar> Bars);
 /// <param name="Pairs">Long-term pairs: mentee, mentor, status.</param>
 public sealed record EvaluationModel(string Title, IReadOnlyList<(string Name, string Value)> Figures, IReadOnlyList<Chart> Charts, IReadOnlyList<(string Mentee, string Mentor, string Status)> Pairs);
 
-/// <summary>The program's evaluation of an event on paper: figures, charts of ratings, and the long-term pairs.</summary>
-public sealed class EvaluationReport(EvaluationModel model)
+/// <summary>
+/// The program's evaluation of an event on paper: figures, charts of ratings, and the long-term pairs. Its own words
+/// are in <paramref name="texts"/>' language (English when null); the figures' names and the charts' titles come worded.
+/// </summary>
+public sealed class EvaluationReport(EvaluationModel model, Texts? texts = null)
 {
+    private readonly Words words = Words.For(texts?.Code);
+
     /// <summary>Writes the summary as its own PDF.</summary>
     public KitResult Build(Paper paper)
     {
-        using var writer = new KitWriter(paper, model.Title);
-        var footer = $"Evaluation - {model.Title}";
+        var footer = words.T("report.title", ("event", model.Title));
+        using var writer = new KitWriter(paper, footer, words.Texts);
         writer.NewPage(footer);
-        writer.Heading($"Evaluation: {model.Title}", 20, 0);
-        var figures = new TableBlock([new Column("Figure", 2), new Column("Value", 3)], TextStyle.Body);
+        writer.Heading(words.T("report.heading", ("event", model.Title)), 20, 0);
+        var figures = new TableBlock([new Column(words.T("report.figure"), 2), new Column(words.T("report.value"), 3)], TextStyle.Body);
         foreach (var (name, value) in model.Figures)
         {
             figures.Row(name, value);
@@ -44,8 +50,8 @@ public sealed class EvaluationReport(EvaluationModel model)
             Bars(writer, chart);
         }
 
-        writer.Heading("Long-term pairs", 13);
-        var pairs = new TableBlock([new Column("Mentee"), new Column("Mentor"), new Column("Status", 0.7)], TextStyle.Body);
+        writer.Heading(words.T("report.pairs"), 13);
+        var pairs = new TableBlock([new Column(words.T("report.mentee")), new Column(words.T("mentor")), new Column(words.T("report.status"), 0.7)], TextStyle.Body);
         foreach (var (mentee, mentor, status) in model.Pairs)
         {
             pairs.Row(mentee, mentor, status);
@@ -53,7 +59,7 @@ public sealed class EvaluationReport(EvaluationModel model)
 
         if (model.Pairs.Count == 0)
         {
-            writer.Paragraph("No mutual choices yet.", TextStyle.Body);
+            writer.Paragraph(words.T("report.noPairs"), TextStyle.Body);
         }
         else
         {
@@ -64,7 +70,7 @@ public sealed class EvaluationReport(EvaluationModel model)
         return new KitResult(writer.Finish(), pages, writer.Report);
     }
 
-    private static void Bars(KitWriter writer, Chart chart)
+    private void Bars(KitWriter writer, Chart chart)
     {
         const double Row = 20;
         var label = writer.Width * 0.4;
@@ -76,10 +82,10 @@ public sealed class EvaluationReport(EvaluationModel model)
             var width = (bar.Mean ?? 0) * scale;
             if (width > 0)
             {
-                writer.Graphics.DrawRectangle(new XSolidBrush(XColor.FromArgb(11, 92, 173)), writer.Left + label, writer.Y + 4, width, Row - 8);
+                writer.Artifact(g => g.DrawRectangle(new XSolidBrush(XColor.FromArgb(11, 92, 173)), writer.Left + label, writer.Y + 4, width, Row - 8));
             }
 
-            var value = bar.Mean is { } m ? $"{m:0.00} ({bar.Count})" : "no ratings";
+            var value = bar.Mean is { } m ? $"{m.ToString("0.00", words.Culture)} ({words.Number(bar.Count)})" : words.T("report.noRatings");
             writer.Box(value, new TextStyle(9.5), new XRect(writer.Left + label + width + 6, writer.Y + 3, 90, Row - 4), "chart value", maxLines: 1);
             writer.Y += Row;
         }

@@ -6,6 +6,7 @@ namespace FlashMentoring.Kits.Documents;
 /// <summary>
 /// One itinerary per mentee, two to a page with a cut line: each round's time, table, mentor and topics, and a personal
 /// QR code to the live view. Online people follow, a page each with their video rooms (<see cref="OnlinePage"/>).
+/// Each itinerary is worded in its mentee's language, the rest of the page in the kit's.
 /// </summary>
 public sealed class Itineraries(KitModel model) : IKitPart
 {
@@ -15,7 +16,7 @@ public sealed class Itineraries(KitModel model) : IKitPart
     public string Key => "itineraries";
 
     /// <inheritdoc />
-    public string Title => $"Itineraries - {model.Event.Title}";
+    public string Title => model.Words.T("itinerary.title", ("event", model.Event.Title));
 
     /// <inheritdoc />
     public void Compose(KitWriter writer)
@@ -36,7 +37,8 @@ public sealed class Itineraries(KitModel model) : IKitPart
                 writer.Y = cut + KitWriter.Margin;
             }
 
-            One(writer, mentees[k]);
+            var mentee = mentees[k];
+            writer.Section(model.WordsOf(mentee).Code, () => One(writer, mentee));
         }
 
         foreach (var person in model.OnlineToSend)
@@ -56,43 +58,47 @@ public sealed class Itineraries(KitModel model) : IKitPart
 
         var words = first.FamilyName == last.FamilyName ? first.FamilyName : $"{first.FamilyName} - {last.FamilyName}";
         var box = new XRect(writer.Left, KitWriter.Margin / 2 - 6, writer.Width, 16);
-        writer.Box("Sorted by family name", new TextStyle(8, Color: XColors.DimGray), box, "itinerary sort note", maxLines: 1);
-        writer.Box(words, new TextStyle(12, Bold: true), box, "itinerary guide words", Align.Right, shrinkTo: 8, maxLines: 1);
+        writer.Artifact(() =>
+        {
+            writer.Box(model.Words.T("itinerary.sorted"), new TextStyle(8, Color: XColors.DimGray), box, "itinerary sort note", maxLines: 1);
+            writer.Box(words, new TextStyle(12, Bold: true), box, "itinerary guide words", Align.Right, shrinkTo: 8, maxLines: 1);
+        });
     }
 
     private void One(KitWriter writer, KitPerson mentee)
     {
         var e = model.Event;
+        var w = model.WordsOf(mentee);
         var top = writer.Y;
         var textWidth = writer.Width - (mentee.PersonalLink is null ? 0 : Qr + 12);
-        var name = model.Blank ? $"Mentee {mentee.Name}   Name: {Words.Blank}" : mentee.Name;
-        var y = top + writer.Box(name, new TextStyle(17, Bold: true), new XRect(writer.Left, top, textWidth, 24), "itinerary name", shrinkTo: 10, maxLines: 1);
-        var about = model.Blank ? "" : string.Join(" - ", new[] { mentee.Agency, mentee.Topics.Count > 0 ? "wants to grow in " + Words.List(mentee.Topics) : "" }.Where(s => s.Length > 0));
+        var name = model.Blank ? w.T("itinerary.blankName", ("n", mentee.Name), ("line", Words.Blank)) : mentee.Name;
+        var y = top + writer.Box(name, new TextStyle(17, Bold: true), new XRect(writer.Left, top, textWidth, 24), "itinerary name", shrinkTo: 10, maxLines: 1, tag: Tag.Heading1);
+        var about = model.Blank ? "" : string.Join(" - ", new[] { mentee.Agency, mentee.Topics.Count > 0 ? w.T("itinerary.wants", ("topics", Words.List(mentee.Topics))) : "" }.Where(s => s.Length > 0));
         if (about.Length > 0)
         {
             y += writer.Box(about, new TextStyle(9.5), new XRect(writer.Left, y, textWidth, 26), "itinerary about", shrinkTo: 7.5);
         }
 
-        var updated = model.Reprint is { } reprint ? $" - Updated {Words.Time(reprint.At)}" : "";
+        var updated = model.Reprint is { } reprint ? " - " + w.T("updated", ("time", w.Time(reprint.At))) : "";
         // Someone with a clock of their own (they gave a time zone) is told which clock the times are on.
-        var zone = model.ZoneOf(mentee) is { } own && own != Clocks.Known(e.TimeZone) ? $" - Times are {Clocks.Name(own, model.On(mentee, e.StartsAt))}" : "";
-        y += writer.Box($"{e.Title} - {Words.Date(model.On(mentee, e.StartsAt))}{updated}{zone}", new TextStyle(9.5, Color: XColors.DimGray), new XRect(writer.Left, y, textWidth, zone.Length > 0 ? 26 : 14), "itinerary event", shrinkTo: 7.5, maxLines: zone.Length > 0 ? 2 : 1);
+        var zone = model.ZoneOf(mentee) is { } own && own != Clocks.Known(e.TimeZone) ? " - " + w.T("zone", ("zone", Clocks.Name(own, model.On(mentee, e.StartsAt)))) : "";
+        y += writer.Box($"{e.Title} - {w.Date(model.On(mentee, e.StartsAt))}{updated}{zone}", new TextStyle(9.5, Color: XColors.DimGray), new XRect(writer.Left, y, textWidth, zone.Length > 0 ? 26 : 14), "itinerary event", shrinkTo: 7.5, maxLines: zone.Length > 0 ? 2 : 1);
         if (mentee.PersonalLink is { } link)
         {
-            QrBlock.Draw(writer.Graphics, link, writer.Right() - Qr, top, Qr);
-            writer.Box("Scan: your table, live", new TextStyle(7, Color: XColors.DimGray), new XRect(writer.Right() - Qr, top + Qr, Qr, 10), "itinerary qr caption", Align.Center);
+            writer.Qr(link, writer.Right() - Qr, top, Qr);
+            writer.Box(w.T("itinerary.scan"), new TextStyle(7, Color: XColors.DimGray), new XRect(writer.Right() - Qr, top + Qr, Qr, 10), "itinerary qr caption", Align.Center);
         }
 
         writer.Y = Math.Max(y + 6, mentee.PersonalLink is null ? 0 : top + Qr + 14);
         // Each row reads as a sentence, left to right: "Round 1, 9:00-9:15 AM, Table 4, Ann Lee".
-        var table = new TableBlock([new Column("Round", 0.9), new Column("Time", 1.4), new Column("Go to", 0.8), new Column("Mentor", 2), new Column("Talk about", 2.6)], new TextStyle(9));
+        var table = new TableBlock([new Column(w.T("roundColumn"), 0.9), new Column(w.T("time"), 1.4), new Column(w.T("itinerary.goTo"), 0.8), new Column(w.T("mentor"), 2), new Column(w.T("itinerary.talkAbout"), 2.6)], new TextStyle(9));
         foreach (var seat in mentee.Seats)
         {
             table.Row(
-                $"Round {seat.Round.ToString(Words.English)}",
-                Words.Span(model.On(mentee, model.RoundStart(seat.Round)), model.On(mentee, model.RoundEnd(seat.Round))),
-                seat.Table is { } number ? $"Table {number.ToString(Words.English)}" : "Rest",
-                seat.Table is null ? "Take a break" : model.Blank ? Words.Blank[..16] : seat.With,
+                w.Round(seat.Round),
+                w.Span(model.On(mentee, model.RoundStart(seat.Round)), model.On(mentee, model.RoundEnd(seat.Round))),
+                seat.Table is { } number ? w.Table(number) : w.T("itinerary.rest"),
+                seat.Table is null ? w.T("itinerary.takeABreak") : model.Blank ? Words.Blank[..16] : seat.With,
                 Words.List(seat.Topics));
         }
 

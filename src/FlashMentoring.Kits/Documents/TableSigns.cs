@@ -14,11 +14,13 @@ public sealed class TableSigns(KitModel model) : IKitPart
     // The smallest size the starters are printed at on the card: read across a table, at arm's length.
     private const double MinStarter = 8;
 
+    private Words words => model.Words;
+
     /// <inheritdoc />
     public string Key => "signs";
 
     /// <inheritdoc />
-    public string Title => $"Table signs - {model.Event.Title}";
+    public string Title => words.T("signs.title", ("event", model.Event.Title));
 
     /// <inheritdoc />
     public void Compose(KitWriter writer)
@@ -33,10 +35,15 @@ public sealed class TableSigns(KitModel model) : IKitPart
             Face(writer, table, half, half);
             var state = g.Save();
             g.RotateAtTransform(180, new XPoint(writer.PageWidth / 2, half / 2));
-            var sheet = model.Event.HasPrompts && !Starters(writer, table, 0, half);
-            if (!model.Event.HasPrompts)
+            var sheet = false;
+            if (model.Event.HasPrompts)
             {
-                Face(writer, table, 0, half);
+                sheet = !Starters(writer, table, 0, half);
+            }
+            else
+            {
+                // The same face again, upside down: a reader of the page hears it once.
+                writer.Artifact(() => Face(writer, table, 0, half));
             }
 
             g.Restore(state);
@@ -48,7 +55,7 @@ public sealed class TableSigns(KitModel model) : IKitPart
     }
 
     private string StarterLines() => string.Join('\n', Enumerable.Range(1, model.Event.Rounds)
-        .Select(r => model.Event.PromptFor(r) is { } prompt ? $"Round {r.ToString(Words.English)}: {prompt}" : null).OfType<string>());
+        .Select(r => model.Event.PromptFor(r, words.Texts) is { } prompt ? words.T("signs.starterLine", ("n", words.Number(r)), ("prompt", prompt)) : null).OfType<string>());
 
     // The back of the card: the number, smaller, and the starter of each round. False when they would not fit at a
     // readable size; the back then points to the sheet that follows.
@@ -56,31 +63,36 @@ public sealed class TableSigns(KitModel model) : IKitPart
     {
         var left = KitWriter.Margin;
         var width = writer.PageWidth - (2 * KitWriter.Margin);
-        var y = Number(writer, table, top + 18, 16, 72);
-        if (!model.Blank)
+        // The number and the mentor repeat the front: a reader of the page hears them once, then the starters.
+        var y = top;
+        writer.Artifact(() =>
         {
-            y += writer.Box(table.Mentor ?? "", new TextStyle(18, Bold: true), new XRect(left, y, width, 26), "sign mentor", Align.Center, shrinkTo: 10, maxLines: 1);
-        }
+            y = Number(writer, table, top + 18, 16, 72);
+            if (!model.Blank)
+            {
+                y += writer.Box(table.Mentor ?? "", new TextStyle(18, Bold: true), new XRect(left, y, width, 26), "sign mentor", Align.Center, shrinkTo: 10, maxLines: 1);
+            }
+        });
 
-        y += 6 + writer.Box("Conversation starters", new TextStyle(12, Bold: true), new XRect(left, y + 6, width, 18), "sign starters heading", Align.Center);
+        y += 6 + writer.Box(words.T("starters"), new TextStyle(12, Bold: true), new XRect(left, y + 6, width, 18), "sign starters heading", Align.Center);
         var lines = StarterLines();
         var rest = top + height - y - 14;
         var style = new TextStyle(11);
         var fits = writer.Measure(lines, style.WithSize(MinStarter), width) <= rest;
-        writer.Box(fits ? lines : "On the sheet that comes with this sign.", style, new XRect(left, y + 2, width, rest), "sign starters", shrinkTo: MinStarter);
+        writer.Box(fits ? lines : words.T("signs.onSheet"), style, new XRect(left, y + 2, width, rest), "sign starters", shrinkTo: MinStarter);
         return fits;
     }
 
     private void StartersSheet(KitWriter writer, KitTable table)
     {
         writer.NewPage(Title);
-        writer.Heading($"Table {table.Number.ToString(Words.English)}: conversation starters", 18, 40);
-        var starters = new TableBlock([new Column("Round", 1), new Column("Conversation starter", 7)], new TextStyle(12));
+        writer.Heading(words.T("signs.sheetHeading", ("n", words.Number(table.Number))), 18, 40);
+        var starters = new TableBlock([new Column(words.T("roundColumn"), 1), new Column(words.T("starter"), 7)], new TextStyle(12));
         foreach (var r in Enumerable.Range(1, model.Event.Rounds))
         {
-            if (model.Event.PromptFor(r) is { } prompt)
+            if (model.Event.PromptFor(r, words.Texts) is { } prompt)
             {
-                starters.Row($"Round {r.ToString(Words.English)}", prompt);
+                starters.Row(words.Round(r), prompt);
             }
         }
 
@@ -88,13 +100,13 @@ public sealed class TableSigns(KitModel model) : IKitPart
     }
 
     // "Table" over the number, centred, from y down; returns the y below them.
-    private static double Number(KitWriter writer, KitTable table, double y, double label, double number)
+    private double Number(KitWriter writer, KitTable table, double y, double label, double number)
     {
         var left = KitWriter.Margin;
         var width = writer.PageWidth - (2 * KitWriter.Margin);
-        writer.Box("Table", new TextStyle(label, Color: XColors.DimGray), new XRect(left, y, width, label * 1.4), "sign label", Align.Center);
+        writer.Box(words.T("tableLabel"), new TextStyle(label, Color: XColors.DimGray), new XRect(left, y, width, label * 1.4), "sign label", Align.Center);
         y += label * 1.4;
-        writer.Box(table.Number.ToString(Words.English), new TextStyle(number, Bold: true), new XRect(left, y, width, number * 1.35), "sign number", Align.Center);
+        writer.Box(words.Number(table.Number), new TextStyle(number, Bold: true), new XRect(left, y, width, number * 1.35), "sign number", Align.Center);
         return y + (number * 1.35);
     }
 
@@ -105,7 +117,7 @@ public sealed class TableSigns(KitModel model) : IKitPart
         var y = Number(writer, table, top + 24, 20, 130);
         if (model.Blank)
         {
-            writer.Box("Mentor: " + Words.Blank, new TextStyle(18), new XRect(left, y, width, 30), "sign mentor", Align.Center);
+            writer.Box(words.T("signs.blankMentor", ("line", Words.Blank)), new TextStyle(18), new XRect(left, y, width, 30), "sign mentor", Align.Center);
             return;
         }
 
@@ -114,7 +126,7 @@ public sealed class TableSigns(KitModel model) : IKitPart
         var rest = top + height - y - 16;
         if (table.Expertise.Count > 0 && rest > 20)
         {
-            writer.Box("Ask me about: " + Words.List(table.Expertise), new TextStyle(14), new XRect(left, y + 4, width, rest), "sign expertise", Align.Center, shrinkTo: 9);
+            writer.Box(words.T("askMe", ("topics", Words.List(table.Expertise))), new TextStyle(14), new XRect(left, y + 4, width, rest), "sign expertise", Align.Center, shrinkTo: 9);
         }
     }
 }

@@ -1,3 +1,5 @@
+using FlashMentoring.Core.Wording;
+using FlashMentoring.Kits.Documents;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -29,7 +31,9 @@ public enum Align
 
 /// <summary>
 /// The page flow every kit part writes into: pages of one paper size, a cursor that moves down the page and
-/// breaks to a new page when the next block does not fit, and text boxes that wrap and report what they cut.
+/// breaks to a new page when the next block does not fit, and text boxes that wrap and report what they cut. What it
+/// writes is tagged for screen readers (headings, paragraphs, lists, tables, figures; rules and page numbers as
+/// artifacts), and the document names its title and language.
 /// </summary>
 public sealed class KitWriter : IDisposable
 {
@@ -37,20 +41,29 @@ public sealed class KitWriter : IDisposable
     public const double Margin = 36;
 
     private readonly PdfDocument document;
+    private readonly StructureTree tree;
+    private readonly Stack<string> languages = new();
     private readonly List<(PdfPage Page, string Footer)> footers = [];
     private XGraphics? gfx;
     private string footer = "";
     private bool landscape;
 
-    /// <summary>Starts an empty document on the given paper.</summary>
-    public KitWriter(Paper paper, string title)
+    /// <summary>Starts an empty document on the given paper, titled <paramref name="title"/>, in <paramref name="texts"/>' language (English when null).</summary>
+    public KitWriter(Paper paper, string title, Texts? texts = null)
     {
         // The font resolver must be in place before the first font is made.
         KitFonts.EnsureReady();
         document = new PdfDocument();
         Paper = paper;
+        Words = Words.For(texts?.Code);
         document.Info.Title = title;
         document.Info.Creator = "FlashMentoring";
+
+        // A reader's title bar and screen reader say the title, not the file name, and read the text in its language.
+        document.ViewerPreferences.DisplayDocTitle = true;
+        document.Language = Words.Code;
+        tree = new StructureTree(document, Words.Code);
+        languages.Push(Words.Code);
 
         // PDFsharp 6.2 has no Producer setter, and on save it keeps a Producer only if it starts with its own name
         // (any other it wraps as "PDFsharp 6.2.4 (Original: ...)"); so a reader's tools name the library and the app.
@@ -59,6 +72,11 @@ public sealed class KitWriter : IDisposable
 
     /// <summary>The paper every page uses.</summary>
     public Paper Paper { get; }
+
+    /// <summary>The document's language ("en", "es"): its footers, and its text unless a section says otherwise.</summary>
+    public string Language => Words.Code;
+
+    internal Words Words { get; }
 
     /// <summary>What the layout noticed (text cut to fit).</summary>
     public LayoutReport Report { get; } = new();
@@ -103,6 +121,7 @@ public sealed class KitWriter : IDisposable
         this.landscape = landscape;
         footers.Add((page, footerText));
         gfx = XGraphics.FromPdfPage(page);
+        tree.OnPage(page, gfx);
         Y = Margin;
         PageStarted?.Invoke(document.PageCount);
     }
@@ -123,14 +142,15 @@ public sealed class KitWriter : IDisposable
     /// Wraps text into a box and draws what fits; anything cut is reported. Returns the height used.
     /// With <paramref name="shrinkTo"/>, the size first shrinks (down to that size) until the text fits.
     /// </summary>
-    public double Box(string text, TextStyle style, XRect box, string where, Align align = Align.Left, double? shrinkTo = null, int? maxLines = null)
+    public double Box(string text, TextStyle style, XRect box, string where, Align align = Align.Left, double? shrinkTo = null, int? maxLines = null, Tag tag = Tag.Paragraph)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var g = Graphics;
-        var lines = TextRuns.Wrap(g, text, style, box.Width);
-        while (shrinkTo is { } min && style.Size > min && (TooTall(lines, style, box.Height) || (maxLines is { } most && lines.Count > most)))
+        var lines = TextRuns.Lines(g, text, style, box.Width);
+        while (shrinkTo is { } min && style.Size > min && (TooTall(lines.Count, style, box.Height) || (maxLines is { } most && lines.Count > most)))
         {
             style = style.WithSize(Math.Max(min, style.Size * 0.92));
-            lines = TextRuns.Wrap(g, text, style, box.Width);
+            lines = TextRuns.Lines(g, text, style, box.Width);
         }
 
         var lineHeight = TextRuns.LineHeight(style);
@@ -140,26 +160,33 @@ public sealed class KitWriter : IDisposable
             fits = Math.Min(fits, cap);
         }
 
-        if (lines.Count > fits || lines.Any(l => TextRuns.Width(g, l, style) > box.Width + 0.5))
+        if (lines.Count > fits || lines.Any(l => TextRuns.Width(g, l.Text, style) > box.Width + 0.5))
         {
             Report.Overflowed(PageCount, where, text);
         }
 
-        var y = box.Top;
-        foreach (var line in lines.Take(Math.Max(0, fits)))
+        var shown = lines.Take(Math.Max(0, fits)).ToList();
+        if (shown.Any(l => l.Text.Length > 0))
         {
-            var w = TextRuns.Width(g, line, style);
-            var x = align switch
+            Tagged(tag, () =>
             {
-                Align.Center => box.Left + ((box.Width - w) / 2),
-                Align.Right => box.Right - w,
-                _ => box.Left,
-            };
-            TextRuns.Draw(g, line, style, x, y);
-            y += lineHeight;
+                var y = box.Top;
+                foreach (var (line, space) in shown)
+                {
+                    var w = TextRuns.Width(g, line, style);
+                    var x = align switch
+                    {
+                        Align.Center => box.Left + ((box.Width - w) / 2),
+                        Align.Right => box.Right - w,
+                        _ => box.Left,
+                    };
+                    TextRuns.Draw(g, space ? line + " " : line, style, x, y);
+                    y += lineHeight;
+                }
+            });
         }
 
-        return Math.Min(lines.Count, Math.Max(0, fits)) * lineHeight;
+        return shown.Count * lineHeight;
     }
 
     /// <summary>How tall text wrapped to <paramref name="width"/> will be.</summary>
@@ -167,11 +194,11 @@ public sealed class KitWriter : IDisposable
         TextRuns.Wrap(Graphics, text, style, width).Count * TextRuns.LineHeight(style);
 
     /// <summary>A paragraph at the cursor, full width; the cursor moves below it.</summary>
-    public void Paragraph(string text, TextStyle style, double spaceAfter = 6, string where = "paragraph")
+    public void Paragraph(string text, TextStyle style, double spaceAfter = 6, string where = "paragraph", Tag tag = Tag.Paragraph)
     {
         var height = Measure(text, style, Width);
         Room(height);
-        Box(text, style, new XRect(Left, Y, Width, height), where);
+        Box(text, style, new XRect(Left, Y, Width, height), where, tag: tag);
         Y += height + spaceAfter;
     }
 
@@ -181,15 +208,118 @@ public sealed class KitWriter : IDisposable
         var style = new TextStyle(size, Bold: true);
         var height = Measure(text, style, Width);
         Room(height + keepWithNext);
-        Box(text, style, new XRect(Left, Y, Width, height), "heading");
+        Box(text, style, new XRect(Left, Y, Width, height), "heading", tag: tree.HeadingLevel(size) == "/H1" ? Tag.Heading1 : Tag.Heading2);
         Y += height + (size * 0.4);
+    }
+
+    /// <summary>A list at the cursor, an item a paragraph: its label ("-", "1.") and its text.</summary>
+    public void List<T>(IReadOnlyList<T> items, Func<T, (string Label, string Text)> item, TextStyle style, double spaceAfter = 6)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(item);
+        Element("/L", () =>
+        {
+            foreach (var one in items)
+            {
+                var (label, text) = item(one);
+                Element("/LI", () => Element("/LBody", () => Paragraph($"{label} {text}", style, spaceAfter, "list", Tag.Inherit)));
+            }
+        });
+    }
+
+    /// <summary>
+    /// A part of the document in its own language when <paramref name="language"/> is not the document's (a person's
+    /// itinerary in theirs), so a screen reader switches voice for it.
+    /// </summary>
+    public void Section(string? language, Action compose)
+    {
+        ArgumentNullException.ThrowIfNull(compose);
+        var current = languages.Peek();
+        var own = language ?? current;
+        tree.Begin("/Sect", own == current ? null : own);
+        languages.Push(own);
+        try
+        {
+            compose();
+        }
+        finally
+        {
+            languages.Pop();
+            tree.End();
+        }
+    }
+
+    /// <summary>Draws what a reader should skip (a rule, a cut mark, a repeated header, text printed twice).</summary>
+    public void Artifact(Action draw) => tree.Artifact(Graphics, draw);
+
+    /// <summary>Draws on the page what a reader should skip.</summary>
+    public void Artifact(Action<XGraphics> draw)
+    {
+        ArgumentNullException.ThrowIfNull(draw);
+        var g = Graphics;
+        tree.Artifact(g, () => draw(g));
+    }
+
+    /// <summary>A QR code for <paramref name="text"/>: a figure whose alternative text is the link it holds.</summary>
+    public void Qr(string text, double x, double y, double size)
+    {
+        var g = Graphics;
+        if (tree.InArtifact)
+        {
+            QrBlock.Draw(g, text, x, y, size);
+            return;
+        }
+
+        tree.Begin("/Figure", alt: text);
+        tree.Mark(g, () => QrBlock.Draw(g, text, x, y, size));
+        tree.End();
     }
 
     /// <summary>Dashed cut or fold line.</summary>
     public void DashedLine(double x1, double y1, double x2, double y2)
     {
         var pen = new XPen(XColors.Gray, 0.6) { DashStyle = XDashStyle.Dash };
-        Graphics.DrawLine(pen, x1, y1, x2, y2);
+        Artifact(g => g.DrawLine(pen, x1, y1, x2, y2));
+    }
+
+    /// <summary>A structure element around what <paramref name="compose"/> writes ("/Table", "/TR", "/TD").</summary>
+    internal void Element(string type, Action compose)
+    {
+        if (tree.InArtifact)
+        {
+            compose();
+            return;
+        }
+
+        tree.Begin(type);
+        try
+        {
+            compose();
+        }
+        finally
+        {
+            tree.End();
+        }
+    }
+
+    private void Tagged(Tag tag, Action draw)
+    {
+        var type = tag switch
+        {
+            Tag.Heading1 => "/H1",
+            Tag.Heading2 => "/H2",
+            Tag.Paragraph => "/P",
+            _ => null,
+        };
+        if (type is null || tree.InArtifact)
+        {
+            tree.Mark(Graphics, draw);
+            return;
+        }
+
+        tree.Begin(type);
+        tree.Mark(Graphics, draw);
+        tree.End();
     }
 
     /// <summary>Closes the document: page numbers and footers on every page, then the PDF bytes.</summary>
@@ -202,10 +332,11 @@ public sealed class KitWriter : IDisposable
         {
             var (page, text) = footers[k];
             using var g = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
+            StructureTree.Start(g);
             var style = new TextStyle(8, Color: XColors.DimGray);
-            var line = $"{text}    page {k + 1} of {total}".Trim();
+            var line = $"{text}    {Words.T("page", ("page", Words.Number(k + 1)), ("total", Words.Number(total)))}".Trim();
             var w = TextRuns.Width(g, line, style);
-            TextRuns.Draw(g, line, style, page.Width.Point - Margin - w, page.Height.Point - Margin);
+            tree.Artifact(g, () => TextRuns.Draw(g, line, style, page.Width.Point - Margin - w, page.Height.Point - Margin));
         }
 
         using var stream = new MemoryStream();
@@ -220,5 +351,5 @@ public sealed class KitWriter : IDisposable
         document.Dispose();
     }
 
-    private static bool TooTall(List<string> lines, TextStyle style, double height) => lines.Count * TextRuns.LineHeight(style) > height + 0.01;
+    private static bool TooTall(int lines, TextStyle style, double height) => lines * TextRuns.LineHeight(style) > height + 0.01;
 }

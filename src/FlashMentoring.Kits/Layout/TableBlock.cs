@@ -9,7 +9,7 @@ public sealed record Column(string Header, double Weight = 1);
 
 /// <summary>
 /// A table that flows down the page: cells wrap, a row never splits, and the header repeats at the top of every
-/// page the table continues on.
+/// page the table continues on. A screen reader reads it as a table (its header once).
 /// </summary>
 public sealed class TableBlock(IReadOnlyList<Column> columns, TextStyle? style = null)
 {
@@ -42,17 +42,21 @@ public sealed class TableBlock(IReadOnlyList<Column> columns, TextStyle? style =
         var headerCells = columns.Select(c => c.Header).ToList();
         var headerHeight = Height(writer, headerCells, header, widths);
         writer.Room(headerHeight + Height(writer, rows.FirstOrDefault() ?? headerCells, cell, widths));
-        DrawRow(writer, headerCells, header, widths, headerHeight, shaded: true, where);
-        foreach (var row in rows)
+        writer.Element("/Table", () =>
         {
-            var height = Math.Max(MinRowHeight, Height(writer, row, cell, widths));
-            if (writer.Room(height))
+            DrawRow(writer, headerCells, header, widths, headerHeight, shaded: true, where);
+            foreach (var row in rows)
             {
-                DrawRow(writer, headerCells, header, widths, headerHeight, shaded: true, where);
-            }
+                var height = Math.Max(MinRowHeight, Height(writer, row, cell, widths));
+                if (writer.Room(height))
+                {
+                    // The header again, for the eye: a reader has heard it.
+                    writer.Artifact(() => DrawRow(writer, headerCells, header, widths, headerHeight, shaded: true, where));
+                }
 
-            DrawRow(writer, row, cell, widths, height, shaded: false, where);
-        }
+                DrawRow(writer, row, cell, widths, height, shaded: false, where);
+            }
+        });
 
         writer.Y += 8;
     }
@@ -68,21 +72,28 @@ public sealed class TableBlock(IReadOnlyList<Column> columns, TextStyle? style =
 
     private static void DrawRow(KitWriter writer, IReadOnlyList<string> cells, TextStyle style, double[] widths, double height, bool shaded, string where)
     {
-        var g = writer.Graphics;
         var x = writer.Left;
         var pen = new XPen(XColors.Gray, 0.5);
-        for (var k = 0; k < cells.Count; k++)
+        writer.Element("/TR", () =>
         {
-            var rect = new XRect(x, writer.Y, widths[k], height);
-            if (shaded)
+            for (var k = 0; k < cells.Count; k++)
             {
-                g.DrawRectangle(new XSolidBrush(XColor.FromArgb(235, 238, 242)), rect);
-            }
+                var rect = new XRect(x, writer.Y, widths[k], height);
+                writer.Artifact(g =>
+                {
+                    if (shaded)
+                    {
+                        g.DrawRectangle(new XSolidBrush(XColor.FromArgb(235, 238, 242)), rect);
+                    }
 
-            g.DrawRectangle(pen, rect);
-            writer.Box(cells[k], style, new XRect(x + Pad, writer.Y + Pad, widths[k] - (2 * Pad), height - (2 * Pad)), where);
-            x += widths[k];
-        }
+                    g.DrawRectangle(pen, rect);
+                });
+                var text = cells[k];
+                var box = new XRect(x + Pad, writer.Y + Pad, widths[k] - (2 * Pad), height - (2 * Pad));
+                writer.Element(shaded ? "/TH" : "/TD", () => writer.Box(text, style, box, where, tag: Tag.Inherit));
+                x += widths[k];
+            }
+        });
 
         writer.Y += height;
     }

@@ -90,9 +90,16 @@ internal static class TextRuns
     /// Breaks text into lines no wider than <paramref name="width"/>: at spaces, anywhere between CJK characters,
     /// and inside a word only when the word alone is too wide. Explicit newlines start new lines.
     /// </summary>
-    public static List<string> Wrap(XGraphics gfx, string text, TextStyle style, double width)
+    public static List<string> Wrap(XGraphics gfx, string text, TextStyle style, double width) =>
+        Lines(gfx, text, style, width).Select(l => l.Text).ToList();
+
+    /// <summary>
+    /// The lines of <see cref="Wrap"/>, each with whether a space (or a line break) separates it from the next: drawn
+    /// after the line, where it shows nothing, it keeps the words apart for a screen reader and a copy and paste.
+    /// </summary>
+    public static List<(string Text, bool Space)> Lines(XGraphics gfx, string text, TextStyle style, double width)
     {
-        var lines = new List<string>();
+        var lines = new List<(string Text, bool Space)>();
         foreach (var paragraph in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
             var line = new StringBuilder();
@@ -107,7 +114,7 @@ internal static class TextRuns
 
                 if (line.Length > 0)
                 {
-                    lines.Add(line.ToString().TrimEnd());
+                    lines.Add((line.ToString().TrimEnd(), token.StartsWith(' ')));
                     line.Clear();
                 }
 
@@ -117,7 +124,7 @@ internal static class TextRuns
                 {
                     if (piece.Length > 0 && Width(gfx, piece + element, style) > width)
                     {
-                        lines.Add(piece.ToString());
+                        lines.Add((piece.ToString(), false));
                         piece.Clear();
                     }
 
@@ -127,7 +134,12 @@ internal static class TextRuns
                 line.Append(piece);
             }
 
-            lines.Add(line.ToString().TrimEnd());
+            lines.Add((line.ToString().TrimEnd(), true));
+        }
+
+        if (lines.Count > 0)
+        {
+            lines[^1] = (lines[^1].Text, false);
         }
 
         return lines;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FlashMentoring.Core.Planning;
 using FlashMentoring.Core.Roster;
+using FlashMentoring.Core.Wording;
 using FlashMentoring.Kits;
 using FlashMentoring.Kits.Layout;
 using FlashMentoring.Web.Data;
@@ -18,12 +19,17 @@ namespace FlashMentoring.Web.Kits;
 /// <summary>A kit to make: the model, the paper and parts, the download's file name, and what the roster import noticed.</summary>
 internal sealed record KitRecipe(KitModel Model, Paper Paper, IReadOnlyList<string>? Parts, string FileName, IReadOnlyList<RosterWarning>? Warnings = null);
 
+/// <summary>What a request for an event's kit asks for: the paper, the parts, the language.</summary>
+internal readonly record struct KitQuery(string? Paper, string? Parts, string? Lang);
+
 /// <summary>What an event's kit is made from besides the order: the request (for the links it prints), the event and its plan, the clock (a reprint is dated).</summary>
 internal readonly record struct EventKitSources(HttpRequest Request, AppDb Db, PlanStore Plans, JoinLinks Links, TimeProvider Time, AppMetrics Metrics);
 
 /// <summary>
 /// The printable kit: for an event (host only: itineraries carry personal links), for a roster without an event,
 /// and blank for a paper-only event. Each comes as a PDF at once, or as a job whose progress the kit page shows.
+/// Every one takes <c>lang=en|es</c>: the event's language when not given, else the reader's (Accept-Language); each
+/// person's own pages follow their language when they have one.
 /// </summary>
 public static class KitEndpoints
 {
@@ -67,16 +73,16 @@ public static class KitEndpoints
     internal static Results<FileContentHttpResult, ProblemHttpResult> JobPdf(Guid jobId, string file, KitJobs jobs) => Download(jobs.Find(jobId), file);
 
     /// <summary>The event's whole kit (or the parts asked for) as one PDF.</summary>
-    internal static Task<Results<FileContentHttpResult, NotFound, ValidationProblem, ProblemHttpResult>> EventKit(Guid id, string? paper, string? parts, [AsParameters] EventKitSources sources, CancellationToken cancellationToken) =>
-        EventKitAs(id, paper, parts, sources, recipe => MakePdf(recipe, null, sources.Metrics, cancellationToken), cancellationToken);
+    internal static Task<Results<FileContentHttpResult, NotFound, ValidationProblem, ProblemHttpResult>> EventKit(Guid id, string? paper, string? parts, string? lang, [AsParameters] EventKitSources sources, CancellationToken cancellationToken) =>
+        EventKitAs(id, new(paper, parts, lang), sources, recipe => MakePdf(recipe, null, sources.Metrics, cancellationToken), cancellationToken);
 
     /// <summary>One part of the event's kit as a PDF.</summary>
-    internal static Task<Results<FileContentHttpResult, NotFound, ValidationProblem, ProblemHttpResult>> EventKitPart(Guid id, string part, string? paper, [AsParameters] EventKitSources sources, CancellationToken cancellationToken) =>
-        EventKitAs(id, paper, part, sources, recipe => MakePdf(recipe, null, sources.Metrics, cancellationToken), cancellationToken);
+    internal static Task<Results<FileContentHttpResult, NotFound, ValidationProblem, ProblemHttpResult>> EventKitPart(Guid id, string part, string? paper, string? lang, [AsParameters] EventKitSources sources, CancellationToken cancellationToken) =>
+        EventKitAs(id, new(paper, part, lang), sources, recipe => MakePdf(recipe, null, sources.Metrics, cancellationToken), cancellationToken);
 
     /// <summary>The event's kit as a job: its status shows the pages made, and its PDF comes when it is done.</summary>
-    internal static Task<Results<Accepted<KitJobView>, NotFound, ValidationProblem, ProblemHttpResult>> EventKitJob(Guid id, string? paper, string? parts, KitJobs jobs, [AsParameters] EventKitSources sources, CancellationToken cancellationToken) =>
-        EventKitAs(id, paper, parts, sources, recipe => Job(recipe, jobs, id, sources.Request.HttpContext), cancellationToken);
+    internal static Task<Results<Accepted<KitJobView>, NotFound, ValidationProblem, ProblemHttpResult>> EventKitJob(Guid id, string? paper, string? parts, string? lang, KitJobs jobs, [AsParameters] EventKitSources sources, CancellationToken cancellationToken) =>
+        EventKitAs(id, new(paper, parts, lang), sources, recipe => Job(recipe, jobs, id, sources.Request.HttpContext), cancellationToken);
 
     internal static Results<Ok<KitJobView>, NotFound> EventKitJobStatus(Guid id, Guid jobId, KitJobs jobs) => Status(jobs.FindForEvent(id, jobId));
 
@@ -93,7 +99,7 @@ public static class KitEndpoints
     // Each kit is made at once (a PDF) or as a job (its status): the recipe is checked the same way for both, and
     // `make` turns it into the answer.
     private static async Task<Results<TKit, NotFound, ValidationProblem, ProblemHttpResult>> EventKitAs<TKit>(
-        Guid id, string? paper, string? parts, EventKitSources sources, Func<KitRecipe, TKit> make, CancellationToken cancellationToken)
+        Guid id, KitQuery query, EventKitSources sources, Func<KitRecipe, TKit> make, CancellationToken cancellationToken)
         where TKit : IResult
     {
         var record = await sources.Db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
@@ -102,7 +108,8 @@ public static class KitEndpoints
             return TypedResults.NotFound();
         }
 
-        var (choice, problem) = Order(paper, parts);
+        // An event's kit is in the language its host chose for it, unless this request asks for another.
+        var (choice, problem) = Order(query.Paper, query.Parts, query.Lang, Languages.Clean(record.Language) ?? Texts.Default);
         if (problem is not null)
         {
             return problem;
@@ -123,15 +130,18 @@ public static class KitEndpoints
             return invalid;
         }
 
+        var language = choice!.Value.Language;
+        var rounds = Enumerable.Range(1, loaded.Plan.Rotation.Rounds).ToList();
         var kitEvent = new KitEvent(record.Title, record.StartsAt, record.Rounds, record.RoundMinutes, record.TransitionMinutes, record.SeatsPerTable,
             origin + JoinLinks.JoinPath(record.JoinCode), record.JoinCode)
         {
             Mode = record.Mode,
             TimeZone = record.TimeZone,
-            Prompts = [.. Enumerable.Range(1, loaded.Plan.Rotation.Rounds).Select(r => OnlineRooms.PromptFor(record, r))],
+            Prompts = [.. rounds.Select(r => OnlineRooms.PromptFor(record, r, Texts.For(language)))],
+            PromptKeys = [.. rounds.Select(r => OnlineRooms.PromptKeyFor(record, r))],
         };
         var model = KitModel.FromPlan(loaded.Plan, kitEvent, key => tokens.TryGetValue(key, out var token) ? origin + PersonalLinks.PathFor(token) : null,
-            roomOf: (table, online) => OnlineRooms.LinkFor(record, table, online)) with { Reprint = reprint };
+            roomOf: (table, online) => OnlineRooms.LinkFor(record, table, online)) with { Reprint = reprint, Language = language };
         var fileName = reprint is not null ? $"reprint-{reprint.At.ToString("HHmm", CultureInfo.InvariantCulture)}.pdf" : choice!.Value.Parts is [var one] ? $"{one}.pdf" : "kit.pdf";
         return make(new KitRecipe(model, choice!.Value.Paper, choice.Value.Parts, fileName));
     }
@@ -154,8 +164,7 @@ public static class KitEndpoints
         var roundMinutes = Number(q, "roundMinutes", 15, 1, EventLimits.MaxRoundMinutes, errors);
         var transition = Number(q, "transitionMinutes", 2, 0, EventLimits.MaxTransitionMinutes, errors);
         var startsAt = Start(q, time, errors);
-        var title = Title(q);
-        var (order, problem) = Order(q["paper"], q["parts"]);
+        var (order, problem) = Order(q["paper"], q["parts"], q["lang"], Languages.Of(request).Code);
         if (problem is not null || errors.Count > 0)
         {
             foreach (var (k, v) in problem?.ProblemDetails.Errors ?? new Dictionary<string, string[]>())
@@ -166,8 +175,9 @@ public static class KitEndpoints
             return TypedResults.ValidationProblem(errors, title: "Some kit settings are out of range");
         }
 
-        var model = KitModel.BlankKit(new KitEvent(title, startsAt, rounds, roundMinutes, transition, seats), tables, cancellationToken);
-        return make(new KitRecipe(model, order!.Value.Paper, order.Value.Parts, "blank-kit.pdf"));
+        var language = order!.Value.Language;
+        var model = KitModel.BlankKit(new KitEvent(Title(q, language), startsAt, rounds, roundMinutes, transition, seats), tables, cancellationToken) with { Language = language };
+        return make(new KitRecipe(model, order.Value.Paper, order.Value.Parts, "blank-kit.pdf"));
     }
 
     private static async Task<Results<TKit, ValidationProblem, ProblemHttpResult>> RosterKit<TKit>(
@@ -183,7 +193,7 @@ public static class KitEndpoints
         var seed = Number(q, "seed", 1, int.MinValue, int.MaxValue, errors);
         var startsAt = Start(q, time, errors);
         var (settings, invalid) = RosterUpload.Settings(rounds, seats, q["format"], seed, PlanLimits.WithoutEvent);
-        var (order, problem) = Order(q["paper"], q["parts"]);
+        var (order, problem) = Order(q["paper"], q["parts"], q["lang"], Languages.Of(request).Code);
         foreach (var (k, v) in (invalid?.ProblemDetails.Errors ?? new Dictionary<string, string[]>()).Concat(problem?.ProblemDetails.Errors ?? new Dictionary<string, string[]>()))
         {
             errors[k] = v;
@@ -201,8 +211,10 @@ public static class KitEndpoints
         }
 
         // The lines left out go on the kit's first page as well as on the screen: the paper is what the host takes along.
-        var model = KitModel.FromPlan(attempt.Plan!, new KitEvent(Title(q), startsAt, rounds, roundMinutes, transition, seats)) with { LeftOut = attempt.Roster!.Rejected };
-        return make(new KitRecipe(model, order!.Value.Paper, order.Value.Parts, "kit.pdf", attempt.Roster.Warnings));
+        // Each person's roster language (its language column) words their own pages.
+        var language = order!.Value.Language;
+        var model = KitModel.FromPlan(attempt.Plan!, new KitEvent(Title(q, language), startsAt, rounds, roundMinutes, transition, seats)) with { LeftOut = attempt.Roster!.Rejected, Language = language };
+        return make(new KitRecipe(model, order.Value.Paper, order.Value.Parts, "kit.pdf", attempt.Roster.Warnings));
     }
 
     private static FileContentHttpResult MakePdf(KitRecipe recipe, ILogger? log, AppMetrics metrics, CancellationToken cancellationToken)
@@ -225,7 +237,8 @@ public static class KitEndpoints
         return TypedResults.Accepted(job.StatusPath, KitJobs.View(job));
     }
 
-    private static ((Paper Paper, IReadOnlyList<string>? Parts)? Order, ValidationProblem? Problem) Order(string? paper, string? parts)
+    // The paper, the parts and the language asked for; the language is `fallback` when not asked for.
+    private static ((Paper Paper, IReadOnlyList<string>? Parts, string Language)? Order, ValidationProblem? Problem) Order(string? paper, string? parts, string? lang, string fallback)
     {
         var errors = new Dictionary<string, string[]>();
         Paper? size = (paper ?? "letter").Trim().ToLowerInvariant() switch
@@ -246,7 +259,13 @@ public static class KitEndpoints
             errors["parts"] = [$"Not a part of the kit: {string.Join(", ", unknown)}. Choose from {string.Join(", ", KitBuilder.AllParts)}."];
         }
 
-        return errors.Count > 0 ? (null, TypedResults.ValidationProblem(errors, title: "Which kit?")) : ((size!.Value, list), null);
+        var language = string.IsNullOrWhiteSpace(lang) ? fallback : Languages.Clean(lang);
+        if (language is null)
+        {
+            errors["lang"] = [$"lang must be one of {string.Join(", ", Texts.Languages.Select(l => l.Code))} (the kit's language); got '{lang}'."];
+        }
+
+        return errors.Count > 0 ? (null, TypedResults.ValidationProblem(errors, title: "Which kit?")) : ((size!.Value, list, language!), null);
     }
 
     /// <summary>
@@ -347,6 +366,6 @@ public static class KitEndpoints
         return new DateTimeOffset(date.ToDateTime(start), TimeSpan.Zero);
     }
 
-    private static string Title(IQueryCollection q) =>
-        q["title"].FirstOrDefault() is { Length: > 0 and <= EventRecord.MaxTitle } t ? t.Trim() : "Flash mentoring";
+    private static string Title(IQueryCollection q, string language) =>
+        q["title"].FirstOrDefault() is { Length: > 0 and <= EventRecord.MaxTitle } t ? t.Trim() : Texts.For(language).T("kit.defaultTitle");
 }

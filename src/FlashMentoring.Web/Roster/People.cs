@@ -24,6 +24,7 @@ internal static class People
             SaidOnline = SaidOnline(f.Attends),
             Online = OnlineRooms.Attends(e, f) == EventRecord.Online,
             TimeZone = f.TimeZone,
+            Language = Hosting.Languages.Clean(f.Language),
         };
     }
 
@@ -50,8 +51,8 @@ internal static class People
     }
 
     /// <summary>
-    /// A file's line for anyone already stored: a blank attends or time zone keeps the stored one, whoever set it (the
-    /// person, the host, the check-in desk or an earlier file).
+    /// A file's line for anyone already stored: a blank attends, time zone or language keeps the stored one, whoever set
+    /// it (the person, the host, the check-in desk or an earlier file).
     /// </summary>
     public static Person KeepHowTheyTakePart(Person line, PersonRecord kept)
     {
@@ -61,6 +62,7 @@ internal static class People
         {
             SaidOnline = line.SaidOnline ?? SaidOnline(kept.Profile.Attends),
             TimeZone = line.TimeZone ?? kept.Profile.TimeZone,
+            Language = line.Language ?? Hosting.Languages.Clean(kept.Profile.Language),
         };
     }
 
@@ -110,6 +112,10 @@ internal static class People
         f.Breaks = [.. person.RoundsOff ?? []];
         f.Attends = AttendsName(person.SaidOnline);
         f.TimeZone = person.TimeZone;
+
+        // A person without a language of their own (a form that does not ask) leaves the one stored: the switch on their
+        // phone may have set it.
+        f.Language = person.Language ?? f.Language;
     }
 
     public static string RoleName(Role role) => role switch

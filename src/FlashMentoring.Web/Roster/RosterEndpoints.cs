@@ -146,7 +146,7 @@ public static class RosterEndpoints
         return CsvDownload.File("roster.csv", header, people.Select(p => (p.Name, f: p.Profile)).Select(p => new[]
         {
             p.f.Declared, p.Name, p.f.Email ?? "", p.f.Agency, p.f.Location, p.f.Grade, string.Join(';', p.f.Expertise), string.Join(';', p.f.Needs), p.f.Goals,
-            Names(p.f.Prefers), Names(p.f.Avoid), string.Join(';', p.f.Breaks), p.f.Attends ?? "", p.f.TimeZone ?? "",
+            Names(p.f.Prefers), Names(p.f.Avoid), string.Join(';', p.f.Breaks), p.f.Attends ?? "", p.f.TimeZone ?? "", p.f.Language ?? "",
         }));
     }
 }
