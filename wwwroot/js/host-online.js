@@ -181,7 +181,7 @@ function showTables(tables) {
       button.addEventListener('click', () => replaceForm(change, table));
       change.append(button);
     }
-    row.append(el('td', String(table.table)), el('td', table.mentor), el('td', meets(table)), room, change);
+    row.append(el('td', String(table.table), { 'data-label': t('online.colTable') }), el('td', table.mentor), el('td', meets(table)), room, change);
     return row;
   }));
 }
