@@ -48,7 +48,7 @@ public static class ReportEndpoints
                 Chart(texts.T("report.survey"), r.Survey), Chart(texts.T("report.pdf.perMentorTitle"), r.PerMentor),
             ],
             r.Mutual.Select(p => (p.Mentee, p.Mentor, texts.T(p.Confirmed ? "report.pdf.confirmed" : r.Suggested.Any(s => s.MenteeId == p.MenteeId && s.MentorId == p.MentorId) ? "report.pdf.suggested" : "report.pdf.mutualOnly"))).ToList());
-        var pdf = new EvaluationReport(model).Build(FlashMentoring.Kits.Layout.Paper.Letter);
+        var pdf = new EvaluationReport(model, texts).Build(FlashMentoring.Kits.Layout.Paper.Letter);
         return TypedResults.File(pdf.Pdf, "application/pdf", "evaluation.pdf");
     }
 
