@@ -2,6 +2,7 @@
 // (from the link's fragment, then kept on this phone) opens check-in and walk-ins only; the server refuses the rest.
 import { connectionBanner, connectLive, countdownText, everyFrame, phaseTitle } from './live.js';
 import { $, problemText, sayIn, setText } from './dom.js';
+import { t } from './i18n.js';
 import { applyLimits } from './limits.js';
 import { mountCheckIn } from './checkin.js';
 
@@ -29,7 +30,7 @@ async function api(path, options = {}) {
 // The host made a new link or stopped this one: the list goes, and the page says what to do.
 function stopped(problem) {
   $('people-card').hidden = true;
-  say(problemText(problem, 'This helper link no longer works'), true);
+  say(problemText(problem, t('help.stopped')), true);
 }
 
 const checkIn = mountCheckIn({ eventId, api, headers: () => ({ 'X-Helper-Key': key ?? '' }), say });
@@ -47,28 +48,28 @@ function draw() {
 async function load() {
   const event = await fetch(`/api/events/${eventId}/`).then((r) => (r.ok ? r.json() : null)).catch(() => null);
   if (!event) {
-    say('No such event. Check the helper link the host gave you.', true);
+    say(t('help.noEvent'), true);
     $('people-card').hidden = true;
     return;
   }
-  document.title = `${event.title} - check-in`;
+  document.title = t('help.eventTitle', { title: event.title });
   $('title').textContent = event.title;
   const people = await checkIn.load();
   if ($('people-card').hidden) return;
-  if (people.length === 0) say('Nobody is on the list yet: the host has not uploaded the roster.');
+  if (people.length === 0) say(t('help.nobody'));
   live = connectLive({
     join: (connection) => connection.invoke('Join', eventId),
     onSnapshot: setClock,
     handlers: { ...checkIn.handlers, Clock: setClock, PlanChanged: () => { checkIn.load(); } },
     onDeleted: () => {
-      say('This event was deleted by its host.', true);
+      say(t('help.deleted'), true);
       $('people-card').hidden = true;
     },
-    onState: connectionBanner($('connection'), { default: 'Reconnecting to the server…' }),
+    onState: connectionBanner($('connection'), { default: t('help.reconnecting') }),
   });
   everyFrame(draw);
 }
 
 applyLimits();
 if (key) load();
-else say('No helper key. Open the helper link the host gave you, with everything after the # sign.', true);
+else say(t('help.noKey'), true);
