@@ -112,17 +112,57 @@ function render() {
   const prompt = board.promptKey ? t(board.promptKey) : board.prompt;
   $('prompt').textContent = prompt ? t('board.prompt', { prompt }) : '';
   $('prompt').hidden = !prompt || clock.phase === 'finished';
+  // A table with more or fewer mentees than most is worth a word (a free seat for a walk-in); the rest need none.
+  const usual = mostCommon(tables.map((table) => table.mentees));
   $('tables').replaceChildren(...(clock.phase === 'finished' ? [] : tables).map((table) => {
     const item = el('li');
-    item.append(
-      el('span', format.number(table.table), { class: 'table-number' }),
-      el('span', table.mentor, { class: 'table-mentor' }),
-      el('span', plural('board.mentees', table.mentees), { class: 'table-mentees' }),
-    );
+    item.append(el('span', format.number(table.table), { class: 'table-number' }), el('span', table.mentor, { class: 'table-mentor' }));
+    if (table.mentees !== usual) item.append(el('span', plural('board.mentees', table.mentees), { class: 'table-mentees' }));
     return item;
   }));
   draw();
+  fitTables();
 }
+
+function mostCommon(values) {
+  const counts = new Map();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/**
+ * The tables take the room the screen leaves them, as large as they can be: every number of columns is tried, each at
+ * the largest size where every name shows whole and nothing runs off the screen (a projector cannot scroll, and a name
+ * cut off cannot be read from the back of a room). Runs when the tables, the prompt or the screen change.
+ */
+function fitTables() {
+  const list = $('tables');
+  const count = list.children.length;
+  if (!count) return;
+  const names = [...list.querySelectorAll('.table-mentor, .table-mentees')];
+  const fits = () => list.scrollHeight <= list.clientHeight + 1 && list.scrollWidth <= list.clientWidth + 1
+    && names.every((name) => name.scrollWidth <= name.clientWidth + 1);
+  const largest = Math.max(16, Math.round(innerHeight * 0.065));
+  let best = { columns: Math.min(3, count), px: 0 };
+  for (let columns = 1; columns <= Math.min(6, count); columns++) {
+    list.style.setProperty('--columns', columns);
+    list.style.setProperty('--rows', Math.ceil(count / columns));
+    let [low, high] = [11, largest + 1];
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      list.style.setProperty('--table-size', `${middle}px`);
+      if (fits()) low = middle;
+      else high = middle;
+    }
+    if (low > best.px) best = { columns, px: low };
+  }
+  list.style.setProperty('--columns', best.columns);
+  list.style.setProperty('--rows', Math.ceil(count / best.columns));
+  list.style.setProperty('--table-size', `${Math.max(best.px, 12)}px`);
+}
+
+// The room left to the tables changes with the screen, the clock's first digits and the prompt's lines.
+new ResizeObserver(() => fitTables()).observe($('tables'));
 
 function draw() {
   if (clock && live) setText($('countdown'), countdownText(clock, live.serverNow()));
