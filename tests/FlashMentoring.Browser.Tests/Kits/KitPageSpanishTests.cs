@@ -45,6 +45,7 @@ public class KitPageSpanishTests(BrowserFixture browser)
         asked[1].Should().Contain("/api/kits/jobs?").And.Contain("lang=en");
         await Expect(page.Locator("#problems")).ToContainTextAsync("Líneas que corregir");
         EnglishLeft.In(await EnglishLeft.ShownAsync(page)).Should().BeEmpty("the page follows the browser's Spanish");
+        (await EnglishLeft.AccessibilityProblemsAsync(page)).Should().BeEmpty("the kit page meets WCAG 2.1 AA in Spanish too (axe-core)");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "kit-page-es.png"), FullPage = true });
     }
 }

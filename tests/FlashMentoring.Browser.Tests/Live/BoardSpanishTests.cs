@@ -62,6 +62,7 @@ public class BoardSpanishTests(BrowserFixture browser)
         (await board.TitleAsync()).Should().Be("Event day - pantalla");
 
         EnglishLeft.In(await EnglishLeft.ShownAsync(board)).Should().BeEmpty("the host chose Spanish for the board");
+        (await EnglishLeft.AccessibilityProblemsAsync(board)).Should().BeEmpty("the board meets WCAG 2.1 AA in Spanish too (axe-core)");
         await board.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "board-es-1080p.png") });
 
         // The change of tables names the coming round, in Spanish too.

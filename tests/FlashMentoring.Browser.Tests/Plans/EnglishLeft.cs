@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace FlashMentoring.Browser.Tests.Plans;
@@ -23,6 +25,13 @@ public static class EnglishLeft
         return page.EvaluateAsync<string>(@"() => [document.title, document.body.innerText,
             ...[...document.querySelectorAll('[aria-label], [alt], [title], [placeholder]')]
               .flatMap((e) => ['aria-label', 'alt', 'title', 'placeholder'].map((a) => e.getAttribute(a)).filter(Boolean))].join('\n')");
+    }
+
+    /// <summary>What axe-core finds against WCAG 2.1 A and AA on the page, any impact, one line each.</summary>
+    public static async Task<IReadOnlyList<string>> AccessibilityProblemsAsync(IPage page)
+    {
+        var results = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        return results.Violations.Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))})").ToList();
     }
 
     /// <summary>The English phrases found in <paramref name="shown"/>, each with its key.</summary>

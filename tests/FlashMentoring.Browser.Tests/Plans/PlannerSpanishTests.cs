@@ -35,6 +35,7 @@ public class PlannerSpanishTests(BrowserFixture browser)
         // Why each mentee sits where they sit, on hover: worded by the page, in Spanish.
         (await page.Locator("#grid li").First.GetAttributeAsync("title")).Should().StartWith("puntuación ").And.Contain("una reunión (+10)");
         EnglishLeft.In(await EnglishLeft.ShownAsync(page)).Should().BeEmpty("the page follows the browser's Spanish");
+        (await EnglishLeft.AccessibilityProblemsAsync(page)).Should().BeEmpty("the planner meets WCAG 2.1 AA in Spanish too (axe-core)");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "planner-es.png"), FullPage = false });
     }
 
