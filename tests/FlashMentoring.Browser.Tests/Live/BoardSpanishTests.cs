@@ -72,6 +72,24 @@ public class BoardSpanishTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task WhenTheHostSwitchesTheEventToEnglishTheOpenBoardFollowsAtTheNextChangeOfTables()
+    {
+        using var e = await SpanishEventInRoundOneAsync(browser);
+        await using var projector = await browser.NewScreenAsync(1280, 720, "es-MX");
+        var board = await projector.NewPageAsync();
+        await board.GotoAsync($"/board/{e.Id}");
+        await Expect(board.Locator("#phase")).ToHaveTextAsync("Ronda 1 de 6");
+        board.Url.Should().NotContain("lang=", "a Spanish projector already shows a Spanish event");
+
+        (await e.Host.PutAsJsonAsync($"/api/events/{e.Id}/language", new { language = "en" })).EnsureSuccessStatusCode();
+        await e.ClockAsync("skip", new { expectedRound = 1 });
+
+        await Expect(board.Locator("#phase")).ToHaveTextAsync("Change tables for round 2");
+        await Expect(board).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"\?lang=en$"));
+        await Expect(board.Locator("#tables li")).ToHaveCountAsync(25);
+    }
+
+    [Fact]
     public async Task TheBoardsTextIsLargeAndContrastedEnoughForTheBackOfARoom()
     {
         using var e = await SpanishEventInRoundOneAsync(browser);
