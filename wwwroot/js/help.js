@@ -1,7 +1,8 @@
 // The helper page at the door: the check-in list and the walk-in form, with the round clock's phase. The helper key
 // (from the link's fragment, then kept on this phone) opens check-in and walk-ins only; the server refuses the rest.
-import { connectionBanner, connectLive, countdownText, everyFrame, phaseTitle } from './live.js';
+import { connectionBanner, connectLive, countdownText, everyFrame } from './live.js';
 import { $, problemText, sayIn, setText } from './dom.js';
+import { format, t } from './i18n.js';
 import { applyLimits } from './limits.js';
 import { mountCheckIn } from './checkin.js';
 
@@ -29,15 +30,28 @@ async function api(path, options = {}) {
 // The host made a new link or stopped this one: the list goes, and the page says what to do.
 function stopped(problem) {
   $('people-card').hidden = true;
-  say(problemText(problem, 'This helper link no longer works'), true);
+  say(problemText(problem, t('help.stopped')), true);
 }
 
 const checkIn = mountCheckIn({ eventId, api, headers: () => ({ 'X-Helper-Key': key ?? '' }), say });
 
 function setClock(view) {
   clock = view;
-  $('phase').textContent = phaseTitle(view);
+  $('phase').textContent = phaseWords(view);
   draw();
+}
+
+/** Where the event stands, in the board's words (the helper at the door and the room read the same thing). */
+function phaseWords(view) {
+  const n = format.number;
+  switch (view.phase) {
+    case 'waiting': return t('board.phase.waiting');
+    case 'round': return t('board.phase.round', { round: n(view.round), rounds: n(view.rounds) });
+    case 'transition': return view.round < view.rounds ? t('board.phase.transition', { round: n(view.round + 1) }) : t('board.phase.lastOver');
+    case 'paused': return t('board.phase.paused', { round: n(view.round), rounds: n(view.rounds) });
+    case 'finished': return t('board.phase.finished');
+    default: return '';
+  }
 }
 
 function draw() {
@@ -47,28 +61,28 @@ function draw() {
 async function load() {
   const event = await fetch(`/api/events/${eventId}/`).then((r) => (r.ok ? r.json() : null)).catch(() => null);
   if (!event) {
-    say('No such event. Check the helper link the host gave you.', true);
+    say(t('help.noEvent'), true);
     $('people-card').hidden = true;
     return;
   }
-  document.title = `${event.title} - check-in`;
+  document.title = t('help.eventTitle', { title: event.title });
   $('title').textContent = event.title;
   const people = await checkIn.load();
   if ($('people-card').hidden) return;
-  if (people.length === 0) say('Nobody is on the list yet: the host has not uploaded the roster.');
+  if (people.length === 0) say(t('help.nobody'));
   live = connectLive({
     join: (connection) => connection.invoke('Join', eventId),
     onSnapshot: setClock,
     handlers: { ...checkIn.handlers, Clock: setClock, PlanChanged: () => { checkIn.load(); } },
     onDeleted: () => {
-      say('This event was deleted by its host.', true);
+      say(t('help.deleted'), true);
       $('people-card').hidden = true;
     },
-    onState: connectionBanner($('connection'), { default: 'Reconnecting to the server…' }),
+    onState: connectionBanner($('connection'), { default: t('help.reconnecting') }),
   });
   everyFrame(draw);
 }
 
 applyLimits();
 if (key) load();
-else say('No helper key. Open the helper link the host gave you, with everything after the # sign.', true);
+else say(t('help.noKey'), true);

@@ -1,9 +1,12 @@
 // Kit jobs: start one, show its progress page by page, then hand over the PDF.
 import { el, problemText } from './dom.js';
+import { format, lang, plural, t } from './i18n.js';
 
+// A fixed map to literal keys, so every text a page shows can be found in the locale files.
 const PARTS = [
-  ['guide', 'Host guide'], ['grid', 'Master grid'], ['signs', 'Table signs'], ['itineraries', 'Itineraries'],
-  ['badges', 'Name badges'], ['feedback', 'Feedback forms'], ['roster', 'Roster template'],
+  ['guide', () => t('kitpage.part.guide')], ['grid', () => t('kitpage.part.grid')], ['signs', () => t('kitpage.part.signs')],
+  ['itineraries', () => t('kitpage.part.itineraries')], ['badges', () => t('kitpage.part.badges')],
+  ['feedback', () => t('kitpage.part.feedback')], ['roster', () => t('kitpage.part.roster')],
 ];
 
 /** Checkboxes for the parts, all ticked; `withRoster` adds the roster template (for paper events). */
@@ -11,7 +14,7 @@ export function partChoices(container, withRoster) {
   const boxes = PARTS.filter(([key]) => withRoster || key !== 'roster').map(([key, label]) => {
     const input = el('input', null, { type: 'checkbox', value: key, checked: '' });
     const wrap = el('label', null, { class: 'check' });
-    wrap.append(input, ` ${label}`);
+    wrap.append(input, ` ${label()}`);
     return wrap;
   });
   container.replaceChildren(...boxes);
@@ -29,48 +32,50 @@ export async function runKitJob(start, ui, headers = {}) {
   ui.link.hidden = true;
   ui.progress.hidden = false;
   ui.progress.removeAttribute('value');
-  say(ui, 'Starting…');
+  say(ui, t('kitpage.starting'));
   const began = performance.now();
   let response;
   try {
     response = await start();
   } catch (error) {
-    say(ui, `Could not reach the app: ${error.message}. Try again.`, true);
+    say(ui, t('kitpage.unreachable', { error: error.message }), true);
     ui.progress.hidden = true;
     return;
   }
   let job = await response.json().catch(() => ({}));
   ui.answered?.(job);
   if (!response.ok) {
-    say(ui, problemText(job, 'The kit could not be made'), true);
+    say(ui, problemText(job, t('kitpage.failed')), true);
     ui.progress.hidden = true;
     return;
   }
   while (job.state === 'working') {
     ui.progress.max = job.estimatedPages;
     ui.progress.value = job.pages;
-    say(ui, `Page ${job.pages} of about ${job.estimatedPages}${job.part ? ` (${job.part})` : ''}…`);
+    const where = { page: format.number(job.pages), total: format.number(job.estimatedPages), part: job.part };
+    say(ui, job.part ? t('kitpage.pagePart', where) : t('kitpage.page', where));
     await new Promise((resolve) => setTimeout(resolve, 250));
     const poll = await fetch(job.status, { headers });
-    job = await poll.json().catch(() => ({ state: 'failed', error: 'The kit went missing; make it again.' }));
+    job = await poll.json().catch(() => ({ state: 'failed', error: t('kitpage.missing') }));
   }
   if (job.state !== 'done') {
     ui.progress.hidden = true;
-    say(ui, job.error ?? 'The kit could not be made.', true);
+    say(ui, job.error ?? t('kitpage.failedEnd'), true);
     return;
   }
   const pdf = await fetch(job.download, { headers }).catch(() => null);
   ui.progress.hidden = true;
   if (!pdf?.ok) {
-    say(ui, 'The kit is made but could not be downloaded (kits are kept 15 minutes); make it again.', true);
+    say(ui, t('kitpage.notDownloaded'), true);
     return;
   }
   if (ui.link.href.startsWith('blob:')) URL.revokeObjectURL(ui.link.href);
   ui.link.href = URL.createObjectURL(await pdf.blob());
   ui.link.download = job.download.split('/').pop();
   ui.link.hidden = false;
-  ui.link.textContent = `Download the kit (${job.pages} pages)`;
-  say(ui, `Ready: ${job.pages} pages in ${((performance.now() - began) / 1000).toFixed(1)} s.`);
+  ui.link.textContent = plural('kitpage.download', job.pages);
+  const seconds = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format((performance.now() - began) / 1000);
+  say(ui, plural('kitpage.ready', job.pages, { seconds }));
   ui.link.click();
 }
 

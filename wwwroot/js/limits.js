@@ -3,6 +3,8 @@
 // numbers as a fallback for a page whose request for them fails, and a test keeps the two equal; the phone page
 // relies on its fallback alone rather than add a request to every phone's first load.
 
+import { format } from './i18n.js';
+
 let limits = null;
 
 /** The server's limits (fetched once per page). */
@@ -21,6 +23,6 @@ export async function applyLimits(root = document) {
   }
   for (const text of root.querySelectorAll('[data-limit-text]')) {
     const value = known[text.dataset.limitText];
-    if (value !== undefined) text.textContent = value.toLocaleString('en-US');
+    if (value !== undefined) text.textContent = format.number(value);
   }
 }

@@ -1,6 +1,7 @@
 // The planner page: send the roster to POST /api/plans and show the rotation.
 // User data is only ever set with textContent, never as HTML.
-import { $, count, problemText, hide, sayIn } from './dom.js';
+import { $, problemText, hide, sayIn } from './dom.js';
+import { format, plural, t } from './i18n.js';
 import { applyLimits } from './limits.js';
 import { showGrid, showProblems, showQuality } from './plan-view.js';
 import { csvBody, rosterSource } from './upload.js';
@@ -14,7 +15,7 @@ $('plan-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const body = roster();
   if (!body) {
-    say('Paste a roster or choose a CSV file first.', true);
+    say(t('plan.noRoster'), true);
     return;
   }
 
@@ -25,7 +26,7 @@ $('plan-form').addEventListener('submit', async (event) => {
     seed: $('seed').value,
   });
   button.disabled = true;
-  say('Planning…');
+  say(t('plan.planning'));
   const started = performance.now();
   try {
     const response = await fetch(`/api/plans?${query}`, { method: 'POST', ...csvBody(body) });
@@ -33,21 +34,25 @@ $('plan-form').addEventListener('submit', async (event) => {
     if (!response.ok) {
       showProblems(answer.rejected ?? [], answer.warnings ?? []);
       hide('quality', 'grid-card');
-      say(problemText(answer, 'The plan failed'), true);
+      say(problemText(answer, t('plan.failed')), true);
       return;
     }
     showProblems(answer.rejected, answer.warnings);
     showQuality(answer.quality, answer.notes, answer.summary);
     showGrid(answer.rounds);
     const tables = answer.rounds.length ? answer.rounds[0].tables.length : 0;
-    const fix = answer.rejected.length ? ` ${count(answer.rejected.length, 'line needs', 'lines need')} fixing, listed below.` : '';
-    say(`Planned ${answer.rounds.length} rounds at ${tables} tables in ${Math.round(performance.now() - started)} ms.${fix}`);
+    const planned = t('plan.planned', {
+      rounds: plural('plan.roundsCount', answer.rounds.length),
+      tables: plural('plan.tablesCount', tables),
+      ms: format.number(Math.round(performance.now() - started)),
+    });
+    say(answer.rejected.length ? `${planned} ${plural('plan.linesToFix', answer.rejected.length)}` : planned);
     // Take the host to what needs her first: the lines to fix, else the figures.
     const first = $(answer.rejected.length ? 'problems' : 'quality');
     first.focus();
     first.scrollIntoView({ behavior: 'smooth', block: 'start' });
   } catch (error) {
-    say(`Could not reach the planner: ${error.message}. Nothing was lost; try again.`, true);
+    say(t('plan.unreachable', { error: error.message }), true);
   } finally {
     button.disabled = false;
   }

@@ -2,6 +2,7 @@
 // the server decides the encoding (UTF-8, or Latin-1 from an old Excel, with a warning); reading it here as text
 // would turn every accent of a Latin-1 file into a replacement character before the server could tell.
 import { sayIn } from './dom.js';
+import { format, t } from './i18n.js';
 
 /**
  * Wires a file input and a text box; `note` says which will be sent. Returns `body()`: the file, the pasted text,
@@ -12,7 +13,7 @@ export function rosterSource(fileInput, textArea, note) {
     const file = fileInput.files[0];
     if (!file) return;
     textArea.value = '';
-    sayIn(note, `${file.name} (${Math.max(1, Math.round(file.size / 1024))} KB) will be sent as it is; the answer lists any line to fix.`);
+    sayIn(note, t('upload.fileChosen', { file: file.name, size: format.number(Math.max(1, Math.round(file.size / 1024))) }));
   };
   fileInput.addEventListener('change', describe);
   // A file picked before this script arrived (a cold start, a slow laptop) counts too.

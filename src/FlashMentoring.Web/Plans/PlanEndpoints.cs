@@ -29,13 +29,14 @@ public static class PlanEndpoints
         string format = "open",
         int seed = 1)
     {
-        var (settings, invalid) = RosterUpload.Settings(rounds, seatsPerTable, format, seed, PlanLimits.WithoutEvent);
+        var texts = Languages.Of(request);
+        var (settings, invalid) = RosterUpload.Settings(rounds, seatsPerTable, format, seed, PlanLimits.WithoutEvent, texts);
         if (invalid is not null)
         {
             return invalid;
         }
 
         var attempt = await planner.PlanFromBodyAsync(request, settings!, null, PlanLimits.WithoutEvent, cancellationToken);
-        return attempt.Problem is not null ? attempt.Problem : TypedResults.Ok(PlanResponse.From(attempt.Plan!, attempt.Roster!));
+        return attempt.Problem is not null ? attempt.Problem : TypedResults.Ok(PlanResponse.From(attempt.Plan!, attempt.Roster!, texts));
     }
 }

@@ -1,4 +1,5 @@
 using FlashMentoring.Core.Planning;
+using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Web.Plans;
 
@@ -23,6 +24,13 @@ public sealed record PlanLimits(int MaxRounds, int MaxSeatsPerTable, int MaxPeop
     /// </summary>
     public static readonly PlanLimits WithoutEvent = new(12, 10, 1_000, ForEvent: false);
 
-    /// <summary>What to do about a limit: nothing for an event's own, else create an event.</summary>
-    public string Advice => ForEvent ? "" : $" Create an event to plan more (up to {Event.MaxPeople:N0} people, {Event.MaxRounds} rounds, {Event.MaxSeatsPerTable} at a table).";
+    /// <summary>What to do about a limit, in English: nothing for an event's own, else create an event.</summary>
+    public string Advice => AdviceIn(Texts.English);
+
+    /// <summary>What to do about a limit in <paramref name="texts"/>' language, with a space before it (empty for an event's own).</summary>
+    public string AdviceIn(Texts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return ForEvent ? "" : " " + texts.T("plan.settings.advice", ("people", Event.MaxPeople.ToString("N0", texts.Culture)), ("rounds", Event.MaxRounds), ("seats", Event.MaxSeatsPerTable));
+    }
 }

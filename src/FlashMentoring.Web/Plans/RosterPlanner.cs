@@ -36,11 +36,12 @@ public sealed class RosterPlanner(AppMetrics metrics)
         var roles = RoleAssignment.From(people, settings.SeatsPerTable);
         if (roles.Mentors.Count == 0 || roles.Mentees.Count == 0)
         {
-            var missing = roles.Mentors.Count == 0 ? "no mentor" : "no mentee";
+            var texts = Languages.Of(request);
             return new PlanAttempt(null, roster, roles, TypedResults.Problem(
-                detail: $"After import the roster has {missing} ({Say.Count(roles.Mentors.Count, "mentor")}, {Say.Count(roles.Mentees.Count, "mentee")}, {Say.Count(roster.Rejected.Count, "rejected line")}). Fix the rejected lines or add people.",
+                detail: texts.T("plan.problem.nobodyDetail", ("mentors", texts.Plural("plan.problem.mentors", roles.Mentors.Count)),
+                    ("mentees", texts.Plural("plan.problem.mentees", roles.Mentees.Count)), ("rejected", texts.Plural("plan.problem.rejectedLines", roster.Rejected.Count))),
                 statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: $"Nothing to plan: {missing} left",
+                title: texts.T(roles.Mentors.Count == 0 ? "plan.problem.noMentor" : "plan.problem.noMentee"),
                 extensions: new Dictionary<string, object?> { ["rejected"] = roster.Rejected, ["warnings"] = roster.Warnings }));
         }
 

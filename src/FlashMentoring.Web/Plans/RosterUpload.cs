@@ -1,5 +1,7 @@
 using FlashMentoring.Core.Planning;
 using FlashMentoring.Core.Roster;
+using FlashMentoring.Core.Wording;
+using FlashMentoring.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlashMentoring.Web.Plans;
@@ -15,21 +17,24 @@ internal static class RosterUpload
 
     private static readonly string[] CsvTypes = ["text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", "text/comma-separated-values"];
 
-    /// <summary>Reads and parses the body, or says (as problem details) why it cannot.</summary>
+    /// <summary>Reads and parses the body, or says (as problem details, in the reader's language) why it cannot.</summary>
     public static async Task<(RosterImport? Roster, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, PlanLimits limits, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(limits);
+        var texts = Languages.Of(request);
         var type = request.ContentType?.Split(';', 2)[0].Trim().ToLowerInvariant();
         if (type is null || !CsvTypes.Contains(type))
         {
             return (null, TypedResults.Problem(
-                detail: $"Send the roster as the request body with Content-Type: text/csv (got {type ?? "none"}).",
+                detail: texts.T("upload.notCsv", ("type", type ?? texts.T("upload.none"))),
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "The roster must be CSV"));
+                title: texts.T("upload.notCsvTitle")));
         }
 
         if (request.ContentLength > MaxBytes)
         {
-            return (null, TooLarge($"The roster is {request.ContentLength / (1024.0 * 1024):F1} MB; the most is 5 MB."));
+            return (null, TooLarge(texts, texts.T("upload.tooManyBytes", ("size", (request.ContentLength / (1024.0 * 1024))?.ToString("F1", texts.Culture)))));
         }
 
         // Read at most one byte past the limit so a body without Content-Length cannot run on.
@@ -41,7 +46,7 @@ internal static class RosterUpload
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxBytes)
             {
-                return (null, TooLarge("The roster is over 5 MB."));
+                return (null, TooLarge(texts, texts.T("upload.overBytes")));
             }
         }
 
@@ -49,39 +54,42 @@ internal static class RosterUpload
         var lines = CountLines(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         if (lines > limits.MaxPeople + 1)
         {
-            return (null, TooLarge(limits.ForEvent
-                ? $"The roster has {lines:N0} lines; the most is {limits.MaxPeople:N0} people plus the header. Split it into several events."
-                : $"The roster has {lines:N0} lines; without an event the most is {limits.MaxPeople:N0} people plus the header.{limits.Advice}"));
+            (string, object?)[] numbers = [("lines", lines.ToString("N0", texts.Culture)), ("most", limits.MaxPeople.ToString("N0", texts.Culture))];
+            return (null, TooLarge(texts, limits.ForEvent
+                ? texts.T("upload.tooManyLines", numbers)
+                : texts.T("upload.tooManyLinesWithoutEvent", numbers) + limits.AdviceIn(texts)));
         }
 
         var (text, latin1) = RosterParser.Decode(buffer.ToArray());
         return (RosterParser.Parse(text, new RosterLimits { MaxLines = limits.MaxPeople }, latin1), null);
     }
 
-    /// <summary>Checks the query-string settings; errors name the parameter and the allowed values.</summary>
-    public static (PlanSettings? Settings, ValidationProblem? Problem) Settings(int rounds, int seatsPerTable, string? format, int seed, PlanLimits limits)
+    /// <summary>Checks the query-string settings; errors name the parameter and the allowed values, in <paramref name="texts"/>' language (English when null).</summary>
+    public static (PlanSettings? Settings, ValidationProblem? Problem) Settings(int rounds, int seatsPerTable, string? format, int seed, PlanLimits limits, Texts? texts = null)
     {
         ArgumentNullException.ThrowIfNull(limits);
+        texts ??= Texts.English;
         var errors = new Dictionary<string, string[]>();
-        var without = limits.ForEvent ? "" : " without an event";
         if (rounds is < 1 || rounds > limits.MaxRounds)
         {
-            errors["rounds"] = [$"rounds must be between 1 and {limits.MaxRounds}{without}; got {rounds}.{(rounds > limits.MaxRounds ? limits.Advice : "")}"];
+            var message = texts.T(limits.ForEvent ? "plan.settings.rounds" : "plan.settings.roundsWithoutEvent", ("most", limits.MaxRounds), ("got", rounds));
+            errors["rounds"] = [message + (rounds > limits.MaxRounds ? limits.AdviceIn(texts) : "")];
         }
 
         if (seatsPerTable is < 1 || seatsPerTable > limits.MaxSeatsPerTable)
         {
-            errors["seatsPerTable"] = [$"seatsPerTable must be between 1 and {limits.MaxSeatsPerTable}{without}; got {seatsPerTable}.{(seatsPerTable > limits.MaxSeatsPerTable ? limits.Advice : "")}"];
+            var message = texts.T(limits.ForEvent ? "plan.settings.seats" : "plan.settings.seatsWithoutEvent", ("most", limits.MaxSeatsPerTable), ("got", seatsPerTable));
+            errors["seatsPerTable"] = [message + (seatsPerTable > limits.MaxSeatsPerTable ? limits.AdviceIn(texts) : "")];
         }
 
         var parsed = ParseFormat(format);
         if (parsed is null)
         {
-            errors["format"] = [$"format must be one of open, senior-to-junior, peer-to-peer, reverse; got \"{format}\"."];
+            errors["format"] = [texts.T("plan.settings.format", ("got", format))];
         }
 
         return errors.Count > 0
-            ? (null, TypedResults.ValidationProblem(errors, title: "Some planning settings are out of range"))
+            ? (null, TypedResults.ValidationProblem(errors, title: texts.T("plan.settings.title")))
             : (new PlanSettings(rounds, seatsPerTable, parsed!.Value, seed), null);
     }
 
@@ -100,6 +108,6 @@ internal static class RosterUpload
         return bytes.Length > 0 && bytes[^1] != '\n' ? count + 1 : count;
     }
 
-    private static ProblemHttpResult TooLarge(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "The roster is too large");
+    private static ProblemHttpResult TooLarge(Texts texts, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: texts.T("upload.tooLargeTitle"));
 }

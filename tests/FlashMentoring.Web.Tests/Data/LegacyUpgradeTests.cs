@@ -25,7 +25,10 @@ public sealed class LegacyUpgradeTests : IDisposable
         // The itinerary's "1st round" read "1. 1st round" on the phone (issue 13).
         ["$.rounds[*].label"] = old => System.Text.RegularExpressions.Regex.Replace(old, @"^(\d+)(st|nd|rd|th) round$", "Round $1"),
         // Counts in words, not "need(s)" (issue 14).
-        ["$.rounds[*].tables[*].mentees[*].why[*]"] = old => System.Text.RegularExpressions.Regex.Replace(old, @"^1 need\(s\)", "1 need").Replace("need(s)", "needs", StringComparison.Ordinal),
+        // ... and the format by its name, not "SeniorToJunior" (issue 18).
+        ["$.rounds[*].tables[*].mentees[*].why[*]"] = old => System.Text.RegularExpressions.Regex.Replace(old, @"^1 need\(s\)", "1 need").Replace("need(s)", "needs", StringComparison.Ordinal)
+            .Replace("SeniorToJunior format", "senior-to-junior format", StringComparison.Ordinal).Replace("PeerToPeer format", "peer-to-peer format", StringComparison.Ordinal)
+            .Replace("Reverse format", "reverse format", StringComparison.Ordinal).Replace("Open format", "open format", StringComparison.Ordinal),
     };
 
     private static readonly HashSet<string> AddedSince =
@@ -38,6 +41,7 @@ public sealed class LegacyUpgradeTests : IDisposable
         "$.quality.repeatsLowerBound", "$.quality.repeatsWithPastTableMates", "$.quality.pastPairsAvoided", "$.quality.pastPairsAskedAgain",
         // Languages (issue 18).
         "$.language", "$.rounds[*].promptKey",
+        "$.rounds[*].tables[*].mentees[*].reasons", "$.rounds[*][*].mentees", "$.promptKey", // Reasons and counts for a page to word (issue 18).
     ];
     private readonly string folder = Directory.CreateTempSubdirectory("fm-legacy-").FullName;
     private readonly JsonObject expected;
