@@ -16,8 +16,10 @@ function store(key, value) {
   try { localStorage.setItem(key, value); } catch { /* the choice lasts this page only */ }
 }
 
+// A stalled request on venue Wi-Fi must not hold the page (every module waits for the texts): after a few seconds the
+// copy this device kept, or the page's own English, does.
 async function getJson(url) {
-  const answer = await fetch(url, { headers: { Accept: 'application/json' } });
+  const answer = await fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(4000) });
   if (!answer.ok) throw new Error(`${url}: ${answer.status}`);
   return answer.json();
 }
@@ -52,24 +54,28 @@ async function loadTexts(code) {
 
 // The list of languages and the likeliest language's texts load side by side (one round trip, not two); when the first
 // wish turns out not to be spoken here, the texts of the one chosen follow.
-// Only a wish this device has seen spoken here (or English) is fetched ahead: an unknown one would be a 404.
-const seen = (() => { try { return (JSON.parse(stored('fm.languages')) || []).map((l) => l.code); } catch { return []; } })();
-const first = wanted().find((code) => code === 'en' || seen.includes(code)) || 'en';
+// The first wish is fetched at once, even on a first visit (a phone that scanned the board's code): a language not spoken
+// here is a 404, and the chosen one follows.
+const first = wanted().find((code) => /^[a-z]{2,3}$/.test(code)) || 'en';
 const [spoken, firstTexts] = await Promise.all([loadLanguages(), loadTexts(first)]);
 
 /** The languages the app speaks: [{ code, name }], English first. */
 export const languages = spoken;
 
-/** The page's language code, e.g. "es". */
-export const lang = wanted().find((code) => languages.some((l) => l.code === code)) || 'en';
+const wish = wanted().find((code) => languages.some((l) => l.code === code)) || 'en';
+const wishTexts = (wish === first && firstTexts) || (await loadTexts(wish));
 
-const texts = (lang === first && firstTexts) || (await loadTexts(lang)) || {};
+/** The page's language code, e.g. "es": English when the wished language's texts cannot be had (offline, first visit). */
+export const lang = wishTexts ? wish : 'en';
+
+const texts = wishTexts || (first === 'en' && firstTexts) || (await loadTexts('en')) || {};
 document.documentElement.lang = lang;
 
 // Answers written on the server (problem details, e-mails sent from here) follow the page's language, not only the
 // browser's: every request to this site says which language the page is in, unless it says so itself.
 const plainFetch = window.fetch.bind(window);
-window.fetch = (input, init = {}) => {
+window.fetch = (input, given) => {
+  const init = given ?? {};
   const url = new URL(input instanceof Request ? input.url : input, location.href);
   if (url.origin !== location.origin) return plainFetch(input, init);
   const headers = new Headers(init.headers || (input instanceof Request ? input.headers : undefined));
@@ -132,12 +138,14 @@ export const format = {
  * texts from our own files that hold a link or emphasis), data-i18n-attr="placeholder=key; aria-label=key2" attributes.
  */
 export function translate(root = document) {
-  for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
-  for (const node of root.querySelectorAll('[data-i18n-html]')) node.innerHTML = t(node.dataset.i18nHtml);
+  // A text missing here (no texts at all, offline) leaves the page's own English rather than showing its key.
+  const has = (key) => texts[key] !== undefined;
+  for (const node of root.querySelectorAll('[data-i18n]')) if (has(node.dataset.i18n)) node.textContent = t(node.dataset.i18n);
+  for (const node of root.querySelectorAll('[data-i18n-html]')) if (has(node.dataset.i18nHtml)) node.innerHTML = t(node.dataset.i18nHtml);
   for (const node of root.querySelectorAll('[data-i18n-attr]')) {
     for (const pair of node.dataset.i18nAttr.split(';')) {
       const [name, key] = pair.split('=').map((s) => s.trim());
-      if (name && key) node.setAttribute(name, t(key));
+      if (name && key && has(key)) node.setAttribute(name, t(key));
     }
   }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using FlashMentoring.Core.Wording;
@@ -14,7 +15,7 @@ public static class Languages
     // Areas only the server writes with: pages never need them, and a phone should not download them.
     private static readonly string[] ServerOnly = ["kit.", "mail."];
 
-    private static readonly ConcurrentDictionary<string, (byte[] Body, string ETag)> Pages = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (byte[] Body, byte[] Brotli, string ETag)> Pages = new(StringComparer.Ordinal);
 
     public static IEndpointRouteBuilder MapLanguages(this IEndpointRouteBuilder app)
     {
@@ -49,12 +50,20 @@ public static class Languages
             return TypedResults.NotFound();
         }
 
-        var (body, etag) = Pages.GetOrAdd(code, c =>
+        var (body, brotli, etag) = Pages.GetOrAdd(code, c =>
         {
             var texts = Texts.For(c).Entries.Where(e => !ServerOnly.Any(p => e.Key.StartsWith(p, StringComparison.Ordinal)))
                 .OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => e.Value);
             var bytes = JsonSerializer.SerializeToUtf8Bytes(texts);
-            return (bytes, $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}\"");
+            // Compressed once here (the app compresses no API answer, which may hold personal links; these hold none):
+            // about 110 KB of texts is some 20 KB on a phone's first load.
+            using var packed = new MemoryStream();
+            using (var brotliStream = new BrotliStream(packed, CompressionLevel.SmallestSize, leaveOpen: true))
+            {
+                brotliStream.Write(bytes);
+            }
+
+            return (bytes, packed.ToArray(), $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}\"");
         });
         // Checked on every load (a deploy changes them), answered with 304 while they are unchanged.
         http.Response.Headers.CacheControl = "no-cache";
@@ -62,6 +71,13 @@ public static class Languages
         if (http.Request.Headers.IfNoneMatch.ToString() == etag)
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        http.Response.Headers.Vary = "Accept-Encoding";
+        if (http.Request.Headers.AcceptEncoding.ToString().Contains("br", StringComparison.OrdinalIgnoreCase))
+        {
+            http.Response.Headers.ContentEncoding = "br";
+            return TypedResults.Bytes(brotli, "application/json; charset=utf-8");
         }
 
         return TypedResults.Bytes(body, "application/json; charset=utf-8");

@@ -28,6 +28,16 @@ public partial class LanguagesTests
         texts.Keys.Should().NotContain(k => k.StartsWith("kit.") || k.StartsWith("mail."), "a phone does not download the kit's words");
         (await client.SendAsync(again)).StatusCode.Should().Be(HttpStatusCode.NotModified, "an unchanged file is not sent twice");
         (await client.GetAsync("/locales/xx.json")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        // A phone on the venue's Wi-Fi gets them compressed, the same texts.
+        var packed = new HttpRequestMessage(HttpMethod.Get, "/locales/es.json");
+        packed.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
+        var small = await client.SendAsync(packed);
+        small.Content.Headers.ContentEncoding.Should().Equal("br");
+        var compressed = await small.Content.ReadAsByteArrayAsync();
+        using var unpacked = new System.IO.Compression.BrotliStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress);
+        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(unpacked)!.Keys.Should().BeEquivalentTo(texts.Keys);
+        compressed.Length.Should().BeLessThan((int)(es.Content.Headers.ContentLength ?? 0) / 3);
     }
 
     [Fact]
@@ -63,7 +73,9 @@ public partial class LanguagesTests
             var keys = PageKey().Matches(text).Select(m => m.Groups["key"].Value)
                 .Concat(AttributeKeys().Matches(text).SelectMany(m => m.Groups["pairs"].Value.Split(';')).Select(p => p.Split('=').Last().Trim()))
                 .Where(k => k.Contains('.', StringComparison.Ordinal)); // every key is area.name; a comment's "key" is not one
-            missing.AddRange(keys.Where(k => !Texts.English.Entries.ContainsKey(k)).Select(k => $"{Path.GetRelativePath(Repository, file)}: {k}"));
+            // Against what a page can have: the kit's and the e-mails' texts stay on the server.
+            missing.AddRange(keys.Where(k => !Texts.English.Entries.ContainsKey(k) || k.StartsWith("kit.", StringComparison.Ordinal) || k.StartsWith("mail.", StringComparison.Ordinal))
+                .Select(k => $"{Path.GetRelativePath(Repository, file)}: {k}"));
         }
 
         missing.Should().BeEmpty("a key a page uses and the file lacks shows as the key itself");
