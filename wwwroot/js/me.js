@@ -64,6 +64,11 @@ if (!token) {
 // The person's own language (chosen on this or another device) wins over the browser's: the page opens again in it,
 // once. An address that names a language is left alone, so a reload can never loop.
 function followPersonsLanguage(chosen) {
+  // A choice this device could not store yet (offline) wins over the stored one, and is sent again.
+  if (unsavedLanguage() === lang && chosen !== lang) {
+    saveLanguage(lang);
+    return false;
+  }
   if (preview || !chosen || chosen === lang || askedLanguage || !languages.some((l) => l.code === chosen)) return false;
   live.stop();
   const url = new URL(location.href);
@@ -72,17 +77,33 @@ function followPersonsLanguage(chosen) {
   return true;
 }
 
+const UNSAVED = 'fm.lang.unsaved';
+
+function unsavedLanguage() {
+  try { return localStorage.getItem(`${UNSAVED}.${token}`); } catch { return null; }
+}
+
+// Stores the person's language; when that fails (offline, a refusal), the device remembers it and sends it again on the
+// next load, so the person's old language does not take the page back.
+async function saveLanguage(code) {
+  const answer = await fetch('/api/me/language', {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', 'X-Person-Token': token },
+    body: JSON.stringify({ language: code }),
+  }).catch(() => null);
+  try {
+    if (answer && answer.ok) localStorage.removeItem(`${UNSAVED}.${token}`);
+    else localStorage.setItem(`${UNSAVED}.${token}`, code);
+  } catch { /* private browsing: this page keeps the choice */ }
+}
+
 // The switch stores the choice on the person (PUT /api/me/language), so every device that opens the link shows it; a
 // host's preview shows the switch not at all (the language is the person's to choose).
 function showLanguageSwitch() {
   if (preview) return;
   languageSwitch($('language'), async (code) => {
     if (!token) return;
-    await fetch('/api/me/language', {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json', 'X-Person-Token': token },
-      body: JSON.stringify({ language: code }),
-    }).catch(() => {}); // Offline: this device keeps the choice, and the next switch stores it.
+    await saveLanguage(code);
     // The switch then reopens the page by dropping ?lang= from the address; an address that would differ only in its
     // fragment (#t=...) is not reopened at all, so the address names the language for the switch to drop.
     const url = new URL(location.href);
