@@ -2,8 +2,10 @@ using FlashMentoring.Core.Wording;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Kits;
+using FlashMentoring.Web.Live;
 using FlashMentoring.Web.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -150,7 +152,7 @@ public static class EventEndpoints
             : TypedResults.Problem(detail: "Upload the roster first (PUT /api/events/{id}/roster).", statusCode: StatusCodes.Status404NotFound, title: "No plan yet");
     }
 
-    internal static async Task<Results<Ok<EventView>, NotFound, ValidationProblem>> SetLanguage(Guid id, EventLanguageRequest request, AppDb db, IOptions<RetentionOptions> retention, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<EventView>, NotFound, ValidationProblem>> SetLanguage(Guid id, EventLanguageRequest request, AppDb db, IOptions<RetentionOptions> retention, IHubContext<LiveHub, ILiveClient> hub, CancellationToken cancellationToken)
     {
         if (Languages.Clean(request.Language) is not { } language)
         {
@@ -167,6 +169,8 @@ public static class EventEndpoints
 
         record.Language = language;
         await db.SaveChangesAsync(cancellationToken);
+        // The board on the projector reads the event again and opens in the new language at once, not at the next round.
+        await hub.Clients.Group(LiveHub.Group(record.Id)).PlanChanged(record.PlanVersion);
         return TypedResults.Ok(View(record, retention.Value));
     }
 
