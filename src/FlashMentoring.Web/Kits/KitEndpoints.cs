@@ -121,7 +121,7 @@ public static class KitEndpoints
         }
 
         var (origin, _) = sources.Links.Origin(sources.Request);
-        var people = await sources.Db.People.AsNoTracking().Where(p => p.EventId == id).Select(p => new { p.Id, p.Key, p.Token }).ToListAsync(cancellationToken);
+        var people = await sources.Db.People.AsNoTracking().Where(p => p.EventId == id).Select(p => new { p.Id, p.Key, p.Token, p.Profile.Language }).ToListAsync(cancellationToken);
         var tokens = people.ToDictionary(p => p.Key, p => p.Token, StringComparer.Ordinal);
         var (reprint, invalid) = Reprint(sources.Request.Query, people.ToDictionary(p => p.Id, p => p.Key), loaded.Plan.Rotation.Mentors.Count,
             sources.Time.GetUtcNow().ToOffset(record.StartsAt.Offset));
@@ -142,6 +142,11 @@ public static class KitEndpoints
         };
         var model = KitModel.FromPlan(loaded.Plan, kitEvent, key => tokens.TryGetValue(key, out var token) ? origin + PersonalLinks.PathFor(token) : null,
             roomOf: (table, online) => OnlineRooms.LinkFor(record, table, online)) with { Reprint = reprint, Language = language };
+        // Each person's language as stored now: a switch on their phone after the plan was made does not change the plan
+        // (nor its version, which the cached plan follows), but it does change the language their pages print in.
+        var languages = people.ToDictionary(p => p.Key, p => Languages.Clean(p.Language), StringComparer.Ordinal);
+        KitPerson Current(KitPerson person) => person.Key is { } key && languages.TryGetValue(key, out var now) ? person with { Language = now } : person;
+        model = model with { Mentors = [.. model.Mentors.Select(Current)], Mentees = [.. model.Mentees.Select(Current)] };
         var fileName = reprint is not null ? $"reprint-{reprint.At.ToString("HHmm", CultureInfo.InvariantCulture)}.pdf" : choice!.Value.Parts is [var one] ? $"{one}.pdf" : "kit.pdf";
         return make(new KitRecipe(model, choice!.Value.Paper, choice.Value.Parts, fileName));
     }

@@ -60,6 +60,23 @@ public class MyLanguageTests
     }
 
     [Fact]
+    public async Task AnItineraryPrintedAfterThePersonSwitchedToSpanishIsInSpanish()
+    {
+        using var app = new TestApp();
+        var (created, tokens) = await Planned(app);
+        var host = app.HostClient(created.HostKey);
+        var before = FlashMentoring.Kits.Tests.Poppler.Text(await host.GetByteArrayAsync($"/api/events/{created.Id}/kit/itineraries.pdf"));
+
+        (await Phone(app, tokens["Ann Lee"]).PutAsJsonAsync("/api/me/language", new { language = "es" })).EnsureSuccessStatusCode();
+        var after = FlashMentoring.Kits.Tests.Poppler.Text(await host.GetByteArrayAsync($"/api/events/{created.Id}/kit/itineraries.pdf"));
+
+        static string Of(string text, string name, string next) => text[text.IndexOf(name, StringComparison.Ordinal)..text.IndexOf(next, StringComparison.Ordinal)];
+        Of(before, "Ann Lee", "Ben Okafor").Should().Contain("Round 1");
+        Of(after, "Ann Lee", "Ben Okafor").Should().Contain("Ronda 1", "the kit printed after her switch, with the plan unchanged, reads her language").And.NotContain("Round 1");
+        after[after.IndexOf("Ben Okafor", StringComparison.Ordinal)..].Should().Contain("Round 1");
+    }
+
+    [Fact]
     public async Task ALanguageTheAppDoesNotSpeakIsRefusedAndSaysWhichItDoes()
     {
         using var app = new TestApp();
