@@ -49,11 +49,18 @@ export async function runKitJob(start, ui, headers = {}) {
     ui.progress.hidden = true;
     return;
   }
+  // The status line is a live region: it changes when a new part begins (a screen reader hears each part once, in the
+  // page's words), while the progress bar moves with every page.
+  let partSaid;
   while (job.state === 'working') {
     ui.progress.max = job.estimatedPages;
     ui.progress.value = job.pages;
-    const where = { page: format.number(job.pages), total: format.number(job.estimatedPages), part: job.part };
-    say(ui, job.part ? t('kitpage.pagePart', where) : t('kitpage.page', where));
+    if (job.part !== partSaid) {
+      partSaid = job.part;
+      const part = PARTS.find(([key]) => key === job.part)?.[1]() ?? job.part;
+      const where = { page: format.number(job.pages), total: format.number(job.estimatedPages), part };
+      say(ui, job.part ? t('kitpage.pagePart', where) : t('kitpage.page', where));
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
     const poll = await fetch(job.status, { headers });
     job = await poll.json().catch(() => ({ state: 'failed', error: t('kitpage.missing') }));
