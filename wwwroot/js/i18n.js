@@ -52,10 +52,8 @@ async function loadTexts(code) {
   }
 }
 
-// The list of languages and the likeliest language's texts load side by side (one round trip, not two); when the first
-// wish turns out not to be spoken here, the texts of the one chosen follow.
-// The first wish is fetched at once, even on a first visit (a phone that scanned the board's code): a language not spoken
-// here is a 404, and the chosen one follows.
+// The list of languages and the first wish's texts load side by side, even on a first visit (a phone that scanned the
+// board's code): one round trip, not two. A wish not spoken here is a 404, and the texts of the one chosen follow.
 const first = wanted().find((code) => /^[a-z]{2,3}$/.test(code)) || 'en';
 const [spoken, firstTexts] = await Promise.all([loadLanguages(), loadTexts(first)]);
 
