@@ -108,14 +108,19 @@ public sealed class Attempts : IDisposable
     public static ProblemHttpResult TooMany(HttpContext context, AttemptKind kind)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // Said in the reader's language: a room of phones joining at once behind one address is where this is met.
+        var texts = Languages.Of(context.Request);
         var (wait, what) = kind switch
         {
-            AttemptKind.WrongCode => (60 / WrongCodePerMinute, "Too many wrong codes from this device."),
-            AttemptKind.UnknownToken => (60 / UnknownTokenPerMinute, "Too many unknown personal links from this device."),
-            _ => (60 / ClaimsPerDevicePerMinute, "Too many names picked from this device, or too many people joining this event at once."),
+            AttemptKind.WrongCode => (60 / WrongCodePerMinute, "common.tooMany.wrongCode"),
+            AttemptKind.UnknownToken => (60 / UnknownTokenPerMinute, "common.tooMany.unknownToken"),
+            _ => (60 / ClaimsPerDevicePerMinute, "common.tooMany.claims"),
         };
         context.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Problem(detail: $"{what} Wait {wait} seconds and try again.", statusCode: StatusCodes.Status429TooManyRequests, title: "Slow down");
+        return TypedResults.Problem(
+            detail: texts.T("common.tooMany.wait", ("what", texts.T(what)), ("wait", texts.Duration(TimeSpan.FromSeconds(wait)))),
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: texts.T("common.tooMany.title"));
     }
 
     public void Dispose() => buckets.Dispose();

@@ -77,6 +77,27 @@ public class MyLanguageTests
     }
 
     [Fact]
+    public async Task ASpanishPhoneThatTriesTooManyCodesIsToldToSlowDownInSpanish()
+    {
+        using var app = new TestApp();
+        var phone = app.CreateClient();
+        phone.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es-MX");
+
+        HttpResponseMessage answer;
+        var tries = 0;
+        do
+        {
+            answer = await phone.GetAsync("/api/join/ZZZZZZ");
+        }
+        while (answer.StatusCode != HttpStatusCode.TooManyRequests && ++tries < 50);
+
+        answer.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        var problem = await answer.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("title").GetString().Should().Be("Más despacio");
+        problem.GetProperty("detail").GetString().Should().Be("Demasiados códigos equivocados desde este dispositivo. Espere 6 segundos y vuelva a intentarlo.");
+    }
+
+    [Fact]
     public async Task ALanguageTheAppDoesNotSpeakIsRefusedAndSaysWhichItDoes()
     {
         using var app = new TestApp();
