@@ -27,23 +27,25 @@ public static class ImHereEndpoints
     internal static async Task<Results<Ok<HereAsked>, ProblemHttpResult>> AskHere(
         HttpRequest request, AppDb db, PersonalLinks links, IHubContext<LiveHub, ILiveClient> hub, TimeProvider time, CancellationToken cancellationToken)
     {
+        // Read on the person's phone, in its language.
+        var texts = Languages.Of(request);
         if (await links.FindAsync(request, cancellationToken) is not var (person, record))
         {
-            return TypedResults.Problem(title: "This personal link is not (or no longer) valid", detail: "Open your personal link again, or tell the host at the door that you are here.", statusCode: StatusCodes.Status404NotFound);
+            return TypedResults.Problem(title: texts.T("phone.here.badLinkTitle"), detail: texts.T("phone.here.badLink"), statusCode: StatusCodes.Status404NotFound);
         }
 
         if (!person.OwnDevice)
         {
             // Otherwise anyone holding a copy of the link could bring a person back into the plan who is not in the room.
             return TypedResults.Problem(
-                title: "Say you are here from your own phone",
-                detail: "Use the phone that first opened your personal link, or tell the host at the door that you are here.",
+                title: texts.T("phone.here.ownPhoneTitle"),
+                detail: texts.T("phone.here.ownPhone"),
                 statusCode: StatusCodes.Status403Forbidden);
         }
 
         if (person.Status != "absent")
         {
-            return TypedResults.Problem(title: "You are not marked absent", detail: "Nothing to do: your table is on your phone.", statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem(title: texts.T("phone.here.notAbsentTitle"), detail: texts.T("phone.here.notAbsent"), statusCode: StatusCodes.Status409Conflict);
         }
 
         if (person.HereAskedAt is { } asked)

@@ -73,6 +73,28 @@ public class ImHereTests
     }
 
     [Fact]
+    public async Task ASpanishPhoneIsAnsweredInSpanish()
+    {
+        using var app = new TestApp();
+        var (id, host, token, personId) = await Planned(app);
+        using var ann = Phone(app, token("Ann Lee"));
+        (await ann.GetAsync("/api/me")).EnsureSuccessStatusCode();
+        using var copy = Phone(app, token("Ann Lee"));
+        copy.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es-MX");
+        using var ben = Phone(app, token("Ben Okafor"));
+        ben.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es-MX");
+        (await ben.GetAsync("/api/me")).EnsureSuccessStatusCode();
+        (await host.PostAsJsonAsync($"/api/events/{id}/people/{personId("Ann Lee")}/status", new { status = "absent" })).EnsureSuccessStatusCode();
+
+        var fromACopy = await (await copy.PostAsync("/api/me/here", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var notAbsent = await (await ben.PostAsync("/api/me/here", null)).Content.ReadFromJsonAsync<JsonElement>();
+
+        fromACopy.GetProperty("title").GetString().Should().Be("Avise que llegó desde su propio teléfono");
+        notAbsent.GetProperty("title").GetString().Should().Be("Usted no está marcado como ausente");
+        notAbsent.GetProperty("detail").GetString().Should().Be("No hay nada que hacer: su mesa está en su teléfono.");
+    }
+
+    [Fact]
     public async Task AnUnknownLinkIsNotFound()
     {
         using var app = new TestApp();
