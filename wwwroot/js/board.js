@@ -1,7 +1,7 @@
 // The projector board: a huge countdown, the round, where each table's mentor sits, the join QR; a chime at
 // every transition once someone has clicked to allow sound. It speaks the event's language (the host picks it), not
 // the projector's browser's.
-import { chime, connectionBanner, connectLive, countdownText, everyFrame, seatingRound } from './live.js';
+import { chime, connectionBanner, connectLive, countdownText, everyFrame, phaseTitle, seatingRound } from './live.js';
 import { $, el, setText } from './dom.js';
 import { format, lang, languages, plural, t } from './i18n.js';
 
@@ -90,21 +90,9 @@ function setClock(view, pushed) {
 }
 
 /** Where the event stands, in the board's words: "Round 3 of 6", "Ronda 3 de 6". */
-function phaseWords(view) {
-  const n = format.number;
-  switch (view.phase) {
-    case 'waiting': return t('board.startsAt', { time: format.time(board.startsAt) });
-    case 'round': return t('board.phase.round', { round: n(view.round), rounds: n(view.rounds) });
-    case 'transition': return view.round < view.rounds ? t('board.phase.transition', { round: n(view.round + 1) }) : t('board.phase.lastOver');
-    case 'paused': return t('board.phase.paused', { round: n(view.round), rounds: n(view.rounds) });
-    case 'finished': return t('board.phase.finished');
-    default: return '';
-  }
-}
-
 function render() {
   if (!board || !clock) return;
-  $('phase').textContent = phaseWords(clock);
+  $('phase').textContent = clock.phase === 'waiting' ? t('board.startsAt', { time: format.time(board.startsAt) }) : phaseTitle(clock);
   const round = seatingRound(clock);
   const tables = board.rounds[round - 1] ?? [];
   $('tables-title').textContent = t('board.tablesOfRound', { n: format.number(round) });

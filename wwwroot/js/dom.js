@@ -32,9 +32,6 @@ export function problemText(body, fallback) {
   return `${(body && body.title) || fallback}. ${(body && body.detail) || ''} ${fields}`.trim();
 }
 
-/** "1 line", "3 lines", "1,200 mentees": a count with its noun (plural given where adding an s is wrong). */
-export const count = (n, one, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
-
 /** A button that copies a read-only field's text (a link to send round); without clipboard access it selects it. */
 export function copyOnClick(button, input, note) {
   button.addEventListener('click', async () => {

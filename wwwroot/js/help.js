@@ -1,8 +1,8 @@
 // The helper page at the door: the check-in list and the walk-in form, with the round clock's phase. The helper key
 // (from the link's fragment, then kept on this phone) opens check-in and walk-ins only; the server refuses the rest.
-import { connectionBanner, connectLive, countdownText, everyFrame } from './live.js';
+import { connectionBanner, connectLive, countdownText, everyFrame, phaseTitle } from './live.js';
 import { $, problemText, sayIn, setText } from './dom.js';
-import { format, t } from './i18n.js';
+import { t } from './i18n.js';
 import { applyLimits } from './limits.js';
 import { mountCheckIn } from './checkin.js';
 
@@ -37,23 +37,11 @@ const checkIn = mountCheckIn({ eventId, api, headers: () => ({ 'X-Helper-Key': k
 
 function setClock(view) {
   clock = view;
-  $('phase').textContent = phaseWords(view);
+  $('phase').textContent = phaseTitle(view);
   draw();
 }
 
 /** Where the event stands, in the board's words (the helper at the door and the room read the same thing). */
-function phaseWords(view) {
-  const n = format.number;
-  switch (view.phase) {
-    case 'waiting': return t('board.phase.waiting');
-    case 'round': return t('board.phase.round', { round: n(view.round), rounds: n(view.rounds) });
-    case 'transition': return view.round < view.rounds ? t('board.phase.transition', { round: n(view.round + 1) }) : t('board.phase.lastOver');
-    case 'paused': return t('board.phase.paused', { round: n(view.round), rounds: n(view.rounds) });
-    case 'finished': return t('board.phase.finished');
-    default: return '';
-  }
-}
-
 function draw() {
   if (clock && live) setText($('countdown'), countdownText(clock, live.serverNow()));
 }

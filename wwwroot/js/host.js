@@ -1,6 +1,6 @@
 // The host console: roster and plan, join link and QR, the room's controls, check-in. Only the host link
 // (its key lives in the URL fragment and on this laptop) can change anything.
-import { connectionBanner, connectLive, countdownText, everyFrame } from './live.js';
+import { connectionBanner, connectLive, countdownText, everyFrame, phaseTitle } from './live.js';
 import { $, el, problemText, sayIn, setText } from './dom.js';
 import { format, lang, languages, plural, t } from './i18n.js';
 import { applyLimits } from './limits.js';
@@ -213,7 +213,7 @@ function setClock(view) {
   else if (before !== stage(view.phase)) reloadView();
   document.body.dataset.phase = view.phase;
   setStage(consoleStage(view.phase));
-  $('phase').textContent = phaseWords(view);
+  $('phase').textContent = phaseTitle(view);
   const running = view.phase === 'round' || view.phase === 'transition';
   const moving = (eventView?.transitionMinutes ?? 1) > 0;
   // Shown: what makes sense in this phase; disabled: what waits for something (Start for a roster).
@@ -245,17 +245,6 @@ function draw() {
 }
 
 /** Where the round stands, in the host's language: "Round 3 of 6". */
-function phaseWords(view) {
-  switch (view?.phase) {
-    case 'waiting': return t('host.phase.waiting');
-    case 'round': return t('host.phase.round', { n: view.round, total: view.rounds });
-    case 'transition': return view.round < view.rounds ? t('host.phase.change', { n: view.round + 1 }) : t('host.phase.lastOver');
-    case 'paused': return t('host.phase.paused', { n: view.round, total: view.rounds });
-    case 'finished': return t('host.phase.finished');
-    default: return '';
-  }
-}
-
 /** What +1 minute did: "+1 minute: done; round 2 now ends at 9:47:30." */
 function extendedText(command, view) {
   const move = view.phase === 'transition';
@@ -292,7 +281,7 @@ for (const button of document.querySelectorAll('[data-command]')) {
       return;
     }
     say(command === 'extend' ? extendedText(button.textContent, answer.body)
-      : skip ? t('host.done.skip', { command: button.textContent, phase: phaseWords(answer.body) }) : t('host.done.plain', { command: button.textContent }));
+      : skip ? t('host.done.skip', { command: button.textContent, phase: phaseTitle(answer.body) }) : t('host.done.plain', { command: button.textContent }));
     setClock(answer.body);
     keepFocus(button);
   });

@@ -18,6 +18,5 @@ public static class Say
         noun.ToQuantity(count, "N0", culture ?? English);
 
     /// <summary>"20 seconds", "1 minute", "2 hours": how long someone waits, in the largest unit that fits.</summary>
-    public static string Wait(TimeSpan wait, CultureInfo? culture = null) =>
-        wait.Humanize(precision: 1, culture: culture ?? English, maxUnit: TimeUnit.Hour, minUnit: TimeUnit.Second);
+    public static string Wait(TimeSpan wait) => Texts.English.Duration(wait);
 }
