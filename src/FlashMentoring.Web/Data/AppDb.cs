@@ -1,9 +1,10 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlashMentoring.Web.Data;
 
 /// <summary>Everything an event needs to outlive the process: settings, roster, host key and the round clock.</summary>
-public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
+public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<EventRecord> Events => Set<EventRecord>();
 
@@ -21,6 +22,12 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
     public DbSet<HistoryRecord> Histories => Set<HistoryRecord>();
 
     public DbSet<MailRecord> Mail => Set<MailRecord>();
+
+    /// <summary>Which node runs each live event's clock, and until when (several nodes on one database; Live/ClockOwnership).</summary>
+    public DbSet<ClockLeaseRecord> ClockLeases => Set<ClockLeaseRecord>();
+
+    /// <summary>The keys that sign device cookies, when the nodes share a database rather than a folder (PostgreSQL).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // SQLite takes one writer at a time; a writer that finds the file locked is told "busy" and retried after a sleep.
     // When forty events change round at once, or a room of phones sends its ratings, those sleeps add up to hundreds
@@ -189,6 +196,13 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
             m.Property(x => x.Subject).HasMaxLength(400);
             m.Property(x => x.MessageId).HasMaxLength(128);
             m.Property(x => x.LastError).HasMaxLength(1000);
+        });
+        modelBuilder.Entity<ClockLeaseRecord>(l =>
+        {
+            l.HasKey(x => x.EventId);
+            l.HasOne<EventRecord>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+            l.Property(x => x.Node).HasMaxLength(64);
+            l.HasIndex(x => x.Node);
         });
         modelBuilder.Entity<PairRecord>(p =>
         {
@@ -733,4 +747,19 @@ public sealed class MailRecord
 
     /// <summary>The Message-ID header, fixed when queued: a retry of a message the relay did take is recognisable.</summary>
     public required string MessageId { get; set; }
+}
+
+/// <summary>
+/// The node that fires an event's clock transitions, while its lease runs. Times are Unix milliseconds: a lease is taken
+/// over with one conditional update (<c>UntilMs &lt; now</c>), which SQLite cannot write for a DateTimeOffset column.
+/// </summary>
+public sealed class ClockLeaseRecord
+{
+    public Guid EventId { get; set; }
+
+    /// <summary>The owning node's name (Live:Node, by default the machine name and process id).</summary>
+    public required string Node { get; set; }
+
+    /// <summary>When the lease runs out unless renewed (Unix ms, UTC).</summary>
+    public long UntilMs { get; set; }
 }

@@ -15,7 +15,7 @@ namespace FlashMentoring.Web.Data.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("FlashMentoring.Web.Data.AnswerRecord", b =>
                 {
@@ -90,6 +90,26 @@ namespace FlashMentoring.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Choices");
+                });
+
+            modelBuilder.Entity("FlashMentoring.Web.Data.ClockLeaseRecord", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UntilMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId");
+
+                    b.HasIndex("Node");
+
+                    b.ToTable("ClockLeases");
                 });
 
             modelBuilder.Entity("FlashMentoring.Web.Data.EventRecord", b =>
@@ -425,6 +445,23 @@ namespace FlashMentoring.Web.Data.Migrations
                     b.ToTable("Plans");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("FlashMentoring.Web.Data.AnswerRecord", b =>
                 {
                     b.HasOne("FlashMentoring.Web.Data.EventRecord", null)
@@ -435,6 +472,15 @@ namespace FlashMentoring.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("FlashMentoring.Web.Data.ChoiceRecord", b =>
+                {
+                    b.HasOne("FlashMentoring.Web.Data.EventRecord", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FlashMentoring.Web.Data.ClockLeaseRecord", b =>
                 {
                     b.HasOne("FlashMentoring.Web.Data.EventRecord", null)
                         .WithMany()
