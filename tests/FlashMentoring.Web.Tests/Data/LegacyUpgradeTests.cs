@@ -15,6 +15,7 @@ namespace FlashMentoring.Web.Tests.Data;
 /// <summary>A data file made by the release that stored rosters as CSV text opens after the upgrade with everything in place.</summary>
 public sealed class LegacyUpgradeTests : IDisposable
 {
+    private const string OldFile = "An old release's SQLite file, upgraded in place at start; PostgreSQL databases began with this schema.";
     private static readonly string Legacy = Path.Combine(AppContext.BaseDirectory, "Data", "Legacy");
     private static readonly string[] HostReads = ["/", "/host", "/plan", "/people", "/board", "/clock", "/report", "/exports/ratings.csv", "/exports/pairs.csv"];
 
@@ -66,7 +67,7 @@ public sealed class LegacyUpgradeTests : IDisposable
         Directory.Delete(folder, recursive: true);
     }
 
-    [Theory]
+    [SqliteTheory(OldFile)]
     [InlineData("spring")]
     [InlineData("small")]
     public async Task EveryHostReadAndEveryPhoneAnswersAsTheOldReleaseDid(string name)
@@ -89,7 +90,7 @@ public sealed class LegacyUpgradeTests : IDisposable
         }
     }
 
-    [Fact]
+    [SqliteFact(OldFile)]
     public async Task AnEventTheOldReleaseCouldNotLoadAfterAWalkInOpensWithTheWalkInSeated()
     {
         var e = expected["broken"]!;
@@ -114,7 +115,7 @@ public sealed class LegacyUpgradeTests : IDisposable
         more.StatusCode.Should().Be(HttpStatusCode.OK, "the event takes walk-ins again: " + await more.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [SqliteFact(OldFile)]
     public async Task TheWalkInWithTwoSpacesSeesTheTablesThePlanGaveHerUnderHerCleanedName()
     {
         var e = expected["spaces"]!;
@@ -142,7 +143,7 @@ public sealed class LegacyUpgradeTests : IDisposable
         }
     }
 
-    [Fact]
+    [SqliteFact(OldFile)]
     public async Task ANameLongerThanTodaysLimitThatTheOldReleaseTookKeepsItsPersonAndThePlan()
     {
         // That release took names up to 1,000 characters; today a roster line may have 200.
@@ -166,7 +167,7 @@ public sealed class LegacyUpgradeTests : IDisposable
         ana.GetProperty("rounds")[0].GetProperty("table").GetInt32().Should().Be(1);
     }
 
-    [Fact]
+    [SqliteFact(OldFile)]
     public async Task TheUpgradedFileHasNoRosterTextAndOpensAgainUnchanged()
     {
         var e = expected["spring"]!;
