@@ -40,6 +40,7 @@ public class AppDb(DbContextOptions<AppDb> options) : DbContext(options), IDataP
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        NulCharacters.DropFromChanges(ChangeTracker);
         var gate = WriteGate();
         gate?.Wait();
         try
@@ -54,6 +55,7 @@ public class AppDb(DbContextOptions<AppDb> options) : DbContext(options), IDataP
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        NulCharacters.DropFromChanges(ChangeTracker);
         var gate = WriteGate();
         if (gate is not null)
         {

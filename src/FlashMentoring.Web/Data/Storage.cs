@@ -75,7 +75,7 @@ public static class StorageExtensions
             // The app asks for an AppDb and gets the context with PostgreSQL's migrations. Registered first: AddDbContext
             // adds its own registration only when there is none.
             services.AddScoped<AppDb, PostgresDb>();
-            services.AddDbContext<AppDb>(db => db.UseNpgsql(connection));
+            services.AddDbContext<AppDb>(db => db.UseNpgsql(connection).AddInterceptors(NulCharacters.Interceptor));
             // Every node signs and reads device cookies with the same keys (and the same application name, Hosting/
             // Security): the keys live in the shared database, as the events do.
             services.AddDataProtection().PersistKeysToDbContext<AppDb>();
@@ -96,7 +96,7 @@ public static class StorageExtensions
                 // cannot run inside the migration's transaction. It runs once per file, at start, before any request;
                 // the warning about it would greet every new host on their first start.
                 db.UseSqlite($"Data Source={options.SqlitePath}")
-                  .AddInterceptors(SqliteFile.Interceptor)
+                  .AddInterceptors(SqliteFile.Interceptor, NulCharacters.Interceptor)
                   .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
             }
         });
