@@ -51,6 +51,17 @@ public sealed class StorageOptions
         }
     }
 
+    /// <summary>
+    /// The server's or the network's own error inside <paramref name="failure"/>, or null when it is none: EF hands a
+    /// failed connection over as "a transient failure" around Npgsql's words.
+    /// </summary>
+    public static Exception? PostgresFailure(Exception failure) => failure switch
+    {
+        NpgsqlException or TimeoutException => failure,
+        InvalidOperationException { InnerException: NpgsqlException inner } => inner,
+        _ => null,
+    };
+
     /// <summary>Where a connection string points, for messages: host, port and database, never the password.</summary>
     public static string PostgresServer(string connectionString)
     {
@@ -119,11 +130,11 @@ public static class StorageExtensions
         {
             await db.Database.MigrateAsync();
         }
-        catch (NpgsqlException ex)
+        catch (Exception ex) when (StorageOptions.PostgresFailure(ex) is { } cause)
         {
             var server = StorageOptions.PostgresServer(db.Database.GetConnectionString()!);
             throw new InvalidOperationException(
-                $"PostgreSQL at {server} (ConnectionStrings:Postgres) could not be reached or refused the schema's migrations: {ex.Message}", ex);
+                $"PostgreSQL at {server} (ConnectionStrings:Postgres) could not be reached or refused the schema's migrations: {cause.Message}", ex);
         }
     }
 

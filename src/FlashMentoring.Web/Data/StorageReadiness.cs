@@ -45,11 +45,14 @@ public sealed class StorageReadiness(IOptions<StorageOptions> options, IConfigur
         try
         {
             await using var db = new PostgresDb(new DbContextOptionsBuilder<AppDb>().UseNpgsql(connection.ConnectionString).Options);
+            // Opened first: EF reads a database that does not exist (dropped, or a wrong name) as one with every migration
+            // still to apply, and the server's own words say more.
+            await db.Database.OpenConnectionAsync(cancellationToken);
             return Verdict((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count(), $"the database {server}");
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        catch (Exception ex) when (StorageOptions.PostgresFailure(ex) is { } cause)
         {
-            return HealthCheckResult.Unhealthy($"PostgreSQL at {server} (ConnectionStrings:Postgres) does not answer or refused the connection: {ex.Message}", ex);
+            return HealthCheckResult.Unhealthy($"PostgreSQL at {server} (ConnectionStrings:Postgres) does not answer or refused the connection: {cause.Message}", ex);
         }
     }
 
