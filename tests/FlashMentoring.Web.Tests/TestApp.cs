@@ -21,7 +21,7 @@ public class TestApp : WebApplicationFactory<Program>
     /// </summary>
     public string? DataFolder { get; init; }
 
-    /// <summary>The app's PostgreSQL database (connection string), on the Postgres run; null otherwise.</summary>
+    /// <summary>The PostgreSQL database (connection string) this TestApp made for itself on the Postgres run; null otherwise.</summary>
     public string? Postgres => postgres;
 
     /// <summary>When set, the app's clock: tests move time by hand instead of waiting for it.</summary>
@@ -58,7 +58,8 @@ public class TestApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (TestPostgres.Selected)
+        // A test that names its own database (two nodes on one) gets no other.
+        if (TestPostgres.Selected && !Settings.ContainsKey("ConnectionStrings:Postgres"))
         {
             postgres ??= DataFolder is null ? TestPostgres.NewDatabase() : TestPostgres.DatabaseFor(DataFolder);
             builder.UseSetting("Storage:Provider", "Postgres");

@@ -55,17 +55,21 @@ public static class TestPostgres
 
         private const string Ready = "database system is ready to accept connections";
 
+        private const string Prefix = "fm-postgres-";
+
         private readonly string root;
         private readonly int port;
         private readonly Process postgres;
+        private readonly FileStream owner;
         private readonly Lock gate = new();
         private int made;
 
-        private Server(string root, int port, Process postgres)
+        private Server(string root, int port, Process postgres, FileStream owner)
         {
             this.root = root;
             this.port = port;
             this.postgres = postgres;
+            this.owner = owner;
         }
 
         public string ConnectionString(string database) =>
@@ -83,7 +87,10 @@ public static class TestPostgres
                     "The Postgres test run (FLASHMENTORING_TEST_STORAGE=Postgres) needs Debian's PostgreSQL in /usr/lib/postgresql/*/bin: apt-get install postgresql (.ci/run does).");
             }
 
-            var root = Directory.CreateTempSubdirectory("fm-postgres-").FullName;
+            RemoveLeftovers();
+            var root = Directory.CreateTempSubdirectory(Prefix).FullName;
+            // Held while this process lives: a later run finds it free once this one is gone, and removes the folder.
+            var owner = new FileStream(Path.Combine(root, "owner.lock"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
             // initdb and postgres refuse to run as root: as root, the server runs as the postgres user, who owns the folder.
             var user = Environment.UserName == "root" ? "postgres" : null;
             if (user is not null)
@@ -172,7 +179,7 @@ public static class TestPostgres
                 throw new InvalidOperationException("PostgreSQL did not start within 60 s:\n" + string.Join('\n', log));
             }
 
-            var server = new Server(root, port, started.Task.Result);
+            var server = new Server(root, port, started.Task.Result, owner);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
             server.MigrateTemplate();
             return server;
@@ -224,11 +231,33 @@ public static class TestPostgres
                 // Immediate shutdown: the data is thrown away, nothing needs a checkpoint.
                 Run("kill", ["-QUIT", postgres.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
                 postgres.WaitForExit(10_000);
+                owner.Dispose();
                 Directory.Delete(root, recursive: true);
             }
             catch (Exception ex) when (ex is IOException or InvalidOperationException or UnauthorizedAccessException)
             {
                 // The process is ending anyway; a folder left in the temporary directory is no failure of the tests.
+            }
+        }
+
+        // A test process that was killed (or whose exit handler was cut short) leaves its folder behind; its server went
+        // with it. Only a folder whose owner lock is free is removed: another test process may be running beside this one.
+        private static void RemoveLeftovers()
+        {
+            foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
+            {
+                try
+                {
+                    using (new FileStream(Path.Combine(folder, "owner.lock"), FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                    {
+                    }
+
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // In use, or half made by a process starting now: left to its owner.
+                }
             }
         }
 
