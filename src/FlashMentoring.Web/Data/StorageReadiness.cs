@@ -13,7 +13,7 @@ namespace FlashMentoring.Web.Data;
 /// </summary>
 public sealed class StorageReadiness(IOptions<StorageOptions> options, IConfiguration configuration) : IHealthCheck
 {
-    // A load balancer asks every few seconds: an unreachable server must make the answer "not ready", not a hang.
+    // A load balancer asks every few seconds: a server that does not answer must make it "not ready", not a hang.
     private const int ConnectSeconds = 5;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -40,7 +40,7 @@ public sealed class StorageReadiness(IOptions<StorageOptions> options, IConfigur
     // Also a connection of its own: the pool's open connections say nothing about whether the server takes a new one.
     private async Task<HealthCheckResult> PostgresAsync(CancellationToken cancellationToken)
     {
-        var connection = new NpgsqlConnectionStringBuilder(StorageOptions.PostgresConnection(configuration)) { Pooling = false, Timeout = ConnectSeconds };
+        var connection = new NpgsqlConnectionStringBuilder(StorageOptions.PostgresConnection(configuration)) { Pooling = false, Timeout = ConnectSeconds, CommandTimeout = ConnectSeconds };
         var server = StorageOptions.PostgresServer(connection.ConnectionString);
         try
         {
