@@ -231,6 +231,9 @@ public static class TestPostgres
                 // Immediate shutdown: the data is thrown away, nothing needs a checkpoint.
                 Run("kill", ["-QUIT", postgres.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
                 postgres.WaitForExit(10_000);
+                // The lock last: a process ended part-way through (the test runner does not wait long) leaves a folder
+                // that the next run recognises as nobody's.
+                Directory.Delete(Path.Combine(root, "data"), recursive: true);
                 owner.Dispose();
                 Directory.Delete(root, recursive: true);
             }
@@ -241,15 +244,24 @@ public static class TestPostgres
         }
 
         // A test process that was killed (or whose exit handler was cut short) leaves its folder behind; its server went
-        // with it. Only a folder whose owner lock is free is removed: another test process may be running beside this one.
+        // with it. Only a folder whose owner lock is free is removed, or one without a lock untouched for an hour: another
+        // test process may be running beside this one, or making its folder now.
         private static void RemoveLeftovers()
         {
             foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
             {
                 try
                 {
-                    using (new FileStream(Path.Combine(folder, "owner.lock"), FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                    var lockFile = Path.Combine(folder, "owner.lock");
+                    if (File.Exists(lockFile))
                     {
+                        using (new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                        {
+                        }
+                    }
+                    else if (Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow.AddHours(-1))
+                    {
+                        continue;
                     }
 
                     Directory.Delete(folder, recursive: true);
