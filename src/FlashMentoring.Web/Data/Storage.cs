@@ -123,12 +123,17 @@ public static class StorageExtensions
     }
 
     // Several nodes may start at once on one database: EF takes a lock around the migrations (a table lock in the
-    // database), so one node applies them and the others find them applied.
+    // database), so one node applies them and the others find them applied. A node that finds none to apply skips that
+    // step, its lock and its check of the model against the migrations (MigrationTests make that check): a quarter
+    // less work per start, which the tests, starting hundreds of apps, notice.
     private static async Task MigratePostgresAsync(AppDb db)
     {
         try
         {
-            await db.Database.MigrateAsync();
+            if ((await db.Database.GetPendingMigrationsAsync()).Any())
+            {
+                await db.Database.MigrateAsync();
+            }
         }
         catch (Exception ex) when (StorageOptions.PostgresFailure(ex) is { } cause)
         {
