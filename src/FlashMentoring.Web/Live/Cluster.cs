@@ -17,12 +17,20 @@ public sealed class LiveOptions
     public string? Redis { get; set; }
 
     /// <summary>This node's name, in clock leases and logs; by default the machine's name and the process id.</summary>
-    public string Node { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+    public string Node { get; set; } = DefaultNode();
 
     /// <summary>How long an event's clock stays with its node without a renewal: after a node dies, another takes its events within this.</summary>
     public TimeSpan LeaseFor { get; set; } = TimeSpan.FromSeconds(6);
 
     public bool Clustered => !string.IsNullOrWhiteSpace(Redis);
+
+    // The lease column holds 64 characters: a long machine name gives way to the process id, which tells nodes apart.
+    private static string DefaultNode()
+    {
+        var pid = "-" + Environment.ProcessId;
+        var machine = Environment.MachineName;
+        return (machine.Length + pid.Length > 64 ? machine[..(64 - pid.Length)] : machine) + pid;
+    }
 
     /// <summary>How often a node renews its leases and looks for events whose node is gone.</summary>
     public TimeSpan RenewEvery => LeaseFor / 3;
