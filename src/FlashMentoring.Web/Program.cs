@@ -49,7 +49,9 @@ builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddAppMetrics(builder.Configuration);
-builder.Services.AddSignalR(LiveHub.Configure);
+// SignalR, and with Live:Redis the backplane that makes several nodes one (Live/Cluster, docs/scale.md).
+builder.Services.AddLive(builder.Configuration);
+builder.Services.AddSingleton<ClockOwnership>();
 builder.Services.AddSingleton<ClockBroadcaster>();
 builder.Services.AddOptions<JoinLinkOptions>().BindConfiguration("Hosting").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<JoinLinks>();

@@ -11,14 +11,49 @@ namespace FlashMentoring.Web.Live;
 /// The round clock's heartbeat: sleeps until the next round or transition of any live event ends (on the app's
 /// TimeProvider, so tests move time by hand), saves the transition and pushes it to the event's group. Host
 /// commands call <see cref="Publish"/> and <see cref="Wake"/>, so a pause or an extension reschedules at once.
+/// On several nodes, each event's transitions are fired by the node that holds its lease (<see cref="ClockOwnership"/>),
+/// a command on any node wakes them all, and pushes that Redis could not carry are made good here once it is back.
 /// </summary>
-public sealed class ClockBroadcaster(IServiceScopeFactory scopes, IHubContext<LiveHub, ILiveClient> hub, TimeProvider time, AppMetrics metrics, ILogger<ClockBroadcaster> log) : BackgroundService
+public sealed class ClockBroadcaster(
+    IServiceScopeFactory scopes,
+    IHubContext<LiveHub, ILiveClient> hub,
+    TimeProvider time,
+    AppMetrics metrics,
+    ClockOwnership ownership,
+    ClusterSignals signals,
+    MissedPushes missed,
+    Microsoft.Extensions.Options.IOptions<LiveOptions> liveOptions,
+    ILogger<ClockBroadcaster> log) : BackgroundService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(1);
+
+    // While pushes wait for Redis to come back, how often to look.
+    private static readonly TimeSpan RetryMissed = TimeSpan.FromSeconds(1);
     private CancellationTokenSource wake = new();
 
-    /// <summary>Something changed: look at the schedule again now.</summary>
-    public void Wake() => Interlocked.Exchange(ref wake, new CancellationTokenSource()).Cancel();
+    /// <summary>Something changed: look at the schedule again now, on every node.</summary>
+    public void Wake()
+    {
+        WakeHere();
+        _ = signals.WakeOthersAsync();
+    }
+
+    private void WakeHere() => Interlocked.Exchange(ref wake, new CancellationTokenSource()).Cancel();
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await ownership.ReleaseAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database is gone too: the leases run out on their own.
+            log.LogWarning(ex, "Could not give up this node's clocks on the way out; the other nodes take them when the leases run out.");
+        }
+    }
 
     /// <summary>
     /// Pushes a clock to everyone in the event. <paramref name="trigger"/> is "host" (a command) or "schedule" (a round's
@@ -33,6 +68,16 @@ public sealed class ClockBroadcaster(IServiceScopeFactory scopes, IHubContext<Li
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await signals.ListenAsync(WakeHere);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Redis away at start: the regular look below covers wake-ups until it is back.
+            log.LogWarning(ex, "Could not hear the other nodes' clock wake-ups; looking every {Every} instead.", liveOptions.Value.RenewEvery);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             // Taken before looking, so a command that lands while we look still wakes the sleep below.
@@ -68,6 +113,13 @@ public sealed class ClockBroadcaster(IServiceScopeFactory scopes, IHubContext<Li
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var running = new[] { nameof(Phase.Round), nameof(Phase.Transition) };
         var live = await db.Events.Where(e => running.Contains(e.ClockPhase)).ToListAsync(cancellationToken);
+        metrics.EventsRunning(live.Count);
+        if (ownership.Enabled)
+        {
+            var mine = await ownership.OwnAsync(db, live.Select(e => e.Id).ToList(), cancellationToken);
+            live = live.Where(e => mine.Contains(e.Id)).ToList();
+        }
+
         var now = time.GetUtcNow();
         // A phone hears of a round change only after the one save of every event due and the pushes to the events
         // before it: its fan-out time counts from here.
@@ -89,7 +141,6 @@ public sealed class ClockBroadcaster(IServiceScopeFactory scopes, IHubContext<Li
             }
         }
 
-        metrics.EventsRunning(live.Count(e => running.Contains(e.ClockPhase)));
         if (due.Count > 0)
         {
             // Every event that changes round at this instant is saved in one commit (one flush to disk, not one
@@ -110,7 +161,53 @@ public sealed class ClockBroadcaster(IServiceScopeFactory scopes, IHubContext<Li
             }
         }
 
-        // Sleep exactly until the nearest end; with nothing running, look again now and then.
-        return next is null ? Idle : next < TimeSpan.Zero ? TimeSpan.Zero : next.Value;
+        if (missed.Any && signals.Settled)
+        {
+            await MakeGoodAsync(db, running, cancellationToken);
+        }
+
+        // Sleep exactly until the nearest end; with nothing running, look again now and then. On several nodes, look
+        // at least as often as leases are renewed, and while pushes wait for Redis, every second.
+        var sleep = next is null ? Idle : next < TimeSpan.Zero ? TimeSpan.Zero : next.Value;
+        if (ownership.Enabled && sleep > liveOptions.Value.RenewEvery)
+        {
+            sleep = liveOptions.Value.RenewEvery;
+        }
+
+        return missed.Any && sleep > RetryMissed ? RetryMissed : sleep;
+    }
+
+    /// <summary>
+    /// Redis is back after pushes to some events failed: each gets its clock again (when a clock push was lost) and a
+    /// "plan changed", on which phones, boards and consoles fetch what they show. Nobody received the failed pushes, so
+    /// none arrives twice.
+    /// </summary>
+    private async Task MakeGoodAsync(AppDb db, string[] running, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var toTell = missed.Take().ToList();
+        if (missed.TakeEveryone())
+        {
+            var told = toTell.Select(t => t.EventId).ToHashSet();
+            var awake = running.Append(nameof(Phase.Paused)).ToArray();
+            var others = await db.Events.AsNoTracking().Where(e => awake.Contains(e.ClockPhase) && !told.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken);
+            toTell.AddRange(others.Select(id => (id, false)));
+        }
+
+        log.LogInformation("Redis is back: {Count} events are sent what they missed.", toTell.Count);
+        foreach (var (eventId, clock) in toTell)
+        {
+            if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken) is not { } record)
+            {
+                continue;
+            }
+
+            if (clock)
+            {
+                await Publish(eventId, ClockStore.ViewNow(record, now), "resend");
+            }
+
+            await hub.Clients.Group(LiveHub.Group(eventId)).PlanChanged(record.PlanVersion);
+        }
     }
 }

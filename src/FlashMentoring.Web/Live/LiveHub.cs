@@ -47,6 +47,10 @@ public sealed class LiveHub(AppDb db, PersonalViews views, Attempts attempts, Ti
 
     public static string PersonGroup(long personId) => $"person:{personId}";
 
+    /// <summary>The event an event's or its host's group is for; null for a person's group.</summary>
+    public static Guid? EventOfGroup(string group) =>
+        group.Split(':', 2) is ["event" or "host", var id] && Guid.TryParseExact(id, "N", out var eventId) ? eventId : null;
+
     /// <summary>The host consoles of an event: what only the host may hear of (answers coming in).</summary>
     public static string HostGroup(Guid eventId) => $"host:{eventId:N}";
 

@@ -17,12 +17,16 @@ namespace FlashMentoring.Web.Mail;
 /// (<see cref="PlanUpdates"/>). Requests only add rows and wake it, so a slow or dead relay never holds one up.
 /// </summary>
 /// <remarks>
-/// One sender per process. Two app processes on one database would each take the same due rows and could send a
-/// message twice; running the app on several nodes (issue 19) needs a claim on each row (a conditional update of
-/// NextAttemptAt as a lease) before it is sent.
+/// One sender per process. On several nodes (<c>Live:Redis</c>), every node's sender looks at the one queue, so each
+/// row is claimed before it is sent: a conditional update moves its NextAttemptAt <see cref="ClaimFor"/> ahead, and only
+/// the sender whose update changed the row sends it. A node that dies while sending leaves its claimed rows to be sent
+/// after the claim runs out (the relay may then see a message twice, with the same Message-ID).
 /// </remarks>
-public sealed class MailSender(IServiceScopeFactory scopes, MailQueue queue, IOptions<MailOptions> options, TimeProvider time, ILogger<MailSender> log) : BackgroundService
+public sealed class MailSender(IServiceScopeFactory scopes, MailQueue queue, IOptions<MailOptions> options, IOptions<Live.LiveOptions> live, TimeProvider time, ILogger<MailSender> log) : BackgroundService
 {
+    /// <summary>How long a claimed row is left to the sender that claimed it.</summary>
+    internal static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
+
     /// <summary>Messages sent over one connection.</summary>
     internal const int BatchSize = 20;
 
@@ -83,10 +87,37 @@ public sealed class MailSender(IServiceScopeFactory scopes, MailQueue queue, IOp
         var now = time.GetUtcNow();
         // SQLite cannot compare or sort DateTimeOffset columns: the queued rows' times are read and sorted here.
         var queued = await db.Mail.AsNoTracking().Where(m => m.Status == "queued").Select(m => new { m.Id, m.NextAttemptAt, m.CreatedAt }).ToListAsync(cancellationToken);
-        var due = queued.Where(m => m.NextAttemptAt <= now).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Take(BatchSize).Select(m => m.Id).ToList();
-        if (due.Count == 0)
+        var dueRows = queued.Where(m => m.NextAttemptAt <= now).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Take(BatchSize).ToList();
+        if (dueRows.Count == 0)
         {
             return false;
+        }
+
+        var due = dueRows.Select(m => m.Id).ToList();
+        if (live.Value.Clustered)
+        {
+            // Another node's sender sees the same rows: send only those this one claimed.
+            var claimed = new List<long>();
+            foreach (var row in dueRows)
+            {
+                var seen = row.NextAttemptAt;
+                var changed = await db.QueuedWriteAsync(
+                    () => db.Mail.Where(m => m.Id == row.Id && m.Status == "queued" && m.NextAttemptAt == seen)
+                        .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, now + ClaimFor), cancellationToken),
+                    cancellationToken);
+                if (changed == 1)
+                {
+                    claimed.Add(row.Id);
+                }
+            }
+
+            if (claimed.Count == 0)
+            {
+                // All taken by another node meanwhile; there may be more due.
+                return dueRows.Count == BatchSize;
+            }
+
+            due = claimed;
         }
 
         var batch = (await db.Mail.Where(m => due.Contains(m.Id)).ToListAsync(cancellationToken)).OrderBy(m => due.IndexOf(m.Id)).ToList();
@@ -157,7 +188,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, MailQueue queue, IOp
             }
         }
 
-        return batch.Count == BatchSize;
+        return dueRows.Count == BatchSize;
     }
 
     /// <summary>The MIME message for a queued row: text, and the calendar file when there is one.</summary>
