@@ -10,7 +10,8 @@
 //   (d) PostgreSQL is restarted (pg_ctl restart -m fast): the next commands must succeed and every phone be right.
 // The last line: nodes=2 phones=N delivered=x/y missed=0 duplicated=0 failover_s=.. p99=.. ms redis_outage_recovered=N/N
 //
-//   node bench/cluster/drill.mjs --events 8 --phones 125 [--changes 5] [--workers 2] [--kill node1] [--redis-outage 10]
+//   node bench/cluster/drill.mjs --events 8 --phones 125 [--changes 5] [--workers 2] [--kill node1] [--kill-before-due S]
+//                                [--redis-outage 10]
 import { execFile, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
@@ -99,10 +100,9 @@ async function redisPublishes() {
 
 /** Which node holds each event's clock (the ClockLeases table), or null when the store does not say. */
 async function leases() {
-  if (!postgres) return null;
   try {
-    const rows = await cluster('psql', '-Atc', 'SELECT "EventId", "Node" FROM "ClockLeases"');
-    const owners = new Map(rows.split('\n').filter(Boolean).map((line) => line.split('|')));
+    const rows = await cluster('sql', 'SELECT "EventId", "Node" FROM "ClockLeases"');
+    const owners = new Map(rows.split('\n').filter(Boolean).map((line) => line.split('|')).map(([id, node]) => [id.toLowerCase(), node]));
     return owners.size ? owners : null;
   } catch {
     return null;
@@ -200,7 +200,10 @@ try {
   const inChange = versions();
   const delivered = await settle('change', { versions: inChange, timeoutMs: 10000 });
   log(`(b) every event in a change of tables ending in ${seconds(Math.max(...endsAt.values()) - Date.now())} s; ${delivered.right}/${delivered.phones} phones got it`);
-  await sleep(3000);
+  // By default the node dies early in the change of tables; --kill-before-due S kills it S seconds before the change
+  // ends, the worst moment for the clock (its lease must run out and be taken before the transition can fire).
+  const killBeforeDue = args['kill-before-due'] === undefined ? null : Number(args['kill-before-due']) * 1000;
+  await sleep(killBeforeDue === null ? 3000 : Math.min(...endsAt.values()) - killBeforeDue - Date.now());
   await everyone('mark');
   const killedAt = Date.now();
   await cluster('kill', victim);
@@ -229,6 +232,11 @@ try {
     });
   }
   const twice = rows.filter((r) => r.count > 1).length;
+  const ownersAfter = await leases();
+  if (owners && ownersAfter) {
+    const moved = created.filter((ev) => owners.get(ev.id) === victim).map((ev) => ownersAfter.get(ev.id) ?? 'nobody');
+    log(`(b) ${victim}'s ${moved.length} clocks are now held by: ${countsText(moved.reduce((c, n) => ({ ...c, [n]: (c[n] ?? 0) + 1 }), {}))}`);
+  }
   const serverLate = lateness.map((l) => l.server).sort((a, b) => a - b);
   const ofVictim = lateness.filter((l) => l.owner === victim).map((l) => l.server);
   log(`(b) the change of tables ended by itself on ${lateness.length}/${events} events: fired ${percentile(serverLate, 0)} to ${serverLate.at(-1)} ms after its time` +
@@ -295,7 +303,8 @@ try {
   const [x, y, missed, duplicated] = [sum('delivered'), sum('expected'), sum('missed'), sum('duplicated')];
   if (missed) problems.push(`${missed} round changes missed`);
   if (duplicated) problems.push(`${duplicated} pushes duplicated`);
-  log(`reconnects over the drill: ${sum('reconnects')}; phones per node at the end: ${countsText(merge(await everyone('nodes'), 'nodes'))}`);
+  log(`not pushed but recovered: ${y - x - missed} (${sum('bySnapshot')} of them by a snapshot, the rest by a later push); ` +
+    `reconnects over the drill: ${sum('reconnects')}; phones per node at the end: ${countsText(merge(await everyone('nodes'), 'nodes'))}`);
   for (const problem of problems) log(`PROBLEM ${problem}`);
   await everyone('stop');
   console.log(`nodes=${nodes.length} phones=${all.length} delivered=${x}/${y} missed=${missed} duplicated=${duplicated} ` +

@@ -77,7 +77,12 @@ function build(url, phone) {
     phone.version = Math.max(phone.version, view.version);
     wake(phone);
   });
-  for (const name of ['Itinerary', 'PlanChanged', 'PeopleChanged', 'RoomChanged', 'PresenceChanged', 'FeedbackChanged', 'EventDeleted']) connection.on(name, () => {});
+  // As me.js: a new itinerary, or "plan changed" (also what a node sends its phones after Redis was away), and the
+  // phone reads its whole view again, at a random moment within 3 s so a room does not ask at once.
+  const later = () => setTimeout(() => sync(phone).catch(() => {}), Math.random() * 3000);
+  connection.on('Itinerary', later);
+  connection.on('PlanChanged', later);
+  for (const name of ['PeopleChanged', 'RoomChanged', 'PresenceChanged', 'FeedbackChanged', 'EventDeleted']) connection.on(name, () => {});
   connection.onreconnecting(() => {
     phone.connected = false;
     phone.reconnects++;
@@ -212,21 +217,24 @@ process.on('message', async (message) => {
       break;
     }
     case 'report': {
-      // Each phone should have every version after the one it joined on, up to the event's final one: pushed, or covered
-      // by a snapshot it took after (a later version's snapshot shows the state that version led to).
+      // Each phone should have every version after the one it joined on, up to the event's final one: pushed, or else
+      // recovered: the phone later held that version or a later one, from a snapshot (a join) or a later push (a clock
+      // push carries the whole clock in absolute instants, so the later state supersedes the one skipped over).
       let expected = 0;
       let delivered = 0;
       let missed = 0;
+      let bySnapshot = 0;
       for (const phone of phones) {
         const final = message.versions[phone.event];
         for (let v = phone.joinVersion + 1; v <= final; v++) {
           expected++;
           if (phone.pushes.has(v)) delivered++;
-          else if (phone.maxSnapshot < v) missed++;
+          else if (phone.version < v) missed++;
+          else if (phone.maxSnapshot >= v) bySnapshot++;
         }
       }
       reply({
-        expected, delivered, missed,
+        expected, delivered, missed, bySnapshot,
         duplicated: phones.reduce((s, p) => s + p.duplicated, 0),
         latencies: phones.flatMap((p) => p.latencies),
         reconnects: phones.reduce((s, p) => s + p.reconnects, 0),

@@ -4,7 +4,7 @@
 # PostgreSQL restarted), stops everything.
 #   bench/cluster/run.sh --nodes 2 --events 8 --phones 125
 # Options of deploy/cluster/run.sh pass through (--nodes, --port, --storage, --no-build); the rest go to drill.mjs
-# (--events, --phones, --changes, --workers, --kill NODE, --redis-outage SECONDS).
+# (--events, --phones, --changes, --workers, --kill NODE, --kill-before-due S, --redis-outage S).
 # The last line: nodes=2 phones=1000 delivered=x/y missed=0 duplicated=0 failover_s=.. p99=.. ms redis_outage_recovered=N/N
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -10,6 +10,7 @@
 #   ctl.sh redis-stop | redis-start
 #   ctl.sh postgres-restart   pg_ctl restart -m fast (open connections are cut)
 #   ctl.sh psql [ARGS...]     psql on the cluster's database
+#   ctl.sh sql QUERY          one query on the cluster's store (PostgreSQL, or the shared SQLite file), rows as a|b
 #   ctl.sh status
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -33,6 +34,12 @@ case $action in
   redis-start) start_redis ;;
   postgres-restart) restart_postgres ;;
   psql) shift; cluster_psql "$@" ;;
+  sql)
+    if [ "$FM_CLUSTER_STORAGE" = Postgres ]; then
+      cluster_psql -At -c "${2:?which query}"
+    else
+      sqlite3 -readonly "$FM_CLUSTER_DIR/data/flashmentoring.db" "${2:?which query}"
+    fi ;;
   status)
     echo "nginx $FM_CLUSTER_URL: $(nginx_running && echo running || echo stopped)"
     for pair in $FM_CLUSTER_NODES; do
