@@ -128,7 +128,9 @@ start_node() {
     Hosting__PublicOrigin="$FM_CLUSTER_URL"
   )
   if [ "$FM_CLUSTER_STORAGE" = Postgres ]; then
-    env+=(ConnectionStrings__Postgres="$FM_CLUSTER_POSTGRES")
+    # A folder of its own, as each container of compose.yaml has: whatever a node still writes to disk stays in the
+    # cluster's folder, and nothing on disk is shared between nodes by accident.
+    env+=(ConnectionStrings__Postgres="$FM_CLUSTER_POSTGRES" Storage__DataFolder="$FM_CLUSTER_DIR/nodes/$name-data")
   else
     # Until a node can use PostgreSQL: one SQLite file (and one key folder for device cookies) shared by every node.
     env+=(Storage__DataFolder="$FM_CLUSTER_DIR/data")
