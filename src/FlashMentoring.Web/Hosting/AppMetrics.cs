@@ -28,7 +28,7 @@ public sealed class AppMetrics
         ArgumentNullException.ThrowIfNull(meters);
         var meter = meters.Create(MeterName);
         var milliseconds = new InstrumentAdvice<double> { HistogramBucketBoundaries = Buckets };
-        eventsRunning = meter.CreateGauge<int>("flashmentoring.events.running", "{event}", "Events whose round clock is running: in a round or a change of tables, not paused.");
+        eventsRunning = meter.CreateGauge<int>("flashmentoring.events.running", "{event}", "Events whose round clock is running: in a round or a change of tables, not paused. On several nodes, those whose clock this node runs.");
         connections = meter.CreateUpDownCounter<int>("flashmentoring.live.connections", "{connection}", "Open live connections: phones, boards and host consoles.");
         fanOut = meter.CreateHistogram("flashmentoring.clock.fanout.duration", "ms", "From a clock change (a round starting or ending, a host's start, skip or pause) to its push handed to every connection of the event.", advice: milliseconds);
         plans = meter.CreateCounter<int>("flashmentoring.plans.made", "{plan}", "Plans made from an uploaded roster (the planner, an event's roster, a kit).");

@@ -113,12 +113,14 @@ public sealed class ClockBroadcaster(
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var running = new[] { nameof(Phase.Round), nameof(Phase.Transition) };
         var live = await db.Events.Where(e => running.Contains(e.ClockPhase)).ToListAsync(cancellationToken);
-        metrics.EventsRunning(live.Count);
         if (ownership.Enabled)
         {
             var mine = await ownership.OwnAsync(db, live.Select(e => e.Id).ToList(), cancellationToken);
             live = live.Where(e => mine.Contains(e.Id)).ToList();
         }
+
+        // On several nodes, the events whose clock this node runs: the nodes' figures add up to the whole.
+        metrics.EventsRunning(live.Count);
 
         var now = time.GetUtcNow();
         // A phone hears of a round change only after the one save of every event due and the pushes to the events
