@@ -39,8 +39,18 @@ const seconds = (ms) => (ms / 1000).toFixed(1);
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 const countsText = (counts) => Object.entries(counts).sort().map(([k, v]) => `${k}=${v}`).join(' ');
 
-async function api(path, options = {}) {
-  const response = await fetch(url + path, options);
+// Each event's host is a browser with its own device cookie (from the first page), so nginx routes each host's
+// commands to a node of its own, as it would the host consoles of different offices.
+async function hostCookie() {
+  const response = await fetch(`${url}/`);
+  await response.arrayBuffer();
+  const cookie = /fm-device=([^;]+)/.exec(response.headers.get('set-cookie') ?? '');
+  if (!cookie) throw new Error(`GET / gave no device cookie (status ${response.status})`);
+  return `fm-device=${cookie[1]}`;
+}
+
+async function api(path, options = {}, cookie = null) {
+  const response = await fetch(url + path, cookie ? { ...options, headers: { ...options.headers, Cookie: cookie } } : options);
   const text = await response.text();
   if (!response.ok) throw new Error(`${options.method ?? 'GET'} ${path}: ${response.status} ${text.slice(0, 300)}`);
   return text ? JSON.parse(text) : null;
@@ -59,7 +69,7 @@ const created = [];
 const clock = new Map();
 
 async function command(ev, name, body = {}) {
-  const view = await api(`/api/events/${ev.id}/clock/${name}`, { method: 'POST', headers: { 'X-Host-Key': ev.key, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const view = await api(`/api/events/${ev.id}/clock/${name}`, { method: 'POST', headers: { 'X-Host-Key': ev.key, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }, ev.cookie);
   clock.set(ev.id, view);
   return view;
 }
@@ -67,7 +77,7 @@ async function command(ev, name, body = {}) {
 const skip = (ev, skipChange) => command(ev, 'skip', { expectedRound: clock.get(ev.id).round, expectedVersion: clock.get(ev.id).version, skipChange });
 
 async function readClocks() {
-  for (const ev of created) clock.set(ev.id, await api(`/api/events/${ev.id}/clock`));
+  for (const ev of created) clock.set(ev.id, await api(`/api/events/${ev.id}/clock`, {}, ev.cookie));
   return versions();
 }
 
@@ -141,6 +151,7 @@ async function settle(what, extra) {
 }
 
 const problems = [];
+const phaseStarts = [];
 let failoverMs = NaN;
 let recovered = { right: 0, phones: 0 };
 
@@ -149,11 +160,12 @@ try {
   log(`drill: ${nodes.length} nodes behind ${url}, ${events} events x ${phonesPerEvent} phones, store ${process.env.FM_CLUSTER_STORAGE}`);
   for (let e = 0; e < events; e++) {
     // One-minute rounds and changes of tables: the shortest honest wait for a transition the clock fires by itself.
-    const ev = await api('/api/events', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: `Drill ${e}`, startsAt: new Date().toISOString(), rounds: 20, roundMinutes: 1, transitionMinutes: 1, seatsPerTable: 4 }) });
+    const cookie = await hostCookie();
+    const ev = await api('/api/events', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: `Drill ${e}`, startsAt: new Date().toISOString(), rounds: 20, roundMinutes: 1, transitionMinutes: 1, seatsPerTable: 4 }) }, cookie);
     const headers = { 'X-Host-Key': ev.hostKey };
-    await api(`/api/events/${ev.id}/roster`, { method: 'PUT', headers: { ...headers, 'Content-Type': 'text/csv' }, body: roster(phonesPerEvent, e) });
-    const people = await api(`/api/events/${ev.id}/people`, { headers });
-    created.push({ id: ev.id, key: ev.hostKey, tokens: people.map((p) => p.link.split('#t=')[1]) });
+    await api(`/api/events/${ev.id}/roster`, { method: 'PUT', headers: { ...headers, 'Content-Type': 'text/csv' }, body: roster(phonesPerEvent, e) }, cookie);
+    const people = await api(`/api/events/${ev.id}/people`, { headers }, cookie);
+    created.push({ id: ev.id, key: ev.hostKey, cookie, tokens: people.map((p) => p.link.split('#t=')[1]) });
   }
   log(`(a) created ${events} events through nginx`);
 
@@ -172,6 +184,7 @@ try {
   const statsBefore = await nodeStats();
   const publishesBefore = await redisPublishes();
   const roundsStarted = Date.now();
+  phaseStarts.push(['a', roundsStarted]);
   for (let c = 0; c < changes; c++) {
     await Promise.all(created.map((ev) => skip(ev, true)));
     const got = await settle('change', { versions: versions(), timeoutMs: 10000 });
@@ -195,6 +208,7 @@ try {
   // The node whose death costs most: the one holding most clocks, else the one with most phones.
   const victim = args.kill ?? [...nodes].sort((x, y) => owned(y) - owned(x) || (phonesOn[y] ?? 0) - (phonesOn[x] ?? 0))[0];
   log(`(b) clocks held: ${owners ? countsText(Object.fromEntries(nodes.map((n) => [n, owned(n)]))) : 'not known (no ClockLeases rows)'}; phones: ${countsText(phonesOn)}`);
+  phaseStarts.push(['b', Date.now()]);
   await Promise.all(created.map((ev) => skip(ev, false)));
   const endsAt = new Map(created.map((ev) => [ev.id, clock.get(ev.id).endsAtMs]));
   const inChange = versions();
@@ -251,6 +265,7 @@ try {
 
   // ---- (c) Redis stopped for 10 s while the host changes rounds ----
   const redisStopped = Date.now();
+  phaseStarts.push(['c', redisStopped]);
   await cluster('redis-stop');
   log(`(c) Redis stopped for ${outageMs / 1000} s`);
   for (const at of [2000, 6000]) {
@@ -270,6 +285,7 @@ try {
   // ---- (d) PostgreSQL restarted ----
   if (postgres) {
     const restartStarted = Date.now();
+    phaseStarts.push(['d', restartStarted]);
     await cluster('postgres-restart');
     log(`(d) PostgreSQL restarted (pg_ctl restart -m fast) in ${seconds(Date.now() - restartStarted)} s`);
     let failures = 0;
@@ -303,6 +319,12 @@ try {
   const [x, y, missed, duplicated] = [sum('delivered'), sum('expected'), sum('missed'), sum('duplicated')];
   if (missed) problems.push(`${missed} round changes missed`);
   if (duplicated) problems.push(`${duplicated} pushes duplicated`);
+  const byPhase = phaseStarts.map(([name, from], k) => {
+    const to = phaseStarts[k + 1]?.[1] ?? Infinity;
+    const mine = reports.flatMap((r) => r.latencies).filter(([at]) => at >= from && at < to).map(([, ms]) => ms).sort((a, b) => a - b);
+    return `(${name}) ${mine.length} pushes p50 ${percentile(mine, 50)} p99 ${percentile(mine, 99)} ms`;
+  });
+  log(`push latency by phase: ${byPhase.join('; ')}`);
   log(`not pushed but recovered: ${y - x - missed} (${sum('bySnapshot')} of them by a snapshot, the rest by a later push); ` +
     `reconnects over the drill: ${sum('reconnects')}; phones per node at the end: ${countsText(merge(await everyone('nodes'), 'nodes'))}`);
   for (const problem of problems) log(`PROBLEM ${problem}`);
