@@ -15,6 +15,7 @@
 import { execFile, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
+import * as signalR from '@microsoft/signalr';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, k, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[k + 1]]] : pairs), []));
 const events = Number(args.events ?? 2);
@@ -116,6 +117,22 @@ async function leases() {
     return owners.size ? owners : null;
   } catch {
     return null;
+  }
+}
+
+/** A board opening its connection through nginx: true when it joined the event's group, else what went wrong. */
+async function probe(ev) {
+  const connection = new signalR.HubConnectionBuilder().withUrl(`${url}/hubs/live`, { timeout: 10000 }).configureLogging(signalR.LogLevel.None).build();
+  let closed = null;
+  connection.onclose((error) => { closed = error?.message ?? 'closed'; });
+  try {
+    await connection.start();
+    await connection.invoke('Join', ev.id);
+    return true;
+  } catch (error) {
+    return closed ?? String(error?.message ?? error);
+  } finally {
+    await connection.stop().catch(() => {});
   }
 }
 
@@ -274,6 +291,10 @@ try {
     const refused = done.filter((d) => d.status === 'rejected');
     log(`(c) round change commanded on ${events} events during the outage: ${events - refused.length} answered OK${refused.length ? `, ${refused.length} failed (${refused[0].reason.message.slice(0, 160)})` : ''}`);
   }
+  // What a phone that reconnects meanwhile (its network dropped, its node died) meets.
+  const joins = await Promise.all(created.slice(0, 3).map(probe));
+  const refusedJoins = joins.filter((j) => j !== true);
+  log(`(c) a new connection during the outage: ${joins.length - refusedJoins.length}/${joins.length} joined${refusedJoins.length ? ` (${refusedJoins[0]})` : ''}`);
   await sleep(redisStopped + outageMs - Date.now());
   await cluster('redis-start');
   const redisBack = Date.now();
