@@ -136,9 +136,11 @@ start_node() {
     env+=(Storage__DataFolder="$FM_CLUSTER_DIR/data")
   fi
   (
-    cd "$FM_CLUSTER_REPO"
+    # From the build's folder, as a published app runs: the content root is where appsettings.json is (from the
+    # repository's root it would not be read, and every database command would be logged).
+    cd "$(dirname "$FM_CLUSTER_DLL")"
     setsid bash -c 'echo $$ >"$0"; exec env "$@"' "$pidfile" "${env[@]}" \
-      dotnet "$FM_CLUSTER_DLL" --urls "http://127.0.0.1:$port" >>"$log" 2>&1 </dev/null &
+      dotnet "$(basename "$FM_CLUSTER_DLL")" --urls "http://127.0.0.1:$port" >>"$log" 2>&1 </dev/null &
   )
   wait_for 5 test -s "$pidfile"
 }
