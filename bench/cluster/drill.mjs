@@ -100,6 +100,25 @@ async function nodeStats() {
   return stats;
 }
 
+/** nginx's workers' memory (MB), and Redis's own (its INFO), for the sizing in docs/scale.md. */
+async function edgeStats() {
+  const out = {};
+  try {
+    const master = readFileSync(`${process.env.FM_CLUSTER_DIR}/nginx/nginx.pid`, 'utf8').trim();
+    const { stdout } = await run('ps', ['--ppid', master, '-o', 'rss=']);
+    out.nginx = stdout.split('\n').filter(Boolean).reduce((sum, kb) => sum + Number(kb), 0) / 1024;
+  } catch {
+    out.nginx = NaN;
+  }
+  try {
+    const { stdout } = await run('redis-cli', ['-h', '127.0.0.1', '-p', process.env.FM_CLUSTER_REDIS_PORT, 'info', 'memory']);
+    out.redis = Number(/used_memory_rss:(\d+)/.exec(stdout)?.[1] ?? NaN) / 1024 / 1024;
+  } catch {
+    out.redis = NaN;
+  }
+  return out;
+}
+
 async function redisPublishes() {
   try {
     const { stdout } = await run('redis-cli', ['-h', '127.0.0.1', '-p', process.env.FM_CLUSTER_REDIS_PORT, 'info', 'commandstats']);
@@ -217,6 +236,8 @@ try {
     const [b, a] = [statsBefore[name], statsAfter[name]];
     if (a) log(`(a) ${name}: RSS ${a.rss.toFixed(0)} MB, CPU ${(((a.cpuSeconds - b.cpuSeconds) / (roundsMs / 1000)) * 100).toFixed(0)}% during the round changes`);
   }
+  const edge = await edgeStats();
+  log(`(a) nginx workers RSS ${edge.nginx.toFixed(0)} MB, Redis RSS ${edge.redis.toFixed(0)} MB`);
 
   // ---- (b) a node killed in the middle of a change of tables ----
   const owners = await leases();
@@ -334,6 +355,9 @@ try {
 
   // ---- the count ----
   const finals = await readClocks();
+  const endStats = await nodeStats();
+  log(`at the end: ${nodes.filter((n) => endStats[n]).map((n) => `${n} RSS ${endStats[n].rss.toFixed(0)} MB`).join(', ')} ` +
+    `(phones: ${countsText(merge(await everyone('nodes'), 'nodes'))}); Redis PUBLISH since its restart in (c): ${await redisPublishes()}`);
   const reports = await everyone('report', { versions: finals });
   const sum = (key) => reports.reduce((s, r) => s + r[key], 0);
   const latencies = reports.flatMap((r) => r.latencies).map(([, ms]) => ms).sort((a, b) => a - b);
