@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by run.sh (starts and stops a cluster) and ctl.sh (acts on a running one: the failure drill's hands).
 # Everything of one cluster lives in $FM_CLUSTER_DIR; its ports and settings are in $FM_CLUSTER_DIR/cluster.env.
 # Sourced, not run.
@@ -138,7 +139,7 @@ start_node() {
   (
     # From the build's folder, as a published app runs: the content root is where appsettings.json is (from the
     # repository's root it would not be read, and every database command would be logged).
-    cd "$(dirname "$FM_CLUSTER_DLL")"
+    cd "$(dirname "$FM_CLUSTER_DLL")" || exit 1
     setsid bash -c 'echo $$ >"$0"; exec env "$@"' "$pidfile" "${env[@]}" \
       dotnet "$(basename "$FM_CLUSTER_DLL")" --urls "http://127.0.0.1:$port" >>"$log" 2>&1 </dev/null &
   )

@@ -14,7 +14,7 @@
 #   ctl.sh status
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=common.sh
+# shellcheck source=deploy/cluster/common.sh
 source "$here/common.sh"
 : "${FM_CLUSTER_DIR:?set FM_CLUSTER_DIR to the folder deploy/cluster/run.sh printed}"
 # shellcheck disable=SC1091

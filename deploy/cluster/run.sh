@@ -17,7 +17,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-# shellcheck source=common.sh
+# shellcheck source=deploy/cluster/common.sh
 source "$here/common.sh"
 
 nodes=2 port=5380 storage=Postgres build=1 command=()
