@@ -99,10 +99,12 @@ if [ "$build" = 1 ]; then
 fi
 [ -f "$FM_CLUSTER_DLL" ] || { echo "run.sh: no Release build at $FM_CLUSTER_DLL (drop --no-build)" >&2; exit 1; }
 
-say "PostgreSQL on 127.0.0.1:$FM_CLUSTER_PG_PORT ($PG_BIN)"
-init_postgres
-start_postgres
-runuser -u postgres -- "$PG_BIN/createdb" -h 127.0.0.1 -p "$FM_CLUSTER_PG_PORT" -U postgres flashmentoring
+if [ "$storage" = Postgres ]; then
+  say "PostgreSQL on 127.0.0.1:$FM_CLUSTER_PG_PORT ($PG_BIN)"
+  init_postgres
+  start_postgres
+  runuser -u postgres -- "$PG_BIN/createdb" -h 127.0.0.1 -p "$FM_CLUSTER_PG_PORT" -U postgres flashmentoring
+fi
 
 say "Redis on 127.0.0.1:$FM_CLUSTER_REDIS_PORT"
 write_redis_conf
