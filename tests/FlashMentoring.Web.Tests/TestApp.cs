@@ -7,11 +7,22 @@ using Microsoft.Extensions.Logging;
 
 namespace FlashMentoring.Web.Tests;
 
-/// <summary>The real app over real HTTP, on a throw-away store: in memory, or a SQLite file in a folder the test owns.</summary>
+/// <summary>
+/// The real app over real HTTP, on a throw-away store: in memory, or a SQLite file in a folder the test owns. With
+/// FLASHMENTORING_TEST_STORAGE=Postgres, a PostgreSQL database of its own instead (<see cref="TestPostgres"/>).
+/// </summary>
 public class TestApp : WebApplicationFactory<Program>
 {
-    /// <summary>When set, SQLite in this folder: two TestApps on the same folder are the app before and after a restart.</summary>
+    private string? postgres;
+
+    /// <summary>
+    /// When set, SQLite in this folder: two TestApps on the same folder are the app before and after a restart. On the
+    /// Postgres run, the folder stands for a database of its own, which the two apps share the same way.
+    /// </summary>
     public string? DataFolder { get; init; }
+
+    /// <summary>The PostgreSQL database (connection string) this TestApp made for itself on the Postgres run; null otherwise.</summary>
+    public string? Postgres => postgres;
 
     /// <summary>When set, the app's clock: tests move time by hand instead of waiting for it.</summary>
     public TimeProvider? Time { get; init; }
@@ -47,7 +58,18 @@ public class TestApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseSetting("Storage:Provider", DataFolder is null ? "InMemory" : "Sqlite");
+        // A test that names its own database (two nodes on one) gets no other.
+        if (TestPostgres.Selected && !Settings.ContainsKey("ConnectionStrings:Postgres"))
+        {
+            postgres ??= DataFolder is null ? TestPostgres.NewDatabase() : TestPostgres.DatabaseFor(DataFolder);
+            builder.UseSetting("Storage:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Postgres", postgres);
+        }
+        else
+        {
+            builder.UseSetting("Storage:Provider", DataFolder is null ? "InMemory" : "Sqlite");
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -71,6 +93,17 @@ public class TestApp : WebApplicationFactory<Program>
         if (TestServices is not null)
         {
             builder.ConfigureTestServices(TestServices);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        // A folder's database outlives its app (the next app on the folder is the restart); this app's own does not.
+        if (disposing && postgres is not null && DataFolder is null)
+        {
+            TestPostgres.Drop(postgres);
+            postgres = null;
         }
     }
 }

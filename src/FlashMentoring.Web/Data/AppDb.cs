@@ -3,8 +3,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FlashMentoring.Web.Data;
 
-/// <summary>Everything an event needs to outlive the process: settings, roster, host key and the round clock.</summary>
-public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options), IDataProtectionKeyContext
+/// <summary>
+/// Everything an event needs to outlive the process: settings, roster, host key and the round clock. On SQLite (and the
+/// in-memory demo) it is this class; on PostgreSQL a <see cref="PostgresDb"/>, which has its own migrations. The app
+/// asks for an AppDb either way.
+/// </summary>
+public class AppDb(DbContextOptions<AppDb> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<EventRecord> Events => Set<EventRecord>();
 
@@ -36,6 +40,7 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options),
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        NulCharacters.DropFromChanges(ChangeTracker);
         var gate = WriteGate();
         gate?.Wait();
         try
@@ -50,6 +55,7 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options),
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        NulCharacters.DropFromChanges(ChangeTracker);
         var gate = WriteGate();
         if (gate is not null)
         {

@@ -4,20 +4,70 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
 
 namespace FlashMentoring.Web.Data;
 
-/// <summary>Where events are kept. <c>Storage:Provider</c> is <c>Sqlite</c> (default, a file) or <c>InMemory</c> (a throw-away demo).</summary>
+/// <summary>
+/// Where events are kept. <c>Storage:Provider</c> is <c>Sqlite</c> (default, a file), <c>Postgres</c> (a PostgreSQL
+/// database named by <c>ConnectionStrings:Postgres</c>, which several nodes can share) or <c>InMemory</c> (a throw-away demo).
+/// </summary>
 public sealed class StorageOptions
 {
-    [RegularExpression("^(Sqlite|InMemory)$", ErrorMessage = "Storage:Provider must be Sqlite or InMemory.")]
-    public string Provider { get; set; } = "Sqlite";
+    public const string Sqlite = "Sqlite";
+
+    public const string Postgres = "Postgres";
+
+    public const string InMemory = "InMemory";
+
+    [RegularExpression("^(Sqlite|Postgres|InMemory)$", ErrorMessage = "Storage:Provider must be Sqlite, Postgres or InMemory.")]
+    public string Provider { get; set; } = Sqlite;
 
     /// <summary>Folder of the SQLite file; by default the user's application data folder.</summary>
     public string DataFolder { get; set; } =
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "FlashMentoring");
 
     public string SqlitePath => Path.Combine(DataFolder, "flashmentoring.db");
+
+    /// <summary>The PostgreSQL connection string (<c>ConnectionStrings:Postgres</c>), checked; only for the Postgres provider.</summary>
+    public static string PostgresConnection(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var text = configuration.GetConnectionString(Postgres);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new InvalidOperationException(
+                "Storage:Provider is Postgres but ConnectionStrings:Postgres is not set. Set it (environment variable ConnectionStrings__Postgres), " +
+                "e.g. Host=db.internal;Database=flashmentoring;Username=flashmentoring;Password=...");
+        }
+
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(text).ConnectionString;
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:Postgres is not a PostgreSQL connection string ({ex.Message}). Expected e.g. Host=db.internal;Database=flashmentoring;Username=flashmentoring;Password=...", ex);
+        }
+    }
+
+    /// <summary>
+    /// The server's or the network's own error inside <paramref name="failure"/>, or null when it is none: EF hands a
+    /// failed connection over as "a transient failure" around Npgsql's words.
+    /// </summary>
+    public static Exception? PostgresFailure(Exception failure) => failure switch
+    {
+        NpgsqlException or TimeoutException => failure,
+        InvalidOperationException { InnerException: NpgsqlException inner } => inner,
+        _ => null,
+    };
+
+    /// <summary>Where a connection string points, for messages: host, port and database, never the password.</summary>
+    public static string PostgresServer(string connectionString)
+    {
+        var parts = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"{parts.Host}:{parts.Port}/{parts.Database}";
+    }
 }
 
 public static class StorageExtensions
@@ -30,11 +80,24 @@ public static class StorageExtensions
     {
         services.AddOptions<StorageOptions>().BindConfiguration("Storage").ValidateDataAnnotations().ValidateOnStart();
         var options = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        if (options.Provider == StorageOptions.Postgres)
+        {
+            var connection = StorageOptions.PostgresConnection(configuration);
+            // The app asks for an AppDb and gets the context with PostgreSQL's migrations. Registered first: AddDbContext
+            // adds its own registration only when there is none.
+            services.AddScoped<AppDb, PostgresDb>();
+            services.AddDbContext<AppDb>(db => db.UseNpgsql(connection).AddInterceptors(NulCharacters.Interceptor));
+            // Every node signs and reads device cookies with the same keys (and the same application name, Hosting/
+            // Security): the keys live in the shared database, as the events do.
+            services.AddDataProtection().PersistKeysToDbContext<AppDb>();
+            return services;
+        }
+
         // A demo's in-memory store must live as long as the app: one name per app instance.
         var memoryName = "flashmentoring-" + Guid.NewGuid().ToString("N");
         services.AddDbContext<AppDb>(db =>
         {
-            if (options.Provider == "InMemory")
+            if (options.Provider == StorageOptions.InMemory)
             {
                 db.UseInMemoryDatabase(memoryName);
             }
@@ -44,19 +107,40 @@ public static class StorageExtensions
                 // cannot run inside the migration's transaction. It runs once per file, at start, before any request;
                 // the warning about it would greet every new host on their first start.
                 db.UseSqlite($"Data Source={options.SqlitePath}")
-                  .AddInterceptors(SqliteFile.Interceptor)
+                  .AddInterceptors(SqliteFile.Interceptor, NulCharacters.Interceptor)
                   .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
             }
         });
 
         // The keys that sign device cookies live with the data, so a restart (or a new container on the same volume)
         // still knows every phone, and the rate limits keep counting them. The demo store forgets them with everything else.
-        if (options.Provider != "InMemory")
+        if (options.Provider != StorageOptions.InMemory)
         {
             services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")));
         }
 
         return services;
+    }
+
+    // Several nodes may start at once on one database: EF takes a lock around the migrations (a table lock in the
+    // database), so one node applies them and the others find them applied. A node that finds none to apply skips that
+    // step, its lock and its check of the model against the migrations (MigrationTests make that check): a quarter
+    // less work per start, which the tests, starting hundreds of apps, notice.
+    private static async Task MigratePostgresAsync(AppDb db)
+    {
+        try
+        {
+            if ((await db.Database.GetPendingMigrationsAsync()).Any())
+            {
+                await db.Database.MigrateAsync();
+            }
+        }
+        catch (Exception ex) when (StorageOptions.PostgresFailure(ex) is { } cause)
+        {
+            var server = StorageOptions.PostgresServer(db.Database.GetConnectionString()!);
+            throw new InvalidOperationException(
+                $"PostgreSQL at {server} (ConnectionStrings:Postgres) could not be reached or refused the schema's migrations: {cause.Message}", ex);
+        }
     }
 
     private static async Task<bool> HasTable(AppDb db, string name)
@@ -84,13 +168,19 @@ public static class StorageExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
-        if (options.Provider == "Sqlite")
+        if (options.Provider == StorageOptions.Sqlite)
         {
             Directory.CreateDirectory(options.DataFolder);
         }
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        if (db.Database.IsNpgsql())
+        {
+            await MigratePostgresAsync(db);
+            return;
+        }
+
         if (!db.Database.IsSqlite())
         {
             await db.Database.EnsureCreatedAsync();

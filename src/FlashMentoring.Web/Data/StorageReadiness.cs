@@ -3,20 +3,29 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace FlashMentoring.Web.Data;
 
 /// <summary>
-/// Ready when the data file opens, reads as a database and has every migration of this build applied. The demo store
-/// lives in the process, so it is ready whenever the process answers.
+/// Ready when the database opens, reads as one and has every migration of this build applied: the SQLite file, or the
+/// PostgreSQL database. The demo store lives in the process, so it is ready whenever the process answers.
 /// </summary>
-public sealed class StorageReadiness(IOptions<StorageOptions> options) : IHealthCheck
+public sealed class StorageReadiness(IOptions<StorageOptions> options, IConfiguration configuration) : IHealthCheck
 {
+    // A load balancer asks every few seconds: a server that does not answer must make it "not ready", not a hang.
+    private const int ConnectSeconds = 5;
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (options.Value.Provider == "InMemory")
+        switch (options.Value.Provider)
         {
-            return HealthCheckResult.Healthy();
+            case StorageOptions.InMemory:
+                return HealthCheckResult.Healthy();
+            case StorageOptions.Postgres:
+                return await PostgresAsync(cancellationToken);
+            default:
+                break;
         }
 
         // A connection of its own rather than one from the pool: the question is whether the next connection opens the
@@ -25,7 +34,28 @@ public sealed class StorageReadiness(IOptions<StorageOptions> options) : IHealth
         // and the check must not leave an empty one behind.
         var file = new SqliteConnectionStringBuilder { DataSource = options.Value.SqlitePath, Mode = SqliteOpenMode.ReadWrite, Pooling = false };
         await using var db = new AppDb(new DbContextOptionsBuilder<AppDb>().UseSqlite(file.ToString()).Options);
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
-        return pending == 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy($"{Say.Count(pending, "migration")} not applied to the data file.");
+        return Verdict((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count(), "the data file");
     }
+
+    // Also a connection of its own: the pool's open connections say nothing about whether the server takes a new one.
+    private async Task<HealthCheckResult> PostgresAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(StorageOptions.PostgresConnection(configuration)) { Pooling = false, Timeout = ConnectSeconds, CommandTimeout = ConnectSeconds };
+        var server = StorageOptions.PostgresServer(connection.ConnectionString);
+        try
+        {
+            await using var db = new PostgresDb(new DbContextOptionsBuilder<AppDb>().UseNpgsql(connection.ConnectionString).Options);
+            // Opened first: EF reads a database that does not exist (dropped, or a wrong name) as one with every migration
+            // still to apply, and the server's own words say more.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            return Verdict((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count(), $"the database {server}");
+        }
+        catch (Exception ex) when (StorageOptions.PostgresFailure(ex) is { } cause)
+        {
+            return HealthCheckResult.Unhealthy($"PostgreSQL at {server} (ConnectionStrings:Postgres) does not answer or refused the connection: {cause.Message}", ex);
+        }
+    }
+
+    private static HealthCheckResult Verdict(int pending, string where) =>
+        pending == 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy($"{Say.Count(pending, "migration")} not applied to {where}.");
 }

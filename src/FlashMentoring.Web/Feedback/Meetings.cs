@@ -34,8 +34,9 @@ public sealed class Meetings(AppDb db, PlanStore plans)
             }
         }
 
-        return await db.People.AsNoTracking().Where(p => p.EventId == record.Id && keys.Contains(p.Key)).OrderBy(p => p.Name)
-            .Select(p => new MetPerson(p.Id, p.Name, p.Role, null)).ToListAsync(cancellationToken);
+        // Alphabetical as a person reads it, whichever store (their byte or collation orders differ).
+        return (await db.People.AsNoTracking().Where(p => p.EventId == record.Id && keys.Contains(p.Key))
+            .Select(p => new MetPerson(p.Id, p.Name, p.Role, null)).ToListAsync(cancellationToken)).OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 
     /// <summary>True when the person sat at a table in the round (not resting, not on a break), by the plan.</summary>

@@ -71,7 +71,10 @@ public static class CheckInEndpoints
 
     internal static async Task<Ok<List<HostPersonView>>> People(Guid id, HttpContext http, AppDb db, CancellationToken cancellationToken)
     {
-        var people = await db.People.AsNoTracking().Where(p => p.EventId == id).OrderBy(p => p.Role == "mentor" ? 0 : 1).ThenBy(p => p.Name).ToListAsync(cancellationToken);
+        // Sorted here, not by the database: SQLite orders by bytes and PostgreSQL by its collation, and the desk reads
+        // the list alphabetically, as the join page does.
+        var people = (await db.People.AsNoTracking().Where(p => p.EventId == id).ToListAsync(cancellationToken))
+            .OrderBy(p => p.Role == "mentor" ? 0 : 1).ThenBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
         var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         return TypedResults.Ok(people.Select(p => HostView(p, http, record)).ToList());
     }

@@ -17,7 +17,7 @@ public sealed class StorageTests : IDisposable
         Directory.Delete(folder, recursive: true);
     }
 
-    [Fact]
+    [SqliteFact("The SQLite file and its migrations; a new PostgreSQL database is MigrationTests'.")]
     public async Task ANewDataFileGetsTheSchemaByMigrationsSoLaterVersionsCanUpgradeIt()
     {
         using var app = new TestApp { DataFolder = folder };
@@ -30,7 +30,7 @@ public sealed class StorageTests : IDisposable
         File.Exists(Path.Combine(folder, "flashmentoring.db")).Should().BeTrue();
     }
 
-    [Fact]
+    [SqliteFact("A SQLite file made before migrations existed; there was no PostgreSQL store then.")]
     public void AFileFromBeforeMigrationsIsRefusedWithAMessageThatSaysWhatToDo()
     {
         var options = new DbContextOptionsBuilder<AppDb>().UseSqlite($"Data Source={Path.Combine(folder, "flashmentoring.db")}").Options;
@@ -45,7 +45,7 @@ public sealed class StorageTests : IDisposable
         start.Should().Throw<InvalidOperationException>().WithMessage("*pre-release build*Move it aside*");
     }
 
-    [Fact]
+    [SqliteFact("Reads the SQLite file's bytes and its -wal after secure_delete and the checkpoint; PostgreSQL's pages are the server's.")]
     public async Task ADeletedPersonsEmailIsGoneFromTheDataFileNotJustFromItsTables()
     {
         const string Email = "zelda.quartermain@example.gov";

@@ -11,7 +11,10 @@ using FlashMentoring.Web.Roster;
 
 namespace FlashMentoring.Web.Tests.Hosting;
 
-/// <summary>The real app as a process, killed with SIGKILL mid-round and started again on the same SQLite file.</summary>
+/// <summary>
+/// The real app as a process, killed with SIGKILL mid-round and started again on the same SQLite file (on the Postgres
+/// run, the same PostgreSQL database: a node that dies and comes back).
+/// </summary>
 public sealed class CrashTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("fm-crash-").FullName;
@@ -73,8 +76,17 @@ public sealed class CrashTests : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["Storage__Provider"] = "Sqlite";
-        start.Environment["Storage__DataFolder"] = folder;
+        if (TestPostgres.Selected)
+        {
+            start.Environment["Storage__Provider"] = "Postgres";
+            start.Environment["ConnectionStrings__Postgres"] = TestPostgres.DatabaseFor(folder);
+        }
+        else
+        {
+            start.Environment["Storage__Provider"] = "Sqlite";
+            start.Environment["Storage__DataFolder"] = folder;
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start)!;
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

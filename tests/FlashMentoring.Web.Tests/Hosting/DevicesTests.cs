@@ -1,4 +1,7 @@
+using FlashMentoring.Web.Data;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FlashMentoring.Web.Tests.Hosting;
 
@@ -31,7 +34,16 @@ public sealed class DevicesTests : IDisposable
         var refused = await forged.GetAsync("/join");
 
         cookie.Should().StartWith("fm-device=");
-        Directory.EnumerateFiles(Path.Combine(folder, "keys"), "*.xml").Should().NotBeEmpty("the signing keys live with the data: one folder to mount or back up");
+        if (TestPostgres.Selected)
+        {
+            using var scope = after.Services.CreateScope();
+            (await scope.ServiceProvider.GetRequiredService<AppDb>().DataProtectionKeys.CountAsync()).Should().BePositive("the signing keys live with the data, in the database every node reads");
+        }
+        else
+        {
+            Directory.EnumerateFiles(Path.Combine(folder, "keys"), "*.xml").Should().NotBeEmpty("the signing keys live with the data: one folder to mount or back up");
+        }
+
         again.Headers.Contains("Set-Cookie").Should().BeFalse("the restarted app still knows the phone's cookie, so its allowances and claims stay its own");
         refused.Headers.Contains("Set-Cookie").Should().BeTrue("a cookie the app did not sign is no device: it gets a new one");
     }

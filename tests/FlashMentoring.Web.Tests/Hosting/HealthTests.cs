@@ -52,7 +52,7 @@ public sealed class HealthTests : IDisposable
         (await Get(app, "/readyz")).Should().Be((HttpStatusCode.OK, "Healthy"));
     }
 
-    [Fact]
+    [SqliteFact("Overwrites the SQLite file under the app; a PostgreSQL database has no file of the app's to spoil.")]
     public async Task ADataFileThatNoLongerReadsAsADatabaseIsNotReadyWhileTheProcessStillAnswers()
     {
         using var app = new TestApp { DataFolder = folder };
@@ -66,7 +66,7 @@ public sealed class HealthTests : IDisposable
         (await Get(app, "/healthz")).Should().Be((HttpStatusCode.OK, "Healthy"));
     }
 
-    [Fact]
+    [SqliteFact("Removes the SQLite data folder; PostgresStorageTests drops the database instead.")]
     public async Task ADataFolderThatWentAwayIsNotReady()
     {
         using var app = new TestApp { DataFolder = folder };
@@ -92,7 +92,7 @@ public sealed class HealthTests : IDisposable
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDb>();
             var last = (await db.Database.GetAppliedMigrationsAsync()).Last();
-            await db.Database.ExecuteSqlAsync($"DELETE FROM __EFMigrationsHistory WHERE MigrationId = {last}");
+            await db.Database.ExecuteSqlAsync($"""DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = {last}""");
         }
 
         (await Get(app, "/readyz")).Status.Should().Be(HttpStatusCode.ServiceUnavailable);

@@ -8,7 +8,7 @@ using static FlashMentoring.Web.Tests.Online.RoomsEventForTests;
 
 namespace FlashMentoring.Web.Tests.Online;
 
-/// <summary>The host saves rooms or prompts just as someone else saves the event: on a real SQLite file, as in production.</summary>
+/// <summary>The host saves rooms or prompts just as someone else saves the event: on a real database (SQLite, or PostgreSQL), as in production.</summary>
 public sealed class RoomsConcurrencyTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("fm-rooms-race-").FullName;
@@ -27,14 +27,14 @@ public sealed class RoomsConcurrencyTests : IDisposable
     {
         var armed = false;
         // Just before the host's save, a co-host's edit of a person is saved: the plan is read again, a new plan
-        // version. Written in SQL on the same file, since the app saves one context at a time.
+        // version. Written in one UPDATE on the same database, since the app saves one context at a time.
         var editMeanwhile = new SaveHook(async context =>
         {
             if (armed && context.ChangeTracker.Entries<EventRecord>().FirstOrDefault() is { } saving)
             {
                 armed = false;
-                var id = saving.Entity.Id.ToString().ToUpperInvariant();
-                (await context.Database.ExecuteSqlAsync($"UPDATE \"Events\" SET \"PlanVersion\" = \"PlanVersion\" + 1 WHERE \"Id\" = {id}")).Should().Be(1);
+                var id = saving.Entity.Id;
+                (await context.Set<EventRecord>().Where(e => e.Id == id).ExecuteUpdateAsync(set => set.SetProperty(e => e.PlanVersion, e => e.PlanVersion + 1))).Should().Be(1);
             }
         });
         using var app = new TestApp { DataFolder = folder, TestServices = editMeanwhile.AddTo };
