@@ -119,9 +119,6 @@ public sealed class ClockBroadcaster(
             live = live.Where(e => mine.Contains(e.Id)).ToList();
         }
 
-        // On several nodes, the events whose clock this node runs: the nodes' figures add up to the whole.
-        metrics.EventsRunning(live.Count);
-
         var now = time.GetUtcNow();
         // A phone hears of a round change only after the one save of every event due and the pushes to the events
         // before it: its fan-out time counts from here.
@@ -143,6 +140,8 @@ public sealed class ClockBroadcaster(
             }
         }
 
+        // On several nodes, the events whose clock this node runs: the nodes' figures add up to the whole.
+        metrics.EventsRunning(live.Count(e => running.Contains(e.ClockPhase)));
         if (due.Count > 0)
         {
             // Every event that changes round at this instant is saved in one commit (one flush to disk, not one
