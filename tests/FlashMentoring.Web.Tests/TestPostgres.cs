@@ -89,7 +89,8 @@ public static class TestPostgres
 
             RemoveLeftovers();
             var root = Directory.CreateTempSubdirectory(Prefix).FullName;
-            // Held while this process lives: a later run finds it free once this one is gone, and removes the folder.
+            // Held while this process lives: should the watcher (RemoveWhenGone) not remove the folder, a later run finds
+            // the lock free and does.
             var owner = new FileStream(Path.Combine(root, "owner.lock"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
             // initdb and postgres refuse to run as root: as root, the server runs as the postgres user, who owns the folder.
             var user = Environment.UserName == "root" ? "postgres" : null;
@@ -181,6 +182,7 @@ public static class TestPostgres
 
             var server = new Server(root, port, started.Task.Result, owner);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+            RemoveWhenGone(root, started.Task.Result.Id);
             server.MigrateTemplate();
             return server;
         }
@@ -231,15 +233,11 @@ public static class TestPostgres
                 // Immediate shutdown: the data is thrown away, nothing needs a checkpoint.
                 Run("kill", ["-QUIT", postgres.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
                 postgres.WaitForExit(10_000);
-                // The lock last: a process ended part-way through (the test runner does not wait long) leaves a folder
-                // that the next run recognises as nobody's.
-                Directory.Delete(Path.Combine(root, "data"), recursive: true);
-                owner.Dispose();
-                Directory.Delete(root, recursive: true);
             }
-            catch (Exception ex) when (ex is IOException or InvalidOperationException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or System.ComponentModel.Win32Exception)
             {
-                // The process is ending anyway; a folder left in the temporary directory is no failure of the tests.
+                // The process is ending anyway, and the server goes with it (its parent-death signal); the watcher
+                // removes the folder.
             }
         }
 
@@ -271,6 +269,21 @@ public static class TestPostgres
                     // In use, or half made by a process starting now: left to its owner.
                 }
             }
+        }
+
+        // The test runner often ends this process before its exit handlers are through (or at all), so the folder is
+        // removed by a watcher in a session of its own (and no longer this process's child), once both this process
+        // and the server are gone.
+        private static void RemoveWhenGone(string root, int server)
+        {
+            var info = new ProcessStartInfo("setsid") { UseShellExecute = false };
+            foreach (var argument in (string[])["-f", "sh", "-c", "tail --pid=\"$1\" -f /dev/null; tail --pid=\"$2\" -f /dev/null; rm -rf \"$3\"", "sh",
+                $"{Environment.ProcessId}", $"{server}", root])
+            {
+                info.ArgumentList.Add(argument);
+            }
+
+            using var watcher = Process.Start(info);
         }
 
         private static void Run(string program, string[] arguments)

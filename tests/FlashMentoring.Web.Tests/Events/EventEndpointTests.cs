@@ -72,6 +72,7 @@ public sealed class EventEndpointTests : IDisposable
         File.Exists(Path.Combine(folder, "flashmentoring.db")).Should().Be(!TestPostgres.Selected, "on SQLite the event is in the folder's file, on PostgreSQL in the database");
         view!.Title.Should().Be("Spring Flash Mentoring");
         view.StartsAt.Should().Be(DateTimeOffset.Parse("2026-12-01T09:00:00-05:00", System.Globalization.CultureInfo.InvariantCulture));
+        view.StartsAt.Offset.Should().Be(TimeSpan.FromHours(-5), "the kit and e-mails print the start in the host's local time");
         view.JoinCode.Should().Be(created.JoinCode);
     }
 
