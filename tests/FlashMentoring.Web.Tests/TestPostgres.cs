@@ -84,7 +84,7 @@ public static class TestPostgres
             if (bin is null)
             {
                 throw new InvalidOperationException(
-                    "The Postgres test run (FLASHMENTORING_TEST_STORAGE=Postgres) needs Debian's PostgreSQL in /usr/lib/postgresql/*/bin: apt-get install postgresql (.ci/run does).");
+                    "The tests on PostgreSQL (the migration tests, and every web test with FLASHMENTORING_TEST_STORAGE=Postgres) need Debian's PostgreSQL in /usr/lib/postgresql/*/bin: apt-get install postgresql (.ci/run does).");
             }
 
             RemoveLeftovers();
