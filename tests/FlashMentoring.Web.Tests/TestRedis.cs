@@ -7,7 +7,8 @@ namespace FlashMentoring.Web.Tests;
 
 /// <summary>
 /// A real Redis (Debian's redis-server) on a free loopback port, with nothing saved to disk; it can be stopped and
-/// started again on the same port, as an operator's Redis goes away and comes back. Killed when the test process exits.
+/// started again on the same port, as an operator's Redis goes away and comes back. Killed, and its folder removed, when
+/// the test process is gone.
 /// </summary>
 public sealed class TestRedis : IAsyncDisposable
 {
@@ -58,8 +59,7 @@ public sealed class TestRedis : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var started = process;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill(started);
+        WatchOver(process.Id);
         for (var attempt = 0; attempt < 100; attempt++)
         {
             if (await AnswersAsync())
@@ -88,6 +88,21 @@ public sealed class TestRedis : IAsyncDisposable
     {
         await StopAsync();
         Directory.Delete(folder, recursive: true);
+    }
+
+    // The test runner often ends this process before its exit handlers run: a watcher in a session of its own (no
+    // longer this process's child) stops the server and removes its folder once this process is gone. It kills the pid
+    // only while it is still a redis-server: a server stopped by a test leaves a pid the system may give to another.
+    private void WatchOver(int server)
+    {
+        var info = new ProcessStartInfo("setsid") { UseShellExecute = false };
+        foreach (var argument in (string[])["-f", "sh", "-c", "tail --pid=\"$1\" -f /dev/null; [ \"$(cat /proc/$2/comm 2>/dev/null)\" = redis-server ] && kill -9 \"$2\"; rm -rf \"$3\"", "sh",
+            $"{Environment.ProcessId}", $"{server}", folder])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var watcher = Process.Start(info);
     }
 
     private static void Kill(Process process)
