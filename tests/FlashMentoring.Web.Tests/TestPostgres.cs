@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using FlashMentoring.Web.Data;
@@ -89,7 +87,7 @@ public static class TestPostgres
 
             RemoveLeftovers();
             var root = Directory.CreateTempSubdirectory(Prefix).FullName;
-            // Held while this process lives: should the watcher (RemoveWhenGone) not remove the folder, a later run finds
+            // Held while this process lives: should the watcher (LocalServers.CleanUpAfterTests) not remove the folder, a later run finds
             // the lock free and does.
             var owner = new FileStream(Path.Combine(root, "owner.lock"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
             // initdb and postgres refuse to run as root: as root, the server runs as the postgres user, who owns the folder.
@@ -112,7 +110,7 @@ public static class TestPostgres
                 Run("runuser", ["-u", user, "--", .. initdb]);
             }
 
-            var port = FreePort();
+            var port = LocalServers.FreePort();
             var started = new TaskCompletionSource<Process>(TaskCreationOptions.RunContinuationsAsynchronously);
             var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
             // The server is started from a thread that lives as long as this process and asks the kernel to stop it
@@ -182,7 +180,7 @@ public static class TestPostgres
 
             var server = new Server(root, port, started.Task.Result, owner);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
-            RemoveWhenGone(root, started.Task.Result.Id);
+            LocalServers.CleanUpAfterTests(root, started.Task.Result.Id, program: null);
             server.MigrateTemplate();
             return server;
         }
@@ -271,21 +269,6 @@ public static class TestPostgres
             }
         }
 
-        // The test runner often ends this process before its exit handlers are through (or at all), so the folder is
-        // removed by a watcher in a session of its own (and no longer this process's child), once both this process
-        // and the server are gone.
-        private static void RemoveWhenGone(string root, int server)
-        {
-            var info = new ProcessStartInfo("setsid") { UseShellExecute = false };
-            foreach (var argument in (string[])["-f", "sh", "-c", "tail --pid=\"$1\" -f /dev/null; tail --pid=\"$2\" -f /dev/null; rm -rf \"$3\"", "sh",
-                $"{Environment.ProcessId}", $"{server}", root])
-            {
-                info.ArgumentList.Add(argument);
-            }
-
-            using var watcher = Process.Start(info);
-        }
-
         private static void Run(string program, string[] arguments)
         {
             var info = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -302,13 +285,6 @@ public static class TestPostgres
             {
                 throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{output.Result}{errors}");
             }
-        }
-
-        private static int FreePort()
-        {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            return ((IPEndPoint)probe.LocalEndpoint).Port;
         }
     }
 }

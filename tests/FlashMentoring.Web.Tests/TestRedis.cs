@@ -35,7 +35,7 @@ public sealed class TestRedis : IAsyncDisposable
             throw new InvalidOperationException($"The tests of several nodes need Debian's Redis at {Server}: apt-get install redis-server (.ci/run does).");
         }
 
-        var redis = new TestRedis(FreePort());
+        var redis = new TestRedis(LocalServers.FreePort());
         await redis.StartAgainAsync();
         return redis;
     }
@@ -59,7 +59,7 @@ public sealed class TestRedis : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        WatchOver(process.Id);
+        LocalServers.CleanUpAfterTests(folder, process.Id, "redis-server");
         for (var attempt = 0; attempt < 100; attempt++)
         {
             if (await AnswersAsync())
@@ -90,21 +90,6 @@ public sealed class TestRedis : IAsyncDisposable
         Directory.Delete(folder, recursive: true);
     }
 
-    // The test runner often ends this process before its exit handlers run: a watcher in a session of its own (no
-    // longer this process's child) stops the server and removes its folder once this process is gone. It kills the pid
-    // only while it is still a redis-server: a server stopped by a test leaves a pid the system may give to another.
-    private void WatchOver(int server)
-    {
-        var info = new ProcessStartInfo("setsid") { UseShellExecute = false };
-        foreach (var argument in (string[])["-f", "sh", "-c", "tail --pid=\"$1\" -f /dev/null; [ \"$(cat /proc/$2/comm 2>/dev/null)\" = redis-server ] && kill -9 \"$2\"; rm -rf \"$3\"", "sh",
-            $"{Environment.ProcessId}", $"{server}", folder])
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var watcher = Process.Start(info);
-    }
-
     private static void Kill(Process process)
     {
         try
@@ -133,14 +118,5 @@ public sealed class TestRedis : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

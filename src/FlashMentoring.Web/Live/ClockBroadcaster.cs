@@ -186,29 +186,22 @@ public sealed class ClockBroadcaster(
     private async Task MakeGoodAsync(AppDb db, string[] running, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var toTell = missed.Take().ToList();
-        if (missed.TakeEveryone())
+        var taken = missed.Take();
+        var clockMissed = taken.Where(t => t.Clock).Select(t => t.EventId).ToHashSet();
+        var ids = taken.Select(t => t.EventId).ToList();
+        // The events, read in one query: those that missed a push, and after this node was cut off, every event awake.
+        var awake = running.Append(nameof(Phase.Paused)).ToArray();
+        var everyone = missed.TakeEveryone();
+        var records = await db.Events.AsNoTracking().Where(e => ids.Contains(e.Id) || (everyone && awake.Contains(e.ClockPhase))).ToListAsync(cancellationToken);
+        log.LogInformation("Redis is back: {Count} events are sent what they missed.", records.Count);
+        foreach (var record in records)
         {
-            var told = toTell.Select(t => t.EventId).ToHashSet();
-            var awake = running.Append(nameof(Phase.Paused)).ToArray();
-            var others = await db.Events.AsNoTracking().Where(e => awake.Contains(e.ClockPhase) && !told.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken);
-            toTell.AddRange(others.Select(id => (id, false)));
-        }
-
-        log.LogInformation("Redis is back: {Count} events are sent what they missed.", toTell.Count);
-        foreach (var (eventId, clock) in toTell)
-        {
-            if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken) is not { } record)
+            if (clockMissed.Contains(record.Id))
             {
-                continue;
+                await Publish(record.Id, ClockStore.ViewNow(record, now), "resend");
             }
 
-            if (clock)
-            {
-                await Publish(eventId, ClockStore.ViewNow(record, now), "resend");
-            }
-
-            await hub.Clients.Group(LiveHub.Group(eventId)).PlanChanged(record.PlanVersion);
+            await hub.Clients.Group(LiveHub.Group(record.Id)).PlanChanged(record.PlanVersion);
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using FlashMentoring.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -63,7 +62,7 @@ public sealed class PostgresStorageTests
     [Fact]
     public void AServerThatDoesNotAnswerStopsTheStartAndSaysWhereTheAppLooked()
     {
-        var nobody = $"Host=127.0.0.1;Port={ClosedPort()};Database=flashmentoring;Username=flash;Timeout=5";
+        var nobody = $"Host=127.0.0.1;Port={LocalServers.FreePort()};Database=flashmentoring;Username=flash;Timeout=5";
         using var app = new TestApp { Settings = On(nobody) };
 
         var start = () => app.CreateClient();
@@ -74,7 +73,7 @@ public sealed class PostgresStorageTests
     [Fact]
     public async Task AServerThatDoesNotAnswerIsNotReadyAndTheLogSaysWhere()
     {
-        var port = ClosedPort();
+        var port = LocalServers.FreePort();
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = $"Host=127.0.0.1;Port={port};Database=flashmentoring" }).Build();
         var readiness = new StorageReadiness(Options.Create(new StorageOptions { Provider = StorageOptions.Postgres }), settings);
 
@@ -119,13 +118,6 @@ public sealed class PostgresStorageTests
 
             await Task.Delay(20, timeout.Token);
         }
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Stops a node's migrations where it creates the first table (it holds the migration lock then) until released.</summary>

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Feedback;
@@ -24,7 +22,7 @@ public sealed class CrashTests : IDisposable
     [Fact]
     public async Task KilledMidRoundTheAppComesBackInTheSamePhaseWithTheSameEndsAtAndNothingLost()
     {
-        var port = FreePort();
+        var port = LocalServers.FreePort();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         CreatedEvent created;
         ClockView clock;
@@ -107,12 +105,5 @@ public sealed class CrashTests : IDisposable
         // Ready when Kestrel says it listens (an event, not a guess at how long start-up takes).
         await listening.Task.WaitAsync(TimeSpan.FromMinutes(1));
         return process;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
