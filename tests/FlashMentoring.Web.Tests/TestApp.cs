@@ -21,9 +21,6 @@ public class TestApp : WebApplicationFactory<Program>
     /// </summary>
     public string? DataFolder { get; init; }
 
-    /// <summary>The PostgreSQL database (connection string) this TestApp made for itself on the Postgres run; null otherwise.</summary>
-    public string? Postgres => postgres;
-
     /// <summary>When set, the app's clock: tests move time by hand instead of waiting for it.</summary>
     public TimeProvider? Time { get; init; }
 
