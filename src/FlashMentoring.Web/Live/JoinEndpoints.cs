@@ -102,12 +102,8 @@ public static class JoinEndpoints
     internal static async Task<Results<Ok<PersonalView>, ProblemHttpResult>> Me(HttpContext http, PersonalViews views, CancellationToken cancellationToken)
     {
         var view = await views.ForTokenAsync(http, http.Request.Headers[PersonalLinks.TokenHeader].FirstOrDefault(), cancellationToken);
-        return view is null ? LinkNotValid(Languages.Of(http.Request)) : TypedResults.Ok(view);
+        return view is null ? PersonalLinks.NotValid(Languages.Of(http.Request)) : TypedResults.Ok(view);
     }
-
-    /// <summary>The answer to a personal route's request whose token is nobody's, in the reader's language.</summary>
-    internal static ProblemHttpResult LinkNotValid(Texts texts) =>
-        TypedResults.Problem(title: texts.T("phone.error.link.title"), detail: texts.T("phone.error.link.detail"), statusCode: StatusCodes.Status404NotFound);
 
     // "Ann L.": the first name as the board shows it, and an initial so two Anns can tell which is theirs.
     private static string Shortened(string name)

@@ -31,7 +31,7 @@ public static class MyLanguage
         var texts = Languages.Of(request);
         if (await links.FindAsync(request, cancellationToken) is not var (person, _))
         {
-            return JoinEndpoints.LinkNotValid(texts);
+            return PersonalLinks.NotValid(texts);
         }
 
         if (Languages.Clean(choice.Language) is not { } code)

@@ -3,6 +3,8 @@ using System.Text;
 using FlashMentoring.Web.Data;
 using FlashMentoring.Web.Events;
 using FlashMentoring.Web.Hosting;
+using FlashMentoring.Core.Wording;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlashMentoring.Web.Roster;
@@ -21,6 +23,13 @@ public sealed class PersonalLinks(AppDb db, Attempts attempts, TimeProvider time
 {
     /// <summary>The header that carries a personal link's token.</summary>
     public const string TokenHeader = "X-Person-Token";
+
+    /// <summary>The answer to a personal route's request whose token is nobody's, in the reader's language.</summary>
+    public static ProblemHttpResult NotValid(Texts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return TypedResults.Problem(title: texts.T("phone.error.link.title"), detail: texts.T("phone.error.link.detail"), statusCode: StatusCodes.Status404NotFound);
+    }
 
     /// <summary>The personal link's path; the token travels in the fragment so it never reaches logs or a Referer.</summary>
     public static string PathFor(string token) => "/me#t=" + token;

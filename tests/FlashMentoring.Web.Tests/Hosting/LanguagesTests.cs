@@ -9,7 +9,7 @@ namespace FlashMentoring.Web.Tests.Hosting;
 
 public partial class LanguagesTests
 {
-    private static readonly string Repository = FindRepository();
+    internal static readonly string Repository = FindRepository();
 
     [Fact]
     public async Task APageGetsItsLanguagesTextsButNotThePrintedOnes()
