@@ -180,7 +180,10 @@ export function mountCheckIn({ eventId, api, headers, say, onChanged = () => {},
   });
 
   $('people-filter').addEventListener('input', show);
-  if (host) mountHelperLink({ eventId, api, headers, say });
+  if (host) {
+    mountHelperLink({ eventId, api, headers, say });
+    mountExtraSeat({ api, say });
+  }
 
   const handlers = { PeopleChanged: () => { load(); } };
   // A re-plan made by a helper at the door: the host sees who moved where and gets the reprint offer too.
@@ -195,6 +198,30 @@ function showQr(blob, title, note) {
   $('qr-title').textContent = title;
   $('qr-note').textContent = note;
   $('qr-dialog').showModal();
+}
+
+// The extra seat, on the day: from the next change on, a walk-in or the mentees of an absent mentor may sit as one
+// mentee more at a table instead of resting. What is already planned stays as it is.
+function mountExtraSeat({ api, say }) {
+  const box = $('extra-seat-now');
+  const state = (allowed) => {
+    box.checked = allowed;
+    $('extra-seat-state').textContent = t(allowed ? 'checkin.extraSeat.on' : 'checkin.extraSeat.off');
+  };
+  api('/host').then((answer) => { if (answer.ok) state(answer.body.extraSeatWhenShort); });
+  box.addEventListener('change', async () => {
+    const wanted = box.checked;
+    box.disabled = true;
+    const answer = await api('/extra-seat', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ allowed: wanted }) });
+    box.disabled = false;
+    if (!answer.ok) {
+      state(!wanted);
+      say(problemText(answer.body, t('checkin.extraSeat.failed')), true);
+      return;
+    }
+    state(answer.body.extraSeatWhenShort);
+    say(t(wanted ? 'checkin.extraSeat.on' : 'checkin.extraSeat.off'));
+  });
 }
 
 // "Helpers at the door": a second link that does check-in and walk-ins only. Its key is shown once by the server, so

@@ -27,13 +27,16 @@ public sealed record CreateEventRequest(
 /// <summary>The language of an event's board, kit and e-mails (a code from GET /api/languages).</summary>
 public sealed record EventLanguageRequest(string? Language);
 
+/// <summary>Whether a table may take one mentee more than its seats on the day rather than leave someone resting.</summary>
+public sealed record ExtraSeatRequest(bool Allowed);
+
 /// <summary>The answer to creating an event: the host key is shown this once.</summary>
 public sealed record CreatedEvent(Guid Id, string HostKey, string HostLink, string JoinCode);
 
 /// <summary>An event as anyone may see it.</summary>
 /// <param name="PersonalDataKeptUntil">When the retention job deletes the event with its personal data (Events/Retention): for an event still to run or running, the date if it ends as scheduled.</param>
 /// <param name="Language">The board's, the kit's and e-mails' language ("en", "es"); each person's own language wins for what is theirs.</param>
-/// <param name="ExtraSeatWhenShort">On the day a table may take one mentee more than <paramref name="SeatsPerTable"/> rather than leave someone resting (chosen at creation).</param>
+/// <param name="ExtraSeatWhenShort">On the day a table may take one mentee more than <paramref name="SeatsPerTable"/> rather than leave someone resting (chosen at creation, changed on the day with PUT extra-seat).</param>
 public sealed record EventView(Guid Id, string Title, DateTimeOffset StartsAt, int Rounds, int RoundMinutes, int TransitionMinutes, int SeatsPerTable, string Format, string JoinCode, bool HasPlan, DateTimeOffset PersonalDataKeptUntil, bool ExtraSeatWhenShort, string Language);
 
 /// <summary>Creating events, reading them back, the host's view of the plan, and deleting an event with its personal data.</summary>
@@ -47,6 +50,7 @@ public static class EventEndpoints
         host.MapGet("/host", Get).WithSummary("Check the host key"); // The same view; answering it proves the link is the host's.
         host.MapGet("/plan", GetPlan).WithSummary("Read the plan");
         host.MapPut("/language", SetLanguage).WithSummary("Set the language of the board, the kit and e-mails");
+        host.MapPut("/extra-seat", SetExtraSeat).WithSummary("Allow or stop one extra mentee a table when the room runs short");
         host.MapDelete("/", Delete).WithSummary("Delete the event and its personal data");
         return app;
     }
@@ -172,6 +176,65 @@ public static class EventEndpoints
         // The board on the projector reads the event again and opens in the new language at once, not at the next round.
         await hub.Clients.Group(LiveHub.Group(record.Id)).PlanChanged(record.PlanVersion);
         return TypedResults.Ok(View(record, retention.Value));
+    }
+
+    /// <summary>
+    /// The extra seat, switched on the day: a host who sees the room run short lets the re-plans to come seat one mentee
+    /// more at a table rather than rest someone. Seats already planned do not move; switching it off is refused while a
+    /// round to come still has a table with the extra mentee, since the plan would then break the host's own rule.
+    /// </summary>
+    internal static async Task<Results<Ok<EventView>, NotFound, ProblemHttpResult>> SetExtraSeat(
+        Guid id, ExtraSeatRequest request, HttpRequest http, AppDb db, PlanStore plans, TimeProvider time, IOptions<RetentionOptions> retention, CancellationToken cancellationToken)
+    {
+        var texts = Languages.Of(http);
+        for (var attempt = 1; ; attempt++)
+        {
+            var record = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+            if (record is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (record.ExtraSeatWhenShort == request.Allowed)
+            {
+                return TypedResults.Ok(View(record, retention.Value));
+            }
+
+            if (!request.Allowed && await plans.LoadAsync(record, cancellationToken) is { } loaded
+                && FirstRoundWithAnExtraMentee(loaded.Plan.Rotation, PlanPublisher.RoundsHeld(record, time.GetUtcNow()).Held) is { } round)
+            {
+                return TypedResults.Problem(
+                    title: texts.T("host.said.extraSeatInUseTitle"), detail: texts.T("host.said.extraSeatInUse", ("round", round)), statusCode: StatusCodes.Status409Conflict);
+            }
+
+            record.ExtraSeatWhenShort = request.Allowed;
+            // Plans are held in memory by version, on every node: a new version has them read again with the new rule.
+            record.PlanVersion++;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+                continue;
+            }
+
+            return TypedResults.Ok(View(record, retention.Value));
+        }
+    }
+
+    private static int? FirstRoundWithAnExtraMentee(Core.Planning.Rotation rotation, int held)
+    {
+        for (var round = held + 1; round <= rotation.Rounds; round++)
+        {
+            if (rotation.Tables(round).Any(t => t.Count > rotation.SeatsPerTable))
+            {
+                return round;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Deletes the event and every personal field with it: people, links, plan, answers, choices, pairs.</summary>

@@ -13,9 +13,9 @@ public class CheckInMovesTests(BrowserFixture browser)
     private const string Roster = "role,name,email\nmentor,Mona Lisa,mona@hhs.gov\nmentor,Omar Khayyam,omar@opm.gov\nmentor,Pia Sun,pia@gsa.gov\n" +
                                   "mentee,Ann Lee,ann@va.gov\nmentee,Ben Okafor,ben@va.gov\nmentee,Cy Young,cy@gsa.gov\nmentee,Eve Stone,eve@va.gov\nmentee,Fay Wong,fay@va.gov\n";
 
-    private static async Task<(string Id, string HostLink)> Planned(HttpClient http, string title)
+    private static async Task<(string Id, string HostLink)> Planned(HttpClient http, string title, int rounds = 3)
     {
-        var created = await (await http.PostAsJsonAsync("/api/events", new { title, startsAt = DateTimeOffset.UtcNow, rounds = 3, seatsPerTable = 2 }))
+        var created = await (await http.PostAsJsonAsync("/api/events", new { title, startsAt = DateTimeOffset.UtcNow, rounds, seatsPerTable = 2 }))
             .Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetString()!;
         http.DefaultRequestHeaders.Add("X-Host-Key", created.GetProperty("hostKey").GetString());
@@ -56,6 +56,32 @@ public class CheckInMovesTests(BrowserFixture browser)
         query["parts"].Should().Be("itineraries,signs");
         query["people"].Should().Be(string.Join(',', people));
         query["tables"].Should().Be(string.Join(',', tables));
+    }
+
+    [Fact]
+    public async Task TheHostSwitchesOnTheExtraSeatOnTheDayAndAnAbsentMentorsMenteesSitAtOtherTablesInsteadOfResting()
+    {
+        using var http = browser.Http();
+        // Two rounds: with Mona out, each mentee can still meet both other mentors, so only seats can make anyone rest.
+        var (_, hostLink) = await Planned(http, "Short room", rounds: 2);
+        await using var laptop = await browser.NewScreenAsync(1366, 900);
+        var host = await laptop.NewPageAsync();
+        await host.GotoAsync(hostLink);
+        var box = host.GetByLabel("When the room runs short, a table may take one extra mentee rather than leave someone out of a round");
+        await Expect(box).Not.ToBeCheckedAsync();
+
+        await box.CheckAsync();
+        await Expect(host.Locator("#extra-seat-state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Extra seat allowed"));
+        var answer = host.WaitForResponseAsync(r => r.Url.Contains("/status", StringComparison.Ordinal));
+        await host.GetByRole(AriaRole.Button, new() { Name = "Absent: Mona Lisa" }).ClickAsync();
+        await answer;
+
+        // Two tables of two are left for five mentees: with the extra seat Mona's mentees join them, nobody rests.
+        await Expect(host.Locator("#moves li").First).ToBeVisibleAsync();
+        (await host.Locator("#moves li").AllTextContentsAsync()).Should().OnlyContain(t => t.Contains("moves from Table 1 to Table", StringComparison.Ordinal));
+        await host.Locator("#people-card").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "checkin-extra-seat.png") });
+        await host.ReloadAsync();
+        await Expect(box).ToBeCheckedAsync();
     }
 
     [Fact]

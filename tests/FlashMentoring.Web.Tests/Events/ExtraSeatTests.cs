@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FlashMentoring.Web.Tests.Events;
 
-/// <summary>The host's choice, made when creating the event, to let a table take one extra mentee on the day.</summary>
+/// <summary>The host's choice, made when creating the event or switched on the day, to let a table take one extra mentee.</summary>
 public class ExtraSeatTests
 {
     // Three tables of two for six mentees: the room is full, so a walk-in finds no free seat.
@@ -67,6 +67,45 @@ public class ExtraSeatTests
         {
             after.Should().HaveCount(3 * 6, "without it seven mentees share six seats, so someone rests in each later round");
         }
+    }
+
+    [Fact]
+    public async Task AHostWhoSeesTheRoomRunShortSwitchesTheExtraSeatOnAndTheNextWalkInSitsWithoutMovingAnyone()
+    {
+        using var app = new TestApp { Time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 14, 0, 0, TimeSpan.Zero)) };
+        var (id, host) = await Created(app, extraSeat: false);
+        (await host.PutAsync($"/api/events/{id}/roster", new StringContent(Roster, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        (await host.PostAsync($"/api/events/{id}/clock/start", null)).EnsureSuccessStatusCode();
+        var before = await Seats(host, id);
+
+        var switched = await host.PutAsJsonAsync($"/api/events/{id}/extra-seat", new { allowed = true });
+        var walkIn = await host.PostAsJsonAsync($"/api/events/{id}/walk-ins", new { name = "Dee Walker", role = "mentee" });
+
+        switched.EnsureSuccessStatusCode();
+        (await switched.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("extraSeatWhenShort").GetBoolean().Should().BeTrue();
+        (await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/events/{id}")).GetProperty("extraSeatWhenShort").GetBoolean().Should().BeTrue("the event keeps the switch");
+        walkIn.EnsureSuccessStatusCode();
+        var after = await Seats(host, id);
+        after.Where(x => before.ContainsKey(x.Key)).Should().BeEquivalentTo(before, "with the extra seat switched on, nobody already seated moves or rests");
+        after.Should().HaveCount(before.Count + 2, "she sits in rounds 2 and 3, at a table of three");
+    }
+
+    [Fact]
+    public async Task TheExtraSeatCannotBeSwitchedOffWhileATableToComeStillHasItsExtraMentee()
+    {
+        using var app = new TestApp { Time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 14, 0, 0, TimeSpan.Zero)) };
+        var (id, host) = await Created(app, extraSeat: true);
+        (await host.PutAsync($"/api/events/{id}/roster", new StringContent(Roster, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        (await host.PostAsync($"/api/events/{id}/clock/start", null)).EnsureSuccessStatusCode();
+        (await host.PostAsJsonAsync($"/api/events/{id}/walk-ins", new { name = "Dee Walker", role = "mentee" })).EnsureSuccessStatusCode();
+        var seats = await Seats(host, id);
+
+        var off = await host.PutAsJsonAsync($"/api/events/{id}/extra-seat", new { allowed = false });
+
+        off.StatusCode.Should().Be(System.Net.HttpStatusCode.Conflict);
+        (await off.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("Round 2").And.Contain("absent");
+        (await host.GetFromJsonAsync<JsonElement>($"/api/events/{id}/host")).GetProperty("extraSeatWhenShort").GetBoolean().Should().BeTrue();
+        (await Seats(host, id)).Should().BeEquivalentTo(seats, "a refused switch changes nothing");
     }
 
     private static async Task<(Guid Id, HttpClient Host)> Created(TestApp app, bool extraSeat)
