@@ -56,8 +56,9 @@ public static class ClockEndpoints
     }
 
     internal static async Task<Results<Ok<ClockView>, NotFound, ProblemHttpResult>> Command(
-        Guid id, string command, AppDb db, TimeProvider time, ClockBroadcaster broadcaster, CancellationToken cancellationToken, ClockCommand? body = null)
+        Guid id, string command, HttpRequest request, AppDb db, TimeProvider time, ClockBroadcaster broadcaster, CancellationToken cancellationToken, ClockCommand? body = null)
     {
+        var texts = Languages.Of(request);
         // Read, decide, save; when someone else saved the event in between (another host, the clock itself, a
         // re-plan), read again and decide again: "next round" for a round that has moved on is then refused.
         for (var attempt = 1; ; attempt++)
@@ -71,7 +72,7 @@ public static class ClockEndpoints
             // A clock with nobody to seat would run an empty event, and the roster could no longer be uploaded.
             if (command.Equals("start", StringComparison.OrdinalIgnoreCase) && record.PlanVersion == 0)
             {
-                return TypedResults.Problem(detail: "Nobody is on this event yet: upload the roster first (Roster, on this page), then press Start.", statusCode: StatusCodes.Status409Conflict, title: "Nobody to seat yet");
+                return TypedResults.Problem(detail: texts.T("host.said.nobodyToSeat"), statusCode: StatusCodes.Status409Conflict, title: texts.T("host.said.nobodyToSeatTitle"));
             }
 
             var now = time.GetUtcNow();
@@ -79,9 +80,9 @@ public static class ClockEndpoints
             {
                 return command.ToLowerInvariant() switch
                 {
-                    "skip" => TypedResults.Problem(detail: "Send {\"expectedRound\": N} with the round you see, so two hosts cannot skip twice.", statusCode: StatusCodes.Status400BadRequest, title: "Which round to skip?"),
-                    "extend" => TypedResults.Problem(detail: "Send {\"expectedVersion\": N} with the clock's version you see, so a repeated click cannot add the time twice.", statusCode: StatusCodes.Status400BadRequest, title: "Which clock to extend?"),
-                    _ => TypedResults.Problem(detail: $"Unknown command \"{command}\". Use start, pause, resume, extend, skip or end.", statusCode: StatusCodes.Status404NotFound, title: "No such clock command"),
+                    "skip" => TypedResults.Problem(detail: texts.T("host.said.skipWhichRound"), statusCode: StatusCodes.Status400BadRequest, title: texts.T("host.said.skipWhichRoundTitle")),
+                    "extend" => TypedResults.Problem(detail: texts.T("host.said.extendWhichClock"), statusCode: StatusCodes.Status400BadRequest, title: texts.T("host.said.extendWhichClockTitle")),
+                    _ => TypedResults.Problem(detail: texts.T("host.said.unknownCommand", ("command", command)), statusCode: StatusCodes.Status404NotFound, title: texts.T("host.said.unknownCommandTitle")),
                 };
             }
 
@@ -98,7 +99,7 @@ public static class ClockEndpoints
             var view = ClockStore.View(record, result.State, now);
             if (!result.Accepted)
             {
-                return TypedResults.Problem(detail: result.Refused, statusCode: StatusCodes.Status409Conflict, title: "Not done");
+                return TypedResults.Problem(detail: result.Refused, statusCode: StatusCodes.Status409Conflict, title: texts.T("host.said.notDoneTitle"));
             }
 
             // Saved first, then told: a phone never sees a state the server could lose.

@@ -144,6 +144,22 @@ public sealed class ClockEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task AHostReadingSpanishIsToldInSpanishWhyTheEmptyEventCannotStart()
+    {
+        using var app = new TestApp { Time = time };
+        var created = await CreateEvent(app, withRoster: false);
+        var host = app.HostClient(created.HostKey);
+        host.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+
+        var start = await host.PostAsync($"/api/events/{created.Id}/clock/start", null);
+
+        start.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var problem = await start.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        problem.GetProperty("title").GetString().Should().Be("Aún no hay a quién sentar");
+        problem.GetProperty("detail").GetString().Should().Contain("suba la lista de participantes");
+    }
+
+    [Fact]
     public async Task AnEventStartedEmptyByAnOlderReleaseTakesItsRosterAndWaitsForAStart()
     {
         var data = Directory.CreateTempSubdirectory("fm-empty-start-").FullName;
