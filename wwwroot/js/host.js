@@ -2,6 +2,7 @@
 // (its key lives in the URL fragment and on this laptop) can change anything.
 import { connectionBanner, connectLive, countdownText, everyFrame, phaseTitle } from './live.js';
 import { $, el, problemText, sayIn, setText } from './dom.js';
+import { eventApi, eventId, hostKey } from './event-api.js';
 import { format, lang, languages, plural, t } from './i18n.js';
 import { applyLimits } from './limits.js';
 import { csvBody, rosterSource } from './upload.js';
@@ -13,8 +14,8 @@ import { mountCheckIn } from './checkin.js';
 import { mountVideoRooms } from './host-rooms.js';
 import { mountHistory } from './host-history.js';
 
-const eventId = location.pathname.split('/').filter(Boolean)[1];
 const key = hostKey();
+const api = eventApi({ 'X-Host-Key': key ?? '' });
 const status = $('status');
 let clock = null;
 let live = null;
@@ -23,20 +24,7 @@ let hasPlan = false;
 // The server's retention numbers (GET /api/retention), for the sentence under "Personal data".
 const retention = fetch('/api/retention').then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
 
-function hostKey() {
-  const stored = `flashmentoring.host.${eventId}`;
-  const fromLink = new URLSearchParams(location.hash.slice(1)).get('key');
-  if (fromLink) localStorage.setItem(stored, fromLink);
-  return fromLink ?? localStorage.getItem(stored);
-}
-
 function say(text, isError = false) { sayIn(status, text, isError); }
-
-async function api(path, options = {}) {
-  const response = await fetch(`/api/events/${eventId}${path}`, { ...options, headers: { 'X-Host-Key': key ?? '', ...(options.headers ?? {}) } });
-  const body = await response.json().catch(() => ({}));
-  return { ok: response.ok, status: response.status, body };
-}
 
 $('registration-page').href = `/host/${eventId}/registration`;
 for (const id of ['online-page', 'online-page-live']) $(id).href = `/host/${eventId}/online`;
