@@ -326,13 +326,21 @@ async function loadMail() {
   $('failures-box').hidden = m.failures.length === 0;
   $('failures').replaceChildren(...m.failures.map((f) => {
     const tr = el('tr');
-    const error = f.error ?? t('hostreg.notSentYet');
-    const why = f.nextAttemptAt ? t('hostreg.triedAgainAt', { error, time: format.time(f.nextAttemptAt) }) : t('hostreg.givenUp', { error });
-    tr.append(el('td', f.name ? `${f.name} <${f.to}>` : f.to), el('td', KIND[f.kind] ?? f.kind), el('td', format.number(f.attempts)), el('td', why));
+    tr.append(el('td', f.name ? `${f.name} <${f.to}>` : f.to), el('td', KIND[f.kind] ?? f.kind), el('td', format.number(f.attempts)), el('td', notSentBecause(f)));
     return tr;
   }));
   // While something waits to be sent, the counts follow it.
   if (m.queued > 0) mailTimer = setTimeout(loadMail, 3000);
+}
+
+// Why a message is not sent yet, and when it is tried again: "in 2 minutes, at 9:47 AM" tells a host whether to wait
+// (on this laptop's clock, as every time on the page; the list is read again every few seconds while anything waits).
+function notSentBecause(f) {
+  const error = f.error ?? t('hostreg.notSentYet');
+  if (!f.nextAttemptAt) return t('hostreg.givenUp', { error });
+  const time = format.time(f.nextAttemptAt);
+  const ms = new Date(f.nextAttemptAt).getTime() - Date.now();
+  return ms >= 0 ? t('hostreg.triesAgainIn', { error, when: format.relative(ms), time }) : t('hostreg.triesAgainLate', { error, time });
 }
 
 $('invite').addEventListener('click', async () => {

@@ -229,7 +229,20 @@ function setClock(view) {
 }
 
 function draw() {
-  if (clock && live) setText($('countdown'), countdownText(clock, live.serverNow()));
+  const now = live ? live.serverNow() : Date.now();
+  if (clock && live) setText($('countdown'), countdownText(clock, now));
+  const starts = startsText(now);
+  setText($('starts'), starts);
+  $('starts').hidden = !starts;
+}
+
+// How far off the planned start is, while the room waits (from then on the clock says more): "Starts in 2 hours.",
+// "Was due to start 5 minutes ago." On the server's clock once the connection knows it: a laptop's may be off.
+function startsText(nowMs) {
+  if (!eventView || clock?.phase !== 'waiting') return '';
+  const ms = new Date(eventView.startsAt).getTime() - nowMs;
+  // Rounded as the words are, so half a second late still reads "Starts now", not "Was due to start now".
+  return t(Math.round(ms / 1000) >= 0 ? 'host.startsIn' : 'host.dueSince', { when: format.relative(ms) });
 }
 
 /** Where the round stands, in the host's language: "Round 3 of 6". */
