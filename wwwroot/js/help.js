@@ -2,30 +2,18 @@
 // (from the link's fragment, then kept on this phone) opens check-in and walk-ins only; the server refuses the rest.
 import { connectionBanner, connectLive, countdownText, everyFrame, phaseTitle } from './live.js';
 import { $, problemText, sayIn, setText } from './dom.js';
+import { eventApi, eventId, linkKey } from './event-api.js';
 import { t } from './i18n.js';
 import { applyLimits } from './limits.js';
 import { mountCheckIn } from './checkin.js';
 
-const eventId = location.pathname.split('/').filter(Boolean)[1];
-const key = helperKey();
+const key = linkKey(`flashmentoring.helper-key.${eventId}`);
 let clock = null;
 let live = null;
 
-function helperKey() {
-  const stored = `flashmentoring.helper-key.${eventId}`;
-  const fromLink = new URLSearchParams(location.hash.slice(1)).get('key');
-  if (fromLink) localStorage.setItem(stored, fromLink);
-  return fromLink ?? localStorage.getItem(stored);
-}
-
 function say(text, isError = false) { sayIn($('status'), text, isError); }
 
-async function api(path, options = {}) {
-  const response = await fetch(`/api/events/${eventId}${path}`, { ...options, headers: { 'X-Helper-Key': key ?? '', ...(options.headers ?? {}) } });
-  const body = await response.json().catch(() => ({}));
-  if (response.status === 403) stopped(body);
-  return { ok: response.ok, status: response.status, body };
-}
+const api = eventApi({ 'X-Helper-Key': key ?? '' }, (answer) => { if (answer.status === 403) stopped(answer.body); });
 
 // The host made a new link or stopped this one: the list goes, and the page says what to do.
 function stopped(problem) {

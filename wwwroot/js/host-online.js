@@ -2,28 +2,14 @@
 // already), replacing a broken room mid-event, and a prompt per round. Only the host link (key in the fragment, then
 // on this laptop) works. Room links are shown as links that open a new tab: never embedded.
 import { $, el, problemText, sayIn } from './dom.js';
+import { eventApi, eventId, hostKey } from './event-api.js';
 import { lang, plural, t } from './i18n.js';
 
-const eventId = location.pathname.split('/').filter(Boolean)[1];
-const key = hostKey();
+const api = eventApi({ 'X-Host-Key': hostKey() ?? '' });
 let eventView = null;
 let online = null;
 
-function hostKey() {
-  const stored = `flashmentoring.host.${eventId}`;
-  const fromLink = new URLSearchParams(location.hash.slice(1)).get('key');
-  if (fromLink) localStorage.setItem(stored, fromLink);
-  return fromLink ?? localStorage.getItem(stored);
-}
-
 const say = (text, isError = false) => sayIn($('status'), text, isError);
-
-async function api(path, options = {}) {
-  const json = typeof options.body === 'string' && !options.headers ? { 'Content-Type': 'application/json' } : {};
-  const response = await fetch(`/api/events/${eventId}${path}`, { ...options, headers: { 'X-Host-Key': key ?? '', ...json, ...(options.headers ?? {}) } });
-  const body = await response.json().catch(() => ({}));
-  return { ok: response.ok, status: response.status, body };
-}
 
 const put = (path, value) => api(path, { method: 'PUT', body: JSON.stringify(value) });
 

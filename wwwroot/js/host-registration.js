@@ -2,14 +2,15 @@
 // mentor is asked for, a CSV on top, "close registration and plan" with the plan's quality, and the invitations by
 // e-mail with what was sent, queued and failed. Only the host link (key in the fragment, then on this laptop) works.
 import { $, copyOnClick, el, problemText, sayIn } from './dom.js';
+import { eventApi, eventId, hostKey } from './event-api.js';
 import { format, lang, plural, t } from './i18n.js';
 import { applyLimits } from './limits.js';
 import { csvBody, rosterSource } from './upload.js';
 import { showProblems, showQuality } from './plan-view.js';
 import { profileForm } from './profile-form.js';
 
-const eventId = location.pathname.split('/').filter(Boolean)[1];
 const key = hostKey();
+const api = eventApi({ 'X-Host-Key': key ?? '' });
 const status = $('status');
 let eventView = null;
 let review = { people: [], mentors: [], totals: {} };
@@ -17,21 +18,7 @@ let editing = null;
 let editForm = null;
 let mailTimer = null;
 
-function hostKey() {
-  const stored = `flashmentoring.host.${eventId}`;
-  const fromLink = new URLSearchParams(location.hash.slice(1)).get('key');
-  if (fromLink) localStorage.setItem(stored, fromLink);
-  return fromLink ?? localStorage.getItem(stored);
-}
-
 const say = (text, isError = false) => sayIn(status, text, isError);
-
-async function api(path, options = {}) {
-  const json = typeof options.body === 'string' && !options.headers ? { 'Content-Type': 'application/json' } : {};
-  const response = await fetch(`/api/events/${eventId}${path}`, { ...options, headers: { 'X-Host-Key': key ?? '', ...json, ...(options.headers ?? {}) } });
-  const body = response.status === 204 ? {} : await response.json().catch(() => ({}));
-  return { ok: response.ok, status: response.status, body };
-}
 
 async function load() {
   for (const link of [$('console-link'), $('console-link-2')]) link.href = `/host/${eventId}`;
@@ -339,13 +326,21 @@ async function loadMail() {
   $('failures-box').hidden = m.failures.length === 0;
   $('failures').replaceChildren(...m.failures.map((f) => {
     const tr = el('tr');
-    const error = f.error ?? t('hostreg.notSentYet');
-    const why = f.nextAttemptAt ? t('hostreg.triedAgainAt', { error, time: format.time(f.nextAttemptAt) }) : t('hostreg.givenUp', { error });
-    tr.append(el('td', f.name ? `${f.name} <${f.to}>` : f.to), el('td', KIND[f.kind] ?? f.kind), el('td', format.number(f.attempts)), el('td', why));
+    tr.append(el('td', f.name ? `${f.name} <${f.to}>` : f.to), el('td', KIND[f.kind] ?? f.kind), el('td', format.number(f.attempts)), el('td', notSentBecause(f)));
     return tr;
   }));
   // While something waits to be sent, the counts follow it.
   if (m.queued > 0) mailTimer = setTimeout(loadMail, 3000);
+}
+
+// Why a message is not sent yet, and when it is tried again: "in 2 minutes, at 9:47 AM" tells a host whether to wait
+// (on this laptop's clock, as every time on the page; the list is read again every few seconds while anything waits).
+function notSentBecause(f) {
+  const error = f.error ?? t('hostreg.notSentYet');
+  if (!f.nextAttemptAt) return t('hostreg.givenUp', { error });
+  const time = format.time(f.nextAttemptAt);
+  const ms = new Date(f.nextAttemptAt).getTime() - Date.now();
+  return ms >= 0 ? t('hostreg.triesAgainIn', { error, when: format.relative(ms), time }) : t('hostreg.triesAgainLate', { error, time });
 }
 
 $('invite').addEventListener('click', async () => {

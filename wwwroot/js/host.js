@@ -2,6 +2,7 @@
 // (its key lives in the URL fragment and on this laptop) can change anything.
 import { connectionBanner, connectLive, countdownText, everyFrame, phaseTitle } from './live.js';
 import { $, el, problemText, sayIn, setText } from './dom.js';
+import { eventApi, eventId, hostKey } from './event-api.js';
 import { format, lang, languages, plural, t } from './i18n.js';
 import { applyLimits } from './limits.js';
 import { csvBody, rosterSource } from './upload.js';
@@ -13,8 +14,8 @@ import { mountCheckIn } from './checkin.js';
 import { mountVideoRooms } from './host-rooms.js';
 import { mountHistory } from './host-history.js';
 
-const eventId = location.pathname.split('/').filter(Boolean)[1];
 const key = hostKey();
+const api = eventApi({ 'X-Host-Key': key ?? '' });
 const status = $('status');
 let clock = null;
 let live = null;
@@ -23,20 +24,7 @@ let hasPlan = false;
 // The server's retention numbers (GET /api/retention), for the sentence under "Personal data".
 const retention = fetch('/api/retention').then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
 
-function hostKey() {
-  const stored = `flashmentoring.host.${eventId}`;
-  const fromLink = new URLSearchParams(location.hash.slice(1)).get('key');
-  if (fromLink) localStorage.setItem(stored, fromLink);
-  return fromLink ?? localStorage.getItem(stored);
-}
-
 function say(text, isError = false) { sayIn(status, text, isError); }
-
-async function api(path, options = {}) {
-  const response = await fetch(`/api/events/${eventId}${path}`, { ...options, headers: { 'X-Host-Key': key ?? '', ...(options.headers ?? {}) } });
-  const body = await response.json().catch(() => ({}));
-  return { ok: response.ok, status: response.status, body };
-}
 
 $('registration-page').href = `/host/${eventId}/registration`;
 for (const id of ['online-page', 'online-page-live']) $(id).href = `/host/${eventId}/online`;
@@ -241,7 +229,20 @@ function setClock(view) {
 }
 
 function draw() {
-  if (clock && live) setText($('countdown'), countdownText(clock, live.serverNow()));
+  const now = live ? live.serverNow() : Date.now();
+  if (clock && live) setText($('countdown'), countdownText(clock, now));
+  const starts = startsText(now);
+  setText($('starts'), starts);
+  $('starts').hidden = !starts;
+}
+
+// How far off the planned start is, while the room waits (from then on the clock says more): "Starts in 2 hours.",
+// "Was due to start 5 minutes ago." On the server's clock once the connection knows it: a laptop's may be off.
+function startsText(nowMs) {
+  if (!eventView || clock?.phase !== 'waiting') return '';
+  const ms = new Date(eventView.startsAt).getTime() - nowMs;
+  // Rounded as the words are, so half a second late still reads "Starts now", not "Was due to start now".
+  return t(Math.round(ms / 1000) >= 0 ? 'host.startsIn' : 'host.dueSince', { when: format.relative(ms) });
 }
 
 /** Where the round stands, in the host's language: "Round 3 of 6". */

@@ -96,6 +96,8 @@ function raw(key) {
 
 const numbers = new Intl.NumberFormat(lang);
 const plurals = new Intl.PluralRules(lang);
+// Made once: the host console words its start on every animation frame.
+const relativeWords = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
 
 /** The text of key with its {placeholders} filled: t('common.table', { n: 19 }) gives "Mesa 19" in Spanish. */
 export function t(key, vars = {}) {
@@ -118,14 +120,13 @@ export const format = {
   date: (date, options = {}) => new Date(date).toLocaleDateString(lang, { weekday: 'long', month: 'long', day: 'numeric', ...options }),
   /** "in 2 minutes" / "dentro de 2 minutos", "2 minutes ago" / "hace 2 minutos". */
   relative(ms) {
-    const words = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
     const seconds = Math.round(ms / 1000);
-    if (Math.abs(seconds) < 60) return words.format(seconds, 'second');
+    if (Math.abs(seconds) < 60) return relativeWords.format(seconds, 'second');
     const minutes = Math.round(seconds / 60);
-    if (Math.abs(minutes) < 60) return words.format(minutes, 'minute');
+    if (Math.abs(minutes) < 60) return relativeWords.format(minutes, 'minute');
     const hours = Math.round(minutes / 60);
-    if (Math.abs(hours) < 24) return words.format(hours, 'hour');
-    return words.format(Math.round(hours / 24), 'day');
+    if (Math.abs(hours) < 24) return relativeWords.format(hours, 'hour');
+    return relativeWords.format(Math.round(hours / 24), 'day');
   },
   /** "Alice, Bob and Carol" / "Alice, Bob y Carol". */
   list: (items) => new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(items),

@@ -1,5 +1,7 @@
 namespace FlashMentoring.Core.Planning;
 
+// Hand-written because .NET's PriorityQueue has no decrease-key (nor a way to find an entry): with it, every relaxation
+// would enqueue a duplicate to skip later, and the heap would grow with the edges instead of staying at one per node.
 /// <summary>
 /// A binary min-heap over node ids keyed by an external distance array, with decrease-key. Dijkstra on the
 /// flow graph relaxes each mentor node many times; decrease-key keeps the heap at one entry per node.

@@ -1,4 +1,5 @@
 using FlashMentoring.Core.Roster;
+using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Core.Planning;
 
@@ -107,7 +108,7 @@ public static class Replanner
         {
             if (change.FromRound <= roundsHeld || change.FromRound > rounds + 1)
             {
-                throw new ArgumentOutOfRangeException(nameof(changes), $"A change from round {change.FromRound} cannot apply after {roundsHeld} round(s) held of {rounds}.");
+                throw new ArgumentOutOfRangeException(nameof(changes), $"A change from round {change.FromRound} cannot apply after {Say.Count(roundsHeld, "round")} held of {rounds}.");
             }
         }
 

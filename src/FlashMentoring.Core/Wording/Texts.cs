@@ -108,9 +108,6 @@ public sealed class Texts
     public string Duration(TimeSpan span) =>
         span.Humanize(precision: 1, culture: Culture, maxUnit: TimeUnit.Hour, minUnit: TimeUnit.Second);
 
-    /// <summary>"in 2 minutes" / "2 minutes ago" ("en 2 minutos" / "hace 2 minutos") for <paramref name="at"/> seen from <paramref name="now"/>.</summary>
-    public string Relative(DateTimeOffset at, DateTimeOffset now) => at.Humanize(now, Culture);
-
     private string Raw(string key, int? count)
     {
         if (!entries.TryGetValue(key, out var value) && (ReferenceEquals(this, English) || !English.entries.TryGetValue(key, out value)))

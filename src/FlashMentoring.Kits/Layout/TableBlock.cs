@@ -7,6 +7,8 @@ namespace FlashMentoring.Kits.Layout;
 /// <param name="Weight">Relative width.</param>
 public sealed record Column(string Header, double Weight = 1);
 
+// Laid out by hand because MigraDoc (PDFsharp-MigraDoc, whose tables repeat their header and keep rows whole) is not
+// served by the package registry this project builds from, in any version; PDFsharp alone draws, it does not lay out.
 /// <summary>
 /// A table that flows down the page: cells wrap, a row never splits, and the header repeats at the top of every
 /// page the table continues on. A screen reader reads it as a table (its header once).

@@ -22,6 +22,9 @@ public sealed record TextStyle(double Size, bool Bold = false, XColor? Color = n
 /// <summary>A stretch of text drawn in one font.</summary>
 internal readonly record struct Run(string Text, bool Cjk);
 
+// Wrapped by hand: MigraDoc (PDFsharp-MigraDoc), which lays out paragraphs, is not served by the package registry this
+// project builds from, and PDFsharp's own XTextFormatter breaks only at spaces, in one font, without saying where the
+// lines fell (the kit counts them to shrink text into its box, report what is cut and measure a row before drawing it).
 /// <summary>Splits text into runs by font and measures it: characters the main font lacks go to the CJK font.</summary>
 internal static class TextRuns
 {

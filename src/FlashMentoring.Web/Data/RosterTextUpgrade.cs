@@ -4,6 +4,7 @@ using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
 using FlashMentoring.Core.Roster;
+using FlashMentoring.Core.Wording;
 
 namespace FlashMentoring.Web.Data;
 
@@ -65,7 +66,7 @@ internal static class RosterTextUpgrade
             await tx.CommitAsync(cancellationToken);
             if (events.Count > 0)
             {
-                log.LogInformation("Upgraded {Count} event(s) from roster text to people and seats as data.", events.Count);
+                log.LogInformation("Upgraded {Events} from roster text to people and seats as data.", Say.Count(events.Count, "event"));
             }
 
             return events.Count;

@@ -45,7 +45,8 @@ public sealed class AppMetrics
 
     /// <summary>
     /// A clock push to an event's connections has completed; <paramref name="since"/> is the <see cref="Stopwatch"/>
-    /// timestamp of the change. <paramref name="trigger"/> is "schedule" (a round's time ran out) or "host" (a command, a roster upload).
+    /// timestamp of the change. <paramref name="trigger"/> is "schedule" (a round's time ran out), "host" (a command, a roster
+    /// upload) or "resend" (a push lost while Redis was away, sent again).
     /// </summary>
     public void ClockPushed(string phase, string trigger, long since) =>
         fanOut.Record(Stopwatch.GetElapsedTime(since).TotalMilliseconds, new("phase", phase), new("trigger", trigger));

@@ -56,8 +56,9 @@ public sealed class ClockBroadcaster(
     }
 
     /// <summary>
-    /// Pushes a clock to everyone in the event. <paramref name="trigger"/> is "host" (a command) or "schedule" (a round's
-    /// time ran out, whoever saved it); <paramref name="since"/> is the Stopwatch timestamp the push is timed from (now).
+    /// Pushes a clock to everyone in the event. <paramref name="trigger"/> is "host" (a command), "schedule" (a round's
+    /// time ran out, whoever saved it) or "resend" (a push lost while Redis was away); <paramref name="since"/> is the
+    /// Stopwatch timestamp the push is timed from (now).
     /// </summary>
     public async Task Publish(Guid eventId, ClockView view, string trigger = "host", long? since = null)
     {
