@@ -205,6 +205,13 @@ public sealed class HeavyWork : IDisposable
         withoutEvent.Dispose();
     }
 
+    /// <summary>
+    /// The slot the gate (<c>AsHeavyWork</c>) gave this request, for a handler that hands its
+    /// work to the background and takes the slot over.
+    /// </summary>
+    public static HeavyWorkSlot SlotOf(HttpContext http) =>
+        http?.Features.Get<HeavyWorkSlot>() ?? throw new InvalidOperationException("This endpoint is not behind AsHeavyWork.");
+
     internal void End(HeavyWorkSlot slot)
     {
         if (slot.Abandoned)
@@ -357,7 +364,7 @@ public static class HeavyWorkEndpoints
     /// <summary>
     /// The endpoint's handler runs only with a slot (or answers 503), under the request's token; when the caller
     /// leaves, the work throws and the slot is counted as abandoned. A handler that hands its work to the background
-    /// takes the slot over with <see cref="Slot"/>. Host routes may use every slot; other routes only their share.
+    /// takes the slot over with <see cref="HeavyWork.SlotOf"/>. Host routes may use every slot; other routes only their share.
     /// </summary>
     public static TBuilder AsHeavyWork<TBuilder>(this TBuilder builder, string what)
         where TBuilder : IEndpointConventionBuilder =>
@@ -412,8 +419,4 @@ public static class HeavyWorkEndpoints
     {
         public void Dispose() => heavy.ReleaseForNetwork(network);
     }
-
-    /// <summary>The slot the gate gave this request, for a handler that takes it over.</summary>
-    public static HeavyWorkSlot Slot(HttpContext http) =>
-        http?.Features.Get<HeavyWorkSlot>() ?? throw new InvalidOperationException("This endpoint is not behind AsHeavyWork.");
 }
