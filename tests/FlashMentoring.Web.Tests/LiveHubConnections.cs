@@ -14,8 +14,11 @@ public static class LiveHubConnections
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    /// <summary>A started connection to /hubs/live; <paramref name="opened"/> hears each socket it opens, so a test can drop one.</summary>
-    public static async Task<HubConnection> ConnectLiveAsync(this WebApplicationFactory<Program> app, Action<WebSocket>? opened = null)
+    /// <summary>
+    /// A started connection to /hubs/live; <paramref name="opened"/> hears each socket it opens, so a test can drop one.
+    /// <paramref name="cookie"/> (<c>name=value</c>) goes with every request, as a browser's device cookie does.
+    /// </summary>
+    public static async Task<HubConnection> ConnectLiveAsync(this WebApplicationFactory<Program> app, Action<WebSocket>? opened = null, string? cookie = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         var server = app.Server;
@@ -24,9 +27,23 @@ public static class LiveHubConnections
             {
                 options.Transports = HttpTransportType.WebSockets;
                 options.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                if (cookie is not null)
+                {
+                    options.Headers["Cookie"] = cookie;
+                }
+
                 options.WebSocketFactory = async (context, cancellationToken) =>
                 {
-                    var socket = await server.CreateWebSocketClient().ConnectAsync(context.Uri, cancellationToken);
+                    var client = server.CreateWebSocketClient();
+                    // The hub sees the socket's request, not the negotiation's: the cookie goes on it too.
+                    client.ConfigureRequest = request =>
+                    {
+                        if (cookie is not null)
+                        {
+                            request.Headers.Cookie = cookie;
+                        }
+                    };
+                    var socket = await client.ConnectAsync(context.Uri, cancellationToken);
                     opened?.Invoke(socket);
                     return socket;
                 };

@@ -97,7 +97,14 @@ public sealed record ReplanResult(PlanResult Plan, IReadOnlyList<SeatChange> Cha
 public static class Replanner
 {
     /// <summary>Applies the changes after <paramref name="roundsHeld"/> rounds.</summary>
-    public static ReplanResult Replan(PlanResult current, int roundsHeld, IReadOnlyList<RosterChange> changes)
+    /// <param name="current">The plan as it stands.</param>
+    /// <param name="roundsHeld">Rounds already held, which stay as they were.</param>
+    /// <param name="changes">What changed on the day.</param>
+    /// <param name="cancellationToken">
+    /// The caller's token: the later rounds solved again (the long way, seconds in a room of thousands) stop part-way,
+    /// throwing <see cref="OperationCanceledException"/>, when it is cancelled.
+    /// </param>
+    public static ReplanResult Replan(PlanResult current, int roundsHeld, IReadOnlyList<RosterChange> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(changes);
@@ -192,7 +199,7 @@ public static class Replanner
         // re-solve the later rounds, and keep whichever answer breaks fewer.
         var repaired = (int[])seats.Clone();
         LocalRepair.Run(scorer, attendance, current.Settings, current.Constraints, repaired, old.Mentees.Count, roundsHeld);
-        var plan = RotationEngine.Solve(scorer, current.Settings, current.Constraints, attendance, repaired, rounds, null, history: roundsHeld);
+        var plan = RotationEngine.Solve(scorer, current.Settings, current.Constraints, attendance, repaired, rounds, null, cancellationToken, history: roundsHeld);
         if (plan.Quality.Violations.Count > 0 && roundsHeld + 1 < rounds)
         {
             var local = plan;
@@ -209,7 +216,7 @@ public static class Replanner
                 }
             }
 
-            plan = RotationEngine.Solve(scorer, current.Settings, current.Constraints, attendance, seats, roundsHeld + 1, previous, history: roundsHeld);
+            plan = RotationEngine.Solve(scorer, current.Settings, current.Constraints, attendance, seats, roundsHeld + 1, previous, cancellationToken, history: roundsHeld);
             plan = MatchOldRounds(plan, oldSeats, old.Mentees.Count, roundsHeld + 1, roundsHeld);
             if (plan.Quality.Violations.Count >= local.Quality.Violations.Count)
             {

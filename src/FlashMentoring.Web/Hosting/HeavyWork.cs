@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics;
 using System.Threading.RateLimiting;
 using FlashMentoring.Core.Wording;
 using Microsoft.Extensions.Options;
@@ -204,14 +205,27 @@ public sealed class HeavyWork : IDisposable
         withoutEvent.Dispose();
     }
 
-    internal long Now() => time.GetTimestamp();
+    /// <summary>
+    /// The slot the gate (<c>AsHeavyWork</c>) gave this request, for a handler that hands its
+    /// work to the background and takes the slot over.
+    /// </summary>
+    public static HeavyWorkSlot SlotOf(HttpContext http) =>
+        http?.Features.Get<HeavyWorkSlot>() ?? throw new InvalidOperationException("This endpoint is not behind AsHeavyWork.");
 
     internal void End(HeavyWorkSlot slot)
     {
         if (slot.Abandoned)
         {
             Interlocked.Increment(ref abandoned);
-            log.LogInformation("{What} abandoned: it stopped {Milliseconds:F0} ms after it was called off", slot.What, slot.StoppedAfter?.TotalMilliseconds);
+            if (slot.Cancelled)
+            {
+                log.LogInformation("{What} abandoned: it stopped {Milliseconds:F0} ms after it was called off", slot.What, slot.StoppedAfter?.TotalMilliseconds);
+            }
+            else
+            {
+                // Work that does not watch its token holds a core for nobody: worth a warning, with how long.
+                log.LogWarning("{What} ran on {Milliseconds:F0} ms after it was called off, without stopping for it", slot.What, slot.StoppedAfter?.TotalMilliseconds);
+            }
         }
         else
         {
@@ -220,8 +234,6 @@ public sealed class HeavyWork : IDisposable
 
         Ended?.Invoke(slot);
     }
-
-    internal TimeSpan Since(long timestamp) => time.GetElapsedTime(timestamp);
 
     // A free permit at once, else a place in the one queue both limiters share, else null.
     private async Task<RateLimitLease?> TakeAsync(ConcurrencyLimiter limiter, CancellationToken wait)
@@ -282,26 +294,38 @@ public sealed class HeavyWorkSlot : IDisposable
 
     public string What { get; }
 
-    /// <summary>True when the work stopped part-way because it was no longer wanted.</summary>
+    /// <summary>True when nobody waited for the work any more by the time it ended: its caller left (or its event went).</summary>
     public bool Abandoned { get; private set; }
+
+    /// <summary>
+    /// True when the work stopped for its token: it threw <see cref="OperationCanceledException"/> for the watched token.
+    /// False for abandoned work that ran to its end, or failed some other way, after it was called off.
+    /// </summary>
+    public bool Cancelled { get; private set; }
 
     /// <summary>For abandoned work: how long it ran on after its token was cancelled.</summary>
     public TimeSpan? StoppedAfter { get; private set; }
 
-    /// <summary>Notes when <paramref name="token"/> is cancelled, to log how long the work took to stop.</summary>
+    /// <summary>Notes when <paramref name="token"/> is cancelled, to tell how long the work took to stop.</summary>
     public void Watch(CancellationToken token)
     {
         watch.Dispose();
         Interlocked.Exchange(ref cancelledAt, 0);
-        watch = token.UnsafeRegister(_ => Interlocked.Exchange(ref cancelledAt, owner.Now()), null);
+        // The machine's clock, not the app's TimeProvider: this measures work on a core, which a test's fake clock
+        // (that never moves by itself) would report as instant.
+        watch = token.UnsafeRegister(_ => Interlocked.Exchange(ref cancelledAt, Stopwatch.GetTimestamp()), null);
     }
 
-    /// <summary>Marks the work as stopped part-way; call when it threw because its token was cancelled.</summary>
-    public void Abandon()
+    /// <summary>
+    /// Marks the work as ended for nobody. <paramref name="cancelled"/> is true when it threw because its token was
+    /// cancelled, false when it ran on to its end (or failed otherwise) after it was called off.
+    /// </summary>
+    public void Abandon(bool cancelled)
     {
         Abandoned = true;
+        Cancelled = cancelled;
         var at = Interlocked.Read(ref cancelledAt);
-        StoppedAfter = at == 0 ? null : owner.Since(at);
+        StoppedAfter = at == 0 ? null : Stopwatch.GetElapsedTime(at);
     }
 
     /// <summary>Moves the slot to work that outlives the request (a kit job); this one then lets go of nothing.</summary>
@@ -340,7 +364,7 @@ public static class HeavyWorkEndpoints
     /// <summary>
     /// The endpoint's handler runs only with a slot (or answers 503), under the request's token; when the caller
     /// leaves, the work throws and the slot is counted as abandoned. A handler that hands its work to the background
-    /// takes the slot over with <see cref="Slot"/>. Host routes may use every slot; other routes only their share.
+    /// takes the slot over with <see cref="HeavyWork.SlotOf"/>. Host routes may use every slot; other routes only their share.
     /// </summary>
     public static TBuilder AsHeavyWork<TBuilder>(this TBuilder builder, string what)
         where TBuilder : IEndpointConventionBuilder =>
@@ -362,23 +386,30 @@ public static class HeavyWorkEndpoints
                 return heavy.Busy(http);
             }
 
-            slot.Watch(http.RequestAborted);
+            var aborted = http.RequestAborted;
+            slot.Watch(aborted);
             http.Features.Set(slot);
             try
             {
                 var result = await next(context);
-                if (http.RequestAborted.IsCancellationRequested)
+                if (aborted.IsCancellationRequested)
                 {
-                    slot.Abandon(); // The handler gave up on its own (a body whose reading was cut off): nobody is waiting.
+                    // Ran to its end, or gave up on its own (a body whose reading was cut off), with nobody waiting.
+                    slot.Abandon(cancelled: false);
                 }
 
                 return result;
             }
-            catch (Exception) when (http.RequestAborted.IsCancellationRequested)
+            catch (OperationCanceledException e) when (e.CancellationToken == aborted)
             {
-                // Whatever the work threw once its caller had left (a cancelled read of the body throws an I/O error,
-                // not a cancellation), it stopped because nobody waited for it any more.
-                slot.Abandon();
+                slot.Abandon(cancelled: true);
+                throw;
+            }
+            catch (Exception) when (aborted.IsCancellationRequested)
+            {
+                // Whatever else the work threw once its caller had left (a cancelled read of the body throws an I/O
+                // error, not a cancellation), nobody waited for it any more; but it did not stop for the token.
+                slot.Abandon(cancelled: false);
                 throw;
             }
         });
@@ -388,8 +419,4 @@ public static class HeavyWorkEndpoints
     {
         public void Dispose() => heavy.ReleaseForNetwork(network);
     }
-
-    /// <summary>The slot the gate gave this request, for a handler that takes it over.</summary>
-    public static HeavyWorkSlot Slot(HttpContext http) =>
-        http?.Features.Get<HeavyWorkSlot>() ?? throw new InvalidOperationException("This endpoint is not behind AsHeavyWork.");
 }

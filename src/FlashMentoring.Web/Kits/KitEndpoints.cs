@@ -236,7 +236,7 @@ public static class KitEndpoints
 
     private static Accepted<KitJobView> Job(KitRecipe recipe, KitJobs jobs, Guid? eventId, HttpContext http)
     {
-        var job = jobs.Start(recipe.FileName, KitBuilder.EstimatePages(recipe.Model, recipe.Parts), eventId, HeavyWorkEndpoints.Slot(http).TakeOver(),
+        var job = jobs.Start(recipe.FileName, KitBuilder.EstimatePages(recipe.Model, recipe.Parts), eventId, HeavyWork.SlotOf(http).TakeOver(),
             (progress, page, stop) => KitBuilder.Build(recipe.Model, recipe.Paper, recipe.Parts, progress, page, stop),
             new KitNotes(recipe.Model.LeftOut, recipe.Warnings ?? []));
         return TypedResults.Accepted(job.StatusPath, KitJobs.View(job));

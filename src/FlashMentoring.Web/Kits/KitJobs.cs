@@ -88,7 +88,7 @@ public sealed class KitJobs(TimeProvider time, AppMetrics metrics, ILogger<KitJo
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
                 {
-                    slot.Abandon();
+                    slot.Abandon(cancelled: true);
                     job.Error = "The kit was stopped: its event was deleted, or it was kept too long.";
                 }
                 catch (Exception ex)

@@ -129,7 +129,7 @@ public static class CheckInEndpoints
                 return TypedResults.Ok(new StatusResult(HostView(person, http, record), 0, marked, [], Reprint.None));
             }
 
-            if (TryReplan(loaded.Plan, held, replan) is not { } result)
+            if (TryReplan(loaded.Plan, held, replan, cancellationToken) is not { } result)
             {
                 return CouldNotReplan(texts, person.Name);
             }
@@ -193,7 +193,7 @@ public static class CheckInEndpoints
                 return duplicate;
             }
 
-            if (TryReplan(loaded.Plan, held, new WalkIn(person, held + 1)) is not { } result)
+            if (TryReplan(loaded.Plan, held, new WalkIn(person, held + 1), cancellationToken) is not { } result)
             {
                 return CouldNotReplan(texts, person.Name);
             }
@@ -251,7 +251,7 @@ public static class CheckInEndpoints
                 return TypedResults.Ok(new StatusResult(HostView(person, http, record), 0, takesPart, [], Reprint.None));
             }
 
-            if (TryReplan(loaded!.Plan, held, new AttendsChanges(person.Key, online.Value, held + 1)) is not { } result)
+            if (TryReplan(loaded!.Plan, held, new AttendsChanges(person.Key, online.Value, held + 1), cancellationToken) is not { } result)
             {
                 return CouldNotReplan(texts, person.Name);
             }
@@ -451,12 +451,13 @@ public static class CheckInEndpoints
         return result;
     }
 
-    // The re-planner refuses changes it cannot apply (an unknown person, say) with an ArgumentException.
-    private static ReplanResult? TryReplan(PlanResult before, int held, RosterChange change)
+    // The re-planner refuses changes it cannot apply (an unknown person, say) with an ArgumentException. A desk that
+    // hangs up stops a long re-plan (the request's token) before anything is saved: the change is then not made.
+    private static ReplanResult? TryReplan(PlanResult before, int held, RosterChange change, CancellationToken cancellationToken)
     {
         try
         {
-            return Replanner.Replan(before, held, [change]);
+            return Replanner.Replan(before, held, [change], cancellationToken);
         }
         catch (ArgumentException)
         {

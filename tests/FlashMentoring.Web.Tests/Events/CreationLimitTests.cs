@@ -70,6 +70,32 @@ public sealed class CreationLimitTests
         again.StatusCode.Should().Be(HttpStatusCode.Created, "deleting an old event makes room");
     }
 
+    [Fact]
+    public async Task ANetworkAtItsCapOfStoredEventsIsRefusedWhateverItsDevicesWhileAnotherNetworkStillCreates()
+    {
+        using var app = new TestApp { Settings = { ["Creation:StoredPerNetwork"] = "3" } };
+        // Three hosts behind one provider's IPv6 /64, each on its own device, fill the network's share.
+        var kept = new List<HttpResponseMessage>();
+        foreach (var address in new[] { "2001:db8:1:1::1", "2001:db8:1:1::2", "2001:db8:1:1::3" })
+        {
+            kept.Add(await From(app, address).PostAsJsonAsync("/api/events", Spring));
+        }
+
+        var refused = await From(app, "2001:db8:1:1::99").PostAsJsonAsync("/api/events", Spring);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        var elsewhere = await From(app, "2001:db8:1:2::1").PostAsJsonAsync("/api/events", Spring);
+        var first = (await kept[0].Content.ReadFromJsonAsync<CreatedEvent>())!;
+        (await app.HostClient(first.HostKey).DeleteAsync($"/api/events/{first.Id}")).EnsureSuccessStatusCode();
+        var again = await From(app, "2001:db8:1:1::99").PostAsJsonAsync("/api/events", Spring);
+
+        kept.Should().OnlyContain(k => k.StatusCode == HttpStatusCode.Created);
+        refused.StatusCode.Should().Be(HttpStatusCode.Conflict, "a fourth device on the same network gets no share of its own");
+        var text = problem.GetProperty("title").GetString() + " " + problem.GetProperty("detail").GetString();
+        text.Should().Contain("network already keeps 3 events").And.Contain("Creation:StoredPerNetwork");
+        elsewhere.StatusCode.Should().Be(HttpStatusCode.Created, "another network keeps its own events");
+        again.StatusCode.Should().Be(HttpStatusCode.Created, "deleting one of the network's events makes room");
+    }
+
     /// <summary>A browser: a client that keeps the device cookie the app gave it on its first request.</summary>
     private static async Task<HttpClient> Device(TestApp app)
     {
@@ -77,4 +103,8 @@ public sealed class CreationLimitTests
         (await client.GetAsync("/api/limits")).EnsureSuccessStatusCode();
         return client;
     }
+
+    /// <summary>A client whose requests come from <paramref name="address"/> (the test server's otherwise carry none).</summary>
+    private static HttpClient From(TestApp app, string address) =>
+        new(app.Server.CreateHandler(http => http.Connection.RemoteIpAddress = IPAddress.Parse(address))) { BaseAddress = app.Server.BaseAddress };
 }

@@ -17,6 +17,9 @@ public class HeavyWorkTests(ITestOutputHelper output)
     // Hang guards only: the work these tests stop runs for seconds, and nothing here waits for time to pass.
     private static readonly TimeSpan Guard = TimeSpan.FromMinutes(2);
 
+    // Issue 12: a cancelled kit or plan stops its work within a second of the hang-up.
+    private static readonly TimeSpan StopsWithin = TimeSpan.FromSeconds(1);
+
     private static readonly string Sample = File.ReadAllText(Path.Combine("samples", "roster-100x25.csv"));
 
     private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
@@ -24,11 +27,14 @@ public class HeavyWorkTests(ITestOutputHelper output)
     [Fact]
     public async Task ABlankKitWhoseCallerHangsUpStopsBeingMade()
     {
-        // The largest blank kit anyone may ask for without an event: several seconds of one core, most of it planning.
+        // The largest blank kit anyone may ask for without an event: several seconds of one core, most of it planning,
+        // so a kit that did not watch the hang-up would still be running long after the second it has to stop in.
         var slot = await HangUpDuring((client, token) => client.GetAsync("/api/kits/blank.pdf?tables=90&rounds=12&seatsPerTable=10", token));
 
-        slot.Abandoned.Should().BeTrue("a kit nobody waits for any more is not finished");
         output.WriteLine($"The blank kit stopped {slot.StoppedAfter?.TotalMilliseconds:F0} ms after the hang-up.");
+        slot.Abandoned.Should().BeTrue("a kit nobody waits for any more is not finished");
+        slot.Cancelled.Should().BeTrue("the kit stops because its caller hung up, not by running to its end");
+        slot.StoppedAfter.Should().BeLessThan(StopsWithin);
     }
 
     [Fact]
@@ -39,8 +45,10 @@ public class HeavyWorkTests(ITestOutputHelper output)
 
         var slot = await HangUpDuring((client, token) => client.PostAsync("/api/plans?rounds=12&seatsPerTable=10", Csv(roster), token));
 
-        slot.Abandoned.Should().BeTrue("a plan nobody waits for any more is not finished");
         output.WriteLine($"The plan stopped {slot.StoppedAfter?.TotalMilliseconds:F0} ms after the hang-up.");
+        slot.Abandoned.Should().BeTrue("a plan nobody waits for any more is not finished");
+        slot.Cancelled.Should().BeTrue("the plan stops because its caller hung up, not by running to its end");
+        slot.StoppedAfter.Should().BeLessThan(StopsWithin);
     }
 
     [Fact]
@@ -134,7 +142,8 @@ public class HeavyWorkTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Starts a request, hangs up once the engine is busy with it, and returns the slot its work gave back. The app is
+    /// Starts a request, hangs up once the engine is busy with it, and returns the slot its work gave back: whether the
+    /// work threw for the request's token, and how long after the app saw the hang-up it stopped. The app is
     /// in-process, so the test watches its CPU time: half a second spent after the work got its slot means the
     /// request is past reading its input and deep in planning. The app listens on a real socket: a hang-up is then a
     /// closed connection, as a browser's is (the in-memory test server did not always pass a hang-up after a request

@@ -165,6 +165,63 @@ public class JoinTests
     }
 
     [Fact]
+    public async Task AScriptedHarvestWithAFreshDeviceForEveryClaimGetsNoMoreLinksThanTheEventsClaimAllowanceAndNoEmail()
+    {
+        using var app = new TestApp();
+        // More names than the room's burst of claims, so the event's allowance, not the names, is what stops the script.
+        var (e, _) = await Planned(app, mentors: 160, mentees: 640);
+        var names = (await app.CreateClient().GetFromJsonAsync<JoinEventView>($"/api/join/{e.JoinCode}"))!.People;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var early = names.Take(10).Select(n => n.Pick).ToHashSet(StringComparer.Ordinal);
+        foreach (var pick in early)
+        {
+            (await (await Phone(app)).PostAsync($"/api/join/{e.JoinCode}/people/{pick}", null)).EnsureSuccessStatusCode();
+        }
+
+        // 2,000 requests: 1,000 times a cookie-less list (which hands the script a new device cookie) and a claim with
+        // that cookie, so no device allowance is ever used up; every name once and the first 200 twice.
+        var script = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        var claimed = new Dictionary<string, (string Token, string Cookie)>(StringComparer.Ordinal);
+        var handedTwice = 0;
+        var bodies = new List<string>();
+        var statuses = new List<HttpStatusCode>();
+        for (var k = 0; k < 1000; k++)
+        {
+            var list = await script.GetAsync($"/api/join/{e.JoinCode}");
+            bodies.Add(await list.Content.ReadAsStringAsync());
+            var cookie = list.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(Devices.Cookie + "=", StringComparison.Ordinal)).Split(';')[0];
+            var pick = names[k % names.Count].Pick;
+            using var claim = new HttpRequestMessage(HttpMethod.Post, $"/api/join/{e.JoinCode}/people/{pick}") { Headers = { { "Cookie", cookie } } };
+            var response = await script.SendAsync(claim);
+            statuses.Add(response.StatusCode);
+            bodies.Add(await response.Content.ReadAsStringAsync());
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                var token = (await response.Content.ReadFromJsonAsync<PersonalLink>())!.Token;
+                handedTwice += early.Contains(pick) || !claimed.TryAdd(pick, (token, cookie)) ? 1 : 0;
+            }
+        }
+
+        // The room's allowance: its burst, and what its bucket refilled while the script ran (five a second).
+        var allowance = Attempts.ClaimsPerEventBurst + (int)Math.Ceiling(clock.Elapsed.TotalMinutes * Attempts.ClaimsPerEventPerMinute);
+        foreach (var (token, cookie) in claimed.Values)
+        {
+            foreach (var path in new[] { "/api/me", "/api/me/feedback" })
+            {
+                using var read = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "Cookie", cookie }, { PersonalLinks.TokenHeader, token } } };
+                var response = await script.SendAsync(read);
+                response.StatusCode.Should().Be(HttpStatusCode.OK, "the harvested link opens its view: that is what is checked for e-mails");
+                bodies.Add(await response.Content.ReadAsStringAsync());
+            }
+        }
+
+        handedTwice.Should().Be(0, "no name's link goes to a second device");
+        (claimed.Count + early.Count).Should().BeLessThanOrEqualTo(allowance, "fresh devices do not get past the event's own limit on claims");
+        statuses.Should().Contain(HttpStatusCode.TooManyRequests).And.Contain(HttpStatusCode.Conflict);
+        bodies.Where(b => b.Contains('@', StringComparison.Ordinal)).Take(1).Should().BeEmpty("no e-mail address leaks through the join list, the claims or the harvested links");
+    }
+
+    [Fact]
     public async Task TwoHundredPhonesBehindOneAddressAllJoinWhileAGuesserThereTriesCodes()
     {
         using var app = new TestApp();

@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Net.WebSockets;
 using FlashMentoring.Web.Events;
+using FlashMentoring.Web.Hosting;
 using FlashMentoring.Web.Live;
+using FlashMentoring.Web.Roster;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -128,5 +130,33 @@ public class LiveHubTests
         var act = () => phone.InvokeAsync<ClockView>(nameof(LiveHub.Join), Guid.NewGuid());
 
         await act.Should().ThrowAsync<HubException>().WithMessage("*No such event*");
+    }
+
+    [Fact]
+    public async Task AGuesserOfPersonalLinksOnTheHubIsToldToSlowDownWhileAPhoneWithItsOwnLinkStillJoins()
+    {
+        using var app = new TestApp();
+        var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = Nine }))
+            .Content.ReadFromJsonAsync<CreatedEvent>())!;
+        await app.UploadRosterAsync(created);
+        var ann = (await app.HostClient(created.HostKey).GetFromJsonAsync<List<HostPersonView>>($"/api/events/{created.Id}/people"))!.Single(p => p.Name == "Ann");
+        // Ann's phone has its device cookie from the join page; the guesser is a script without one, on the same address.
+        var page = await app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false }).GetAsync("/join");
+        var annsCookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(Devices.Cookie + "=", StringComparison.Ordinal)).Split(';')[0];
+        await using var guesser = await app.ConnectLiveAsync();
+
+        var guesses = new List<string>();
+        for (var k = 0; k <= Attempts.UnknownTokenBurst; k++)
+        {
+            var guess = () => guesser.InvokeAsync<PersonalView>(nameof(LiveHub.JoinPerson), $"guess-{k:D16}");
+            guesses.Add((await guess.Should().ThrowAsync<HubException>()).Which.Message);
+        }
+
+        await using var annsPhone = await app.ConnectLiveAsync(cookie: annsCookie);
+        var view = await annsPhone.InvokeAsync<PersonalView>(nameof(LiveHub.JoinPerson), ann.Link!["/me#t=".Length..]);
+
+        guesses.Take(Attempts.UnknownTokenBurst).Should().OnlyContain(m => m.Contains("not valid", StringComparison.Ordinal), "the first guesses are told the link is not valid");
+        guesses[^1].Should().Contain("Too many", "after its allowance the guesser is told to slow down");
+        view.PersonId.Should().Be(ann.Id, "a phone with its own link is never slowed by a guesser on the same network");
     }
 }
