@@ -297,7 +297,7 @@ public sealed class EventRecord
     /// <summary>The public registration link and its rules.</summary>
     public RegistrationSettings Registration { get; set; } = new();
 
-    /// <summary>When the host sent the invitations (the plan is then published: mentors see who asked for them); null before.</summary>
+    /// <summary>When the host sent the invitations (the plan is then published, if it was not already: see Registrations.Published); null before.</summary>
     public DateTimeOffset? InvitationsSentAt { get; set; }
 
     /// <summary>The plan version whose itineraries were last e-mailed: a newer plan before the start sends updates to those whose itinerary changed.</summary>
