@@ -297,7 +297,7 @@ public sealed class EventRecord
     /// <summary>The public registration link and its rules.</summary>
     public RegistrationSettings Registration { get; set; } = new();
 
-    /// <summary>When the host sent the invitations (the plan is then published: mentors see who asked for them); null before.</summary>
+    /// <summary>When the host sent the invitations (the plan is then published, if it was not already: see Registrations.Published); null before.</summary>
     public DateTimeOffset? InvitationsSentAt { get; set; }
 
     /// <summary>The plan version whose itineraries were last e-mailed: a newer plan before the start sends updates to those whose itinerary changed.</summary>
@@ -482,8 +482,14 @@ public sealed class PersonRecord
     /// <summary>The itinerary as last e-mailed to them (a short signature of tables and partners); null while none was sent.</summary>
     public string? MailedItinerary { get; set; }
 
-    /// <summary>The calendar file's SEQUENCE: rises each time a re-plan changes their itinerary after it was sent.</summary>
+    /// <summary>The calendar file's SEQUENCE: rises each time their itinerary differs from the last file's (<see cref="CalendarItinerary"/>).</summary>
     public int CalendarSequence { get; set; }
+
+    /// <summary>
+    /// The itinerary signature the last calendar file carried, mailed or downloaded ("" for a file made while the plan
+    /// did not seat them); null while no file was made.
+    /// </summary>
+    public string? CalendarItinerary { get; set; }
 
     /// <summary>The round in which an online person last tapped "I'm in the room" (0: never); it counts for that round only.</summary>
     public int InRoomRound { get; set; }

@@ -12,8 +12,8 @@ namespace FlashMentoring.Web.Mail;
 /// <summary>
 /// A person's day as an iCalendar file (RFC 5545): one VEVENT for the whole event and, when asked, one per round, in
 /// the person's time zone (else the event's); an online round's video room is its LOCATION and URL. UIDs are stable
-/// per event, person and round, and SEQUENCE is the person's calendar sequence, so a calendar that already holds the
-/// event replaces it instead of adding a second. Its words (SUMMARY, LOCATION, DESCRIPTION) are in the person's
+/// per event, person and round, and SEQUENCE is the person's calendar sequence (<see cref="Follow"/>), so a calendar
+/// that already holds the event replaces it instead of adding a second. Its words (SUMMARY, LOCATION, DESCRIPTION) are in the person's
 /// language, else the event's.
 /// </summary>
 public static class ItineraryCalendar
@@ -88,6 +88,30 @@ public static class ItineraryCalendar
         }
 
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+
+    /// <summary>
+    /// Raises the person's SEQUENCE when their itinerary differs from the one their last calendar file carried, and
+    /// notes this one's: whichever way the plan changed, and whether the file goes by e-mail or from the phone, a
+    /// calendar holding the old file takes the new one, and someone whose day did not change keeps their sequence.
+    /// True when the person's row changed (the caller saves it).
+    /// </summary>
+    public static bool Follow(PersonRecord person, PersonItinerary? itinerary)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var signature = itinerary?.Signature ?? "";
+        if (person.CalendarItinerary == signature)
+        {
+            return false;
+        }
+
+        if (person.CalendarItinerary is not null)
+        {
+            person.CalendarSequence++;
+        }
+
+        person.CalendarItinerary = signature;
+        return true;
     }
 
     private static string Describe(EventRecord record, PersonItinerary? itinerary, string link, Texts texts)

@@ -127,13 +127,19 @@ public static class MailEndpoints
             return TypedResults.Problem(title: reader.T("mail.problem.badLink"), detail: reader.T("mail.problem.badLinkDetail"), statusCode: StatusCodes.Status404NotFound);
         }
 
-        var person = await db.People.AsNoTracking().FirstAsync(p => p.Id == linked.Id, cancellationToken);
+        var person = await db.People.FirstAsync(p => p.Id == linked.Id, cancellationToken);
         var ids = await db.People.AsNoTracking().Where(p => p.EventId == record.Id).Select(p => new { p.Key, p.Id }).ToDictionaryAsync(p => p.Key, p => p.Id, StringComparer.Ordinal, cancellationToken);
         var itinerary = await plans.LoadAsync(record, cancellationToken) is { } loaded ? MailItinerary.For(record, loaded.Plan, person.Key, ids) : null;
         var link = (record.LinkOrigin ?? joinLinks.Origin(request).Origin) + PersonalLinks.PathFor(person.Token);
         // The person's own language; else the page that asked for it (their phone, in the language they read it in); else the event's.
         var asked = request.Query["lang"].ToString() is var lang && Texts.Knows(lang) ? lang : Texts.Best(request.Headers.AcceptLanguage.ToString());
         var texts = MailLanguage.For(record, Languages.Clean(person.Profile.Language) ?? asked);
+        if (ItineraryCalendar.Follow(person, itinerary))
+        {
+            // Two downloads at once compute the same sequence from the same row: the later save writes what the first did.
+            await db.QueuedWriteAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
+        }
+
         var ics = ItineraryCalendar.Build(record, person, itinerary, link, rounds == true, time.GetUtcNow(), texts);
         return TypedResults.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", ItineraryCalendar.FileName);
     }

@@ -49,11 +49,7 @@ public sealed class PlanUpdates(AppDb db, PlanStore plans, MailQueue queue, Time
 
         var link = (record.LinkOrigin ?? "") + PersonalLinks.PathFor(person.Token);
         var invite = again || person.MailedItinerary is null;
-        if (person.MailedItinerary is not null && itinerary.Signature != person.MailedItinerary)
-        {
-            // Their calendar holds the old times and tables: a higher SEQUENCE makes it take the new ones.
-            person.CalendarSequence++;
-        }
+        ItineraryCalendar.Follow(person, itinerary);
 
         // In their own language when they chose one, else the event's; the calendar file too.
         var texts = MailLanguage.For(record, person);

@@ -176,15 +176,15 @@ public static class ProfileEndpoints
         return TypedResults.Ok(Registrations.Choices(person, everyone));
     }
 
-    /// <summary>A mentor's askers: only once the host has sent the invitations, and only names and needs.</summary>
-    internal static async Task<Results<Ok<AskersView>, ProblemHttpResult>> Askers(HttpContext http, Found found, CancellationToken cancellationToken)
+    /// <summary>A mentor's askers: only once the plan is published (<see cref="Registrations.Published"/>), and only names and needs.</summary>
+    internal static async Task<Results<Ok<AskersView>, ProblemHttpResult>> Askers(HttpContext http, Found found, Registrations registrations, CancellationToken cancellationToken)
     {
         if (await found.PersonAsync(http, cancellationToken) is not var (record, person, everyone))
         {
             return NotYours(http);
         }
 
-        if (record.InvitationsSentAt is null)
+        if (!registrations.Published(record))
         {
             return TypedResults.Ok(new AskersView(false, []));
         }

@@ -30,7 +30,7 @@ public sealed record RegistrationResult(string Status, string? Token, string? Li
 public sealed record NamedPerson(long Id, string Name);
 
 /// <summary>The event as the profile page shows it.</summary>
-/// <param name="Published">The host has sent the invitations (the plan is out).</param>
+/// <param name="Published">The plan is out: registration closed and planned, or the invitations sent (Registrations.Published).</param>
 /// <param name="Mode">in-person, online or hybrid: only a hybrid event asks how each person takes part.</param>
 public sealed record ProfileEvent(string Title, DateTimeOffset StartsAt, string? TimeZone, bool RegistrationOpen, bool Started, bool Published, string Mode);
 

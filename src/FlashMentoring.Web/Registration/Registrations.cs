@@ -32,6 +32,17 @@ public sealed partial class Registrations(AppDb db, MailQueue mail, JoinLinks li
     /// <summary>True once the host has started the rounds: profiles and choices are then fixed.</summary>
     public static bool Started(EventRecord record) => record is not null && record.ClockPhase != nameof(Phase.Waiting);
 
+    /// <summary>
+    /// True once the plan is published, and mentors may see who asked for them: the host closed registration (or it
+    /// closed at its time) and planned, sent the invitations, or began the rounds. A plan made while registration is
+    /// open is a draft (mentees may still change their choices), and invitations need e-mail, which may be off.
+    /// </summary>
+    public bool Published(EventRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.InvitationsSentAt is not null || Started(record) || (record.PlanVersion > 0 && !OpenNow(record));
+    }
+
     /// <summary>True while the link takes registrations: open, before its closing time, and the event not started.</summary>
     public bool OpenNow(EventRecord record)
     {
@@ -119,7 +130,7 @@ public sealed partial class Registrations(AppDb db, MailQueue mail, JoinLinks li
         ArgumentNullException.ThrowIfNull(person);
         var f = person.Profile;
         var choices = Choices(person, everyone);
-        var shownEvent = new ProfileEvent(record.Title, record.StartsAt, record.TimeZone, OpenNow(record), Started(record), record.InvitationsSentAt is not null, record.Mode);
+        var shownEvent = new ProfileEvent(record.Title, record.StartsAt, record.TimeZone, OpenNow(record), Started(record), Published(record), record.Mode);
         return new ProfileView(person.Name, f.Email, f.Declared, f.Agency, f.Location, f.Grade, f.Formats, f.Expertise, f.Needs, f.Goals,
             ProfileRules.Pending(person), shownEvent, choices.MustMeet, choices.NoThanks, ProfileRules.Planned(person), ProfileLists.Standard, f.Attends, f.TimeZone, f.Language);
     }

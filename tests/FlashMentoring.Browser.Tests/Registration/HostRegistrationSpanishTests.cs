@@ -14,8 +14,8 @@ public class HostRegistrationSpanishTests(BrowserFixture browser)
         mentor,Katherine Johnson,katherine@example.gov,HHS/CDC,Atlanta,GS-15,Data Analytics;Strategic Thinking,,,,
         mentor,Dorothy Vaughan,dorothy@example.gov,VA,Washington,GS-14,Data Analytics;Budget,,,,
         mentee,Ada Lovelace,ada@example.gov,HHS/CMS,Baltimore,GS-11,,Data Analytics,,katherine@example.gov,
-        mentee,Alan Turing,alan@example.gov,,Remote,GS-12,,Budget,,,
-        mentee,Grace Hopper,,NIH,Bethesda,GS-9,,Public Speaking,,,
+        mentee,Alan Turing,alan@example.gov,,Remote,GS-12,,Budget,,katherine@example.gov,
+        mentee,Grace Hopper,,NIH,Bethesda,GS-9,,Public Speaking,,katherine@example.gov,
         """;
 
     [Fact]
@@ -40,11 +40,14 @@ public class HostRegistrationSpanishTests(BrowserFixture browser)
         await Expect(page.Locator("#status")).ToHaveTextAsync("Se agregaron 5 personas; se actualizaron 0.");
         await Expect(page.Locator("#totals")).ToContainTextAsync("5 personas: 2 mentores, 3 aprendices.");
         await Expect(page.Locator("#registrations tr").Filter(new() { HasText = "Grace Hopper" })).ToContainTextAsync("sin correo");
-        await Expect(page.Locator("#asked li").First).ToHaveTextAsync("Katherine Johnson (HHS/CDC): lo pidió 1 aprendiz; 1 como primera opción.");
+        // One round at tables of two: three asking for Katherine is one more than her table can seat.
+        await Expect(page.Locator("#asked li").First).ToHaveTextAsync(
+            "Katherine Johnson (HHS/CDC): lo pidieron 3 aprendices; 3 como primera opción. Una mesa recibe como máximo 2 aprendices en 1 ronda, " +
+            "así que no todos los que pidieron conocer a Katherine Johnson podrán hacerlo. Antes de hacer el plan, pida a algunos que elijan a otro mentor en su página «Buscar mentores».");
         await Expect(page.Locator("#mail-off")).ToContainTextAsync("El correo electrónico está desactivado", new() { Timeout = 10_000 });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Cerrar la inscripción y hacer el plan" }).ClickAsync();
-        await Expect(page.Locator("#status")).ToHaveTextAsync("La inscripción está cerrada. Plan de rotación hecho: 2 rondas con 2 mesas. Siguiente paso: enviar las invitaciones.");
+        await Expect(page.Locator("#status")).ToHaveTextAsync("La inscripción está cerrada. Plan de rotación hecho: 1 ronda con 2 mesas. Siguiente paso: enviar las invitaciones.");
         await Expect(page.Locator("#open-state")).ToHaveTextAsync("Cerrada. Se inscribieron 0 personas.");
 
         var english = EnglishPhrases.Of("hostreg");
@@ -58,7 +61,7 @@ public class HostRegistrationSpanishTests(BrowserFixture browser)
     private async Task<(string Id, string HostKey)> CreateEventAsync()
     {
         using var http = browser.Http();
-        var created = await (await http.PostAsJsonAsync("/api/events", new { title = "Mentoría de primavera", startsAt = DateTimeOffset.UtcNow.AddDays(14), rounds = 2, seatsPerTable = 2 }))
+        var created = await (await http.PostAsJsonAsync("/api/events", new { title = "Mentoría de primavera", startsAt = DateTimeOffset.UtcNow.AddDays(14), rounds = 1, seatsPerTable = 2 }))
             .Content.ReadFromJsonAsync<JsonElement>();
         return (created.GetProperty("id").GetString()!, created.GetProperty("hostKey").GetString()!);
     }

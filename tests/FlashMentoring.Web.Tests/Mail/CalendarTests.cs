@@ -55,6 +55,54 @@ public class CalendarTests
         (await app.CreateClient().SendAsync(stranger)).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task ACalendarDownloadedAfterARePlanHasAHigherSequenceWithoutEmail()
+    {
+        using var app = new TestApp(); // No relay: e-mail is off, the phone's download is the only calendar file.
+        var e = await MailedEvent.PlanAsync(app, MailedEvent.MovableRoster, rounds: 2);
+        var tokens = await e.TokensAsync();
+        var before = await e.DaysAsync();
+        var first = await SequencesAsync(e, tokens);
+
+        await e.MoveSomeoneAsync();
+        var after = await e.DaysAsync();
+        var second = await SequencesAsync(e, tokens);
+        var third = await SequencesAsync(e, tokens);
+        var changed = after.Where(d => before[d.Key] != d.Value).Select(d => d.Key).ToList();
+
+        changed.Should().HaveCount(3, "the mentee who moved and the mentors of the table they left and joined");
+        first.Values.Should().OnlyContain(s => s == 0);
+        second.Should().Equal(first.ToDictionary(p => p.Key, p => changed.Contains(p.Key) ? p.Value + 1 : p.Value),
+            "a calendar app takes the new tables only from a higher SEQUENCE; the others' files stay as they were");
+        third.Should().Equal(second, "downloading again changes nothing: the sequence rises once per change");
+    }
+
+    [Fact]
+    public async Task ARePlanBeforeTheInvitationsRaisesTheSequenceTheInvitationCarriesOnlyForThoseWhoseDayChanged()
+    {
+        await using var relay = await SmtpSink.StartAsync();
+        using var app = new TestApp { Settings = relay.MailSettings() };
+        var e = await MailedEvent.PlanAsync(app, MailedEvent.MovableRoster, rounds: 2);
+        var tokens = await e.TokensAsync();
+        var before = await e.DaysAsync();
+        var first = await SequencesAsync(e, tokens); // Downloaded from the phone before anything was mailed.
+
+        await e.MoveSomeoneAsync();
+        var after = await e.DaysAsync();
+        await e.InviteAsync();
+        var invitations = await relay.WaitForAsync(8);
+        var downloaded = await SequencesAsync(e, tokens);
+        var changed = after.Where(d => before[d.Key] != d.Value).Select(d => d.Key).ToList();
+        var names = MailedEvent.MovableRoster.Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).ToDictionary(l => l[2], l => l[1]);
+        var mailed = invitations.ToDictionary(m => names[m.Recipients.Single()], m => Calendar.Load(m.CalendarText()!)!.Events.Select(v => v.Sequence).Distinct().Single());
+
+        changed.Should().HaveCount(3);
+        first.Values.Should().OnlyContain(s => s == 0);
+        mailed.Should().Equal(first.ToDictionary(p => p.Key, p => changed.Contains(p.Key) ? 1 : 0),
+            "the invitation's file replaces the one downloaded before the re-plan for those whose day changed, and only for them");
+        downloaded.Should().Equal(mailed, "the phone's file after the invitation is the mailed one: one rise per change");
+    }
+
     private static async Task<(Calendar Calendar, HttpResponseMessage Answer)> Download(TestApp app, string token, bool rounds)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/me/calendar.ics?rounds={(rounds ? "true" : "false")}");
@@ -62,5 +110,16 @@ public class CalendarTests
         var answer = await app.CreateClient().SendAsync(request);
         answer.StatusCode.Should().Be(HttpStatusCode.OK, await answer.Content.ReadAsStringAsync());
         return (Calendar.Load(await answer.Content.ReadAsStringAsync())!, answer);
+    }
+
+    private static async Task<Dictionary<string, int>> SequencesAsync(MailedEvent e, Dictionary<string, string> tokens)
+    {
+        var sequences = new Dictionary<string, int>();
+        foreach (var (name, token) in tokens)
+        {
+            sequences[name] = await e.CalendarSequenceAsync(token);
+        }
+
+        return sequences;
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using FlashMentoring.Web.Events;
+using Ical.Net;
 
 namespace FlashMentoring.Web.Tests.Mail;
 
@@ -18,6 +19,13 @@ public sealed class MailedEvent(TestApp app, CreatedEvent created, HttpClient ho
                                  "mentee,Cy Diaz,cy@gsa.gov\n" +
                                  "mentee,Dee Walker,dee@gsa.gov\n" +
                                  "mentee,Nia Nomail,\n";
+
+    /// <summary>
+    /// Three mentors, five mentees, for two rounds: each mentee meets two of the three mentors, so a table they never
+    /// meet has a seat for a move by hand (<see cref="MoveSomeoneAsync"/>).
+    /// </summary>
+    public const string MovableRoster = "role,name,email\nmentor,Mona Lisa,mona@hhs.gov\nmentor,Omar Khayyam,omar@opm.gov\nmentor,Pia Sun,pia@gsa.gov\n" +
+                                        "mentee,Ann Lee,ann@va.gov\nmentee,Ben Okafor,ben@va.gov\nmentee,Cy Diaz,cy@gsa.gov\nmentee,Dee Walker,dee@gsa.gov\nmentee,Eve Ng,eve@gsa.gov\n";
 
     /// <summary>Everyone on <see cref="Roster"/> with an e-mail, by address.</summary>
     public static readonly IReadOnlyDictionary<string, string> Emails = new Dictionary<string, string>
@@ -79,6 +87,17 @@ public sealed class MailedEvent(TestApp app, CreatedEvent created, HttpClient ho
         return await answer.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>The SEQUENCE of the calendar file (with rounds) a person's phone downloads; every VEVENT of it carries the same.</summary>
+    public async Task<int> CalendarSequenceAsync(string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me/calendar.ics?rounds=true");
+        request.Headers.Add("X-Person-Token", token);
+        var answer = await app.CreateClient().SendAsync(request);
+        answer.StatusCode.Should().Be(HttpStatusCode.OK, await answer.Content.ReadAsStringAsync());
+        var calendar = Calendar.Load(await answer.Content.ReadAsStringAsync())!;
+        return calendar.Events.Select(v => v.Sequence).Distinct().Should().ContainSingle().Which;
+    }
+
     /// <summary>
     /// What each person's day is, as their phone shows it, by name: per round the table and the mentor (a mentee) or
     /// the mentees coming (a mentor). An e-mailed itinerary differs exactly when this does.
@@ -95,5 +114,26 @@ public sealed class MailedEvent(TestApp app, CreatedEvent created, HttpClient ho
         }
 
         return days;
+    }
+
+    /// <summary>
+    /// Moves one mentee of <see cref="MovableRoster"/> by hand in round 2 to a table with a free seat whose mentor they
+    /// do not meet: the mentee and the two mentors of the tables left and joined have a new day, nobody else.
+    /// </summary>
+    public async Task MoveSomeoneAsync()
+    {
+        foreach (var mentee in new[] { "ann@va.gov", "ben@va.gov", "cy@gsa.gov", "dee@gsa.gov", "eve@gsa.gov" })
+        {
+            for (var table = 1; table <= 3; table++)
+            {
+                var moved = await host.PostAsJsonAsync($"/api/events/{Id}/moves", new { mentee, round = 2, table });
+                if (moved.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("No mentee could be moved by hand.");
     }
 }

@@ -11,10 +11,7 @@ namespace FlashMentoring.Web.Tests.Mail;
 
 public class ReplanUpdateTests
 {
-    // Three mentors, five mentees, two rounds: each mentee meets two of the three mentors, so a table they never meet
-    // has a seat for a move by hand.
-    private const string Roster = "role,name,email\nmentor,Mona Lisa,mona@hhs.gov\nmentor,Omar Khayyam,omar@opm.gov\nmentor,Pia Sun,pia@gsa.gov\n" +
-                                  "mentee,Ann Lee,ann@va.gov\nmentee,Ben Okafor,ben@va.gov\nmentee,Cy Diaz,cy@gsa.gov\nmentee,Dee Walker,dee@gsa.gov\nmentee,Eve Ng,eve@gsa.gov\n";
+    private const string Roster = MailedEvent.MovableRoster;
 
     private static readonly Dictionary<string, string> Addresses = Roster.Split('\n').Skip(1).Where(l => l.Length > 0)
         .Select(l => l.Split(',')).ToDictionary(l => l[1], l => l[2]);
@@ -29,7 +26,7 @@ public class ReplanUpdateTests
         await relay.WaitForAsync(8);
         var before = await e.DaysAsync();
 
-        await MoveSomeoneAsync(e);
+        await e.MoveSomeoneAsync();
         var after = await e.DaysAsync();
         var changed = after.Where(d => before[d.Key] != d.Value).Select(d => Addresses[d.Key]).ToList();
         var updates = (await relay.WaitForAsync(8 + changed.Count)).Skip(8).ToList();
@@ -46,6 +43,11 @@ public class ReplanUpdateTests
 
         status.GetProperty("sent").GetInt32().Should().Be(8 + changed.Count);
         status.GetProperty("queued").GetInt32().Should().Be(0, "nothing more waits to go");
+        foreach (var (name, token) in await e.TokensAsync())
+        {
+            (await e.CalendarSequenceAsync(token)).Should().Be(changed.Contains(Addresses[name]) ? 1 : 0,
+                "the phone's file for {0} is the one the mail carried: the change raised the sequence once, not once per way out", name);
+        }
     }
 
     [Fact]
@@ -152,23 +154,5 @@ public class ReplanUpdateTests
             // The sender works on its own thread, woken by the save: this waits for it, not for a clock.
             await Task.Delay(50, deadline.Token);
         }
-    }
-
-    /// <summary>Moves one mentee by hand in one round to a table with a free seat whose mentor they do not meet.</summary>
-    private static async Task MoveSomeoneAsync(MailedEvent e)
-    {
-        foreach (var mentee in new[] { "ann@va.gov", "ben@va.gov", "cy@gsa.gov", "dee@gsa.gov", "eve@gsa.gov" })
-        {
-            for (var table = 1; table <= 3; table++)
-            {
-                var moved = await e.Host.PostAsJsonAsync($"/api/events/{e.Id}/moves", new { mentee, round = 2, table });
-                if (moved.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("No mentee could be moved by hand.");
     }
 }

@@ -31,7 +31,8 @@ public sealed record Received(string File, IReadOnlyList<string> Recipients, Mim
 /// <summary>
 /// A real SMTP server on loopback: Debian's aiosmtpd (python3-aiosmtpd) running Mail/smtp_sink.py, which writes every
 /// message it receives to a folder, one .eml file each. It can be stopped and started again on the same port (a relay
-/// going away and coming back), and refuse addresses containing a given text with 550.
+/// going away and coming back), refuse addresses containing a given text with 550, and take only so many messages
+/// before answering 421 to the rest (a relay going down mid-queue).
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
@@ -66,25 +67,36 @@ public sealed class SmtpSink : IAsyncDisposable
         ["Mail:RetrySeconds"] = retrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    /// <summary>Starts a server on a free port; addresses containing <paramref name="refuse"/> are refused with 550.</summary>
-    public static async Task<SmtpSink> StartAsync(string? refuse = null)
+    /// <summary>
+    /// Starts a server on a free port; addresses containing <paramref name="refuse"/> are refused with 550; with
+    /// <paramref name="take"/>, it takes that many messages, then answers 421 to each further one and hangs up.
+    /// </summary>
+    public static async Task<SmtpSink> StartAsync(string? refuse = null, int? take = null)
     {
         var sink = new SmtpSink(refuse);
-        await sink.StartAsync();
+        await sink.StartAsync(take);
         return sink;
     }
 
-    /// <summary>(Re)starts the server on its port and waits until the port takes connections.</summary>
-    public async Task StartAsync()
+    /// <summary>
+    /// (Re)starts the server on its port and waits until the port takes connections; with <paramref name="take"/>,
+    /// this run takes that many messages, then answers 421.
+    /// </summary>
+    public async Task StartAsync(int? take = null)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "Mail", "smtp_sink.py");
         var info = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(script);
         info.ArgumentList.Add(Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         info.ArgumentList.Add(Folder);
-        if (refuse is not null)
+        if (refuse is not null || take is not null)
         {
-            info.ArgumentList.Add(refuse);
+            info.ArgumentList.Add(refuse ?? "");
+        }
+
+        if (take is { } count)
+        {
+            info.ArgumentList.Add(count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         server = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {Python} {script}.");

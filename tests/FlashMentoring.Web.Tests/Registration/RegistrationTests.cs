@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using FlashMentoring.Web.Tests.Mail;
 using FlashMentoring.Web.Registration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -48,6 +50,33 @@ public class RegistrationTests
         profile.GetProperty("planned").GetBoolean().Should().BeFalse();
         var me = await driver.Person(person.Token).GetFromJsonAsync<JsonElement>("/api/me");
         me.GetProperty("rounds").GetArrayLength().Should().Be(0, "the phone view opens for someone registered and not yet planned");
+    }
+
+    [Fact]
+    public async Task TheConfirmationReachesTheRelayWithAPersonalLinkThatOpensTheirProfile()
+    {
+        await using var relay = await SmtpSink.StartAsync();
+        using var app = new TestApp { Time = new FakeTimeProvider(RegistrationDriver.Now), Settings = relay.MailSettings() };
+        var driver = await RegistrationDriver.OpenAsync(app);
+
+        (await driver.RegisterAsync(Form())).StatusCode.Should().Be(HttpStatusCode.Created);
+        var letter = (await relay.WaitForAsync(1)).Should().ContainSingle().Subject;
+        var link = Regex.Match(letter.Text, @"(https?://\S+)/profile#t=(\S+)");
+        link.Success.Should().BeTrue("the letter carries the personal link: {0}", letter.Text);
+        var page = await app.CreateClient().GetAsync(new Uri(link.Groups[1].Value + "/profile"));
+        var token = link.Groups[2].Value;
+        var profile = await driver.Person(token).GetFromJsonAsync<JsonElement>("/api/me/profile");
+        var someoneElse = await driver.Person(token[..^1] + (token[^1] == 'A' ? 'B' : 'A')).GetAsync("/api/me/profile");
+
+        letter.Recipients.Should().Equal(["ann.lee@nih.hhs.gov"]);
+        letter.Message.To.Mailboxes.Single().Address.Should().Be("ann.lee@nih.hhs.gov");
+        letter.Message.Subject.Should().Contain("Autumn Flash Mentoring");
+        page.StatusCode.Should().Be(HttpStatusCode.OK, "the link's page is the profile page");
+        (await page.Content.ReadAsStringAsync()).Should().Contain("profile.js");
+        profile.GetProperty("name").GetString().Should().Be("Ann Lee", "the link's token opens her own profile");
+        profile.GetProperty("email").GetString().Should().Be("ann.lee@nih.hhs.gov");
+        someoneElse.StatusCode.Should().Be(HttpStatusCode.NotFound, "only the token in her letter opens it");
+        letter.Calendar.Should().BeNull("nothing is planned yet");
     }
 
     [Fact]

@@ -357,6 +357,9 @@ namespace FlashMentoring.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CalendarItinerary")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CalendarSequence")
                         .HasColumnType("INTEGER");
 

@@ -375,6 +375,9 @@ namespace FlashMentoring.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("CalendarItinerary")
+                        .HasColumnType("text");
+
                     b.Property<int>("CalendarSequence")
                         .HasColumnType("integer");
 
