@@ -40,3 +40,14 @@ public sealed class PostgresDbDesignTimeFactory : IDesignTimeDbContextFactory<Po
     public PostgresDb CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<AppDb>().UseNpgsql("Host=localhost;Database=flashmentoring").Options);
 }
+
+/// <summary>
+/// For the EF tools: <c>dotnet ef migrations add Name --context AppDb --output-dir Data/Migrations</c> writes the SQLite
+/// migration. Without a factory of its own, the tools take the PostgreSQL one above for AppDb too (PostgresDb is an
+/// AppDb) and would write a PostgreSQL migration into the SQLite folder.
+/// </summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<AppDb>
+{
+    public AppDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<AppDb>().UseSqlite("Data Source=flashmentoring.db").Options);
+}
