@@ -27,7 +27,7 @@ public static class ProfileEndpoints
         return app;
     }
 
-    internal static async Task<Results<Ok<ProfileView>, ProblemHttpResult>> Profile(HttpContext http, Found found, Registrations registrations, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ProfileView>, ProblemHttpResult>> Profile(HttpContext http, LinkedProfiles found, Registrations registrations, CancellationToken cancellationToken)
     {
         if (await found.PersonAsync(http, cancellationToken) is not var (record, person, everyone))
         {
@@ -39,7 +39,7 @@ public static class ProfileEndpoints
 
     /// <summary>Changes one's own profile until the event starts. The e-mail stays (it is who they are; the host changes it).</summary>
     internal static async Task<Results<Ok<ProfileView>, ValidationProblem, ProblemHttpResult>> EditProfile(
-        ProfileForm form, HttpContext http, Found found, Registrations registrations, CancellationToken cancellationToken)
+        ProfileForm form, HttpContext http, LinkedProfiles found, Registrations registrations, CancellationToken cancellationToken)
     {
         var texts = Languages.Of(http.Request);
         if (await found.PersonAsync(http, cancellationToken) is not var (record, person, everyone))
@@ -73,7 +73,7 @@ public static class ProfileEndpoints
 
     /// <summary>Applies or discards the details a registration sent again with this person's e-mail.</summary>
     internal static async Task<Results<Ok<ProfileView>, ValidationProblem, ProblemHttpResult>> DecidePending(
-        PendingDecision decision, HttpContext http, Found found, Registrations registrations, TimeProvider time, CancellationToken cancellationToken)
+        PendingDecision decision, HttpContext http, LinkedProfiles found, Registrations registrations, TimeProvider time, CancellationToken cancellationToken)
     {
         var texts = Languages.Of(http.Request);
         if (await found.PersonAsync(http, cancellationToken) is not var (record, person, everyone))
@@ -105,7 +105,7 @@ public static class ProfileEndpoints
     }
 
     internal static async Task<Results<Ok<MentorSearch>, ProblemHttpResult>> Mentors(
-        HttpContext http, Found found, CancellationToken cancellationToken, string? q = null, string? agency = null, string? location = null, string? expertise = null)
+        HttpContext http, LinkedProfiles found, CancellationToken cancellationToken, string? q = null, string? agency = null, string? location = null, string? expertise = null)
     {
         if (await found.PersonAsync(http, cancellationToken) is not var (_, person, everyone))
         {
@@ -120,7 +120,7 @@ public static class ProfileEndpoints
     /// avoid the host set on someone who is not a mentor stays). The next plan honours them.
     /// </summary>
     internal static async Task<Results<Ok<MentorChoicesView>, ProblemHttpResult>> Choose(
-        MentorChoices choices, HttpContext http, Found found, CancellationToken cancellationToken)
+        MentorChoices choices, HttpContext http, LinkedProfiles found, CancellationToken cancellationToken)
     {
         var texts = Languages.Of(http.Request);
         if (await found.PersonAsync(http, cancellationToken) is not var (record, person, everyone))
@@ -177,7 +177,7 @@ public static class ProfileEndpoints
     }
 
     /// <summary>A mentor's askers: only once the plan is published (<see cref="Registrations.Published"/>), and only names and needs.</summary>
-    internal static async Task<Results<Ok<AskersView>, ProblemHttpResult>> Askers(HttpContext http, Found found, Registrations registrations, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<AskersView>, ProblemHttpResult>> Askers(HttpContext http, LinkedProfiles found, Registrations registrations, CancellationToken cancellationToken)
     {
         if (await found.PersonAsync(http, cancellationToken) is not var (record, person, everyone))
         {
@@ -196,7 +196,7 @@ public static class ProfileEndpoints
     }
 
     private static async Task<Results<Ok<ProfileView>, ValidationProblem, ProblemHttpResult>> Save(
-        Found found, Registrations registrations, EventRecord record, PersonRecord person, IReadOnlyList<PersonRecord> everyone, CleanProfile profile, Texts texts, CancellationToken cancellationToken)
+        LinkedProfiles found, Registrations registrations, EventRecord record, PersonRecord person, IReadOnlyList<PersonRecord> everyone, CleanProfile profile, Texts texts, CancellationToken cancellationToken)
     {
         // A plan is read once per version: one that seats this person is read again with their new details.
         if (ProfileRules.Apply(person, profile) && ProfileRules.Planned(person))
@@ -227,24 +227,4 @@ public static class ProfileEndpoints
 
     private static ProblemHttpResult MentorsOnly(Texts texts) =>
         TypedResults.Problem(title: texts.T("mentors.problem.menteesOnlyTitle"), detail: texts.T("mentors.problem.menteesOnly"), statusCode: StatusCodes.Status403Forbidden);
-
-    /// <summary>The person a request's personal link opens, with their event and everyone of it, all tracked.</summary>
-    internal sealed class Found(AppDb db, PersonalLinks links)
-    {
-        public AppDb Db => db;
-
-        public async Task<(EventRecord Record, PersonRecord Person, List<PersonRecord> Everyone)?> PersonAsync(HttpContext http, CancellationToken cancellationToken)
-        {
-            // Not claimed: a profile opened from a laptop before the event is not the phone that will carry the link.
-            if (await links.FindAsync(http, http.Request.Headers[PersonalLinks.TokenHeader].FirstOrDefault(), cancellationToken, claim: false) is not var (linked, record))
-            {
-                return null;
-            }
-
-            // The link's lookup read the event already: tracked from here, its version guards what this request saves.
-            db.Events.Attach(record);
-            var everyone = await db.People.Where(p => p.EventId == linked.EventId).ToListAsync(cancellationToken);
-            return (record, everyone.Single(p => p.Id == linked.Id), everyone);
-        }
-    }
 }

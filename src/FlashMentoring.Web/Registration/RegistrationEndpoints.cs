@@ -24,7 +24,7 @@ public static partial class RegistrationEndpoints
     public static IServiceCollection AddRegistration(this IServiceCollection services)
     {
         services.AddScoped<Registrations>();
-        services.AddScoped<ProfileEndpoints.Found>();
+        services.AddScoped<LinkedProfiles>();
         return services.AddSingleton<RegistrationLimits>();
     }
 
