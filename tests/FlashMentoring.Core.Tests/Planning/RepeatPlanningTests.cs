@@ -9,6 +9,8 @@ namespace FlashMentoring.Core.Tests.Planning;
 /// </summary>
 public class RepeatPlanningTests
 {
+    private static readonly RosterImport Sample = RosterParser.Parse(File.ReadAllText(Path.Combine("samples", "roster-100x25.csv")));
+
     private static RoleAssignment Generated(int mentees, int mentors, int seed, double peerAvoidShare = 0) =>
         RoleAssignment.From(RosterParser.Parse(RosterGenerator.Csv(new RosterGenerator.Options(mentees, mentors, Seed: seed, PeerAvoidShare: peerAvoidShare))).People, 4);
 
@@ -53,6 +55,28 @@ public class RepeatPlanningTests
         return new PlanHistory(meetings);
     }
 
+    /// <summary>Times two mentees share a table again, counted straight from the seats rather than by the evaluator.</summary>
+    private static int TableMatesAgain(Rotation rotation)
+    {
+        var together = new HashSet<(int, int)>();
+        var again = 0;
+        for (var round = 1; round <= rotation.Rounds; round++)
+        {
+            foreach (var table in rotation.Tables(round))
+            {
+                for (var x = 0; x < table.Count; x++)
+                {
+                    for (var y = x + 1; y < table.Count; y++)
+                    {
+                        again += together.Add((Math.Min(table[x], table[y]), Math.Max(table[x], table[y]))) ? 0 : 1;
+                    }
+                }
+            }
+        }
+
+        return again;
+    }
+
     private static void ShouldHaveNoRepeatsWithinTheUsualGuarantees(PlanResult plan)
     {
         HardRules.ShouldHold(plan);
@@ -73,6 +97,17 @@ public class RepeatPlanningTests
         byHand.Quality.MenteeRepeats.Should().Be(0, "the seating by hand shows that no repeat is needed");
 
         ShouldHaveNoRepeatsWithinTheUsualGuarantees(RotationEngine.Plan(roles, settings));
+    }
+
+    [Fact]
+    public void TheSampleRosterMeetsSomeoneNewAtEveryTable()
+    {
+        // The figure docs/performance.md and the README show for the sample: 100 mentees, 25 mentors, 6 rounds, tables of 4.
+        var plan = RotationEngine.Plan(RoleAssignment.From(Sample.People, 4), new PlanSettings(6, 4));
+
+        ShouldHaveNoRepeatsWithinTheUsualGuarantees(plan);
+        plan.Quality.PreferencesSatisfiable.Should().BeGreaterThan(50, "the sample's mentees ask for mentors");
+        TableMatesAgain(plan.Rotation).Should().Be(0, "counted from the seats, no two mentees share a table twice");
     }
 
     [Theory]
