@@ -77,6 +77,14 @@ public class RepeatPlanningTests
         return again;
     }
 
+    /// <summary>Times, in any round, two mentees who sat at one table at an earlier event sit at one table again.</summary>
+    private static int SpringMatesAtOneTable(Rotation rotation, PlanHistory history) =>
+        Enumerable.Range(1, rotation.Rounds).SelectMany(rotation.Tables).Sum(table =>
+        {
+            var keys = table.Select(i => rotation.Mentees[i].Key).Order(StringComparer.Ordinal).ToArray();
+            return keys.SelectMany((a, k) => keys.Skip(k + 1).Select(b => (a, b))).Count(history.TableMates.Contains);
+        });
+
     private static void ShouldHaveNoRepeatsWithinTheUsualGuarantees(PlanResult plan)
     {
         HardRules.ShouldHold(plan);
@@ -504,6 +512,53 @@ public class RepeatPlanningTests
         }
 
         replanned.Quality.MenteeRepeats.Should().BeLessThanOrEqualTo(plan.Quality.MenteeRepeats);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ARePlanAfterRoundThreeOfASecondEventKeepsEarlierPairsApart(bool mentorDropsOut)
+    {
+        // Autumn: the spring event's people again, with its meetings as history. In one run a mentor leaves after round 3;
+        // in the other a mentee who was there in spring but did not sign up for autumn walks in.
+        var roles = Generated(100, 25, 1);
+        var settings = new PlanSettings(6, 4);
+        var history = AsHistory(RotationEngine.Plan(roles, settings).Rotation);
+        var late = roles.Mentees[^1];
+        if (!mentorDropsOut)
+        {
+            roles = roles with { Mentees = roles.Mentees.Take(roles.Mentees.Count - 1).ToList() };
+        }
+
+        var autumn = RotationEngine.Plan(roles, settings, PlanConstraints.None with { History = history });
+        RosterChange change = mentorDropsOut
+            ? new MentorDropsOut(autumn.Rotation.Mentors[4].Key, 4)
+            : new WalkIn(Person.WalkIn(late.Name, Role.Mentee, late.Email), 4);
+
+        var replanned = Replanner.Replan(autumn, 3, [change]).Plan;
+
+        HardRules.ShouldHold(replanned, 3);
+        var rotation = replanned.Rotation;
+        for (var round = 4; round <= 6; round++)
+        {
+            for (var i = 0; i < rotation.Mentees.Count; i++)
+            {
+                var j = rotation.MentorOf(round, i);
+                if (j >= 0 && history.MetPairs.Contains((rotation.Mentees[i].Key, rotation.Mentors[j].Key)))
+                {
+                    replanned.Scorer.PreferenceRank(i, j).Should().BePositive($"{rotation.Mentees[i].Name} meets {rotation.Mentors[j].Name} again in round {round} only having asked for them");
+                }
+            }
+        }
+
+        SpringMatesAtOneTable(replanned.Rotation, history).Should().BeLessThanOrEqualTo(SpringMatesAtOneTable(autumn.Rotation, history), "the re-plan seats no more of spring's tablemates together");
+        replanned.Quality.RepeatsWithPastTableMates.Should().BeLessThanOrEqualTo(autumn.Quality.RepeatsWithPastTableMates);
+        replanned.Quality.MenteeRepeats.Should().BeLessThanOrEqualTo(autumn.Quality.MenteeRepeats, "the re-plan adds no repeat");
+        if (!mentorDropsOut)
+        {
+            var walkIn = rotation.MenteeIndex(late.Key);
+            Enumerable.Range(4, 3).Should().OnlyContain(r => rotation.MentorOf(r, walkIn) >= 0, "the walk-in sits in every round from 4");
+        }
     }
 
     [Fact]
