@@ -490,7 +490,9 @@ internal sealed class LocalRepair
                 .OrderByDescending(i => rests[i]).ThenBy(i => i);
             foreach (var i in resting)
             {
-                var best = (Mentee: -1, Rests: int.MaxValue, Cost: int.MaxValue, Score: int.MinValue);
+                // Among seats as cheap to take (the same rests, someone moved anyway or not), one with new faces.
+                var again = Again(c, i);
+                var best = (Mentee: -1, Rests: int.MaxValue, Cost: int.MaxValue, Repeats: int.MaxValue, Score: int.MinValue);
                 for (var k = 0; k < m; k++)
                 {
                     var j = Seat(c, k);
@@ -500,10 +502,11 @@ internal sealed class LocalRepair
                     }
 
                     var cost = Changed(k) ? 0 : 1;
+                    var repeats = again[j] - (SatBefore(c, i, k) ? 1 : 0);
                     var score = scorer.Score(i, j);
-                    if ((rests[k], cost, -score).CompareTo((best.Rests, best.Cost, -best.Score)) < 0)
+                    if ((rests[k], cost, repeats, -score).CompareTo((best.Rests, best.Cost, best.Repeats, -best.Score)) < 0)
                     {
-                        best = (k, rests[k], cost, score);
+                        best = (k, rests[k], cost, repeats, score);
                     }
                 }
 

@@ -559,7 +559,9 @@ public class RepeatPlanningTests
         if (!mentorDropsOut)
         {
             var walkIn = rotation.MenteeIndex(late.Key);
-            Enumerable.Range(4, 3).Should().OnlyContain(r => rotation.MentorOf(r, walkIn) >= 0, "the walk-in sits in every round from 4");
+            rotation.MentorOf(4, walkIn).Should().BeGreaterThanOrEqualTo(0, "a walk-in sits on arrival");
+            // In a full room one of 101 rests each round: the walk-in may take a turn, as anyone else.
+            Enumerable.Range(4, 3).Count(r => rotation.MentorOf(r, walkIn) < 0).Should().BeLessThanOrEqualTo(springMentees - 100);
         }
     }
 
