@@ -139,7 +139,8 @@ async function constrain(kind, menteeKey, mentorKey) {
     return;
   }
   await showPlan(answer.body);
-  reprintFor(null); // A plan made again before the start is printed whole.
+  // Made again from scratch before the start, but a kit printed days ahead is out of date only where the plan changed.
+  reprintFor(answer.body.reprint ?? null);
   say(t(kind === 'clear' ? 'host.adjust.cleared' : kind === 'pin' ? 'host.adjust.pinDone' : 'host.adjust.forbidDone'));
 }
 

@@ -232,13 +232,7 @@ internal sealed class LocalRepair
                 continue;
             }
 
-            var before = pastMates.Contains(PlanningProblem.MenteePair(i, k));
-            for (var r = 0; r < rounds && !before; r++)
-            {
-                before = r != c && Seat(r, i) >= 0 && Seat(r, i) == Seat(r, k);
-            }
-
-            again[j] += before ? 1 : 0;
+            again[j] += SatBefore(c, i, k) ? 1 : 0;
         }
 
         return again;
@@ -312,16 +306,53 @@ internal sealed class LocalRepair
             }
         }
 
+        // A chain of two: take someone's seat and send them on to a smallest table. Taken when no free seat is legal, or
+        // when every free one would seat the mentee with someone again and the chain seats both with new faces: one
+        // more person to tell for a repeat spared, the price the re-plan's second way pays too.
+        if (best < 0 || again[best] > 0)
+        {
+            var chain = Chain(c, i, min, limit, again);
+            if (chain.Mentee >= 0 && (best < 0 || chain.Repeats < again[best]))
+            {
+                var seat = Seat(c, chain.Mentee);
+                Move(c, chain.Mentee, chain.To);
+                Move(c, i, seat);
+                return true;
+            }
+        }
+
         if (best >= 0)
         {
             Move(c, i, best);
             return true;
         }
 
-        // A chain of two: take someone's seat and send them on to a smallest table (someone already moved, if any).
+        return false;
+    }
+
+    /// <summary>
+    /// The best seat of someone else for mentee i in round c, with a smallest table for them to go on to: fewest repeats
+    /// for the two, then someone whose itinerary changes anyway, then the score.
+    /// </summary>
+    private (int Mentee, int To, int Repeats) Chain(int c, int i, int min, int limit, int[] again)
+    {
         var free = Enumerable.Range(0, n).Where(t => OpenTo(c, t, i) && size[(c * n) + t] == min && min < limit).ToList();
-        var chain = (Mentee: -1, To: -1, Cost: int.MaxValue, Score: int.MinValue);
-        for (var k = 0; k < m && free.Count > 0; k++)
+        if (free.Count == 0)
+        {
+            return (-1, -1, 0);
+        }
+
+        var at = new List<int>[n];
+        for (var k = 0; k < m; k++)
+        {
+            if (Seat(c, k) is var j && j >= 0)
+            {
+                (at[j] ??= []).Add(k);
+            }
+        }
+
+        var chain = (Mentee: -1, To: -1, Repeats: int.MaxValue, Cost: int.MaxValue, Score: int.MinValue);
+        for (var k = 0; k < m; k++)
         {
             var j = Seat(c, k);
             if (j < 0 || PinnedSeat(c, k) || Arrives(c, k) || !Legal(i, j, c, leaving: k))
@@ -330,24 +361,42 @@ internal sealed class LocalRepair
             }
 
             var cost = Changed(k) ? 0 : 1;
+            var mine = again[j] - (SatBefore(c, i, k) ? 1 : 0);
             foreach (var t in free)
             {
-                if (t != j && Legal(k, t, c) && (cost, -scorer.Score(i, j)).CompareTo((chain.Cost, -chain.Score)) < 0)
+                if (t == j || !Legal(k, t, c))
                 {
-                    chain = (k, t, cost, scorer.Score(i, j));
+                    continue;
+                }
+
+                var repeats = mine + (at[t] ?? []).Count(x => SatBefore(c, k, x));
+                if ((repeats, cost, -scorer.Score(i, j)).CompareTo((chain.Repeats, chain.Cost, -chain.Score)) < 0)
+                {
+                    chain = (k, t, repeats, cost, scorer.Score(i, j));
                 }
             }
         }
 
-        if (chain.Mentee < 0)
+        return (chain.Mentee, chain.To, chain.Repeats);
+    }
+
+    /// <summary>Whether mentees a and b sat at one table before: in another round of this plan, or at an earlier event.</summary>
+    private bool SatBefore(int c, int a, int b)
+    {
+        if (pastMates.Contains(PlanningProblem.MenteePair(a, b)))
         {
-            return false;
+            return true;
         }
 
-        var seat = Seat(c, chain.Mentee);
-        Move(c, chain.Mentee, chain.To);
-        Move(c, i, seat);
-        return true;
+        for (var r = 0; r < rounds; r++)
+        {
+            if (r != c && Seat(r, a) >= 0 && Seat(r, a) == Seat(r, b))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -441,7 +490,9 @@ internal sealed class LocalRepair
                 .OrderByDescending(i => rests[i]).ThenBy(i => i);
             foreach (var i in resting)
             {
-                var best = (Mentee: -1, Rests: int.MaxValue, Cost: int.MaxValue, Score: int.MinValue);
+                // Among seats as cheap to take (the same rests, someone moved anyway or not), one with new faces.
+                var again = Again(c, i);
+                var best = (Mentee: -1, Rests: int.MaxValue, Cost: int.MaxValue, Repeats: int.MaxValue, Score: int.MinValue);
                 for (var k = 0; k < m; k++)
                 {
                     var j = Seat(c, k);
@@ -451,10 +502,11 @@ internal sealed class LocalRepair
                     }
 
                     var cost = Changed(k) ? 0 : 1;
+                    var repeats = again[j] - (SatBefore(c, i, k) ? 1 : 0);
                     var score = scorer.Score(i, j);
-                    if ((rests[k], cost, -score).CompareTo((best.Rests, best.Cost, -best.Score)) < 0)
+                    if ((rests[k], cost, repeats, -score).CompareTo((best.Rests, best.Cost, best.Repeats, -best.Score)) < 0)
                     {
-                        best = (k, rests[k], cost, score);
+                        best = (k, rests[k], cost, repeats, score);
                     }
                 }
 

@@ -136,8 +136,9 @@ public static class AdjustEndpoints
             var label = texts.T(kind switch { "pin" => "host.said.labelPin", "forbid" => "host.said.labelForbid", _ => "host.said.labelClear" }, who, named);
             var change = Replanner.Compare(before, after, roundsHeld: 0);
             await Remember(db, record, before, label, HandChanges.FirstChangedRound(change, 0), cancellationToken);
-            await publisher.SaveAndTell(db, record, change, cancellationToken);
-            return TypedResults.Ok(PlanResponse.From(after, loaded.Rejected, loaded.Warnings));
+            var told = await publisher.SaveAndTell(db, record, change, cancellationToken);
+            // The kit may be printed already (hosts print days ahead): offer just what the new plan changed, as every re-plan does.
+            return TypedResults.Ok(PlanResponse.From(after, loaded.Rejected, loaded.Warnings) with { Reprint = Reprint.Of(await PersonIds(db, id, cancellationToken), told, change.Changes) });
         }, cancellationToken);
     }
 

@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using FlashMentoring.Core.Planning;
 using FlashMentoring.Core.Roster;
 using FlashMentoring.Core.Wording;
+using FlashMentoring.Web.Kits;
 
 namespace FlashMentoring.Web.Plans;
 
@@ -84,6 +86,10 @@ public sealed partial record PlanResponse(
     IReadOnlyList<PairView> Forbids,
     PlanSummary Summary)
 {
+    /// <summary>The itineraries and table signs to print again; only in the answer to a pin, forbid or clear, which re-plans.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Reprint? Reprint { get; init; }
+
     public static PlanResponse From(PlanResult plan, RosterImport roster, Texts? texts = null)
     {
         ArgumentNullException.ThrowIfNull(roster);

@@ -54,9 +54,17 @@ public class AdjustByHandTests(BrowserFixture browser, ITestOutputHelper output)
         await host.GetByLabel("Mentee", new() { Exact = true }).FillAsync("Ben");
         await host.GetByLabel("Mentor", new() { Exact = true }).FillAsync(unmet);
         await Expect(host.Locator("#adjust-what")).ToContainTextAsync($"Does not meet {unmet} yet.");
-        await host.GetByRole(AriaRole.Button, new() { Name = "Pin: they must meet" }).ClickAsync();
+        var pinned = await host.RunAndWaitForResponseAsync(
+            () => host.GetByRole(AriaRole.Button, new() { Name = "Pin: they must meet" }).ClickAsync(), r => r.Url.EndsWith("/constraints", StringComparison.Ordinal));
         await Expect(host.Locator("#constraints li")).ToContainTextAsync($"Ben and {unmet}: pinned");
         await Expect(host.Locator("#status")).ToContainTextAsync("seats this pair together");
+        // The plan is made again, and a kit printed ahead is out of date where it changed: the console offers those pages.
+        var reprint = (await pinned.JsonAsync())!.Value.GetProperty("reprint");
+        var (changedPages, changedSigns) = (reprint.GetProperty("people").GetArrayLength(), reprint.GetProperty("tables").GetArrayLength());
+        changedPages.Should().BePositive("Ben's itinerary changed");
+        changedSigns.Should().BePositive("Ben sits at another table");
+        static string The(int n, string one, string many) => n == 1 ? $"the changed {one}" : $"the {n} changed {many}";
+        await Expect(host.Locator("#adjust-reprint")).ToHaveTextAsync($"Print {The(changedPages, "itinerary", "itineraries")} and {The(changedSigns, "table sign", "table signs")}");
         seats = await MentorOf();
         Enumerable.Range(1, 3).Select(r => seats[("Ben", r)]).Should().Contain(unmet, "the pinned pair meets");
         var annWas = Table(seats[("Ann", 1)]);

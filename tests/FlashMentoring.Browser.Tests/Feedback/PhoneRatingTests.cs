@@ -9,6 +9,19 @@ public class PhoneRatingTests(BrowserFixture browser)
 {
     private const string Roster = "role,name\nmentor,Mona Lisa\nmentee,Ann Lee\nmentee,Ben Okafor\n";
 
+    // Every text the rating status ever shows, and a count of the times the phone came live and the page had done all
+    // it does then (a task after the event: an empty outbox's flush answers without the network, in microtasks).
+    private const string WatchTheRatingStatus = """
+        window.fmRateStatusTexts = [];
+        window.fmOnlineSettled = 0;
+        document.addEventListener('fm:online', () => setTimeout(() => window.fmOnlineSettled++, 0));
+        document.addEventListener('DOMContentLoaded', () => {
+          const status = document.getElementById('rate-status');
+          new MutationObserver(() => { if (status.textContent) window.fmRateStatusTexts.push(status.textContent); })
+            .observe(status, { childList: true, characterData: true, subtree: true });
+        });
+        """;
+
     [Fact]
     public async Task AFreshPhoneSeesWhatEachRatingMeansAndNoSentUnderARatingItNeverGave()
     {
@@ -16,6 +29,7 @@ public class PhoneRatingTests(BrowserFixture browser)
         await e.ClockAsync("start");
         await e.ClockAsync("skip", new { expectedRound = 1 });
         await using var context = await browser.NewPhoneAsync();
+        await context.AddInitScriptAsync(WatchTheRatingStatus);
         var ann = await context.NewPageAsync();
 
         await ann.GotoAsync(e.Link("Ann Lee"));
@@ -23,7 +37,10 @@ public class PhoneRatingTests(BrowserFixture browser)
         await Expect(ann.Locator("#rate-title")).ToHaveTextAsync("How was round 1 with Mona Lisa?");
         string[] meanings = ["1 Not useful", "2 A little useful", "3 Useful", "4 Quite useful", "5 Very useful"];
         await Expect(ann.Locator("#stars button")).ToHaveTextAsync(meanings);
-        await Expect(ann.Locator("#rate-status")).ToHaveTextAsync("", new() { Timeout = 2000 });
+        // The old "Sent." came once the phone was live (its outbox, empty, was flushed then): wait for that moment to pass.
+        await ann.WaitForFunctionAsync("() => window.fmOnlineSettled > 0");
+        (await ann.Locator("#rate-status").TextContentAsync()).Should().BeEmpty("this phone has sent nothing");
+        (await ann.EvaluateAsync<string[]>("() => window.fmRateStatusTexts")).Should().BeEmpty("not even for a moment does it say anything was sent");
         // Readable at 360 px: every word of every button inside its button, every button on the screen.
         var clipped = await ann.EvaluateAsync<int>(@"() => [...document.querySelectorAll('#stars button')]
             .filter((b) => b.scrollWidth > b.clientWidth || b.getBoundingClientRect().right > window.innerWidth).length");

@@ -25,6 +25,10 @@ public class EarlierEventsTests(BrowserFixture browser, ITestOutputHelper output
         return (id, key);
     }
 
+    /// <summary>One figure of the quality card's "numbers behind this", by its name: the value and what it means.</summary>
+    private static ILocator Figure(IPage host, string name) =>
+        host.Locator("#figures > div", new() { Has = host.Locator("dt", new() { HasText = name }) }).Locator("dd");
+
     [Fact]
     public async Task TheConsoleOffersAnEarlierEventOfThisBrowserAddsItAndShowsThePlanAgain()
     {
@@ -57,7 +61,18 @@ public class EarlierEventsTests(BrowserFixture browser, ITestOutputHelper output
         await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Add Spring Flash Mentoring" })).ToHaveCountAsync(0);
         var plan = await replanned.JsonAsync();
         await Expect(host.Locator("#quality-words li").First).ToBeVisibleAsync();
-        await Expect(host.Locator("#figures")).ToContainTextAsync($"Meetings{plan!.Value.GetProperty("quality").GetProperty("meetings").GetInt32()}");
+        var quality = plan!.Value.GetProperty("quality");
+        await Expect(host.Locator("#figures")).ToContainTextAsync($"Meetings{quality.GetProperty("meetings").GetInt32()}");
+
+        // What spring changed, as the host reads it: nobody asked for a spring mentor again, so all three pairs are kept
+        // apart, and with one mentee a table nobody shares a table with anyone.
+        quality.GetProperty("pastPairsAvoided").GetInt32().Should().Be(3);
+        var words = host.Locator("#quality-words li");
+        await Expect(words).ToContainTextAsync(["No two mentees share a table twice.", "3 pairs who met at an earlier event are not seated together again."]);
+        await host.Locator("#quality summary").ClickAsync();
+        await Expect(Figure(host, "Mentees meeting again")).ToHaveTextAsync("0times two mentees share a table again; none is forced by the number of seats");
+        await Expect(Figure(host, "Met at an earlier event")).ToHaveTextAsync(
+            "3 kept apartmentee and mentor pairs not seated together again; 0 asked to meet again; mentees sit with an earlier tablemate 0 times");
         await card.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "host-earlier-events.png") });
         // And on a phone at the door: the card and the figures it changed, for a look.
         await host.SetViewportSizeAsync(360, 800);

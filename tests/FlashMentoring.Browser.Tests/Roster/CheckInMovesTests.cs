@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using FlashMentoring.Kits.Tests;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -13,13 +14,13 @@ public class CheckInMovesTests(BrowserFixture browser)
     private const string Roster = "role,name,email\nmentor,Mona Lisa,mona@hhs.gov\nmentor,Omar Khayyam,omar@opm.gov\nmentor,Pia Sun,pia@gsa.gov\n" +
                                   "mentee,Ann Lee,ann@va.gov\nmentee,Ben Okafor,ben@va.gov\nmentee,Cy Young,cy@gsa.gov\nmentee,Eve Stone,eve@va.gov\nmentee,Fay Wong,fay@va.gov\n";
 
-    private static async Task<(string Id, string HostLink)> Planned(HttpClient http, string title, int rounds = 3)
+    private static async Task<(string Id, string HostLink)> Planned(HttpClient http, string title, string roster = Roster, int rounds = 3)
     {
         var created = await (await http.PostAsJsonAsync("/api/events", new { title, startsAt = DateTimeOffset.UtcNow, rounds, seatsPerTable = 2 }))
             .Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetString()!;
         http.DefaultRequestHeaders.Add("X-Host-Key", created.GetProperty("hostKey").GetString());
-        (await http.PutAsync($"/api/events/{id}/roster", new StringContent(Roster, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        (await http.PutAsync($"/api/events/{id}/roster", new StringContent(roster, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
         return (id, created.GetProperty("hostLink").GetString()!);
     }
 
@@ -82,6 +83,61 @@ public class CheckInMovesTests(BrowserFixture browser)
         await host.Locator("#people-card").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "checkin-extra-seat.png") });
         await host.ReloadAsync();
         await Expect(box).ToBeCheckedAsync();
+    }
+
+    [Fact]
+    public async Task AMentorMarkedAbsentDuringRoundOneGetsAReprintThatNamesEveryoneWhoMovesAndTheirNewTables()
+    {
+        using var http = browser.Http();
+        // Four tables of two for six mentees: when one closes, its mentees take the free seats at the others.
+        var (id, hostLink) = await Planned(http, "Reprint on the day", Roster.Replace("mentor,Pia Sun,pia@gsa.gov\n", "mentor,Pia Sun,pia@gsa.gov\nmentor,Raj Rao,raj@va.gov\n") + "mentee,Gus Park,gus@va.gov\n");
+        (await http.PostAsJsonAsync($"/api/events/{id}/clock/start", new { })).EnsureSuccessStatusCode();
+        var before = await http.GetFromJsonAsync<JsonElement>($"/api/events/{id}/plan");
+        await using var laptop = await browser.NewScreenAsync(1366, 900);
+        var host = await laptop.NewPageAsync();
+        await host.GotoAsync(hostLink);
+
+        // Round 1 is under way when Mona is found missing: her table closes from round 2.
+        var answer = host.WaitForResponseAsync(r => r.Url.Contains("/status", StringComparison.Ordinal));
+        await host.GetByRole(AriaRole.Button, new() { Name = "Absent: Mona Lisa" }).ClickAsync();
+        var result = (await (await answer).JsonAsync())!.Value;
+        await Expect(host.Locator("#checkin-message")).ToContainTextAsync("Mona Lisa is out from round 2.");
+        var moves = result.GetProperty("moves").EnumerateArray().ToList();
+        moves.Should().OnlyContain(m => m.GetProperty("role").GetString() == "mentee", "a mentor keeps their table");
+        var monasMentees = before.GetProperty("rounds").EnumerateArray().Skip(1)
+            .SelectMany(r => r.GetProperty("tables")[0].GetProperty("mentees").EnumerateArray().Select(m => m.GetProperty("name").GetString()!)).Distinct().ToList();
+        monasMentees.Should().NotBeEmpty("Mona's table had mentees in rounds 2 and 3");
+        moves.Select(m => m.GetProperty("name").GetString()).Should().Contain(monasMentees, "everyone who sat at Mona's table later moves");
+        moves.Should().OnlyContain(m => m.GetProperty("round").GetInt32() >= 2, "round 1 is being held: nobody moves in it");
+        await Expect(host.Locator("#moves li")).ToHaveTextAsync([.. moves.Select(m => m.GetProperty("text").GetString()!)]);
+
+        // The offer downloads a PDF of just what changed: its first page names the people and tables, the itineraries follow.
+        var download = await host.RunAndWaitForDownloadAsync(() => host.Locator("#reprint").ClickAsync());
+        var file = Path.Combine(BrowserFixture.Screenshots, "reprint-after-absent-mentor.pdf");
+        await download.SaveAsAsync(file);
+        var pdf = await File.ReadAllBytesAsync(file);
+        var cover = Poppler.Page(pdf, 1);
+        cover.Should().Contain("Reprint after a change");
+        var tables = moves.SelectMany(m => new[] { m.GetProperty("fromTable"), m.GetProperty("toTable") })
+            .Where(t => t.ValueKind == JsonValueKind.Number).Select(t => t.GetInt32()).Distinct().Order().ToList();
+        tables.Should().Contain(1, "Mona's table is one whose sign changed");
+        cover.Should().Contain($"Tables {string.Join(", ", tables)}.", "the sign of every table someone left or joined is printed again");
+        var mentees = moves.Select(m => m.GetProperty("name").GetString()!).Distinct().ToList();
+        cover.Should().ContainAll(mentees).And.Contain($"Itineraries ({mentees.Count})").And.Contain("tell them in person: Mona Lisa");
+
+        // Each moved mentee's new itinerary, as printed: in the round they move, the table they move to.
+        var lines = Poppler.Text(pdf, layout: true).Split('\n').Select(line => line.Trim()).ToList();
+        foreach (var move in moves)
+        {
+            var (name, round) = (move.GetProperty("name").GetString()!, move.GetProperty("round").GetInt32());
+            var sheet = lines.FindIndex(line => line == name);
+            sheet.Should().BePositive($"{name}'s itinerary is printed again");
+            lines[sheet + 1].Should().Contain("Updated", "a reprinted itinerary says it replaces the earlier one");
+            var row = lines.Skip(sheet).First(line => line.StartsWith($"Round {round} ", StringComparison.Ordinal));
+            row.Should().Contain(move.GetProperty("toTable").ValueKind == JsonValueKind.Number ? $"Table {move.GetProperty("toTable").GetInt32()}" : "Rest", move.GetProperty("text").GetString());
+        }
+
+        await host.Locator("#checkin-result").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "checkin-moves-reprinted.png") });
     }
 
     [Fact]

@@ -9,6 +9,8 @@ namespace FlashMentoring.Core.Tests.Planning;
 /// </summary>
 public class RepeatPlanningTests
 {
+    private static readonly RosterImport Sample = RosterParser.Parse(File.ReadAllText(Path.Combine("samples", "roster-100x25.csv")));
+
     private static RoleAssignment Generated(int mentees, int mentors, int seed, double peerAvoidShare = 0) =>
         RoleAssignment.From(RosterParser.Parse(RosterGenerator.Csv(new RosterGenerator.Options(mentees, mentors, Seed: seed, PeerAvoidShare: peerAvoidShare))).People, 4);
 
@@ -53,6 +55,36 @@ public class RepeatPlanningTests
         return new PlanHistory(meetings);
     }
 
+    /// <summary>Times two mentees share a table again, counted straight from the seats rather than by the evaluator.</summary>
+    private static int TableMatesAgain(Rotation rotation)
+    {
+        var together = new HashSet<(int, int)>();
+        var again = 0;
+        for (var round = 1; round <= rotation.Rounds; round++)
+        {
+            foreach (var table in rotation.Tables(round))
+            {
+                for (var x = 0; x < table.Count; x++)
+                {
+                    for (var y = x + 1; y < table.Count; y++)
+                    {
+                        again += together.Add((Math.Min(table[x], table[y]), Math.Max(table[x], table[y]))) ? 0 : 1;
+                    }
+                }
+            }
+        }
+
+        return again;
+    }
+
+    /// <summary>Times, in any round, two mentees who sat at one table at an earlier event sit at one table again.</summary>
+    private static int SpringMatesAtOneTable(Rotation rotation, PlanHistory history) =>
+        Enumerable.Range(1, rotation.Rounds).SelectMany(rotation.Tables).Sum(table =>
+        {
+            var keys = table.Select(i => rotation.Mentees[i].Key).Order(StringComparer.Ordinal).ToArray();
+            return keys.SelectMany((a, k) => keys.Skip(k + 1).Select(b => (a, b))).Count(history.TableMates.Contains);
+        });
+
     private static void ShouldHaveNoRepeatsWithinTheUsualGuarantees(PlanResult plan)
     {
         HardRules.ShouldHold(plan);
@@ -73,6 +105,17 @@ public class RepeatPlanningTests
         byHand.Quality.MenteeRepeats.Should().Be(0, "the seating by hand shows that no repeat is needed");
 
         ShouldHaveNoRepeatsWithinTheUsualGuarantees(RotationEngine.Plan(roles, settings));
+    }
+
+    [Fact]
+    public void TheSampleRosterMeetsSomeoneNewAtEveryTable()
+    {
+        // The figure docs/performance.md and the README show for the sample: 100 mentees, 25 mentors, 6 rounds, tables of 4.
+        var plan = RotationEngine.Plan(RoleAssignment.From(Sample.People, 4), new PlanSettings(6, 4));
+
+        ShouldHaveNoRepeatsWithinTheUsualGuarantees(plan);
+        plan.Quality.PreferencesSatisfiable.Should().BeGreaterThan(50, "the sample's mentees ask for mentors");
+        TableMatesAgain(plan.Rotation).Should().Be(0, "counted from the seats, no two mentees share a table twice");
     }
 
     [Theory]
@@ -130,6 +173,295 @@ public class RepeatPlanningTests
         crowded.Should().BeGreaterThan(3, "some rosters are crowded enough that repeats cannot be avoided");
     }
 
+    /// <summary>
+    /// Small rooms whose every seating is tried: mentees, mentors, seats a table, rounds, and the size of the tables the
+    /// mentees sat at in spring (as many as there are mentees: one long table, where everybody met everybody).
+    /// </summary>
+    [Theory]
+    [InlineData(6, 2, 3, 2, 6)]
+    [InlineData(6, 3, 2, 3, 6)]
+    [InlineData(9, 3, 3, 2, 9)]
+    [InlineData(9, 3, 3, 3, 6)]
+    [InlineData(6, 2, 3, 2, 3)]
+    [InlineData(8, 2, 4, 2, 4)]
+    [InlineData(7, 2, 4, 2, 7)]
+    [InlineData(8, 3, 3, 3, 8)]
+    [InlineData(6, 3, 2, 3, 2)]
+    [InlineData(9, 3, 3, 3, 3)]
+    public void NoSeatingAtAllHasFewerRepeatsThanTheFewestPossible(int mentees, int mentors, int seats, int rounds, int springTable)
+    {
+        var room = Room.Of(mentees, mentors, seats, rounds, springTable);
+
+        var (fewest, seating) = room.FewestRepeatsOfEverySeating();
+
+        var best = room.Restore(seating);
+        best.Quality.Violations.Should().BeEmpty("the search tries only seatings that keep every rule");
+        best.Quality.MenteeRepeats.Should().Be(fewest, "the evaluator counts the repeats the search counted");
+        best.Quality.RepeatsLowerBound.Should().BeLessThanOrEqualTo(fewest, "no seating has fewer repeats than the fewest possible");
+        // Everybody sits every round in any of these seatings, so the bound is the one the engine's own plan reports.
+        RotationEngine.Plan(room.Roles, room.Settings, room.Constraints).Quality.RepeatsLowerBound.Should().Be(best.Quality.RepeatsLowerBound);
+    }
+
+    [Fact]
+    public void NoRandomSeatingHasFewerRepeatsThanTheFewestPossible()
+    {
+        // Rooms with more mentees than seats (so some rest, in turns the engine would not pick) or fewer (tables of two
+        // sizes), seated at random and then improved by swapping two mentees of one round while that adds no repeat.
+        var random = new Random(29);
+        int tight = 0, seated = 0;
+        for (var run = 0; run < 30; run++)
+        {
+            var mentors = random.Next(2, 7);
+            var seats = random.Next(2, 5);
+            var rounds = random.Next(2, Math.Min(mentors, 5) + 1);
+            var mentees = Math.Max(mentors + 1, (mentors * seats) + random.Next(-mentors + 1, mentors + 1));
+            // Every third room sat at one long table in spring: then every tablemate place is a repeat, and the fewest
+            // possible is reached wherever the tables are of one size.
+            var room = Room.Of(mentees, mentors, seats, rounds, run % 3 == 0 ? mentees : random.Next(2, mentees + 1));
+            if (room.RandomSeating(random) is not { } seating)
+            {
+                continue;
+            }
+
+            room.Improve(seating, random, 3_000);
+            var quality = room.Restore(seating).Quality;
+            var label = $"run {run}: {mentees} x {mentors} x {rounds}, tables of {seats}";
+            quality.Violations.Should().BeEmpty(label);
+            quality.MenteeRepeats.Should().Be(room.Repeats(seating), label);
+            quality.RepeatsLowerBound.Should().BeLessThanOrEqualTo(quality.MenteeRepeats, label);
+            tight += quality.RepeatsLowerBound > 0 && quality.RepeatsLowerBound == quality.MenteeRepeats ? 1 : 0;
+            seated++;
+        }
+
+        seated.Should().BeGreaterThan(20, "most rooms find a random seating");
+
+        tight.Should().BeGreaterThan(2, "in some rooms a seating reaches the fewest possible, so a bound one too high would show");
+    }
+
+    /// <summary>
+    /// A room of people without preferences who all sat at an earlier event, at tables of <c>springTable</c>: who may
+    /// sit where is the engine's hard rules only, so seatings can be made and searched here without the engine.
+    /// </summary>
+    private sealed record Room(RoleAssignment Roles, PlanSettings Settings, PlanConstraints Constraints, bool[,] SatInSpring)
+    {
+        private int M => Roles.Mentees.Count;
+
+        private int N => Roles.Mentors.Count;
+
+        public static Room Of(int mentees, int mentors, int seats, int rounds, int springTable)
+        {
+            var roles = new RoleAssignment(
+                Enumerable.Range(0, mentors).Select(j => Person.WalkIn($"Mentor {j + 1}", Role.Mentor, $"mentor{j + 1}@example.gov")).ToList(),
+                Enumerable.Range(0, mentees).Select(i => Person.WalkIn($"Mentee {i + 1}", Role.Mentee, $"mentee{i + 1}@example.gov")).ToList());
+            // The spring tables were led by someone who is no mentor here: the mentees met each other, not these mentors.
+            var spring = roles.Mentees.Select((p, i) => new PastMeeting("Spring", 1, 1 + (i / springTable), "lead@example.gov", p.Key)).ToList();
+            var sat = new bool[mentees, mentees];
+            for (var a = 0; a < mentees; a++)
+            {
+                for (var b = 0; b < mentees; b++)
+                {
+                    sat[a, b] = a != b && a / springTable == b / springTable;
+                }
+            }
+
+            return new Room(roles, new PlanSettings(rounds, seats), PlanConstraints.None with { History = new PlanHistory(spring) }, sat);
+        }
+
+        public PlanResult Restore(int[] seating)
+        {
+            var all = (1UL << Settings.Rounds) - 1;
+            var attendance = new Attendance(Roles.Mentees.Select(_ => all).ToArray(), Roles.Mentors.Select(_ => all).ToArray());
+            return RotationEngine.Restore(Roles, Settings, Constraints, attendance, seating);
+        }
+
+        /// <summary>Repeats as the quality figures define them: two who sat together in spring repeat from their first table here.</summary>
+        public int Repeats(int[] seating)
+        {
+            var times = new int[M, M];
+            var repeats = 0;
+            for (var round = 0; round < Settings.Rounds; round++)
+            {
+                for (var a = 0; a < M; a++)
+                {
+                    for (var b = a + 1; b < M; b++)
+                    {
+                        var table = seating[(round * M) + a];
+                        if (table >= 0 && table == seating[(round * M) + b])
+                        {
+                            repeats += times[a, b]++ > 0 || SatInSpring[a, b] ? 1 : 0;
+                        }
+                    }
+                }
+            }
+
+            return repeats;
+        }
+
+        /// <summary>
+        /// Every seating where all mentees sit every round at tables within one of each other, and no mentee meets a
+        /// mentor twice, searched depth first (branches that already have as many repeats as the best are cut).
+        /// </summary>
+        public (int Fewest, int[] Seating) FewestRepeatsOfEverySeating()
+        {
+            var (m, n, rounds) = (M, N, Settings.Rounds);
+            var (larger, largerTables) = ((m + n - 1) / n, m % n == 0 ? n : m % n);
+            var seating = new int[m * rounds];
+            var best = (Fewest: int.MaxValue, Seating: seating);
+            var times = new int[m, m];
+            var metMentor = new bool[m, n];
+            var tables = new List<int>[rounds, n];
+            for (var r = 0; r < rounds; r++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    tables[r, j] = [];
+                }
+            }
+
+            void Seat(int round, int i, int repeats, int full)
+            {
+                if (repeats >= best.Fewest)
+                {
+                    return;
+                }
+
+                if (round == rounds)
+                {
+                    best = (repeats, (int[])seating.Clone());
+                    return;
+                }
+
+                if (i == m)
+                {
+                    Seat(round + 1, 0, repeats, 0);
+                    return;
+                }
+
+                var emptyTried = false;
+                for (var j = 0; j < n; j++)
+                {
+                    var table = tables[round, j];
+                    if (metMentor[i, j] || table.Count == larger || (table.Count == larger - 1 && full == largerTables))
+                    {
+                        continue;
+                    }
+
+                    // Before anyone has sat, every empty table is as good as another.
+                    if (round == 0 && table.Count == 0)
+                    {
+                        if (emptyTried)
+                        {
+                            continue;
+                        }
+
+                        emptyTried = true;
+                    }
+
+                    var added = table.Count(o => times[i, o] > 0 || SatInSpring[i, o]);
+                    table.ForEach(o => (times[i, o], times[o, i]) = (times[i, o] + 1, times[o, i] + 1));
+                    table.Add(i);
+                    metMentor[i, j] = true;
+                    seating[(round * m) + i] = j;
+                    Seat(round, i + 1, repeats + added, full + (table.Count == larger ? 1 : 0));
+                    metMentor[i, j] = false;
+                    table.RemoveAt(table.Count - 1);
+                    table.ForEach(o => (times[i, o], times[o, i]) = (times[i, o] - 1, times[o, i] - 1));
+                }
+            }
+
+            Seat(0, 0, 0, 0);
+            best.Fewest.Should().NotBe(int.MaxValue, "every room here can be seated");
+            return best;
+        }
+
+        /// <summary>
+        /// Seats the room at random, round by round: those who rested least rest first (so rests stay even), the others at
+        /// tables within one of each other, each at a mentor they have not met. Null when the draws find no such seating.
+        /// </summary>
+        public int[]? RandomSeating(Random random)
+        {
+            var (m, n, rounds) = (M, N, Settings.Rounds);
+            var seated = Math.Min(m, n * Settings.SeatsPerTable);
+            var (larger, largerTables) = ((seated + n - 1) / n, seated % n == 0 ? n : seated % n);
+            var seating = new int[m * rounds];
+            var rests = new int[m];
+            var metMentor = new bool[m, n];
+            for (var round = 0; round < rounds; round++)
+            {
+                var order = Enumerable.Range(0, m).OrderByDescending(i => rests[i]).ThenBy(_ => random.Next()).ToArray();
+                foreach (var i in order.Skip(seated))
+                {
+                    seating[(round * m) + i] = -1;
+                    rests[i]++;
+                }
+
+                int[]? tables = null;
+                for (var attempt = 0; attempt < 200 && tables is null; attempt++)
+                {
+                    // Each mentee in turn takes a table at random among those with room and a mentor they have not met.
+                    tables = new int[m];
+                    var size = new int[n];
+                    var full = 0;
+                    foreach (var i in order.Take(seated).OrderBy(_ => random.Next()))
+                    {
+                        var open = Enumerable.Range(0, n).Where(j => !metMentor[i, j] && size[j] < larger && !(size[j] == larger - 1 && full == largerTables)).ToList();
+                        if (open.Count == 0)
+                        {
+                            tables = null;
+                            break;
+                        }
+
+                        var j = open[random.Next(open.Count)];
+                        tables[i] = j;
+                        full += ++size[j] == larger ? 1 : 0;
+                    }
+                }
+
+                if (tables is null)
+                {
+                    return null;
+                }
+
+                foreach (var i in order.Take(seated))
+                {
+                    seating[(round * m) + i] = tables[i];
+                    metMentor[i, tables[i]] = true;
+                }
+            }
+
+            return seating;
+        }
+
+        /// <summary>Swaps two seated mentees of one round, now and then, when both have yet to meet the other's mentor and no repeat is added.</summary>
+        public void Improve(int[] seating, Random random, int tries)
+        {
+            var (m, rounds) = (M, Settings.Rounds);
+            bool Met(int i, int j) => Enumerable.Range(0, rounds).Any(r => seating[(r * m) + i] == j);
+            var repeats = Repeats(seating);
+            for (var t = 0; t < tries; t++)
+            {
+                var round = random.Next(rounds);
+                var (a, b) = ((round * m) + random.Next(m), (round * m) + random.Next(m));
+                var (ta, tb) = (seating[a], seating[b]);
+                if (ta < 0 || tb < 0 || ta == tb || Met(a % m, tb) || Met(b % m, ta))
+                {
+                    continue;
+                }
+
+                (seating[a], seating[b]) = (tb, ta);
+                var after = Repeats(seating);
+                if (after <= repeats)
+                {
+                    repeats = after;
+                }
+                else
+                {
+                    (seating[a], seating[b]) = (ta, tb);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void ASecondEventOfTheSamePeoplePlansNoPastPairAgainUnlessTheMenteeAskedForIt()
     {
@@ -180,6 +512,57 @@ public class RepeatPlanningTests
         }
 
         replanned.Quality.MenteeRepeats.Should().BeLessThanOrEqualTo(plan.Quality.MenteeRepeats);
+    }
+
+    [Theory]
+    [InlineData(100, true)]
+    [InlineData(100, false)]
+    [InlineData(101, false)]
+    public void ARePlanAfterRoundThreeOfASecondEventKeepsEarlierPairsApart(int springMentees, bool mentorDropsOut)
+    {
+        // Autumn: the spring event's people again, with its meetings as history. In one run a mentor leaves after round 3;
+        // in the others a mentee who was there in spring but did not sign up for autumn walks in: to the one free seat of
+        // 99 mentees at 25 tables of 4, or to a full room (then someone else rests).
+        var roles = Generated(springMentees, 25, 1);
+        var settings = new PlanSettings(6, 4);
+        var history = AsHistory(RotationEngine.Plan(roles, settings).Rotation);
+        var late = roles.Mentees[^1];
+        if (!mentorDropsOut)
+        {
+            roles = roles with { Mentees = roles.Mentees.Take(roles.Mentees.Count - 1).ToList() };
+        }
+
+        var autumn = RotationEngine.Plan(roles, settings, PlanConstraints.None with { History = history });
+        RosterChange change = mentorDropsOut
+            ? new MentorDropsOut(autumn.Rotation.Mentors[4].Key, 4)
+            : new WalkIn(Person.WalkIn(late.Name, Role.Mentee, late.Email), 4);
+
+        var replanned = Replanner.Replan(autumn, 3, [change]).Plan;
+
+        HardRules.ShouldHold(replanned, 3);
+        var rotation = replanned.Rotation;
+        for (var round = 4; round <= 6; round++)
+        {
+            for (var i = 0; i < rotation.Mentees.Count; i++)
+            {
+                var j = rotation.MentorOf(round, i);
+                if (j >= 0 && history.MetPairs.Contains((rotation.Mentees[i].Key, rotation.Mentors[j].Key)))
+                {
+                    replanned.Scorer.PreferenceRank(i, j).Should().BePositive($"{rotation.Mentees[i].Name} meets {rotation.Mentors[j].Name} again in round {round} only having asked for them");
+                }
+            }
+        }
+
+        SpringMatesAtOneTable(replanned.Rotation, history).Should().BeLessThanOrEqualTo(SpringMatesAtOneTable(autumn.Rotation, history), "the re-plan seats no more of spring's tablemates together");
+        replanned.Quality.RepeatsWithPastTableMates.Should().BeLessThanOrEqualTo(autumn.Quality.RepeatsWithPastTableMates);
+        replanned.Quality.MenteeRepeats.Should().BeLessThanOrEqualTo(autumn.Quality.MenteeRepeats, "the re-plan adds no repeat");
+        if (!mentorDropsOut)
+        {
+            var walkIn = rotation.MenteeIndex(late.Key);
+            rotation.MentorOf(4, walkIn).Should().BeGreaterThanOrEqualTo(0, "a walk-in sits on arrival");
+            // In a full room one of 101 rests each round: the walk-in may take a turn, as anyone else.
+            Enumerable.Range(4, 3).Count(r => rotation.MentorOf(r, walkIn) < 0).Should().BeLessThanOrEqualTo(springMentees - 100);
+        }
     }
 
     [Fact]

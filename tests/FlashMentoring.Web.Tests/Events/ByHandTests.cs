@@ -114,6 +114,42 @@ public sealed class ByHandTests : IDisposable
     }
 
     [Fact]
+    public async Task AForbidOffersToReprintJustTheItinerariesAndSignsItChanged()
+    {
+        using var app = new TestApp { Time = time };
+        var (id, host) = await Planned(app, Roster(["Mona", "Omar", "Pia", "Raj"], ["Ann", "Ben", "Cy", "Dee", "Eve", "Fay"]), rounds: 3, seats: 2);
+        var before = await PlanOf(host, id);
+        var together = Tables(before)[Seats(before)[("Ann", 1)]];
+
+        var (status, after) = await Post(host, $"/api/events/{id}/constraints", new { kind = "forbid", mentee = Key("Ann"), mentor = Key(together) });
+
+        status.Should().Be(HttpStatusCode.OK);
+        // Whose printed page reads differently now: at every table of a round whose mentees changed, its mentor and
+        // everyone who sat or now sits there (an itinerary names one's tablemates); and those tables' signs.
+        var changed = new HashSet<string>();
+        var tables = new SortedSet<int>();
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var (was, now) in before.GetProperty("rounds")[round].GetProperty("tables").EnumerateArray().Zip(after.GetProperty("rounds")[round].GetProperty("tables").EnumerateArray()))
+            {
+                static string[] Names(JsonElement table) => [.. table.GetProperty("mentees").EnumerateArray().Select(m => m.GetProperty("name").GetString()!)];
+                if (!Names(was).Order().SequenceEqual(Names(now).Order()))
+                {
+                    tables.Add(now.GetProperty("table").GetInt32());
+                    changed.UnionWith([now.GetProperty("mentor").GetProperty("name").GetString()!, .. Names(was), .. Names(now)]);
+                }
+            }
+        }
+
+        tables.Should().NotBeEmpty("Ann leaves the forbidden mentor's table");
+        var idOf = (await host.GetFromJsonAsync<JsonElement>($"/api/events/{id}/people")).EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("id").GetInt64());
+        var reprint = after.GetProperty("reprint");
+        reprint.GetProperty("tables").EnumerateArray().Select(t => t.GetInt32()).Should().Equal(tables);
+        reprint.GetProperty("people").EnumerateArray().Select(p => p.GetInt64()).Should().BeEquivalentTo(changed.Select(name => idOf[name]));
+        (await PlanOf(host, id)).TryGetProperty("reprint", out _).Should().BeFalse("the stored plan has nothing to reprint: only the answer to a change does");
+    }
+
+    [Fact]
     public async Task AMenteeMovedToAFreeSeatMovesAloneAndTheOthersKeepTheirSeats()
     {
         using var app = new TestApp { Time = time };
