@@ -68,6 +68,8 @@ public partial class HostConsoleSpanishTests(BrowserFixture browser, ITestOutput
             await page.ArriveAtAsync(HostPage());
         });
         await Expect(page.Locator("#phase")).ToHaveTextAsync("Todavía no empieza");
+        // The console has drawn its first stage (as the English keyboard test waits too): keys go to the controls it shows.
+        await page.WaitForFunctionAsync("() => document.body.dataset.stage === 'before'");
         await Expect(page.Locator("#event-language")).ToHaveValueAsync("es");
         await Expect(page.Locator("#board-link")).ToHaveAttributeAsync("href", new Regex(@"^/board/[0-9a-f-]+\?lang=es$"));
 
