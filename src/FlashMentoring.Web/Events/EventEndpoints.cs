@@ -208,8 +208,13 @@ public static class EventEndpoints
             }
 
             record.ExtraSeatWhenShort = request.Allowed;
-            // Plans are held in memory by version, on every node: a new version has them read again with the new rule.
-            record.PlanVersion++;
+            if (record.PlanVersion > 0)
+            {
+                // Plans are held in memory by version, on every node: a new version has them read again with the new
+                // rule. Version 0 means no roster yet, and must stay so (Start refuses an event with nobody in it).
+                record.PlanVersion++;
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -91,6 +91,20 @@ public class ExtraSeatTests
     }
 
     [Fact]
+    public async Task SwitchingTheExtraSeatBeforeAnyRosterLeavesAnEventWithNobodyToSeat()
+    {
+        using var app = new TestApp();
+        var (id, host) = await Created(app, extraSeat: false);
+
+        (await host.PutAsJsonAsync($"/api/events/{id}/extra-seat", new { allowed = true })).EnsureSuccessStatusCode();
+
+        var view = await host.GetFromJsonAsync<JsonElement>($"/api/events/{id}/host");
+        view.GetProperty("extraSeatWhenShort").GetBoolean().Should().BeTrue();
+        view.GetProperty("hasPlan").GetBoolean().Should().BeFalse("no roster was uploaded");
+        (await host.PostAsync($"/api/events/{id}/clock/start", null)).StatusCode.Should().Be(System.Net.HttpStatusCode.Conflict, "there is still nobody to seat");
+    }
+
+    [Fact]
     public async Task TheExtraSeatCannotBeSwitchedOffWhileATableToComeStillHasItsExtraMentee()
     {
         using var app = new TestApp { Time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 14, 0, 0, TimeSpan.Zero)) };
