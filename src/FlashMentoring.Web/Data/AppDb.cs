@@ -38,57 +38,60 @@ public class AppDb(DbContextOptions<AppDb> options) : DbContext(options), IDataP
     // of milliseconds. The app is the file's only writer, so its saves queue here instead, in arrival order.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
 
+    // The gate this flow of work holds (it flows into what the holder awaits, not back out): the queue is not re-entered.
+    private static readonly AsyncLocal<SemaphoreSlim?> Holding = new();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         NulCharacters.DropFromChanges(ChangeTracker);
         var gate = WriteGate();
-        gate?.Wait();
+        if (gate is null || Holding.Value == gate)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        gate.Wait();
+        Holding.Value = gate;
         try
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
         finally
         {
-            gate?.Release();
+            Holding.Value = null;
+            gate.Release();
         }
     }
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         NulCharacters.DropFromChanges(ChangeTracker);
-        var gate = WriteGate();
-        if (gate is not null)
-        {
-            await gate.WaitAsync(cancellationToken);
-        }
-
-        try
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        finally
-        {
-            gate?.Release();
-        }
+        return QueuedWriteAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
     }
 
-    /// <summary>A bulk write (ExecuteUpdate, ExecuteDelete) in the same queue as saves.</summary>
+    /// <summary>
+    /// A bulk write (ExecuteUpdate, ExecuteDelete) in the same queue as saves. A save made inside it is already in the
+    /// queue: it does not wait for its own turn.
+    /// </summary>
     public async Task<T> QueuedWriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
         var gate = WriteGate();
-        if (gate is not null)
+        if (gate is null || Holding.Value == gate)
         {
-            await gate.WaitAsync(cancellationToken);
+            return await write();
         }
 
+        await gate.WaitAsync(cancellationToken);
+        Holding.Value = gate;
         try
         {
             return await write();
         }
         finally
         {
-            gate?.Release();
+            Holding.Value = null;
+            gate.Release();
         }
     }
 

@@ -137,7 +137,7 @@ public static class MailEndpoints
         if (ItineraryCalendar.Follow(person, itinerary))
         {
             // Two downloads at once compute the same sequence from the same row: the later save writes what the first did.
-            await db.QueuedWriteAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         var ics = ItineraryCalendar.Build(record, person, itinerary, link, rounds == true, time.GetUtcNow(), texts);

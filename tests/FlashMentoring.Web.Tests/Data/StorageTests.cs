@@ -30,6 +30,38 @@ public sealed class StorageTests : IDisposable
         File.Exists(Path.Combine(folder, "flashmentoring.db")).Should().BeTrue();
     }
 
+    [SqliteFact("The app's own queue of SQLite writes; PostgreSQL takes concurrent writers itself.")]
+    public async Task AWriteInTheQueueMaySaveInsideItWhileOtherWritersWaitTheirTurn()
+    {
+        using var app = new TestApp { DataFolder = folder };
+        var created = await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Queue", startsAt = "2026-12-01T09:00:00-05:00" })).Content.ReadFromJsonAsync<CreatedEvent>();
+        using var holderScope = app.Services.CreateScope();
+        using var otherScope = app.Services.CreateScope();
+        var holder = holderScope.ServiceProvider.GetRequiredService<AppDb>();
+        var other = otherScope.ServiceProvider.GetRequiredService<AppDb>();
+        var holding = new TaskCompletionSource();
+        var goOn = new TaskCompletionSource();
+
+        var held = holder.QueuedWriteAsync(
+            async () =>
+            {
+                holding.SetResult();
+                await goOn.Task;
+                (await holder.Events.SingleAsync(e => e.Id == created!.Id)).Title = "Saved inside the queue";
+                return await holder.SaveChangesAsync(); // Already in the queue: it must not wait for its own turn.
+            },
+            CancellationToken.None);
+        await holding.Task;
+        (await other.Events.SingleAsync(e => e.Id == created!.Id)).Language = "es";
+        var waiting = other.SaveChangesAsync();
+        await Task.Yield();
+
+        waiting.IsCompleted.Should().BeFalse("another writer waits while the queue is held");
+        goOn.SetResult();
+        (await held.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(1, "the save inside the queue went through");
+        (await waiting.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(1, "the waiting writer had its turn after");
+    }
+
     [SqliteFact("A SQLite file made before migrations existed; there was no PostgreSQL store then.")]
     public void AFileFromBeforeMigrationsIsRefusedWithAMessageThatSaysWhatToDo()
     {

@@ -55,10 +55,29 @@ public class CalendarTests
         (await app.CreateClient().SendAsync(stranger)).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
-    [Fact]
-    public async Task ACalendarDownloadedAfterARePlanHasAHigherSequenceWithoutEmail()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // On the file a host runs (its writes queue in the app; the download saves the new sequence).
+    public async Task ACalendarDownloadedAfterARePlanHasAHigherSequenceWithoutEmail(bool onDisk)
     {
-        using var app = new TestApp(); // No relay: e-mail is off, the phone's download is the only calendar file.
+        var folder = onDisk ? Directory.CreateTempSubdirectory("calendar-sequence-").FullName : null;
+        try
+        {
+            await DownloadsFollowTheItinerary(folder);
+        }
+        finally
+        {
+            if (folder is not null)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static async Task DownloadsFollowTheItinerary(string? folder)
+    {
+        using var app = new TestApp { DataFolder = folder }; // No relay: e-mail is off, the phone's download is the only calendar file.
         var e = await MailedEvent.PlanAsync(app, MailedEvent.MovableRoster, rounds: 2);
         var tokens = await e.TokensAsync();
         var before = await e.DaysAsync();
