@@ -83,22 +83,25 @@ public sealed class ClockBroadcaster(
         {
             // Taken before looking, so a command that lands while we look still wakes the sleep below.
             var woken = wake.Token;
-            var next = Idle;
+            DateTimeOffset wakeAt;
             try
             {
-                next = await AdvanceDueEvents(stoppingToken);
+                wakeAt = await AdvanceDueEvents(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A bad row must not stop every other event's clock; try again shortly.
                 log.LogError(ex, "The round clock failed to advance; retrying.");
-                next = TimeSpan.FromSeconds(1);
+                wakeAt = time.GetUtcNow() + TimeSpan.FromSeconds(1);
             }
 
+            // The look took time (a slow database, a busy machine): sleep until the instant it chose, not for the
+            // length it chose, so a round never ends late by the time the look took.
+            var sleep = wakeAt - time.GetUtcNow();
             using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, woken);
             try
             {
-                await Task.Delay(next, time, either.Token);
+                await Task.Delay(sleep > TimeSpan.Zero ? sleep : TimeSpan.Zero, time, either.Token);
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
@@ -107,8 +110,8 @@ public sealed class ClockBroadcaster(
         }
     }
 
-    /// <summary>Saves and pushes every transition that is due; returns how long until the next one.</summary>
-    private async Task<TimeSpan> AdvanceDueEvents(CancellationToken cancellationToken)
+    /// <summary>Saves and pushes every transition that is due; returns when to look again.</summary>
+    private async Task<DateTimeOffset> AdvanceDueEvents(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
@@ -154,7 +157,7 @@ public sealed class ClockBroadcaster(
             catch (DbUpdateConcurrencyException)
             {
                 // A host command saved one of them first (and pushed its own state): look at the schedule again.
-                return TimeSpan.Zero;
+                return now;
             }
 
             foreach (var (record, state) in due)
@@ -176,7 +179,7 @@ public sealed class ClockBroadcaster(
             sleep = liveOptions.Value.RenewEvery;
         }
 
-        return missed.Any && sleep > RetryMissed ? RetryMissed : sleep;
+        return now + (missed.Any && sleep > RetryMissed ? RetryMissed : sleep);
     }
 
     /// <summary>

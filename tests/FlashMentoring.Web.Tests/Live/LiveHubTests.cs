@@ -43,6 +43,45 @@ public class LiveHubTests
     }
 
     [Fact]
+    public async Task ASaveThatTakesTheServerSecondsDoesNotMakeTheNextPhaseEndLate()
+    {
+        var time = new TimerWatchingFakeTimeProvider(Nine);
+        var slow = false;
+        // The round's end is saved on a slow disk: five seconds go by while it is written.
+        var hook = new SaveHook(db =>
+        {
+            if (slow && db.ChangeTracker.Entries<FlashMentoring.Web.Data.EventRecord>().Any(e => e.Entity.ClockPhase == "Transition"))
+            {
+                slow = false;
+                time.Advance(TimeSpan.FromSeconds(5));
+            }
+
+            return Task.CompletedTask;
+        });
+        using var app = new TestApp { Time = time, TestServices = hook.AddTo };
+        var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = Nine, rounds = 2, roundMinutes = 15, transitionMinutes = 2 }))
+            .Content.ReadFromJsonAsync<CreatedEvent>())!;
+        await app.UploadRosterAsync(created);
+        await using var phone = await app.ConnectLiveAsync();
+        var clocks = phone.Pushes<ClockView>(nameof(ILiveClient.Clock));
+        await phone.InvokeAsync<ClockView>(nameof(LiveHub.Join), created.Id);
+        await app.HostClient(created.HostKey).PostAsync($"/api/events/{created.Id}/clock/start", null);
+        await clocks.NextAsync();
+        await time.TimerSetFor(Nine.AddMinutes(15));
+
+        slow = true;
+        time.Advance(TimeSpan.FromMinutes(15));
+        var transition = await clocks.NextAsync();
+        await time.TimerSetFor(Nine.AddMinutes(17));
+        time.Advance(Nine.AddMinutes(17) - time.GetUtcNow());
+        var round2 = await clocks.NextAsync();
+
+        transition.EndsAtMs.Should().Be(Ms(17));
+        round2.Round.Should().Be(2, "the phones' countdown said 9:17, and round 2 starts then, not five seconds after");
+        round2.EndsAtMs.Should().Be(Ms(32));
+    }
+
+    [Fact]
     public async Task AReadOfTheClockThatLandsBeforeTheClockLoopStillTellsThePhones()
     {
         // The clock loop is held back (as on a busy server, the instant a round ends): a page that reads the clock then
