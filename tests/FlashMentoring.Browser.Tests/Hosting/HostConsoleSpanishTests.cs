@@ -56,6 +56,10 @@ public partial class HostConsoleSpanishTests(BrowserFixture browser, ITestOutput
     {
         await using var laptop = await browser.NewScreenAsync(1280, 800, Spanish);
         var page = await laptop.NewPageAsync();
+        // Listened for from the start: Playwright then intercepts file choosers long before the key that opens one, where
+        // a wait set up with the key press lost the chooser twice in full CI runs (never when run alone).
+        var chosen = new TaskCompletionSource<IFileChooser>(TaskCreationOptions.RunContinuationsAsynchronously);
+        page.FileChooser += (_, opened) => chosen.TrySetResult(opened);
         await page.GotoAsync("/");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Crear un evento" })).ToBeVisibleAsync();
         await Expect(page.Locator("#title")).ToHaveValueAsync("Mentoría relámpago de primavera");
@@ -75,7 +79,9 @@ public partial class HostConsoleSpanishTests(BrowserFixture browser, ITestOutput
 
         // Import: the file input opens its chooser from the keyboard, then the upload button plans.
         await TabToAsync(page, "Subir un archivo CSV");
-        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
+        await Expect(page.Locator("#file")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Space");
+        var chooser = await chosen.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await chooser.SetFilesAsync(new FilePayload { Name = "lista.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(Roster) });
         await Expect(page.Locator("#file-note")).Not.ToBeEmptyAsync();
         await TabToAsync(page, "Subir y planificar");
