@@ -142,6 +142,7 @@ public class AppDb(DbContextOptions<AppDb> options) : DbContext(options), IDataP
             p.Property(x => x.Name).HasMaxLength(PersonRecord.MaxText);
             p.Property(x => x.Source).HasMaxLength(16);
             p.Property(x => x.ClaimedBy).HasMaxLength(32);
+            p.Property(x => x.Language).HasMaxLength(8);
             p.OwnsOne(x => x.Profile, o =>
             {
                 o.ToTable("PersonProfiles");
@@ -149,7 +150,6 @@ public class AppDb(DbContextOptions<AppDb> options) : DbContext(options), IDataP
                 o.Property(x => x.PendingUpdate).HasMaxLength(64_000);
                 o.Property(x => x.Attends).HasMaxLength(16);
                 o.Property(x => x.TimeZone).HasMaxLength(64);
-                o.Property(x => x.Language).HasMaxLength(8);
             });
             p.OwnsOne(x => x.Seating, o => o.ToTable("Seating"));
             p.Navigation(x => x.Profile).IsRequired();
@@ -332,7 +332,7 @@ public sealed class EventRecord
 
     /// <summary>
     /// The language of the board, the kit and e-mails to people who did not choose one ("en", "es": a folder of
-    /// locales/); the host picks it. A person's own language (<see cref="PersonProfile.Language"/>) wins for what is theirs.
+    /// locales/); the host picks it. A person's own language (<see cref="PersonRecord.Language"/>) wins for what is theirs.
     /// </summary>
     public string Language { get; set; } = "en";
 }
@@ -497,6 +497,13 @@ public sealed class PersonRecord
     /// <summary>The round in which an online person last tapped "I'm in the room" (0: never); it counts for that round only.</summary>
     public int InRoomRound { get; set; }
 
+    /// <summary>
+    /// The language they read ("es"), from the roster's <c>language</c> column, their registration or the switch on
+    /// their phone: their itinerary prints in it and their e-mails are written in it. Null: the event's. On the person's
+    /// own row, not their profile: every phone's view reads it, and the in-memory store joins a profile by scanning all.
+    /// </summary>
+    public string? Language { get; set; }
+
     public DateTimeOffset? InRoomAt { get; set; }
 
     /// <summary>The round in which their table's mentor reported them missing from the video room (0: never).</summary>
@@ -559,12 +566,6 @@ public sealed class PersonProfile
 
     /// <summary>Their IANA time zone (America/Denver), for the times on their printed and e-mailed itinerary; null: the event's.</summary>
     public string? TimeZone { get; set; }
-
-    /// <summary>
-    /// The language they read ("es"), from the roster's <c>language</c> column, their registration or the switch on
-    /// their phone: their itinerary prints in it and their e-mails are written in it. Null: the event's.
-    /// </summary>
-    public string? Language { get; set; }
 
     /// <summary>
     /// A registration sent again with their e-mail (JSON of the form), waiting for them to confirm it from their personal

@@ -121,7 +121,7 @@ public static class KitEndpoints
         }
 
         var (origin, _) = sources.Links.Origin(sources.Request);
-        var people = await sources.Db.People.AsNoTracking().Where(p => p.EventId == id).Select(p => new { p.Id, p.Key, p.Token, p.Profile.Language }).ToListAsync(cancellationToken);
+        var people = await sources.Db.People.AsNoTracking().Where(p => p.EventId == id).Select(p => new { p.Id, p.Key, p.Token, p.Language }).ToListAsync(cancellationToken);
         var tokens = people.ToDictionary(p => p.Key, p => p.Token, StringComparer.Ordinal);
         var (reprint, invalid) = Reprint(sources.Request.Query, people.ToDictionary(p => p.Id, p => p.Key), loaded.Plan.Rotation.Mentors.Count,
             sources.Time.GetUtcNow().ToOffset(record.StartsAt.Offset));

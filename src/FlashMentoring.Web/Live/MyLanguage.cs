@@ -46,7 +46,7 @@ public static class MyLanguage
             async () =>
             {
                 var row = await db.People.FirstAsync(p => p.Id == person.Id, cancellationToken);
-                row.Profile.Language = code;
+                row.Language = code;
                 return await db.SaveChangesAsync(cancellationToken);
             },
             cancellationToken);

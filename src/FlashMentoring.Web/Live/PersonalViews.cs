@@ -22,7 +22,7 @@ public sealed class PersonalViews(PersonalLinks links, PlanStore plans, AppDb db
         // One small read for what the link's lookup does not carry: the person's own language, and for an online person
         // the round they last said "I'm in the room" (only an online mentor's phone also needs the others' ids).
         var own = await db.People.AsNoTracking().Where(p => p.Id == person.Id)
-            .Select(p => new { p.InRoomRound, p.Profile.Language }).FirstOrDefaultAsync(cancellationToken);
+            .Select(p => new { p.InRoomRound, p.Language }).FirstOrDefaultAsync(cancellationToken);
         var inRoom = online ? own?.InRoomRound ?? 0 : 0;
         var ids = online && person.Role == "mentor"
             ? await db.People.AsNoTracking().Where(p => p.EventId == record.Id).Select(p => new { p.Key, p.Id }).ToDictionaryAsync(p => p.Key, p => p.Id, StringComparer.Ordinal, cancellationToken)

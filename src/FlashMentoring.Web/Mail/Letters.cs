@@ -189,7 +189,7 @@ public static class Letters
 public static class MailLanguage
 {
     /// <summary>The texts for <paramref name="person"/> at <paramref name="record"/>'s event.</summary>
-    public static Texts For(EventRecord record, PersonRecord? person) => For(record, person?.Profile.Language);
+    public static Texts For(EventRecord record, PersonRecord? person) => For(record, person?.Language);
 
     /// <summary>The texts for someone whose own language is <paramref name="language"/> (null: none chosen).</summary>
     public static Texts For(EventRecord record, string? language)

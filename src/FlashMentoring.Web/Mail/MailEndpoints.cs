@@ -133,7 +133,7 @@ public static class MailEndpoints
         var link = (record.LinkOrigin ?? joinLinks.Origin(request).Origin) + PersonalLinks.PathFor(person.Token);
         // The person's own language; else the page that asked for it (their phone, in the language they read it in); else the event's.
         var asked = request.Query["lang"].ToString() is var lang && Texts.Knows(lang) ? lang : Texts.Best(request.Headers.AcceptLanguage.ToString());
-        var texts = MailLanguage.For(record, Languages.Clean(person.Profile.Language) ?? asked);
+        var texts = MailLanguage.For(record, Languages.Clean(person.Language) ?? asked);
         if (ItineraryCalendar.Follow(person, itinerary))
         {
             // Two downloads at once compute the same sequence from the same row: the later save writes what the first did.

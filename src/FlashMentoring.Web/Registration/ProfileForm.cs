@@ -176,7 +176,7 @@ public static class ProfileRules
         f.Goals = profile.Goals;
         f.Attends = profile.Attends ?? f.Attends;
         f.TimeZone = profile.TimeZone ?? f.TimeZone;
-        f.Language = profile.Language ?? f.Language;
+        record.Language = profile.Language ?? record.Language;
         return shown;
     }
 
@@ -185,7 +185,7 @@ public static class ProfileRules
     {
         ArgumentNullException.ThrowIfNull(record);
         var f = record.Profile;
-        return new ProfileForm(record.Name, f.Email, f.Declared, f.Agency, f.Location, f.Grade, f.Formats, f.Expertise, f.Needs, f.Goals, Attends: f.Attends, TimeZone: f.TimeZone, Language: f.Language);
+        return new ProfileForm(record.Name, f.Email, f.Declared, f.Agency, f.Location, f.Grade, f.Formats, f.Expertise, f.Needs, f.Goals, Attends: f.Attends, TimeZone: f.TimeZone, Language: record.Language);
     }
 
     /// <summary>A pending update as stored (JSON of the clean form).</summary>

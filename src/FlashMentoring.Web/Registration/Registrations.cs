@@ -114,8 +114,8 @@ public sealed partial class Registrations(AppDb db, MailQueue mail, JoinLinks li
 
         var link = links.Origin(request).Origin + ProfilePath(person.Token);
         var letter = kind == "pending"
-            ? Letters.PendingChange(record, person.Name, link, person.Profile.Language)
-            : Letters.Confirmation(record, person.Name, link, ProfileRules.CanBeMentee(person), person.Profile.Language);
+            ? Letters.PendingChange(record, person.Name, link, person.Language)
+            : Letters.Confirmation(record, person.Name, link, ProfileRules.CanBeMentee(person), person.Language);
         return mail.Add(db, record.Id, person.Id == 0 ? null : person.Id, to, kind, letter.Subject, letter.Text);
     }
 
@@ -132,7 +132,7 @@ public sealed partial class Registrations(AppDb db, MailQueue mail, JoinLinks li
         var choices = Choices(person, everyone);
         var shownEvent = new ProfileEvent(record.Title, record.StartsAt, record.TimeZone, OpenNow(record), Started(record), Published(record), record.Mode);
         return new ProfileView(person.Name, f.Email, f.Declared, f.Agency, f.Location, f.Grade, f.Formats, f.Expertise, f.Needs, f.Goals,
-            ProfileRules.Pending(person), shownEvent, choices.MustMeet, choices.NoThanks, ProfileRules.Planned(person), ProfileLists.Standard, f.Attends, f.TimeZone, f.Language);
+            ProfileRules.Pending(person), shownEvent, choices.MustMeet, choices.NoThanks, ProfileRules.Planned(person), ProfileLists.Standard, f.Attends, f.TimeZone, person.Language);
     }
 
     /// <summary>A mentee's must-meet and no-thanks mentors, by id and name (no-thanks lists mentors only; other avoids stay the host's).</summary>

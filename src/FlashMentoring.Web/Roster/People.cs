@@ -24,7 +24,7 @@ internal static class People
             SaidOnline = SaidOnline(f.Attends),
             Online = OnlineRooms.Attends(e, f) == EventRecord.Online,
             TimeZone = f.TimeZone,
-            Language = Hosting.Languages.Clean(f.Language),
+            Language = Hosting.Languages.Clean(p.Language),
         };
     }
 
@@ -62,7 +62,7 @@ internal static class People
         {
             SaidOnline = line.SaidOnline ?? SaidOnline(kept.Profile.Attends),
             TimeZone = line.TimeZone ?? kept.Profile.TimeZone,
-            Language = line.Language ?? Hosting.Languages.Clean(kept.Profile.Language),
+            Language = line.Language ?? Hosting.Languages.Clean(kept.Language),
         };
     }
 
@@ -115,7 +115,7 @@ internal static class People
 
         // A person without a language of their own (a form that does not ask) leaves the one stored: the switch on their
         // phone may have set it.
-        f.Language = person.Language ?? f.Language;
+        record.Language = person.Language ?? record.Language;
     }
 
     public static string RoleName(Role role) => role switch

@@ -143,10 +143,10 @@ public static class RosterEndpoints
         var byKey = people.ToDictionary(p => p.Key, StringComparer.Ordinal);
         string Names(IEnumerable<string> keys) => string.Join(';', keys.Select(k => byKey.TryGetValue(k, out var p) ? p.Profile.Email ?? p.Name : k));
         var header = RosterParser.Columns.Concat(RosterParser.OptionalColumns).ToArray();
-        return CsvDownload.File("roster.csv", header, people.Select(p => (p.Name, f: p.Profile)).Select(p => new[]
+        return CsvDownload.File("roster.csv", header, people.Select(p => (p.Name, p.Language, f: p.Profile)).Select(p => new[]
         {
             p.f.Declared, p.Name, p.f.Email ?? "", p.f.Agency, p.f.Location, p.f.Grade, string.Join(';', p.f.Expertise), string.Join(';', p.f.Needs), p.f.Goals,
-            Names(p.f.Prefers), Names(p.f.Avoid), string.Join(';', p.f.Breaks), p.f.Attends ?? "", p.f.TimeZone ?? "", p.f.Language ?? "",
+            Names(p.f.Prefers), Names(p.f.Avoid), string.Join(';', p.f.Breaks), p.f.Attends ?? "", p.f.TimeZone ?? "", p.Language ?? "",
         }));
     }
 }

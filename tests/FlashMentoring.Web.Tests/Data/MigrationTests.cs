@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using FlashMentoring.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FlashMentoring.Web.Tests.Data;
@@ -38,6 +39,28 @@ public sealed class MigrationTests : IDisposable
         using var app = new TestApp { Settings = { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:Postgres"] = await TestPostgres.NewEmptyDatabaseAsync() } };
 
         await TheSchemaIsCurrentAsync(app, typeof(PostgresDb));
+    }
+
+    [Fact]
+    public async Task APersonsOwnLanguageMovesWithThemToTheirRowAndBackWhenTheMigrationIsUndone()
+    {
+        using var app = new TestApp { DataFolder = folder };
+        var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = "2027-03-01T09:00:00-05:00", rounds = 2 }))
+            .Content.ReadFromJsonAsync<FlashMentoring.Web.Events.CreatedEvent>())!;
+        await app.UploadRosterAsync(created, "role,name,language\nmentor,Mona,\nmentee,Ann,es\nmentee,Ben,\n");
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var migrations = db.Database.GetMigrations().ToList();
+        var before = migrations[migrations.FindIndex(m => m.EndsWith("_LanguageOnPersonRow", StringComparison.Ordinal)) - 1];
+        var migrator = db.GetInfrastructure().GetRequiredService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+
+        await migrator.MigrateAsync(before);
+        var inProfiles = await db.Database.SqlQuery<string>($"SELECT \"Language\" AS \"Value\" FROM \"PersonProfiles\" WHERE \"Language\" IS NOT NULL").ToListAsync();
+        await migrator.MigrateAsync();
+        var onRows = await db.People.AsNoTracking().OrderBy(p => p.Name).Select(p => p.Language).ToListAsync();
+
+        inProfiles.Should().Equal(["es"], "undone, the migration puts Ann's language back in her profile");
+        onRows.Should().Equal(["es", null, null], "done again, Ann still reads Spanish, and Ben and Mona the event's language");
     }
 
     private static async Task TheSchemaIsCurrentAsync(TestApp app, Type context)

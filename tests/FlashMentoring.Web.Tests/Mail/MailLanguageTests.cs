@@ -126,7 +126,7 @@ public class MailLanguageTests
         change(await db.Events.SingleAsync(r => r.Id == id));
         foreach (var (name, language) in people)
         {
-            (await db.People.SingleAsync(p => p.EventId == id && p.Name == name)).Profile.Language = language;
+            (await db.People.SingleAsync(p => p.EventId == id && p.Name == name)).Language = language;
         }
 
         await db.SaveChangesAsync();

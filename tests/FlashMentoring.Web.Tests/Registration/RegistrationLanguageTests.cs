@@ -90,7 +90,7 @@ public class RegistrationLanguageTests
         body.GetProperty("message").GetString().Should().StartWith("Su inscripción está completa.", "the answer the page shows is in the reader's language");
         var me = driver.Person(body.GetProperty("token").GetString()!);
 
-        (await driver.ReadAsync(db => db.People.SingleAsync())).Profile.Language.Should().Be("es", "the e-mails and the itinerary read it from here");
+        (await driver.ReadAsync(db => db.People.SingleAsync())).Language.Should().Be("es", "the e-mails and the itinerary read it from here");
         (await me.GetFromJsonAsync<JsonElement>("/api/me/profile")).GetProperty("language").GetString().Should().Be("es");
 
         var changed = await me.PutAsJsonAsync("/api/me/profile", Form(language: "en"));
@@ -117,6 +117,6 @@ public class RegistrationLanguageTests
         message.Should().Contain("en, es").And.Contain("\"fr\"");
         editing.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await editing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("language")[0].GetString().Should().Contain("en, es");
-        (await driver.ReadAsync(db => db.People.Select(p => p.Profile.Language).ToListAsync())).Should().ContainSingle("only Ann is stored").Which.Should().BeNull("her language is not chosen yet: the event's applies");
+        (await driver.ReadAsync(db => db.People.Select(p => p.Language).ToListAsync())).Should().ContainSingle("only Ann is stored").Which.Should().BeNull("her language is not chosen yet: the event's applies");
     }
 }

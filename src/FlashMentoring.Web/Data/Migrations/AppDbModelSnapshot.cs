@@ -386,6 +386,10 @@ namespace FlashMentoring.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MailedItinerary")
                         .HasColumnType("TEXT");
 
@@ -727,10 +731,6 @@ namespace FlashMentoring.Web.Data.Migrations
 
                             b1.Property<int?>("GradeRank")
                                 .HasColumnType("INTEGER");
-
-                            b1.Property<string>("Language")
-                                .HasMaxLength(8)
-                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Location")
                                 .IsRequired()

@@ -404,6 +404,10 @@ namespace FlashMentoring.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("MailedItinerary")
                         .HasColumnType("text");
 
@@ -747,10 +751,6 @@ namespace FlashMentoring.Web.Data.Migrations.Postgres
 
                             b1.Property<int?>("GradeRank")
                                 .HasColumnType("integer");
-
-                            b1.Property<string>("Language")
-                                .HasMaxLength(8)
-                                .HasColumnType("character varying(8)");
 
                             b1.Property<string>("Location")
                                 .IsRequired()
