@@ -19,11 +19,9 @@ public sealed class PersonalViews(PersonalLinks links, PlanStore plans, AppDb db
 
         var plan = (await plans.LoadAsync(record, cancellationToken))?.Plan;
         var online = plan is null ? record.Mode == EventRecord.Online : Itineraries.IsOnline(plan, person.Key);
-        // One small read for what the link's lookup does not carry: the person's own language, and for an online person
-        // the round they last said "I'm in the room" (only an online mentor's phone also needs the others' ids).
-        var own = await db.People.AsNoTracking().Where(p => p.Id == person.Id)
-            .Select(p => new { p.InRoomRound, p.Language }).FirstOrDefaultAsync(cancellationToken);
-        var inRoom = online ? own?.InRoomRound ?? 0 : 0;
+        // The link's lookup carries the person's own language and the round they last said "I'm in the room"; only an
+        // online mentor's phone also needs the others' ids.
+        var inRoom = online ? person.InRoomRound : 0;
         var ids = online && person.Role == "mentor"
             ? await db.People.AsNoTracking().Where(p => p.EventId == record.Id).Select(p => new { p.Key, p.Id }).ToDictionaryAsync(p => p.Key, p => p.Id, StringComparer.Ordinal, cancellationToken)
             : null;
@@ -31,6 +29,6 @@ public sealed class PersonalViews(PersonalLinks links, PlanStore plans, AppDb db
         var now = time.GetUtcNow();
         return new PersonalView(
             record.Id, record.Title, record.StartsAt, person.Id, person.Name, person.Role, person.Status, rows, ClockStore.ViewNow(record, now), person.HereAskedAt is not null,
-            record.Mode, online ? EventRecord.Online : EventRecord.InPerson, inRoom, record.RoundMinutes, record.TransitionMinutes, Languages.Clean(own?.Language));
+            record.Mode, online ? EventRecord.Online : EventRecord.InPerson, inRoom, record.RoundMinutes, record.TransitionMinutes, Languages.Clean(person.Language));
     }
 }

@@ -12,7 +12,8 @@ namespace FlashMentoring.Web.Roster;
 /// <summary>Who a personal link belongs to: what the phone's view and its feedback need, and no more.</summary>
 /// <param name="OwnDevice">The request comes from the device that claimed the link (the person's own phone).</param>
 /// <param name="HereAskedAt">When they, marked absent, said "I'm here" and the host has not answered yet.</param>
-public sealed record LinkedPerson(long Id, Guid EventId, string Key, string Name, string Role, string Status, bool OwnDevice, DateTimeOffset? HereAskedAt = null);
+public sealed record LinkedPerson(
+    long Id, Guid EventId, string Key, string Name, string Role, string Status, bool OwnDevice, DateTimeOffset? HereAskedAt = null, int InRoomRound = 0, string? Language = null);
 
 /// <summary>
 /// Personal links: the path a phone opens, finding the person (and event) a link's token belongs to, and claims. The
@@ -65,10 +66,10 @@ public sealed class PersonalLinks(AppDb db, Attempts attempts, TimeProvider time
         }
 
         // Found by the token's hash, so a lookup's timing says nothing about how close a guess was. Thousands of
-        // phones join at once: read the few columns a view needs, not the profile.
+        // phones join at once: read the few columns a view needs (all of them: one query a join), not the profile.
         var hash = HostKeys.Hash(token);
         var found = await db.People.AsNoTracking().Where(p => p.TokenHash == hash)
-            .Select(p => new { p.Id, p.EventId, p.Key, p.Name, p.Role, p.Status, p.ClaimedBy, p.HereAskedAt }).FirstOrDefaultAsync(cancellationToken);
+            .Select(p => new { p.Id, p.EventId, p.Key, p.Name, p.Role, p.Status, p.ClaimedBy, p.HereAskedAt, p.InRoomRound, p.Language }).FirstOrDefaultAsync(cancellationToken);
         var record = found is null ? null : await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == found.EventId, cancellationToken);
         if (found is null || record is null)
         {
@@ -80,7 +81,7 @@ public sealed class PersonalLinks(AppDb db, Attempts attempts, TimeProvider time
         var own = found.ClaimedBy is null || IsReserved(found.ClaimedBy)
             ? claim && await ClaimAsync(found.Id, device, cancellationToken)
             : found.ClaimedBy.AsSpan().SequenceEqual(device);
-        return (new LinkedPerson(found.Id, found.EventId, found.Key, found.Name, found.Role, found.Status, own, found.HereAskedAt), record);
+        return (new LinkedPerson(found.Id, found.EventId, found.Key, found.Name, found.Role, found.Status, own, found.HereAskedAt, found.InRoomRound, found.Language), record);
     }
 
     /// <summary>The person whose link the request carries (header <see cref="TokenHeader"/>).</summary>
