@@ -60,6 +60,23 @@ public class MyLanguageTests
     }
 
     [Fact]
+    public async Task TheLanguageTheRosterGaveSomeoneStaysWithThemAfterTheirPhoneClaimsTheirLink()
+    {
+        using var app = new TestApp();
+        var created = (await (await app.CreateClient().PostAsJsonAsync("/api/events", new { title = "Spring", startsAt = "2026-12-01T09:00:00-05:00", rounds = 2, seatsPerTable = 2 }))
+            .Content.ReadFromJsonAsync<CreatedEvent>())!;
+        await app.UploadRosterAsync(created, "role,name,language\nmentor,Mona Lisa,\nmentee,Ann Lee,es\nmentee,Ben Okafor,\n");
+        var people = (await app.HostClient(created.HostKey).GetFromJsonAsync<List<HostPersonView>>($"/api/events/{created.Id}/people"))!;
+        var annsPhone = Phone(app, people.Single(p => p.Name == "Ann Lee").Link!["/me#t=".Length..]);
+
+        var first = await annsPhone.GetFromJsonAsync<PersonalView>("/api/me");
+        var again = await annsPhone.GetFromJsonAsync<PersonalView>("/api/me");
+
+        first!.Language.Should().Be("es");
+        again!.Language.Should().Be("es", "claiming her link for her phone (the first open) changes the claim, not her language");
+    }
+
+    [Fact]
     public async Task AnItineraryPrintedAfterThePersonSwitchedToSpanishIsInSpanish()
     {
         using var app = new TestApp();
