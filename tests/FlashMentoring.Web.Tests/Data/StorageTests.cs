@@ -52,7 +52,7 @@ public sealed class StorageTests : IDisposable
             },
             CancellationToken.None);
         await holding.Task;
-        (await other.Events.SingleAsync(e => e.Id == created!.Id)).Language = "es";
+        (await other.Events.SingleAsync(e => e.Id == created!.Id)).Title = "Saved after, in its turn";
         var waiting = other.SaveChangesAsync();
         await Task.Yield();
 
@@ -60,6 +60,9 @@ public sealed class StorageTests : IDisposable
         goOn.SetResult();
         (await held.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(1, "the save inside the queue went through");
         (await waiting.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(1, "the waiting writer had its turn after");
+        using var readScope = app.Services.CreateScope();
+        (await readScope.ServiceProvider.GetRequiredService<AppDb>().Events.AsNoTracking().SingleAsync(e => e.Id == created!.Id)).Title
+            .Should().Be("Saved after, in its turn", "the other writer waited for the queue, so its save came last");
     }
 
     [SqliteFact("A SQLite file made before migrations existed; there was no PostgreSQL store then.")]
